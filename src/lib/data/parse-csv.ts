@@ -1,0 +1,214 @@
+/**
+ * Bytes of one CSV file → records with their file line numbers, plus every structural problem.
+ * Pure: no file system. The rules follow the published data contract (data/README.md):
+ * UTF-8 without BOM, comma-separated, one header row, LF or CRLF (not mixed), no blank lines.
+ */
+import Papa from 'papaparse';
+import { issue, type Issue } from './issues.ts';
+
+export interface CsvRecord {
+  /** 1-based line of the file where the record starts (header = 1). */
+  line: number;
+  /** Cells by column name, for the expected columns that are present. */
+  cells: Record<string, string>;
+}
+
+export interface ParsedCsv {
+  header: string[];
+  records: CsvRecord[];
+  issues: Issue[];
+  /** False when the file cannot be read at all (encoding, empty, wrong delimiter): no rows follow. */
+  readable: boolean;
+}
+
+const HEADER_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** Line number (1-based) of a character offset in text. */
+function lineAt(text: string, offset: number, lineStarts: number[]): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  void text;
+  return lo + 1;
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue: Issue } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    // Find the first byte that breaks UTF-8 to name its line.
+    let good = 0;
+    for (let end = Math.min(bytes.length, 64); end <= bytes.length; end = Math.min(bytes.length, end * 2)) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+        good = end;
+      } catch {
+        break;
+      }
+      if (end === bytes.length) break;
+    }
+    let line = 1;
+    for (let i = 0; i < good; i++) if (bytes[i] === 0x0a) line++;
+    const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const looksZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+    return {
+      issue: issue({
+        code: 'encoding-error',
+        file,
+        row: line,
+        message: looksZip
+          ? 'The file is a spreadsheet (XLSX/ZIP), not a CSV text file.'
+          : looksUtf16
+            ? 'The file is encoded as UTF-16, not UTF-8.'
+            : `The file is not valid UTF-8 (first bad byte on or after line ${line}); Vietnamese letters would be garbled.`,
+        hint: 'Export or save the file as "CSV UTF-8" (in LibreOffice: Character set Unicode (UTF-8)); do not use Windows-1258 or TCVN3.',
+      }),
+    };
+  }
+}
+
+/**
+ * Parses one CSV file against the expected column names.
+ * `expected` is the schema's column list; columns may come in any order (fieldsMatch: equal).
+ */
+export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[]): ParsedCsv {
+  const issues: Issue[] = [];
+  const unreadable = (i: Issue): ParsedCsv => ({ header: [], records: [], issues: [...issues, i], readable: false });
+
+  if (bytes.length === 0) {
+    return unreadable(issue({ code: 'empty-file', file, message: 'The file is empty.', hint: `Write the header row: ${expected.join(',')}` }));
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    issues.push(issue({ code: 'bom', file, row: 1, message: 'The file starts with a byte-order mark (BOM).', hint: 'Save as UTF-8 without BOM (in Excel choose "CSV UTF-8" then remove the BOM, or use LibreOffice / a text editor).' }));
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if ('issue' in decoded) return unreadable(decoded.issue);
+  const text = decoded.text.replace(/^\uFEFF/, '');
+
+  const lineStarts = [0];
+  let crlf = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      lineStarts.push(i + 1);
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+      else lf++;
+    }
+  }
+  if (crlf > 0 && lf > 0) {
+    issues.push(issue({ code: 'mixed-line-endings', file, message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings.`, hint: 'Save the file with one kind of line ending (LF preferred).' }));
+  }
+  if (/\r(?!\n)/.test(text)) {
+    issues.push(issue({ code: 'mixed-line-endings', file, message: 'The file contains a bare carriage return (CR) line ending.', hint: 'Save the file with LF line endings.' }));
+  }
+
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  if (!firstLine.includes(',') && (firstLine.includes(';') || firstLine.includes('\t')) && expected.length > 1) {
+    const sep = firstLine.includes(';') ? 'semicolon (;)' : 'tab';
+    return unreadable(issue({ code: 'wrong-delimiter', file, row: 1, value: firstLine, message: `The file is separated by ${sep}, not by commas.`, hint: 'Export as comma-separated CSV (in Excel with a Vietnamese locale, choose "CSV UTF-8 (Comma delimited)" or change the list separator).' }));
+  }
+
+  // header:false so that duplicate headers are seen as written (papaparse would rename them).
+  const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', newline: crlf > lf ? '\r\n' : '\n', skipEmptyLines: false, quoteChar: '"' });
+  for (const e of result.errors) {
+    if (e.code === 'UndetectableDelimiter') continue;
+    issues.push(issue({ code: 'csv-syntax', file, row: e.row !== undefined ? null : null, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
+  }
+
+  const rows = result.data;
+  // Start line of each record: papaparse counts records, not lines; walk record cursors instead.
+  const recordLines: number[] = [];
+  {
+    let offset = 0;
+    for (const row of rows) {
+      recordLines.push(lineAt(text, offset, lineStarts));
+      // Re-serialise to find the record length: quoted cells may span lines.
+      offset = nextRecordOffset(text, offset);
+      void row;
+    }
+  }
+
+  // A final newline yields a trailing empty record: not a blank line.
+  if (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '' && /\n$/.test(text)) {
+    rows.pop();
+    recordLines.pop();
+  }
+
+  const header = rows[0] ?? [];
+  const seen = new Map<string, number>();
+  header.forEach((name, index) => {
+    const column = name;
+    if (name.trim() === '') {
+      issues.push(issue({ code: 'blank-header', file, row: 1, column: `#${index + 1}`, value: name, message: `Column ${index + 1} has no name.`, hint: 'Remove the empty column or give it the right name.' }));
+      return;
+    }
+    if (seen.has(name)) {
+      issues.push(issue({ code: 'duplicate-header', file, row: 1, column, value: name, message: `Column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${index + 1}).`, hint: 'Delete or rename one of the two columns.' }));
+    } else seen.set(name, index);
+    if (!expected.includes(name)) {
+      const looksLike = expected.find((e) => e === name.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+      issues.push(issue({
+        code: 'unknown-header',
+        file,
+        row: 1,
+        column,
+        value: name,
+        message: `Column "${name}" is not part of this table.`,
+        hint: looksLike ? `Rename it to "${looksLike}".` : HEADER_NAME.test(name) ? `Remove it, or add it to the schema first. Expected columns: ${expected.join(', ')}.` : `Column names are snake_case ASCII. Expected columns: ${expected.join(', ')}.`,
+      }));
+    }
+  });
+  for (const name of expected) {
+    if (!seen.has(name)) {
+      issues.push(issue({ code: 'missing-header', file, row: 1, column: name, message: `Column "${name}" is missing.`, hint: `Add the column "${name}" to the header row (expected: ${expected.join(',')}).` }));
+    }
+  }
+
+  const records: CsvRecord[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = recordLines[r]!;
+    if (row.length === 1 && row[0]!.trim() === '' || row.every((c) => c === '')) {
+      issues.push(issue({ code: 'blank-row', file, row: line, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));
+      continue;
+    }
+    if (row.length !== header.length) {
+      issues.push(issue({
+        code: row.length > header.length ? 'extra-cell' : 'missing-cell',
+        file,
+        row: line,
+        value: row.join(','),
+        message: `The row has ${row.length} cells; the header has ${header.length}.`,
+        hint: row.length > header.length ? 'A cell probably contains an unquoted comma: wrap it in double quotes, or write decimals with a point.' : 'Add the missing cells (an empty cell is written as nothing between two commas).',
+      }));
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    header.forEach((name, i) => {
+      if (seen.get(name) === i && expected.includes(name)) cells[name] = row[i]!;
+    });
+    records.push({ line, cells });
+  }
+  return { header, records, issues, readable: true };
+}
+
+/** Offset just past the record that starts at `offset` (RFC 4180: quoted cells may hold line breaks). */
+function nextRecordOffset(text: string, offset: number): number {
+  let i = offset;
+  let inQuotes = false;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      if (inQuotes && text.charCodeAt(i + 1) === 34) i++;
+      else inQuotes = !inQuotes;
+    } else if (c === 10 && !inQuotes) {
+      return i + 1;
+    }
+    i++;
+  }
+  return i;
+}
