@@ -1,0 +1,5 @@
+/** Rebuilds the launch data of data/ from ../shared/sources and scripts/import/curated, in dependency order. */
+await import('./admin-units.ts');
+await import('./curated.ts');
+await import('./observations.ts');
+await import('./targets.ts');

@@ -1,0 +1,14 @@
+/**
+ * Copies the hand-curated tables (documents, indicators, tasks) from scripts/import/curated/ into
+ * data/, normalised to NFC and written in schema column order. After launch these tables are edited
+ * in data/ directly; this script only records how the launch data was made.
+ *
+ * Run: node scripts/import/curated.ts
+ */
+import { join } from 'node:path';
+import { readCsv, writeCsv } from './lib.ts';
+import { columnsOf, documentsTable, indicatorsTable, tasksTable } from '../../src/schemas/index.ts';
+
+for (const table of [documentsTable, indicatorsTable, tasksTable]) {
+  writeCsv(table.file, columnsOf(table), readCsv(join(import.meta.dirname, 'curated', table.file)));
+}
