@@ -24,7 +24,7 @@ export interface ParsedCsv {
 const HEADER_NAME = /^[a-z][a-z0-9_]*$/;
 
 /** Line number (1-based) of a character offset in text. */
-function lineAt(text: string, offset: number, lineStarts: number[]): number {
+function lineAt(offset: number, lineStarts: number[]): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -32,7 +32,6 @@ function lineAt(text: string, offset: number, lineStarts: number[]): number {
     if (lineStarts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  void text;
   return lo + 1;
 }
 
@@ -114,22 +113,26 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
 
   // header:false so that duplicate headers are seen as written (papaparse would rename them).
   const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', newline: crlf > lf ? '\r\n' : '\n', skipEmptyLines: false, quoteChar: '"' });
-  for (const e of result.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    issues.push(issue({ code: 'csv-syntax', file, row: e.row !== undefined ? null : null, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
-  }
-
   const rows = result.data;
-  // Start line of each record: papaparse counts records, not lines; walk record cursors instead.
+
+  // papaparse counts records, not lines: find where each record starts by scanning the text the same
+  // way (RFC 4180: quoted cells may hold line breaks), and catch the stray quotes papaparse accepts.
   const recordLines: number[] = [];
   {
     let offset = 0;
-    for (const row of rows) {
-      recordLines.push(lineAt(text, offset, lineStarts));
-      // Re-serialise to find the record length: quoted cells may span lines.
-      offset = nextRecordOffset(text, offset);
-      void row;
+    for (let r = 0; r < rows.length; r++) {
+      const line = lineAt(offset, lineStarts);
+      recordLines.push(line);
+      const scan = scanRecord(text, offset);
+      if (scan.strayQuote) {
+        issues.push(issue({ code: 'stray-quote', file, row: line, value: text.slice(offset, scan.end).replace(/\r?\n$/, ''), message: 'A double quote stands inside a cell that is not wrapped in quotes, or after a closing quote.', hint: 'Wrap the whole cell in double quotes and double each quote inside it, e.g. "Nghị quyết ""57""".' }));
+      }
+      offset = scan.end;
     }
+  }
+  for (const e of result.errors) {
+    if (e.code === 'UndetectableDelimiter') continue;
+    issues.push(issue({ code: 'csv-syntax', file, row: e.row !== undefined ? (recordLines[e.row] ?? null) : null, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
   }
 
   // A final newline yields a trailing empty record: not a blank line.
@@ -172,7 +175,7 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const line = recordLines[r]!;
-    if (row.length === 1 && row[0]!.trim() === '' || row.every((c) => c === '')) {
+    if ((row.length === 1 && row[0]!.trim() === '') || row.every((c) => c === '')) {
       issues.push(issue({ code: 'blank-row', file, row: line, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));
       continue;
     }
@@ -196,19 +199,32 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   return { header, records, issues, readable: true };
 }
 
-/** Offset just past the record that starts at `offset` (RFC 4180: quoted cells may hold line breaks). */
-function nextRecordOffset(text: string, offset: number): number {
+/**
+ * Scans one record from `offset`: the offset just past it, and whether a quote stands where
+ * RFC 4180 allows none (inside an unquoted cell, or right after a closing quote).
+ */
+function scanRecord(text: string, offset: number): { end: number; strayQuote: boolean } {
   let i = offset;
-  let inQuotes = false;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      if (inQuotes && text.charCodeAt(i + 1) === 34) i++;
-      else inQuotes = !inQuotes;
-    } else if (c === 10 && !inQuotes) {
-      return i + 1;
+  let strayQuote = false;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      // Quoted cell: runs to the closing quote; "" is an escaped quote.
+      i++;
+      while (i < text.length && !(text.charCodeAt(i) === 34 && text.charCodeAt(i + 1) !== 34)) i += text.charCodeAt(i) === 34 ? 2 : 1;
+      i++;
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        strayQuote = true;
+        i++;
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n') {
+        if (text.charCodeAt(i) === 34) strayQuote = true;
+        i++;
+      }
     }
-    i++;
+    if (i >= text.length) return { end: text.length, strayQuote };
+    if (text[i] === '\r' && text[i + 1] === '\n') return { end: i + 2, strayQuote };
+    if (text[i] === '\n') return { end: i + 1, strayQuote };
+    i++; // a comma: the next cell
   }
-  return i;
 }

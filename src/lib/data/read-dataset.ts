@@ -16,6 +16,11 @@ export interface RawDataset {
   tables: Tables;
   /** File line of each row kept in `tables`, for cross-table messages (same index). */
   lines: { [K in keyof Tables]: number[] };
+  /**
+   * Primary keys of every readable row, valid or not, as written. References resolve against these,
+   * so one bad province row is reported once, not again by each of its 100 communes.
+   */
+  rawKeys: { [K in keyof Tables]: Set<string> };
   issues: Issue[];
 }
 
@@ -23,7 +28,9 @@ export function readDataset(dir: string): RawDataset {
   const issues: Issue[] = [];
   const tables = {} as Record<string, unknown[]>;
   const lines = {} as Record<string, number[]>;
+  const rawKeys = {} as Record<string, Set<string>>;
   for (const def of TABLES) {
+    rawKeys[def.name] = new Set();
     const path = join(dir, def.file);
     tables[def.name] = [];
     lines[def.name] = [];
@@ -34,12 +41,13 @@ export function readDataset(dir: string): RawDataset {
     const parsed = parseCsv(new Uint8Array(readFileSync(path)), def.file, columnsOf(def));
     issues.push(...parsed.issues);
     if (!parsed.readable) continue;
+    for (const record of parsed.records) rawKeys[def.name]!.add(def.primaryKey.map((f) => record.cells[f] ?? '').join('\u0000'));
     const { rows, issues: rowIssues } = validateRows(def, parsed.records);
     issues.push(...rowIssues);
     tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);
     lines[def.name] = rows.map((r: TypedRow<unknown>) => r.line);
   }
-  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], issues };
+  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues };
 }
 
 function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {
