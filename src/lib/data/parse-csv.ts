@@ -35,23 +35,26 @@ function lineAt(offset: number, lineStarts: number[]): number {
   return lo + 1;
 }
 
+/** Offset of the first byte that cannot start or continue a UTF-8 sequence (0 when none is found). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >> 5 === 0b110 ? 1 : b >> 4 === 0b1110 ? 2 : b >> 3 === 0b11110 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return 0;
+}
+
 function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue: Issue } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    // Find the first byte that breaks UTF-8 to name its line.
-    let good = 0;
-    for (let end = Math.min(bytes.length, 64); end <= bytes.length; end = Math.min(bytes.length, end * 2)) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
-        good = end;
-      } catch {
-        break;
-      }
-      if (end === bytes.length) break;
-    }
+    const bad = firstInvalidUtf8(bytes);
     let line = 1;
-    for (let i = 0; i < good; i++) if (bytes[i] === 0x0a) line++;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
     const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     const looksZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
     return {

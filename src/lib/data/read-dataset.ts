@@ -42,7 +42,7 @@ export function readDataset(dir: string): RawDataset {
     issues.push(...parsed.issues);
     if (!parsed.readable) continue;
     for (const record of parsed.records) rawKeys[def.name]!.add(def.primaryKey.map((f) => record.cells[f] ?? '').join('\u0000'));
-    const { rows, issues: rowIssues } = validateRows(def, parsed.records);
+    const { rows, issues: rowIssues } = validateRows(def, parsed.records, parsed.header);
     issues.push(...rowIssues);
     tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);
     lines[def.name] = rows.map((r: TypedRow<unknown>) => r.line);

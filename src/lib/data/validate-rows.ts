@@ -12,7 +12,12 @@ export interface TypedRow<T> {
   row: T;
 }
 
-export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
+/**
+ * `header` is the header row as read: problems in columns missing from it were reported once as
+ * missing-header and are not repeated on every row.
+ */
+export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
+  const present = new Set(header);
   const rows: TypedRow<z.output<S>>[] = [];
   const issues: Issue[] = [];
   for (const record of records) {
@@ -23,6 +28,7 @@ export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: r
     }
     for (const zi of result.error.issues) {
       const column = typeof zi.path[0] === 'string' ? zi.path[0] : null;
+      if (column !== null && !present.has(column)) continue;
       const params = (zi as { params?: { code?: string; hint?: string } }).params;
       issues.push(
         issue({

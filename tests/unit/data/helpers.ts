@@ -1,0 +1,32 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Issue } from '../../../src/lib/data/issues.ts';
+
+export const VALID_DIR = join(import.meta.dirname, '../../fixtures/valid');
+
+/** A copy of the valid fixture tree with some files replaced (string or bytes) or edited. */
+export function treeWith(changes: Record<string, string | Uint8Array | ((text: string) => string)>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nq57-fixture-'));
+  cpSync(VALID_DIR, dir, { recursive: true });
+  for (const [file, change] of Object.entries(changes)) {
+    const path = join(dir, file);
+    const next = typeof change === 'function' ? change(readFileSync(path, 'utf8')) : change;
+    writeFileSync(path, next);
+  }
+  return dir;
+}
+
+/** Frictionless-style flat list, leaving out the row-count warnings every small fixture has. */
+export function flat(issues: readonly Issue[]): [string, number | null, string | null, string][] {
+  return issues.filter((i) => i.code !== 'table-dimensions').map((i) => [i.file, i.row, i.column, i.code]);
+}
+
+/** Replaces the first occurrence of `from` in a line that starts with `linePrefix`. */
+export function editLine(linePrefix: string, from: string, to: string): (text: string) => string {
+  return (text) =>
+    text
+      .split('\n')
+      .map((line) => (line.startsWith(linePrefix) ? line.replace(from, to) : line))
+      .join('\n');
+}
