@@ -11,11 +11,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  i18n: {
-    locales: ['vi', 'en'],
-    defaultLocale: 'vi',
-    routing: { prefixDefaultLocale: false },
-  },
+  // Languages are routed by src/pages/[...locale]/ (vi at the root, en under /en/), see src/lib/i18n.
   integrations: [
     react(),
     sitemap({

@@ -1,0 +1,42 @@
+/**
+ * Coverage of each indicator: which levels and periods have values, how many areas, and how old
+ * the newest published value is relative to the as-of date. Pure.
+ */
+import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
+
+export interface LevelCoverage {
+  periods: { period: string; withValue: number; missing: number }[];
+}
+export interface CoverageRow {
+  indicator: IndicatorRow;
+  levels: Record<'national' | 'province' | 'former_province' | 'commune', LevelCoverage>;
+  newestPeriod: string | null;
+  newestPublished: string | null;
+  /** Days from newestPublished to asOf; null when no value has a publication date. */
+  ageDays: number | null;
+}
+
+export function computeCoverage(indicators: readonly IndicatorRow[], observations: readonly ObservationRow[], provinces: number, formerProvinces: number, asOf: string): CoverageRow[] {
+  const byIndicator = new Map<string, ObservationRow[]>();
+  for (const o of observations) byIndicator.set(o.indicator_id!, [...(byIndicator.get(o.indicator_id!) ?? []), o]);
+  const expected = { national: 1, province: provinces, former_province: formerProvinces, commune: 0 };
+  return indicators.map((indicator) => {
+    const obs = byIndicator.get(indicator.id!) ?? [];
+    const levels = {} as CoverageRow['levels'];
+    for (const level of ['national', 'province', 'former_province', 'commune'] as const) {
+      const atLevel = obs.filter((o) => o.area_level === level);
+      const periods = [...new Set(atLevel.map((o) => o.period!))].sort();
+      levels[level] = {
+        periods: periods.map((period) => {
+          const withValue = atLevel.filter((o) => o.period === period && o.value !== null).length;
+          return { period, withValue, missing: Math.max(0, expected[level] - withValue) };
+        }),
+      };
+    }
+    const withValue = obs.filter((o) => o.value !== null);
+    const newestPeriod = withValue.reduce<string | null>((m, o) => (m === null || o.period! > m ? o.period! : m), null);
+    const newestPublished = withValue.reduce<string | null>((m, o) => (o.published_on !== null && (m === null || o.published_on > m) ? o.published_on : m), null);
+    const ageDays = newestPublished === null ? null : Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${newestPublished}T00:00:00Z`)) / 86_400_000);
+    return { indicator, levels, newestPeriod, newestPublished, ageDays };
+  });
+}

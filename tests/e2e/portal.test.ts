@@ -1,0 +1,137 @@
+/**
+ * The portal as a person uses it, in a real Chromium: navigation from the home page to a source
+ * document, the language switch, search typed without diacritics, and pages with JavaScript off.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  return context.newPage();
+}
+
+describe('navigation', () => {
+  it('home → province → task → source document', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tỉnh, thành' }).click();
+    await page.locator('main a[href="/provinces/96/"]').first().click();
+    expect(await page.locator('h1').textContent()).toContain('Tỉnh Cà Mau');
+    await page.locator('#tasks ~ .table-scroll a[href^="/tasks/"]').first().click();
+    expect(page.url()).toContain('/tasks/camau-');
+    await page.getByTestId('task-document').click();
+    expect(page.url()).toContain('/documents/9521-vpcp-kgvx/');
+    expect(await page.locator('h1').textContent()).toContain('9521/VPCP-KGVX');
+    // The document page lists the task it assigns, closing the loop.
+    expect(await page.locator('a[href="/tasks/camau-ttpvhcc-cap-xa/"]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('the language switch keeps the page', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/provinces/48/`);
+    await page.getByRole('link', { name: 'Xem trang này bằng tiếng Anh' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/provinces/48/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('link', { name: 'View this page in Vietnamese' }).click();
+    expect(new URL(page.url()).pathname).toBe('/provinces/48/');
+    await page.context().close();
+  });
+
+  it('formats numbers and dates for the language', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/provinces/01/`);
+    const vi = await page.locator('main').textContent();
+    expect(vi).toContain('0,8241');
+    expect(vi).toContain('21/10/2025');
+    await page.goto(`${base}/en/provinces/01/`);
+    const en = await page.locator('main').textContent();
+    expect(en).toContain('0.8241');
+    expect(en).toContain('21 Oct 2025');
+    await page.context().close();
+  });
+});
+
+describe('search typed without diacritics', () => {
+  const cases: [query: string, expected: string][] = [
+    ['ca mau', 'Tỉnh Cà Mau'],
+    ['dong thap', 'Tỉnh Đồng Tháp'],
+    ['da nang', 'Thành phố Đà Nẵng'],
+    ['dak lak', 'Tỉnh Đắk Lắk'],
+  ];
+  for (const lang of ['vi', 'en'] as const) {
+    it.each(cases)(`${lang}: "%s" finds %s as the first result`, async (query, expected) => {
+      const page = await newPage();
+      await page.goto(`${base}${lang === 'vi' ? '' : '/en'}/search/?q=${encodeURIComponent(query)}`);
+      const results = page.locator('.pagefind-ui__result-title');
+      await results.first().waitFor({ timeout: 15_000 });
+      const titles = await results.allTextContents();
+      // The result says what kind of thing it is.
+      const provinceKind = lang === 'vi' ? 'Tỉnh, thành phố' : 'Province';
+      expect(titles[0]).toBe(`${expected} · ${provinceKind}`);
+      // Each language searches its own pages.
+      const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      for (const href of hrefs) expect(href.startsWith('/en/')).toBe(lang === 'en');
+      await page.context().close();
+    });
+  }
+});
+
+describe('without JavaScript', () => {
+  it('a province page reads completely: names, values, sources, tasks', async () => {
+    const page = await newPage({ javaScriptEnabled: false, width: 375 });
+    await page.goto(`${base}/provinces/96/`);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Tỉnh Cà Mau');
+    expect(main).toContain('Bạc Liêu');
+    expect(main).toContain('Bộ Khoa học và Công nghệ');
+    expect(main).toContain('Trung tâm Phục vụ hành chính công cấp xã');
+    expect(await page.locator('table').count()).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  it('the task tracker filters by status with plain links', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/tasks/`);
+    const all = await page.locator('#task-table tbody tr').count();
+    await page.getByRole('navigation', { name: 'Lọc theo tình trạng' }).getByRole('link', { name: /^Quá hạn/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/tasks/status/overdue/');
+    const statuses = await page.locator('#task-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.length).toBeLessThan(all);
+    expect(new Set(statuses)).toEqual(new Set(['overdue']));
+    await page.context().close();
+  });
+});
+
+describe('with JavaScript', () => {
+  it('the task filter island filters the rendered table in place', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/tasks/`);
+    const select = page.getByTestId('filter-status');
+    await select.waitFor();
+    await select.selectOption('no_deadline');
+    await page.waitForFunction(() => document.querySelectorAll('#task-table tbody tr[hidden]').length > 0);
+    const visible = await page.locator('#task-table tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
+    expect(visible.length).toBeGreaterThan(0);
+    expect(new Set(visible)).toEqual(new Set(['no_deadline']));
+    const before = await page.locator('#task-table tbody tr:not([hidden])').count();
+    await page.getByTestId('filter-text').fill('tra vinh');
+    await page.waitForFunction((n) => document.querySelectorAll('#task-table tbody tr:not([hidden])').length !== n, before);
+    const count = await page.locator('#task-table tbody tr:not([hidden])').count();
+    expect(count).toBeGreaterThan(0);
+    expect(await page.getByTestId('filter-count').textContent()).toContain(String(count));
+    await page.context().close();
+  });
+});
