@@ -3,3 +3,4 @@ await import('./admin-units.ts');
 await import('./curated.ts');
 await import('./observations.ts');
 await import('./targets.ts');
+export {};

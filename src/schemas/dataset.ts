@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const SourceMetaSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/).describe('Folder name under data/sources/.'),
   title: z.string().min(1),
-  url: z.string().url().optional(),
+  url: z.url().optional(),
   licence: z.string().min(1),
   retrieved: z.string().optional(),
   caveat_vi: z.string().optional(),
@@ -17,7 +17,7 @@ export const DatasetMetaSchema = z.object({
   title_en: z.string().min(1),
   publisher: z.string().min(1),
   licence: z.string().min(1).describe('SPDX id or name of the data licence.'),
-  licence_url: z.string().url(),
+  licence_url: z.url(),
   /** The date the data describes; "overdue" and "due soon" are computed against it, never the clock. */
   as_of: z.iso.date(),
   sources: z.array(SourceMetaSchema).min(1),

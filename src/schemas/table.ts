@@ -19,8 +19,8 @@ export type TableName =
   | 'tasks';
 
 /** A published table: its file, its row schema and its keys. The single source of truth for each table. */
-export interface TableDef<S extends z.ZodObject = z.ZodObject> {
-  name: TableName;
+export interface TableDef<S extends z.ZodObject = z.ZodObject, N extends TableName = TableName> {
+  name: N;
   /** File name inside the data directory. */
   file: string;
   title_vi: string;
@@ -32,7 +32,7 @@ export interface TableDef<S extends z.ZodObject = z.ZodObject> {
   foreignKeys: readonly ForeignKey[];
 }
 
-export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
+export function defineTable<S extends z.ZodObject, N extends TableName>(def: TableDef<S, N>): TableDef<S, N> {
   return def;
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type Tables } from '../../schemas/index.ts';
+import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, type Tables } from '../../schemas/index.ts';
 import { issue, type Issue } from './issues.ts';
 import { parseCsv } from './parse-csv.ts';
 import { validateRows, type TypedRow } from './validate-rows.ts';
@@ -42,7 +42,7 @@ export function readDataset(dir: string): RawDataset {
     issues.push(...parsed.issues);
     if (!parsed.readable) continue;
     for (const record of parsed.records) rawKeys[def.name]!.add(def.primaryKey.map((f) => record.cells[f] ?? '').join('\u0000'));
-    const { rows, issues: rowIssues } = validateRows(def, parsed.records, parsed.header);
+    const { rows, issues: rowIssues } = validateRows(def as TableDef, parsed.records, parsed.header);
     issues.push(...rowIssues);
     tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);
     lines[def.name] = rows.map((r: TypedRow<unknown>) => r.line);
