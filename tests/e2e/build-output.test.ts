@@ -1,0 +1,50 @@
+/** Properties of the built site as files: every page listed in the sitemap, metadata on every page, nothing third-party. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+
+const dist = inject('distDir');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' || e.name === '_astro' ? [] : htmlFiles(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+const pages = htmlFiles(dist);
+const urlOf = (file: string) => `/${relative(dist, file).replace(/index\.html$/, '')}`;
+
+describe('built site', () => {
+  it('has a page per province, commune and former province in both languages', () => {
+    const paths = new Set(pages.map(urlOf));
+    expect(paths.has('/provinces/96/')).toBe(true);
+    expect(paths.has('/en/communes/00004/')).toBe(true);
+    expect(paths.has('/former-provinces/24/')).toBe(true);
+    expect(pages.filter((p) => /\/communes\/\d{5}\/index\.html$/.test(p)).length).toBe(3321 * 2);
+  });
+
+  it('lists every page in the sitemap', () => {
+    const sitemap = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(dist, f), 'utf8')).join('');
+    const listed = new Set([...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]));
+    const missing = pages.map(urlOf).filter((u) => u !== '/404.html' && !listed.has(u));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every page a title, description, canonical URL and hreflang alternates', () => {
+    for (const file of pages.filter((_, i) => i % 97 === 0)) {
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]+"/);
+      if (!file.endsWith('404.html')) {
+        expect(html, file).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/);
+        expect(html, file).toContain('hreflang="vi"');
+        expect(html, file).toContain('hreflang="en"');
+      }
+    }
+  });
+
+  it('loads no script, style, font or image from another host', () => {
+    for (const file of pages.filter((_, i) => i % 37 === 0)) {
+      const html = readFileSync(file, 'utf8');
+      const external = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="(https?:)?\/\/[^"]*"/g)].map((m) => m[0]).filter((tag) => !/rel="(canonical|alternate)"/.test(tag));
+      expect(external, file).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { buildModel, typeOnDate } from '../../../src/lib/model/index.ts';
+import { computeCoverage } from '../../../src/lib/model/coverage.ts';
+
+const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
+const model = buildModel(data.tables, data.meta!);
+
+describe('model over the valid fixture', () => {
+  it('computes the type of a unit on a date from its dated changes', () => {
+    expect(typeOnDate(model, 'province', '75', 'thanh_pho', '2025-07-01')).toBe('tinh');
+    expect(typeOnDate(model, 'province', '75', 'thanh_pho', '2026-04-30')).toBe('thanh_pho');
+    expect(typeOnDate(model, 'province', '01', 'thanh_pho', '2025-07-01')).toBe('thanh_pho');
+  });
+
+  it('reaches former provinces only through successor_code', () => {
+    expect(model.formerBySuccessor.get('96')?.map((f) => f.code)).toEqual(['95', '96']);
+    // Former-province data is not filed under the current province with the same code.
+    expect(model.byArea.get('province|96')?.every((o) => o.area_level === 'province')).toBe(true);
+    expect(model.byArea.get('former_province|96')?.map((o) => o.indicator_id)).toEqual(['online-share']);
+  });
+
+  it('gives each task its computed status against the dataset as-of date', () => {
+    expect(Object.fromEntries(model.tasks.map((t) => [t.id, t.computed]))).toEqual({ 't-centres': 'done_on_time', 't-databases': 'overdue', 't-commune': 'no_deadline' });
+  });
+
+  it('reports coverage with gaps and the age of the newest value', () => {
+    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find((r) => r.indicator.id === 'dti')!;
+    expect(dti.levels.province.periods).toEqual([{ period: '2024', withValue: 2, missing: 1 }]);
+    expect(dti.newestPublished).toBe('2025-10-21');
+    expect(dti.ageDays).toBe(277);
+  });
+});
