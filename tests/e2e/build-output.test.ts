@@ -48,3 +48,27 @@ describe('built site', () => {
     }
   });
 });
+
+describe('published downloads', () => {
+  it('serves every file of every release at its versioned URL with its recorded checksum', async () => {
+    const { readReleases, sha256 } = await import('../../src/lib/release/releases.ts');
+    const releases = readReleases(join(import.meta.dirname, '../../data'));
+    expect(releases.length).toBeGreaterThan(0);
+    for (const r of releases) for (const f of r.files) expect(sha256(readFileSync(join(dist, 'data/v', r.version, f.path))), `${r.version}/${f.path}`).toBe(f.sha256);
+  });
+
+  it('offers CSV, JSON, a Data Package, a zip, JSON Schemas, a DCAT catalogue and an Atom feed', () => {
+    for (const f of ['data/latest/observations.csv', 'data/latest/observations.json', 'data/latest/datapackage.json', 'data/latest/nq57-data-latest.zip', 'data/schemas/observations.schema.json', 'data/catalog.jsonld', 'data/releases.atom']) {
+      expect(readFileSync(join(dist, f)).length, f).toBeGreaterThan(100);
+    }
+    expect(JSON.parse(readFileSync(join(dist, 'data/catalog.jsonld'), 'utf8'))['@type']).toBe('dcat:Catalog');
+    expect(readFileSync(join(dist, 'data/releases.atom'), 'utf8')).toMatch(/^<\?xml[^>]+\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  });
+
+  it('embeds parseable schema.org JSON-LD on dataset pages', () => {
+    const html = readFileSync(join(dist, 'data/observations/index.html'), 'utf8');
+    const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(m![1]!)['@type']).toBe('Dataset');
+  });
+});

@@ -75,7 +75,11 @@ describe('search typed without diacritics', () => {
       const page = await newPage();
       await page.goto(`${base}${lang === 'vi' ? '' : '/en'}/search/?q=${encodeURIComponent(query)}`);
       const results = page.locator('.pagefind-ui__result-title');
-      await results.first().waitFor({ timeout: 15_000 });
+      // The UI first draws placeholder titles (". . .") and fills them as result data arrives.
+      await page.waitForFunction(() => {
+        const first = document.querySelector('.pagefind-ui__result-title');
+        return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
+      }, undefined, { timeout: 15_000 });
       const titles = await results.allTextContents();
       // The result says what kind of thing it is.
       const provinceKind = lang === 'vi' ? 'Tỉnh, thành phố' : 'Province';

@@ -6,6 +6,7 @@ import { sortIssues, type Issue } from './issues.ts';
 import { formatTextReport } from './format-report.ts';
 import { readDataset, type RawDataset } from './read-dataset.ts';
 import { validateRelations } from './validate-relations.ts';
+import { validateReleases } from '../release/releases.ts';
 
 export interface ValidatedDataset extends RawDataset {
   /** Every problem found, in a stable order (file, row, column, code). */
@@ -15,7 +16,8 @@ export interface ValidatedDataset extends RawDataset {
 
 export function validateDataset(dir: string): ValidatedDataset {
   const raw = readDataset(dir);
-  const issues = sortIssues([...raw.issues, ...validateRelations(raw)]);
+  // Published releases are part of the data tree: any byte changed in one is an error.
+  const issues = sortIssues([...raw.issues, ...validateRelations(raw), ...validateReleases(dir)]);
   return { ...raw, issues, valid: !issues.some((i) => i.severity === 'error') };
 }
 

@@ -1,21 +1,14 @@
 /**
- * Downloads of the current published tables, byte for byte as validated: /data/latest/{file}.
+ * /data/latest/{file}: the files of the newest release (before the first release: the validated
+ * working data). For a citation, use the versioned URL /data/v/{version}/{file}, which never changes.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { APIRoute } from 'astro';
-import { TABLES } from '../../../schemas/index.ts';
 import { getModel } from '../../../lib/model/index.ts';
-
-const FILES = [...TABLES.map((t) => t.file), 'dataset.json'];
+import { downloadNames, downloadResponse, latestVersion } from '../../../lib/release/endpoints.ts';
 
 export function getStaticPaths() {
   getModel(); // validates the data before anything is published
-  return FILES.map((file) => ({ params: { file } }));
+  return downloadNames(latestVersion(), true).map((file) => ({ params: { file } }));
 }
 
-export const GET: APIRoute = ({ params }) => {
-  const file = params.file!;
-  const body = readFileSync(join(resolve(process.env.PORTAL_DATA_DIR ?? 'data'), file));
-  return new Response(body, { headers: { 'content-type': file.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ params, site }) => downloadResponse(latestVersion(), params.file!, site);

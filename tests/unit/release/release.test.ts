@@ -1,0 +1,123 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import jsonld from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { diffDatasets } from '../../../src/lib/release/diff.ts';
+import { buildDataPackage, buildDcatCatalog, buildSchemaOrgDataset, buildJsonSchema, jsonForScript, buildAtomFeed } from '../../../src/lib/release/metadata.ts';
+import { cutRelease, readRelease, releaseDir, validateReleases } from '../../../src/lib/release/releases.ts';
+import { csvToJson, writeSafeCsv } from '../../../src/lib/release/downloads.ts';
+import { TABLES, observationsTable, type TableDef } from '../../../src/schemas/index.ts';
+import { editLine, treeWith } from '../data/helpers.ts';
+
+const NOTES = 'Fixture release.';
+
+describe('release round trip', () => {
+  it('cuts a release, refuses an existing version, detects a modified published file, and shows a correction as old → new', () => {
+    const dir = treeWith({});
+    const first = cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-01' });
+    expect(first.files.map((f) => f.path)).toContain('observations.csv');
+    expect(validateReleases(dir)).toEqual([]);
+
+    expect(() => cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-02' })).toThrow(/already exists/);
+    expect(() => cutRelease({ dataDir: dir, version: '0.9.0', notes: NOTES, releasedOn: '2026-08-02' })).toThrow(/greater than/);
+    expect(() => cutRelease({ dataDir: dir, version: 'v2', notes: NOTES, releasedOn: '2026-08-02' })).toThrow(/MAJOR.MINOR.PATCH/);
+
+    // Someone edits a published file: the validator fails and names it.
+    const published = join(releaseDir(dir, '1.0.0'), 'observations.csv');
+    const original = readFileSync(published);
+    writeFileSync(published, original.toString('utf8').replace('0.8241', '0.9999'));
+    const tampered = validateDataset(dir);
+    expect(tampered.valid).toBe(false);
+    expect(tampered.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.code])).toEqual([['releases/1.0.0/observations.csv', 'release-modified']]);
+    writeFileSync(published, original);
+
+    // The correction goes into the working data and a new release; the diff keeps the old value.
+    writeFileSync(join(dir, 'observations.csv'), editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')));
+    cutRelease({ dataDir: dir, version: '1.0.1', notes: 'Correction of Hà Nội DTI 2024.', releasedOn: '2026-08-02' });
+    expect(validateDataset(dir).valid).toBe(true);
+    const changes = diffDatasets(
+      (f) => readFileSync(join(releaseDir(dir, '1.0.0'), f), 'utf8'),
+      (f) => readFileSync(join(releaseDir(dir, '1.0.1'), f), 'utf8'),
+    );
+    const obs = changes.find((c) => c.table === 'observations')!;
+    expect(obs.added).toEqual([]);
+    expect(obs.removed).toEqual([]);
+    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024', ['value'], '0.8241', '0.8242']]);
+    expect(changes.filter((c) => c.table !== 'observations').every((c) => c.added.length + c.removed.length + c.changed.length === 0)).toBe(true);
+  });
+
+  it('reports a deleted published file', () => {
+    const dir = treeWith({});
+    cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-01' });
+    writeFileSync(join(releaseDir(dir, '1.0.0'), 'release.json'), JSON.stringify({ ...readRelease(dir, '1.0.0'), files: [...readRelease(dir, '1.0.0').files, { path: 'extra.csv', bytes: 1, sha256: 'a'.repeat(64) }] }));
+    expect(validateReleases(dir).map((i) => [i.file, i.code])).toEqual([['releases/1.0.0/extra.csv', 'release-file-missing']]);
+  });
+});
+
+describe('machine-readable metadata', () => {
+  const dir = treeWith({});
+  const release = cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-01' });
+  const meta = validateDataset(dir).meta!;
+  const base = 'https://example.org';
+
+  it('the Data Package validates against the Data Package and Table Schema specifications', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addSchema(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/schemas/table-schema.json'), 'utf8')));
+    const validate = ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/schemas/data-package.json'), 'utf8')));
+    const pkg = buildDataPackage(meta, release, base);
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.resources.map((r) => r.name)).toEqual(TABLES.map((t) => t.name));
+    const obs = pkg.resources.find((r) => r.name === 'observations')!;
+    expect(obs.hash).toBe(`sha256:${release.files.find((f) => f.path === 'observations.csv')!.sha256}`);
+    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period']);
+    expect(obs.schema.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['id'] } }]);
+  });
+
+  it('the JSON downloads validate against the generated JSON Schemas and keep the values', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    for (const def of TABLES as readonly TableDef[]) {
+      const rows = JSON.parse(csvToJson(def, new Uint8Array(readFileSync(join(dir, def.file)))));
+      const validate = ajv.compile(buildJsonSchema(def, base));
+      expect(validate(rows), `${def.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const obs = JSON.parse(csvToJson(observationsTable as unknown as TableDef, new Uint8Array(readFileSync(join(dir, 'observations.csv')))));
+    expect(obs.find((o: { area_code: string }) => o.area_code === '01').value).toBe(0.8241);
+    expect(obs.find((o: { area_code: string; indicator_id: string }) => o.area_code === '96' && o.indicator_id === 'dti').value).toBeNull();
+  });
+
+  it('DCAT and schema.org output parse as JSON-LD without any network', async () => {
+    const schemaOrgContext = { '@context': { '@vocab': 'https://schema.org/' } };
+    const documentLoader = async (url: string) => {
+      if (url.startsWith('https://schema.org')) return { contextUrl: null, documentUrl: url, document: schemaOrgContext };
+      throw new Error(`no network in tests: ${url}`);
+    };
+    const dcat = await jsonld.expand(buildDcatCatalog(meta, release, base) as never, { documentLoader } as never);
+    expect(JSON.stringify(dcat)).toContain('http://www.w3.org/ns/dcat#Dataset');
+    const org = await jsonld.expand(buildSchemaOrgDataset(TABLES[0] as unknown as TableDef, meta, release, base, 'vi') as never, { documentLoader } as never);
+    expect(JSON.stringify(org)).toContain('https://schema.org/Dataset');
+  });
+
+  it('JSON-LD in a script element cannot be closed by data', () => {
+    const out = jsonForScript({ name: '</script><script>alert(1)</script>', amp: 'a & b', sep: '\u2028' });
+    expect(out).not.toMatch(/<|>|&|\u2028/);
+    expect(JSON.parse(out)).toEqual({ name: '</script><script>alert(1)</script>', amp: 'a & b', sep: '\u2028' });
+  });
+
+  it('the Atom feed escapes text', () => {
+    const feed = buildAtomFeed({ id: 'x', title: 'T <b>&', link: 'https://e.org/?a=1&b=2', updated: '2026-08-01', entries: [{ id: 'e', title: '"</title><x>', updated: '2026-08-01', link: 'https://e.org/', summary: 'a < b' }] });
+    expect(feed).toContain('T &lt;b&gt;&amp;');
+    expect(feed).toContain('&quot;&lt;/title&gt;&lt;x&gt;');
+    expect(feed).not.toContain('<x>');
+  });
+
+  it('CSV written for other tools defuses formulas in text cells but leaves numbers alone', () => {
+    const csv = writeSafeCsv(['title', 'value'], [{ title: '=HYPERLINK("http://x")', value: -3 }, { title: '@SUM(A1)', value: 2 }, { title: '\t=1+1', value: 0 }, { title: '- bullet', value: 1.5 }, { title: 'plain', value: null }], new Set(['value']));
+    expect(csv).toBe(`title,value\n"'=HYPERLINK(""http://x"")",-3\n'@SUM(A1),2\n'\t=1+1,0\n'- bullet,1.5\nplain,\n`);
+  });
+});
