@@ -48,7 +48,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
   const alignment = daff.compareTables(new daff.TableView(before), new daff.TableView(after), flags).align();
   const out = new daff.TableView([]);
   new daff.TableDiff(alignment, flags).hilite(out);
-  const diff = (out as unknown as { data: string[][] }).data;
+  const diff = out.data;
   const header = diff[0] ?? [];
   const beforeByKey = new Map(toRows(before).map((r) => [keyOf(r), r]));
   const afterByKey = new Map(toRows(after).map((r) => [keyOf(r), r]));

@@ -40,5 +40,5 @@ export function downloadResponse(version: string | null, file: string, site: URL
   else if (file === zipName(version) || file === LATEST_ZIP) body = buildZip(dataDir(), version, version ? JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) : meta, baseUrl);
   else if (table) body = csvToJson(table, new Uint8Array(readFileSync(join(dir, table.file))));
   else body = new Uint8Array(readFileSync(join(dir, file)));
-  return new Response(body, { headers: { 'content-type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream' } });
+  return new Response(typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream' } });
 }
