@@ -9,9 +9,30 @@ const site = process.env.PORTAL_SITE ?? 'https://nq57.example.org';
 export default defineConfig({
   site,
   output: 'static',
+  // No Markdown code blocks here; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Languages are routed by src/pages/[...locale]/ (vi at the root, en under /en/), see src/lib/i18n.
+  // Content-Security-Policy as a <meta> on every page, with hashes of Astro's own scripts and styles.
+  // Pagefind compiles WebAssembly: 'wasm-unsafe-eval' (no 'unsafe-eval'). Headers a <meta> cannot carry
+  // (frame-ancestors) are in public/_headers for hosts that read it. See docs/quality.md.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self' blob:",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [
     react(),
     sitemap({

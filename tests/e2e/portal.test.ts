@@ -41,10 +41,10 @@ describe('navigation', () => {
   it('the language switch keeps the page', async () => {
     const page = await newPage();
     await page.goto(`${base}/provinces/48/`);
-    await page.getByRole('link', { name: 'Xem trang này bằng tiếng Anh' }).click();
+    await page.getByRole('link', { name: 'English', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/en/provinces/48/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByRole('link', { name: 'View this page in Vietnamese' }).click();
+    await page.getByRole('link', { name: 'Tiếng Việt', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe('/provinces/48/');
     await page.context().close();
   });

@@ -1,0 +1,29 @@
+/** One page of every kind, for the quality gates (accessibility, CSP, requests, weight). */
+export const PAGE_KINDS: Record<string, string> = {
+  home: '/',
+  provinces: '/provinces/',
+  province: '/provinces/96/',
+  communes: '/provinces/01/communes/',
+  commune: '/communes/00004/',
+  'former-provinces': '/former-provinces/',
+  'former-province': '/former-provinces/84/',
+  tasks: '/tasks/',
+  'tasks-status': '/tasks/status/overdue/',
+  task: '/tasks/camau-ttpvhcc-cap-xa/',
+  indicators: '/indicators/',
+  indicator: '/indicators/dti/',
+  targets: '/targets/',
+  documents: '/documents/',
+  document: '/documents/57-nq-tw/',
+  data: '/data/',
+  dataset: '/data/observations/',
+  changes: '/data/observations/changes/',
+  coverage: '/data/coverage/',
+  releases: '/data/releases/',
+  release: '/data/releases/1.0.0/',
+  about: '/about/',
+  search: '/search/?q=ca%20mau',
+};
+
+export const pagesInBothLanguages = (): [string, string][] =>
+  Object.entries(PAGE_KINDS).flatMap(([kind, path]) => [[`${kind} (vi)`, path], [`${kind} (en)`, `/en${path}`]] as [string, string][]);
