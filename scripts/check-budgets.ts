@@ -6,7 +6,7 @@
  * Fails when a page is above its budget (budgets.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { PAGE_KINDS } from '../tests/e2e/pages.ts';
