@@ -39,7 +39,8 @@ export function addCellIssue(ctx: Ctx, input: string, code: string, message: str
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const HTML_LIKE = /<\s*[a-zA-Z!/?]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
+// A tag starts with < directly followed by a letter, !, / or ? (HTML tokenizer); "a < b" is text.
+const HTML_LIKE = /<[a-zA-Z!/?]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
 // C0/C1 control characters other than none we accept; a line break inside a cell is also refused.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 

@@ -1,0 +1,98 @@
+/**
+ * The site built from tests/fixtures/hostile (values full of quotes, braces, "javascript:" as text,
+ * RTL overrides, 5,000-character strings; see scripts/make-hostile-fixture.ts) shows them literally
+ * and runs none of them: pages, JSON-LD, feeds, search results; downloads keep the bytes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { serveDist } from './serve.ts';
+
+const root = join(import.meta.dirname, '../..');
+const fixture = join(root, 'tests/fixtures/hostile');
+const bin = join(root, 'node_modules/.bin');
+let dist: string;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'nq57-hostile-'));
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, PORTAL_DATA_DIR: fixture, ASTRO_TELEMETRY_DISABLED: '1' };
+  execFileSync(join(bin, 'astro'), ['build', '--outDir', dist], { cwd: root, env, stdio: 'pipe' });
+  execFileSync(join(bin, 'pagefind'), ['--site', dist], { cwd: root, env, stdio: 'pipe' });
+  server = await serveDist(dist);
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' || e.name === '_astro' ? [] : htmlFiles(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+}
+
+describe('a site built from hostile data', () => {
+  it('has no script, event handler or javascript: link that came from the data', () => {
+    for (const file of htmlFiles(dist)) {
+      const html = readFileSync(file, 'utf8');
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        const [, attrs = '', body = ''] = m;
+        if (/type="application\/ld\+json"/.test(attrs)) expect(() => JSON.parse(body), file).not.toThrow();
+        else expect(body.includes('__xss'), `${file}: ${body.slice(0, 80)}`).toBe(false);
+      }
+      expect(html, file).not.toMatch(/\son\w+="[^"]*__xss/);
+      expect(html, file).not.toMatch(/href="\s*javascript:/i);
+    }
+  });
+
+  it('shows every value literally and keeps the markup intact in Chromium, with nothing executed', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const path of ['/', '/en/', '/tasks/', '/tasks/t-databases/', '/en/tasks/t-centres/', '/documents/57-nq-tw/', '/indicators/dti/', '/provinces/96/', '/data/', '/data/tasks/']) {
+      await page.goto(server.url + path);
+      await page.mouse.move(200, 300);
+      await page.mouse.move(400, 600);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), path).toBeUndefined();
+      expect(await page.locator('main h1').count(), path).toBe(1);
+      expect(await page.locator('footer').count(), path).toBe(1);
+    }
+    await page.goto(`${server.url}/tasks/t-databases/`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('${window.__xss=1}');
+    expect(text).toContain('{{constructor.constructor(');
+    expect(text).toContain('" onmouseover="window.__xss=1');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search results render hostile text as text', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('onmouseover')}`);
+    await page.waitForFunction(() => {
+      const first = document.querySelector('.pagefind-ui__result-title');
+      return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
+    }, undefined, { timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator('.pagefind-ui__results [onmouseover]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('feeds parse as XML and downloads keep the values unchanged', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const atom = readFileSync(join(dist, 'data/releases.atom'), 'utf8');
+    const parseError = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? null, atom);
+    expect(parseError).toBeNull();
+    expect(readFileSync(join(dist, 'data/latest/tasks.csv'))).toEqual(readFileSync(join(fixture, 'tasks.csv')));
+    const json = JSON.parse(readFileSync(join(dist, 'data/latest/tasks.json'), 'utf8')) as { id: string; owner: string }[];
+    const csvOwner = readFileSync(join(fixture, 'tasks.csv'), 'utf8');
+    for (const row of json) expect(csvOwner.includes(row.owner.replace(/"/g, '""')) || csvOwner.includes(row.owner), row.id).toBe(true);
+    await page.close();
+  });
+});
