@@ -1,0 +1,62 @@
+/**
+ * npm run bench [-- --scales S,M,L] [--build S,M]
+ * Benchmarks on SYNTHETIC data (scripts/bench/synthetic.ts), never part of the tests:
+ * validation throughput per scale, the 1,000,000-row validation, and (for the scales in --build)
+ * full build time with peak memory, pages per second, size of dist and of the search index.
+ * Writes bench/out/report.json and report.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateDataset } from '../../src/lib/data/validate-dataset.ts';
+import { bench1m } from './validate-1m.ts';
+import { generate, SCALES, type Scale } from './synthetic.ts';
+
+const { values } = parseArgs({ options: { scales: { type: 'string', default: 'S,M,L' }, build: { type: 'string', default: 'S' } } });
+const root = join(import.meta.dirname, '../..');
+const out = join(root, 'bench/out');
+mkdirSync(out, { recursive: true });
+
+function du(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
+
+const report: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  validate1m: bench1m(),
+  scales: {},
+};
+for (const name of values.scales.split(',') as Scale['name'][]) {
+  const dir = join(out, `data-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  const { rows } = generate(SCALES[name], dir, join(root, 'data'));
+  const t0 = performance.now();
+  const data = validateDataset(dir);
+  const validateMs = performance.now() - t0;
+  const totalRows = Object.values(data.tables).reduce((n, r) => n + r.length, 0);
+  const entry: Record<string, unknown> = { observations: rows, totalRows, valid: data.valid, validateMs: Math.round(validateMs), rowsPerSecond: Math.round(totalRows / (validateMs / 1000)) };
+  if (values.build.split(',').includes(name)) {
+    const dist = join(out, `dist-${name}`);
+    rmSync(dist, { recursive: true, force: true });
+    const env = { ...process.env, PORTAL_DATA_DIR: dir, PORTAL_ALLOW_SYNTHETIC: '1', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+    const b0 = performance.now();
+    // GNU time reports the peak resident memory of the build (Debian package "time"); without it, none is reported.
+    const timed = spawnSync('/usr/bin/time', ['-f', '%M', 'astro', 'build', '--outDir', dist], { cwd: root, env, encoding: 'utf8' });
+    const buildMs = performance.now() - b0;
+    if (timed.error) execFileSync('astro', ['build', '--outDir', dist], { cwd: root, env, stdio: 'ignore' });
+    const peakKiB = Number(/(\d+)\s*$/.exec(timed.stderr ?? '')?.[1] ?? NaN);
+    const p0 = performance.now();
+    execFileSync('pagefind', ['--site', dist], { cwd: root, env, stdio: 'ignore' });
+    const pages = (function count(d: string): number {
+      return readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+    })(dist);
+    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs: Math.round(performance.now() - p0), pages, pagesPerSecond: Math.round(pages / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: +(du(dist) / 2 ** 20).toFixed(1), searchIndexMiB: +(du(join(dist, 'pagefind')) / 2 ** 20).toFixed(1) });
+  }
+  (report.scales as Record<string, unknown>)[name] = entry;
+  console.log(name, entry);
+}
+writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(out, 'report.md'), `# Benchmark (SYNTHETIC data)\n\n\`\`\`json\n${JSON.stringify(report, null, 2)}\n\`\`\`\n`);
+console.log('validate 1M:', report.validate1m);
