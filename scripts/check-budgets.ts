@@ -23,8 +23,8 @@ function moduleClosure(url: string, seen: Set<string>, lazy: Set<string>): void 
   if (seen.has(url) || !existsSync(join(dist, url))) return;
   seen.add(url);
   const code = read(url).toString('utf8');
-  for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["']([^"']+\.js)["']/g)) moduleClosure(new URL(m[1]!, `http://x${url}`).pathname, seen, lazy);
-  for (const m of code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(new URL(m[1]!, `http://x${url}`).pathname);
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["'`]([^"'`]+\.js)["'`]/g)) moduleClosure(new URL(m[1]!, `http://x${url}`).pathname, seen, lazy);
+  for (const m of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(new URL(m[1]!, `http://x${url}`).pathname);
 }
 
 const rows: { kind: string; path: string; htmlCss: number; js: number; lazy: number; budget: Budget; ok: boolean }[] = [];

@@ -22,6 +22,8 @@ export const PAGE_KINDS: Record<string, string> = {
   releases: '/data/releases/',
   release: '/data/releases/1.0.0/',
   about: '/about/',
+  maps: '/maps/',
+  embed: '/embed/ranking/dti/',
   search: '/search/?q=ca%20mau',
 };
 

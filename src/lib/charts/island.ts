@@ -38,8 +38,8 @@ function fillTable(tbody: HTMLTableSectionElement, view: ChartView): void {
     ...[...view.rows, ...view.extraRows].map((r) => {
       const tr = document.createElement('tr');
       r.cells.forEach((c, i) => {
-        const td = document.createElement(i === 1 ? 'th' : 'td');
-        if (i === 1) td.setAttribute('scope', 'row');
+        const td = document.createElement(i === view.rowHeader ? 'th' : 'td');
+        if (i === view.rowHeader) td.setAttribute('scope', 'row');
         td.append(cellNode(c));
         tr.append(td);
       });

@@ -9,9 +9,8 @@ import type { Model, TaskView } from '../model/index.ts';
 import { resolveSource } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
-import type { ObservationRow } from '../../schemas/index.ts';
 import { formerProvincesMap, provincesMap } from './geo.ts';
-import type { AreaChartSpec, AreaValues, ChartLabels, ChartSpec, HistorySpec, IndicatorMeta, Reference, SourceInfo, TimelineSpec, ValueRow } from './types.ts';
+import type { AreaChartSpec, AreaValues, ChartLabels, ChartSpec, HistorySpec, IndicatorMeta, Reference, SourceInfo, TimelineSpec } from './types.ts';
 
 export const LICENCE = 'CC BY 4.0 — Theo dõi Nghị quyết 57 (the sources keep their own terms)';
 
@@ -58,10 +57,6 @@ function meta(model: Model, lang: Lang, id: string): IndicatorMeta {
   return { id, name: lang === 'vi' ? ind.name_vi! : ind.name_en!, unit: ind.unit!, decimals: ind.decimals!, higherIsBetter: ind.higher_is_better!, domain: [ind.min ?? 0, ind.max ?? 1] };
 }
 
-function valueRow(model: Model, lang: Lang, o: ObservationRow, name: string): ValueRow {
-  return { code: o.area_code!, name, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) };
-}
-
 /** Numeric national targets of an indicator, as reference lines. */
 function targetReferences(model: Model, lang: Lang, indicatorId: string): Reference[] {
   return (model.targetsByIndicator.get(indicatorId) ?? [])
@@ -82,7 +77,9 @@ export function chartableIndicators(model: Model, level: 'province' | 'former_pr
 
 /** An indicator's values for every unit of a level, per period; units without a value kept as gaps. */
 export function areaValues(model: Model, lang: Lang, id: string, level: 'province' | 'former_province'): AreaValues {
-  const units = level === 'province' ? model.provinces.map((p) => ({ code: p.code!, name: p.name_vi! })) : model.tables.former_provinces.map((f) => ({ code: f.code!, name: f.name_vi! }));
+  const units = (level === 'province' ? model.provinces : model.tables.former_provinces).map((u) => ({ code: u.code!, name: u.name_vi! }));
+  const sources: AreaValues['sources'] = {};
+  const methods: AreaValues['methods'] = {};
   const periods = [...new Set(model.tables.observations.filter((o) => o.indicator_id === id && o.area_level === level && o.value !== null).map((o) => o.period!))].sort();
   const rows: AreaValues['rows'] = {};
   const references: AreaValues['references'] = {};
@@ -91,12 +88,16 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
     const byCode = new Map((model.cross.get(`${id}|${level}|${period}`) ?? []).map((o) => [o.area_code!, o]));
     rows[period] = units.map((u) => {
       const o = byCode.get(u.code);
-      return o ? valueRow(model, lang, o, u.name) : { code: u.code, name: u.name, value: null, method: null };
+      if (!o) return { code: u.code, name: u.name, value: null, method: null };
+      const info = sourceInfo(model, lang, o.source_id!, null);
+      sources[o.source_id!] = { label: info.sourceLabel, href: info.sourceHref };
+      if (o.method) methods[o.method] = label(lang, o.method);
+      return { code: u.code, name: u.name, value: o.value, method: o.method, source: o.source_id!, date: o.published_on };
     });
     const national = (model.cross.get(`${id}|national|${period}`) ?? []).find((o) => o.value !== null && o.method === 'average_of_provinces');
     references[period] = [...(national && level === 'province' ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }] : []), ...targets];
   }
-  return { ...meta(model, lang, id), periods, rows, references };
+  return { ...meta(model, lang, id), periods, sources, methods, unitHref: localePath(lang, `/${level === 'province' ? 'provinces' : 'former-provinces'}/{code}/`), rows, references };
 }
 
 const ATTRIBUTION = {

@@ -14,13 +14,15 @@ export interface SourceInfo {
   date: string | null;
 }
 
-/** One value of one area, with its source: a gap is `value: null`, never 0. */
-export interface ValueRow extends Partial<SourceInfo> {
+/** One value of one area: a gap is `value: null`, never 0. Source and method are keys into the
+ * `sources` and `methods` of its AreaValues (kept once per chart, not once per row). */
+export interface ValueRow {
   code: string;
   name: string;
   value: number | null;
   method: string | null;
-  methodLabel?: string;
+  source?: string;
+  date?: string | null;
 }
 
 /** A line drawn across a chart at a value: the national average, a target. */
@@ -43,6 +45,10 @@ export interface IndicatorMeta {
 /** An indicator's values for a set of areas, per period (oldest first). */
 export interface AreaValues extends IndicatorMeta {
   periods: string[];
+  sources: Record<string, { label: string; href: string | null }>;
+  methods: Record<string, string>;
+  /** Page of a unit: the path with {code}. */
+  unitHref: string;
   rows: Record<string, ValueRow[]>;
   references: Record<string, Reference[]>;
 }

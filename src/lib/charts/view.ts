@@ -10,7 +10,7 @@ import { layoutRanking } from './ranking.ts';
 import { classLegend, renderChoropleth, renderHistory, renderRanking, renderTileGrid, renderTimeline } from './render.ts';
 import { layoutTileGrid } from './tilegrid.ts';
 import { layoutTimeline } from './timeline.ts';
-import type { SourceInfo, AreaChartSpec, AreaValues, ChartSpec, ChartState, HistorySpec, IndicatorMeta, TimelineSpec, ValueRow } from './types.ts';
+import type { AreaChartSpec, AreaValues, ChartSpec, ChartState, HistorySpec, IndicatorMeta, TimelineSpec } from './types.ts';
 
 export type Cell = string | { text: string; href: string | null };
 
@@ -21,6 +21,8 @@ export interface ChartView {
   /** The state actually shown (defaults resolved). */
   state: ChartState;
   columns: string[];
+  /** The column that names a row (a <th scope="row">). */
+  rowHeader: number;
   rows: { cells: Cell[]; tip: string }[];
   /** Rows listed under the chart because they have no mark (areas without a value). */
   extraRows: { cells: Cell[] }[];
@@ -51,7 +53,7 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
   return [columns.map(cell).join(','), ...rows.map((r) => r.map(cell).join(',')), ...notes.map((n) => cell(`# ${n}`))].join('\n') + '\n';
 }
 
-function sourcesOf(rows: readonly (Partial<SourceInfo> | undefined)[]): ChartView['sources'] {
+function sourcesOf(rows: readonly ({ source?: string | undefined; sourceLabel?: string | undefined; sourceHref?: string | null | undefined; date?: string | null | undefined } | undefined)[]): ChartView['sources'] {
   const seen = new Map<string, ChartView['sources'][number]>();
   for (const r of rows) if (r?.sourceLabel && !seen.has(`${r.sourceLabel}|${r.date}`)) seen.set(`${r.sourceLabel}|${r.date}`, { label: r.sourceLabel, href: r.sourceHref ?? null, date: r.date ?? null });
   return [...seen.values()];
@@ -74,20 +76,28 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   const { lang, labels } = spec;
   const { ind, period } = pickIndicator(spec, state);
   const unit = state.unit && ind.rows[period]!.some((r) => r.code === state.unit) ? state.unit : spec.highlight;
-  const rows = ind.rows[period]!;
+  // Rows with their source and method resolved from the chart's tables.
+  const rows = ind.rows[period]!.map((r) => ({
+    ...r,
+    sourceLabel: r.source ? ind.sources[r.source]?.label : undefined,
+    sourceHref: r.source ? ind.sources[r.source]?.href : undefined,
+    methodLabel: r.method ? ind.methods[r.method] : undefined,
+    href: ind.unitHref.replace('{code}', r.code),
+  }));
+  type Row = (typeof rows)[number];
   const fmt = (v: number) => formatValue(v, ind, lang, labels.noData);
   const periodText = formatPeriod(period, lang);
   const title = `${ind.name} — ${periodText}`;
   const values = rows.filter((r) => r.value !== null);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const id = spec.id;
-  const tip = (r: ValueRow, rank?: number) => `${r.name}: ${formatValue(r.value, ind, lang, labels.noData)}${rank ? ` (${labels.rank.toLowerCase()} ${rank}/${values.length})` : ''}${r.sourceLabel ? ` — ${labels.source}: ${r.sourceLabel}${r.date ? `, ${formatDate(r.date, lang)}` : ''}` : ''}`;
-  const tableRow = (r: ValueRow, rank: number | null): Cell[] => [rank === null ? '—' : String(rank), r.name, formatValue(r.value, ind, lang, labels.noData), r.methodLabel ?? r.method ?? '', sourceCell(r), r.date ? formatDate(r.date, lang) : ''];
+  const tip = (r: Row, rank?: number) => `${r.name}: ${formatValue(r.value, ind, lang, labels.noData)}${rank ? ` (${labels.rank.toLowerCase()} ${rank}/${values.length})` : ''}${r.sourceLabel ? ` — ${labels.source}: ${r.sourceLabel}${r.date ? `, ${formatDate(r.date, lang)}` : ''}` : ''}`;
+  const tableRow = (r: Row, rank: number | null): Cell[] => [rank === null ? '—' : String(rank), r.href ? { text: r.name, href: r.href } : r.name, formatValue(r.value, ind, lang, labels.noData), r.methodLabel ?? r.method ?? '', sourceCell(r), r.date ? formatDate(r.date, lang) : ''];
   const columns = [labels.rank, labels.area, labels.value, labels.method, labels.source, labels.date];
   const refs = ind.references[period] ?? [];
 
   let svg: string;
-  let ordered: { row: ValueRow; rank: number | null }[];
+  let ordered: { row: Row; rank: number | null }[];
   let description: string;
   if (spec.kind === 'ranking') {
     const layout = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, references: refs, highlight: unit, width });
@@ -106,7 +116,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
       svg = renderTileGrid(layout, { id: `${id}-svg`, title, description, fmt, legend, highlight: unit });
     } else {
       const shapes = (spec.shapes ?? []).map((s) => ({ ...s, fill: classOf(classes, byCode.get(s.code)?.value ?? null)?.fill ?? NO_DATA_FILL }));
-      ordered = shapes.map((s) => ({ row: byCode.get(s.code) ?? { code: s.code, name: s.code, value: null, method: null }, rank: null }));
+      ordered = shapes.map((s) => ({ row: byCode.get(s.code) ?? { code: s.code, name: s.code, value: null, method: null, sourceLabel: undefined, sourceHref: undefined, methodLabel: undefined, href: ind.unitHref.replace('{code}', s.code) }, rank: null }));
       const mapLabels = (spec.mapLabels ?? []).map((l) => ({ text: l.key === 'hoang_sa' ? labels.hoangSa : labels.truongSa, x: l.x, y: l.y }));
       svg = renderChoropleth({ ...spec.mapSize!, shapes, labels: mapLabels }, { id: `${id}-svg`, title, description, legend, attribution: spec.attribution ?? '', highlight: unit });
     }
@@ -125,6 +135,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     description,
     state: { indicator: ind.id, period, unit: unit ?? undefined },
     columns,
+    rowHeader: 1,
     rows: ordered.map(({ row, rank }) => ({ cells: tableRow(row, rank), tip: tip(row, rank ?? undefined) })),
     extraRows: missing.map((row) => ({ cells: tableRow(row, null) })),
     sources: sourcesOf(rows.filter((r) => r.value !== null)),
@@ -154,6 +165,7 @@ function historyView(spec: HistorySpec, width: number): ChartView {
     title,
     description,
     state: {},
+    rowHeader: 0,
     columns: [labels.series, labels.period, labels.value, labels.method, labels.source, labels.date],
     rows: points.map(({ s, p }) => ({ cells: rowOf(s, p), tip: `${s.label}, ${formatPeriod(p.period, lang)}: ${fmt(p.value!)}${p.sourceLabel ? ` — ${labels.source}: ${p.sourceLabel}${p.date ? `, ${formatDate(p.date, lang)}` : ''}` : ''}` })),
     extraRows: [...gaps, ...(spec.target ? [{ cells: [spec.target.label, spec.target.deadline.slice(0, 4), fmt(spec.target.value), spec.target.text, sourceCell(spec.target), spec.target.date ? formatDate(spec.target.date, lang) : ''] as Cell[] }] : [])],
@@ -180,6 +192,7 @@ function timelineView(spec: TimelineSpec, width: number): ChartView {
     title,
     description,
     state: {},
+    rowHeader: 0,
     columns: [labels.task, labels.assignedOn, labels.deadline, labels.completedOn, labels.status],
     rows: layout.rows.map((r) => ({
       cells: [{ text: r.label, href: byId.get(r.id)!.href }, d(r.assigned), d(r.deadline), d(r.completed), labels.statuses[r.status] ?? r.status],
