@@ -36,6 +36,8 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      // Embed pages are noindex (a chart alone, for <iframe>s): not listed.
+      filter: (page) => !page.includes('/embed/'),
       i18n: { defaultLocale: 'vi', locales: { vi: 'vi-VN', en: 'en' } },
     }),
   ],

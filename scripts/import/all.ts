@@ -3,4 +3,5 @@ await import('./admin-units.ts');
 await import('./curated.ts');
 await import('./observations.ts');
 await import('./targets.ts');
+await import('./boundaries.ts');
 export {};
