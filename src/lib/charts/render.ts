@@ -37,6 +37,20 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
 
+/** Splits text into lines of at most `max` characters, at spaces. */
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export interface LegendItem {
   label: string;
   swatch: string;
@@ -177,9 +191,10 @@ export function renderChoropleth(
   t: SvgText & { legend: LegendItem[]; attribution: string; highlight?: string | null },
 ): string {
   const legend = legendBand(t.legend, m.width, m.height + 6);
-  const out = [open(t, m.width, m.height + legend.height + 26)];
+  const attribution = wrap(t.attribution, Math.floor(m.width / 5));
+  const out = [open(t, m.width, m.height + legend.height + 12 + attribution.length * 11)];
   m.shapes.forEach((s, i) => out.push(`<path class="mark" data-i="${i}" data-code="${esc(s.code)}" d="${s.d}" fill="${s.fill}" stroke="${s.code === t.highlight ? INK : '#ffffff'}" stroke-width="${s.code === t.highlight ? 2 : 0.6}"/>`));
   for (const label of m.labels) out.push(`<text x="${label.x}" y="${label.y}" font-size="10" font-style="italic" fill="${MUTED}" text-anchor="middle">${esc(label.text)}</text>`);
-  out.push(legend.svg, `<text x="0" y="${m.height + legend.height + 20}" font-size="9" fill="${MUTED}">${esc(t.attribution)}</text>`, '</svg>');
+  out.push(legend.svg, ...attribution.map((line, i) => `<text x="0" y="${m.height + legend.height + 18 + i * 11}" font-size="9" fill="${MUTED}">${esc(line)}</text>`), '</svg>');
   return out.join('');
 }

@@ -176,6 +176,34 @@ export function provinceHistorySpec(model: Model, lang: Lang, indicatorId: strin
   };
 }
 
+/** History of an indicator for a former province (its own values only, never its successor's), with the national series. */
+export function formerHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
+  const f = model.formerProvince.get(code)!;
+  const points = (level: string, area: string) =>
+    (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
+  const key = `history/${indicatorId}/former-${code}`;
+  return {
+    id: 'chart-history',
+    key,
+    lang,
+    labels: chartLabels(lang),
+    pageUrl: embedUrl(model, lang, key),
+    licence: LICENCE,
+    kind: 'history',
+    indicator: meta(model, lang, indicatorId),
+    series: [
+      { key: `former-${code}`, label: `${f.name_vi} (${lang === 'vi' ? 'tỉnh cũ' : 'former province'})`, kind: 'former' as const, points: points('former_province', code) },
+      { key: 'national', label: lang === 'vi' ? 'Cả nước' : 'National', kind: 'national' as const, points: points('national', 'VN') },
+    ].filter((x) => x.points.length > 0),
+    target: null,
+  };
+}
+
+/** Indicators drawn as history on a former province's page: two or more values. */
+export function formerHistoryIndicators(model: Model, code: string): string[] {
+  return model.tables.indicators.filter((ind) => ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2).map((ind) => ind.id!);
+}
+
 /** History of an indicator for the whole country, with its target. */
 export function nationalHistorySpec(model: Model, lang: Lang, indicatorId: string): HistorySpec {
   const points = (model.series.get(`${indicatorId}|national|VN`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
@@ -234,6 +262,7 @@ export function allChartKeys(model: Model): string[] {
   for (const id of chartableIndicators(model, 'province')) keys.push(`ranking/${id}`, `tilegrid/${id}`, `map/${id}`);
   for (const id of chartableIndicators(model, 'former_province')) keys.push(`former-map/${id}`);
   for (const p of model.provinces) for (const id of provinceHistoryIndicators(model, p.code!)) keys.push(`history/${id}/${p.code}`);
+  for (const f of model.tables.former_provinces) for (const id of formerHistoryIndicators(model, f.code!)) keys.push(`history/${id}/former-${f.code}`);
   for (const id of nationalHistoryIndicators(model)) keys.push(`history/${id}/VN`);
   for (const p of model.provinces) if ((model.tasksByArea.get(`province|${p.code}`) ?? []).length > 0) keys.push(`timeline/province-${p.code}`);
   for (const d of model.tables.documents) if ((model.tasksByDocument.get(d.id!) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id!)}`);
@@ -258,7 +287,7 @@ const nationalTargetExists = (model: Model, id: string) => (model.targetsByIndic
 export function chartSpec(model: Model, lang: Lang, key: string): ChartSpec {
   const [kind, a, b] = key.split('/') as [string, string, string | undefined];
   if (kind === 'ranking' || kind === 'tilegrid' || kind === 'map' || kind === 'former-map') return areaChartSpec(model, lang, kind, a);
-  if (kind === 'history') return b === 'VN' ? nationalHistorySpec(model, lang, a) : provinceHistorySpec(model, lang, a, b!);
+  if (kind === 'history') return b === 'VN' ? nationalHistorySpec(model, lang, a) : b!.startsWith('former-') ? formerHistorySpec(model, lang, a, b!.slice(7)) : provinceHistorySpec(model, lang, a, b!);
   if (kind === 'timeline') {
     if (a.startsWith('province-')) return timelineSpec(model, lang, key, model.tasksByArea.get(`province|${a.slice(9)}`) ?? []);
     const doc = model.documentBySlug.get(a.slice(9))!;

@@ -135,3 +135,11 @@ describe('colour classes and time', () => {
     expect(periodToYear('2025-12')).toBeCloseTo(2025 + 11.5 / 12);
   });
 });
+
+describe('wrap', () => {
+  it('splits text at spaces into lines no longer than the limit', async () => {
+    const { wrap } = await import('../../../src/lib/charts/render.ts');
+    expect(wrap('Ranh giới: một hai ba bốn năm', 12)).toEqual(['Ranh giới:', 'một hai ba', 'bốn năm']);
+    expect(wrap('', 10)).toEqual([]);
+  });
+});
