@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, type Tables } from '../../schemas/index.ts';
 import { issue, type Issue } from './issues.ts';
-import { parseCsv } from './parse-csv.ts';
+import { columnPositions, parseCsv } from './parse-csv.ts';
 import { validateRows, type TypedRow } from './validate-rows.ts';
 
 export interface RawDataset {
@@ -41,7 +41,9 @@ export function readDataset(dir: string): RawDataset {
     const parsed = parseCsv(new Uint8Array(readFileSync(path)), def.file, columnsOf(def));
     issues.push(...parsed.issues);
     if (!parsed.readable) continue;
-    for (const record of parsed.records) rawKeys[def.name]!.add(def.primaryKey.map((f) => record.cells[f] ?? '').join('\u0000'));
+    const positions = columnPositions(parsed.header);
+    const keyAt = def.primaryKey.map((f) => positions.get(f));
+    for (const record of parsed.records) rawKeys[def.name]!.add(keyAt.map((i) => (i === undefined ? '' : (record.values[i] ?? ''))).join('\u0000'));
     const { rows, issues: rowIssues } = validateRows(def as TableDef, parsed.records, parsed.header);
     issues.push(...rowIssues);
     tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);

@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
 import { issue, type Issue } from './issues.ts';
-import type { CsvRecord } from './parse-csv.ts';
+import { columnPositions, type CsvRecord } from './parse-csv.ts';
 
 export interface TypedRow<T> {
   line: number;
@@ -27,10 +27,13 @@ interface CellResult {
  * missing-header and are not repeated on every row.
  */
 export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
-  const present = new Set(header);
-  const columns = Object.keys(def.row.shape).filter((c) => present.has(c));
+  const positions = columnPositions(header);
+  const columns = Object.keys(def.row.shape).filter((c) => positions.has(c));
+  const at = columns.map((c) => positions.get(c)!);
   const caches = columns.map(() => new Map<string, CellResult>());
   const schemas = columns.map((c) => def.row.shape[c] as z.ZodType);
+  // Rows are typed only when every column of the schema is present (else missing-header was reported).
+  const complete = columns.length === Object.keys(def.row.shape).length;
   const rows: TypedRow<z.output<S>>[] = [];
   const issues: Issue[] = [];
   for (const record of records) {
@@ -38,7 +41,7 @@ export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: r
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
-      const raw = record.cells[column] ?? '';
+      const raw = record.values[at[i]!] ?? '';
       let result = caches[i]!.get(raw);
       if (result === undefined) {
         const parsed = schemas[i]!.safeParse(raw);
@@ -60,7 +63,7 @@ export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: r
       }
       row[column] = result.value;
     }
-    if (ok && columns.length === Object.keys(def.row.shape).length) rows.push({ line: record.line, row: row as z.output<S> });
+    if (ok && complete) rows.push({ line: record.line, row: row as z.output<S> });
   }
   return { rows, issues };
 }
