@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, type Tables } from '../../schemas/index.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, parseCsv } from './parse-csv.ts';
+import { REFERENCED_TABLES } from './validate-relations.ts';
 import { validateRows, type TypedRow } from './validate-rows.ts';
 
 export interface RawDataset {
@@ -43,7 +44,7 @@ export function readDataset(dir: string): RawDataset {
     if (!parsed.readable) continue;
     const positions = columnPositions(parsed.header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
-    for (const record of parsed.records) rawKeys[def.name]!.add(keyAt.map((i) => (i === undefined ? '' : (record.values[i] ?? ''))).join('\u0000'));
+    if (REFERENCED_TABLES.has(def.name)) for (const record of parsed.records) rawKeys[def.name]!.add(keyAt.map((i) => (i === undefined ? '' : (record.values[i] ?? ''))).join('\u0000'));
     const { rows, issues: rowIssues } = validateRows(def as TableDef, parsed.records, parsed.header);
     issues.push(...rowIssues);
     tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);

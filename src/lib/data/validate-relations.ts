@@ -13,6 +13,15 @@ const EXPECTED_ROWS: Partial<Record<TableName, number>> = { provinces: 34, forme
 
 type Row = Record<string, unknown>;
 
+/** Tables whose keys other rows point to (foreign keys, area codes, sources): only these keep a key set. */
+export const REFERENCED_TABLES: ReadonlySet<TableName> = new Set<TableName>([
+  ...TABLES.flatMap((t) => (t as TableDef).foreignKeys.map((fk) => fk.reference.table)),
+  'provinces',
+  'former_provinces',
+  'communes',
+  'documents',
+]);
+
 export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'>): Issue[] {
   const { tables, lines, meta, rawKeys } = data;
   const issues: Issue[] = [];
@@ -33,7 +42,9 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
         report(def.name, i, def.primaryKey.join('+'), 'duplicate-key', def.primaryKey.map((f) => row[f]).join(', '), `The key (${def.primaryKey.join(', ')}) is already used on line ${lineOf(def.name, first)}.`, 'Each row needs a unique key: merge the two rows or correct one of them.');
       } else seen.set(key, i);
     });
-    keySets.set(def.name, new Set([...seen.keys(), ...rawKeys[def.name]]));
+    // Keys of rows that failed their own checks still count as existing, so one bad row does not
+    // also fail every row that points to it.
+    if (REFERENCED_TABLES.has(def.name)) keySets.set(def.name, new Set([...seen.keys(), ...rawKeys[def.name]]));
     const expected = EXPECTED_ROWS[def.name];
     if (expected !== undefined && rowsOf(def.name).length !== expected) {
       issues.push(issue({ severity: 'warning', code: 'table-dimensions', file: def.file, message: `The table has ${rowsOf(def.name).length} rows; ${expected} are expected.`, hint: 'Check for missing or extra rows; if the administrative map changed by law, update the expected count in src/lib/data/validate-relations.ts.' }));
@@ -87,8 +98,13 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   });
 
   // --- sources: a document id or a link ------------------------------------------------------------------
+  // Few distinct sources over many rows: each is looked up once (URL parsing is the costly part).
+  const knownSource = new Map<string, boolean>();
   const checkSource = (name: TableName, i: number, source: string | null) => {
-    if (source === null || isSafeUrl(source) || has('documents', source)) return;
+    if (source === null) return;
+    let known = knownSource.get(source);
+    if (known === undefined) knownSource.set(source, (known = has('documents', source) || isSafeUrl(source)));
+    if (known) return;
     report(name, i, 'source_id', 'unknown-source', source, `"${source}" is neither a document id of documents.csv nor an http(s) link.`, 'Add the document to documents.csv first, or give the full https:// address of the source.');
   };
   tables.observations.forEach((o, i) => checkSource('observations', i, o.source_id));
