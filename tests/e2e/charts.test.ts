@@ -123,6 +123,19 @@ describe('the chart island', () => {
     await page2.context().close();
   });
 
+  it('switches the year of a map, fetching the periods the page did not ship', async () => {
+    const page = await open('/maps/');
+    await hydrated(page, '#chart-former-map');
+    const before = await twin(page, '#chart-former-map');
+    await page.locator('#chart-former-map .chart-controls select').last().selectOption('2022');
+    await page.waitForFunction(() => document.querySelector('#chart-former-map svg title')?.textContent?.includes('2022'));
+    const after = await twin(page, '#chart-former-map');
+    expect(after).toHaveLength(63);
+    expect(after.map((r) => r[2])).not.toEqual(before.map((r) => r[2]));
+    expect(new URL(page.url()).searchParams.get('year')).toBe('2022');
+    await page.context().close();
+  });
+
   it('has an embed page with the chart alone and a link back', async () => {
     const page = await open('/en/embed/map/dti/');
     expect(await page.locator('nav').count()).toBe(0);

@@ -121,7 +121,7 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
 
   const area = spec.kind === 'ranking' || spec.kind === 'tilegrid' || spec.kind === 'choropleth' ? (spec as AreaChartSpec) : null;
   let state: ChartState = area ? readState() : {};
-  if (area && state.indicator && !area.indicators.some((i) => i.id === state.indicator) && area.indicatorChoices.some(([id]) => id === state.indicator)) await loadAll(area);
+  if (area && needsData(area, state)) await loadAll(area);
   let view: ChartView;
   let active = -1;
 
@@ -178,6 +178,13 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
     hideTip();
   }
 
+  /** Whether the state asks for an indicator or a period the page did not ship. */
+  function needsData(a: AreaChartSpec, s: ChartState): boolean {
+    const ind = a.indicators.find((i) => i.id === (s.indicator ?? a.indicators[0]!.id));
+    if (!ind) return a.indicatorChoices.some(([id]) => id === s.indicator);
+    return s.period !== undefined && ind.periods.includes(s.period) && !ind.rows[s.period];
+  }
+
   async function loadAll(a: AreaChartSpec): Promise<void> {
     const res = await fetch(a.dataUrl);
     if (!res.ok) throw new Error(`${a.dataUrl}: ${res.status}`);
@@ -214,8 +221,9 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
         history.replaceState(null, '', `${location.pathname}${stateQuery(state)}#${spec.id}`);
       });
     }
-    yearSelect = select(area.labels.year, first.choices!.periods, first.state.period!, (p) => {
+    yearSelect = select(area.labels.year, first.choices!.periods, first.state.period!, async (p) => {
       state = { ...state, period: p };
+      if (needsData(area, state)) await loadAll(area);
       render();
       history.replaceState(null, '', `${location.pathname}${stateQuery(state)}#${spec.id}`);
     });

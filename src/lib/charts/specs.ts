@@ -64,14 +64,28 @@ function targetReferences(model: Model, lang: Lang, indicatorId: string): Refere
     .map((tg) => ({ key: 'target' as const, label: `${t(lang, 'target')} ${tg.deadline!.slice(0, 4)} (${tg.comparator})`, value: tg.value! }));
 }
 
+/** Per indicator and level, the number of values per period: one pass over the observations per model. */
+const valueCounts = new WeakMap<Model, Map<string, Map<string, number>>>();
+function countsOf(model: Model, id: string, level: string): Map<string, number> {
+  let index = valueCounts.get(model);
+  if (!index) {
+    index = new Map();
+    for (const o of model.tables.observations) {
+      if (o.value === null) continue;
+      const key = `${o.indicator_id}|${o.area_level}`;
+      const periods = index.get(key) ?? new Map<string, number>();
+      periods.set(o.period!, (periods.get(o.period!) ?? 0) + 1);
+      index.set(key, periods);
+    }
+    valueCounts.set(model, index);
+  }
+  return index.get(`${id}|${level}`) ?? new Map();
+}
+
 /** Indicators with values for at least `min` units of a level, ranks excluded (a rank is not a quantity to draw as a bar). */
 export function chartableIndicators(model: Model, level: 'province' | 'former_province', min = 10): string[] {
   return model.tables.indicators
-    .filter((ind) => ind.unit !== 'rank')
-    .filter((ind) => {
-      const periods = new Set(model.tables.observations.filter((o) => o.indicator_id === ind.id && o.area_level === level && o.value !== null).map((o) => o.period));
-      return [...periods].some((p) => (model.cross.get(`${ind.id}|${level}|${p}`) ?? []).filter((o) => o.value !== null).length >= min);
-    })
+    .filter((ind) => ind.unit !== 'rank' && [...countsOf(model, ind.id!, level).values()].some((n) => n >= min))
     .map((ind) => ind.id!);
 }
 
@@ -80,7 +94,7 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
   const units = (level === 'province' ? model.provinces : model.tables.former_provinces).map((u) => ({ code: u.code!, name: u.name_vi! }));
   const sources: AreaValues['sources'] = {};
   const methods: AreaValues['methods'] = {};
-  const periods = [...new Set(model.tables.observations.filter((o) => o.indicator_id === id && o.area_level === level && o.value !== null).map((o) => o.period!))].sort();
+  const periods = [...countsOf(model, id, level).keys()].sort();
   const rows: AreaValues['rows'] = {};
   const references: AreaValues['references'] = {};
   const targets = targetReferences(model, lang, id);
@@ -98,6 +112,13 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
     references[period] = [...(national && level === 'province' ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }] : []), ...targets];
   }
   return { ...meta(model, lang, id), periods, sources, methods, unitHref: localePath(lang, `/${level === 'province' ? 'provinces' : 'former-provinces'}/{code}/`), rows, references };
+}
+
+/** The values of the latest period only: what a page shows first (other periods are fetched on switching). */
+function latestOnly(values: AreaValues): AreaValues {
+  const latest = values.periods.at(-1);
+  if (latest === undefined) return values;
+  return { ...values, rows: { [latest]: values.rows[latest]! }, references: { [latest]: values.references[latest] ?? [] } };
 }
 
 const ATTRIBUTION = {
@@ -128,7 +149,7 @@ export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, ind
     licence: LICENCE,
     kind: kind === 'ranking' ? 'ranking' : kind === 'tilegrid' ? 'tilegrid' : 'choropleth',
     level,
-    indicators: [areaValues(model, lang, indicatorId, level)],
+    indicators: [latestOnly(areaValues(model, lang, indicatorId, level))],
     indicatorChoices: chartableIndicators(model, level).map((id) => [id, meta(model, lang, id).name]),
     dataUrl: areaDataUrl(lang, level),
     highlight: options.highlight ?? null,

@@ -68,7 +68,7 @@ function sourceNote(rows: readonly { source?: string | undefined; date?: string 
 
 function pickIndicator(spec: AreaChartSpec, state: ChartState): { ind: AreaValues; period: string } {
   const ind = spec.indicators.find((i) => i.id === state.indicator) ?? spec.indicators[0]!;
-  const period = ind.periods.includes(state.period ?? '') ? state.period! : ind.periods.at(-1)!;
+  const period = state.period && ind.rows[state.period] ? state.period : ind.periods.at(-1)!;
   return { ind, period };
 }
 
