@@ -49,9 +49,15 @@ export function buildReleaseHistory(dir = dataDir()): ReleaseHistoryEntry[] {
   return history;
 }
 
-/** What the working data changes against the latest release (for the data page and npm run data:diff). */
+const workingCache = new Map<string, { against: string | null; changes: TableChanges[] }>();
+
+/** What the working data changes against the latest release (for the data page and npm run data:diff); computed once per build. */
 export function diffWorkingData(dir = dataDir()): { against: string | null; changes: TableChanges[] } {
+  const hit = workingCache.get(dir);
+  if (hit) return hit;
   const releases = readReleases(dir);
   const latest = releases.at(-1) ?? null;
-  return { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir)) };
+  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir)) };
+  workingCache.set(dir, result);
+  return result;
 }
