@@ -24,7 +24,12 @@ export function formatTextReport(issues: readonly Issue[]): string {
   const out: string[] = [];
   let file = '';
   const repeats = new Map<string, Issue[]>();
-  for (const i of issues) repeats.set(repeatKey(i), [...(repeats.get(repeatKey(i)) ?? []), i]);
+  for (const i of issues) {
+    const key = repeatKey(i);
+    const list = repeats.get(key);
+    if (list) list.push(i);
+    else repeats.set(key, [i]);
+  }
   const printed = new Map<string, number>();
   for (const i of issues) {
     if (i.file !== file) {

@@ -18,17 +18,22 @@ export interface CoverageRow {
 
 export function computeCoverage(indicators: readonly IndicatorRow[], observations: readonly ObservationRow[], provinces: number, formerProvinces: number, asOf: string): CoverageRow[] {
   const byIndicator = new Map<string, ObservationRow[]>();
-  for (const o of observations) byIndicator.set(o.indicator_id!, [...(byIndicator.get(o.indicator_id!) ?? []), o]);
+  for (const o of observations) {
+    const list = byIndicator.get(o.indicator_id!);
+    if (list) list.push(o);
+    else byIndicator.set(o.indicator_id!, [o]);
+  }
   const expected = { national: 1, province: provinces, former_province: formerProvinces, commune: 0 };
   return indicators.map((indicator) => {
     const obs = byIndicator.get(indicator.id!) ?? [];
     const levels = {} as CoverageRow['levels'];
     for (const level of ['national', 'province', 'former_province', 'commune'] as const) {
       const atLevel = obs.filter((o) => o.area_level === level);
-      const periods = [...new Set(atLevel.map((o) => o.period!))].sort();
+      const counts = new Map<string, number>();
+      for (const o of atLevel) counts.set(o.period!, (counts.get(o.period!) ?? 0) + (o.value !== null ? 1 : 0));
       levels[level] = {
-        periods: periods.map((period) => {
-          const withValue = atLevel.filter((o) => o.period === period && o.value !== null).length;
+        periods: [...counts.keys()].sort().map((period) => {
+          const withValue = counts.get(period)!;
           return { period, withValue, missing: Math.max(0, expected[level] - withValue) };
         }),
       };
