@@ -3,7 +3,7 @@
  * always writes the same bytes). Every name says SYNTHETIC; the site refuses to build from it
  * unless PORTAL_ALLOW_SYNTHETIC=1 (src/lib/model/index.ts).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { columnsOf, documentsTable, indicatorsTable, observationsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
@@ -48,6 +48,8 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   mkdirSync(out, { recursive: true });
   // Real administrative units (public reference data), so the areas are the real 34 and 3,321.
   for (const f of ['provinces.csv', 'unit_changes.csv', 'former_provinces.csv', 'communes.csv', 'commune_merges.csv']) copyFileSync(join(realData, f), join(out, f));
+  // The real map geometry (keyed by the real codes above): the maps are built as on the real site.
+  cpSync(join(realData, 'boundaries'), join(out, 'boundaries'), { recursive: true });
   const provinces = Papa.parse<Record<string, string>>(readText(join(realData, 'provinces.csv')), { header: true, skipEmptyLines: true }).data.map((p) => p.code!);
   const communes = Papa.parse<Record<string, string>>(readText(join(realData, 'communes.csv')), { header: true, skipEmptyLines: true }).data.map((c) => c.code!);
 

@@ -83,11 +83,17 @@ function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue
   }
 }
 
+/** Receives each data record (not the header, blank or ragged rows) in file order, as soon as it is read. */
+export type RecordSink = (values: string[], line: number) => void;
+
 /**
  * Parses one CSV file against the expected column names.
  * `expected` is the schema's column list; columns may come in any order (fieldsMatch: equal).
+ * With `onHeader`, each record goes to the sink it returns and `records` stays empty: a large file is
+ * checked row by row, and its raw cells die young instead of all living until the end (garbage
+ * collection of 1,000,000 kept rows cost more than parsing them).
  */
-export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[]): ParsedCsv {
+export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[], onHeader?: (header: string[]) => RecordSink): ParsedCsv {
   const issues: Issue[] = [];
   const unreadable = (i: Issue): ParsedCsv => ({ header: [], records: [], issues: [...issues, i], readable: false });
 
@@ -122,51 +128,99 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
     return unreadable(issue({ code: 'wrong-delimiter', file, row: 1, value: firstLine, message: `The file is separated by ${sep}, not by commas.`, hint: 'Export as comma-separated CSV (in Excel with a Vietnamese locale, choose "CSV UTF-8 (Comma delimited)" or change the list separator).' }));
   }
 
-  // header:false so that duplicate headers are seen as written (papaparse would rename them).
-  const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', newline: crlf > lf ? '\r\n' : '\n', skipEmptyLines: false, quoteChar: '"', fastMode: false });
-  // fastMode off: measured faster on quote-free files too (scripts/bench/validate-1m.ts), and one code path.
-  const rows = result.data;
+  // Issues by kind, concatenated at the end in the order of the whole-file reading.
+  const quoteIssues: Issue[] = [];
+  const syntaxIssues: Issue[] = [];
+  const headerIssues: Issue[] = [];
+  const rowIssues: Issue[] = [];
 
   // papaparse counts records, not lines: find where each record starts by scanning the text the same
   // way (RFC 4180: quoted cells may hold line breaks), and catch the stray quotes papaparse accepts.
-  const recordLines: number[] = [];
-  {
-    let offset = 0;
-    let line = 1;
-    // Position of the next quote at or after offset (-1: none left), so quote-free records cost one indexOf.
-    let nextQuote = text.indexOf('"');
-    for (let r = 0; r < rows.length; r++) {
-      if (nextQuote >= 0 && nextQuote < offset) nextQuote = text.indexOf('"', offset);
-      // Records start where the previous one ended; only a quoted cell with line breaks skips lines.
-      if (lineStarts[line - 1] !== offset) line = lineAt(offset, lineStarts);
-      recordLines.push(line);
-      // A record without any quote ends at the next line break (the common case, no allocation).
-      const newline = text.indexOf('\n', offset);
-      if (nextQuote < 0 || (newline >= 0 && nextQuote > newline)) {
-        offset = newline < 0 ? text.length : newline + 1;
-        line++;
-        continue;
-      }
-      const scan = scanRecord(text, offset, nextQuote);
-      if (scan.strayQuote) {
-        issues.push(issue({ code: 'stray-quote', file, row: line, value: text.slice(offset, scan.end).replace(/\r?\n$/, ''), message: 'A double quote stands inside a cell that is not wrapped in quotes, or after a closing quote.', hint: 'Wrap the whole cell in double quotes and double each quote inside it, e.g. "Nghị quyết ""57""".' }));
-      }
-      offset = scan.end;
+  let offset = 0;
+  let line = 1;
+  // Position of the next quote at or after offset (-1: none left), so quote-free records cost one indexOf.
+  let nextQuote = text.indexOf('"');
+  const startOfNextRecord = (): number => {
+    if (nextQuote >= 0 && nextQuote < offset) nextQuote = text.indexOf('"', offset);
+    // Records start where the previous one ended; only a quoted cell with line breaks skips lines.
+    if (lineStarts[line - 1] !== offset) line = lineAt(offset, lineStarts);
+    const start = line;
+    // A record without any quote ends at the next line break (the common case, no allocation).
+    const newline = text.indexOf('\n', offset);
+    if (nextQuote < 0 || (newline >= 0 && nextQuote > newline)) {
+      offset = newline < 0 ? text.length : newline + 1;
       line++;
+      return start;
     }
-  }
-  for (const e of result.errors) {
-    if (e.code === 'UndetectableDelimiter') continue;
-    issues.push(issue({ code: 'csv-syntax', file, row: e.row !== undefined ? (recordLines[e.row] ?? null) : null, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
-  }
+    const scan = scanRecord(text, offset, nextQuote);
+    if (scan.strayQuote) {
+      quoteIssues.push(issue({ code: 'stray-quote', file, row: start, value: text.slice(offset, scan.end).replace(/\r?\n$/, ''), message: 'A double quote stands inside a cell that is not wrapped in quotes, or after a closing quote.', hint: 'Wrap the whole cell in double quotes and double each quote inside it, e.g. "Nghị quyết ""57""".' }));
+    }
+    offset = scan.end;
+    line++;
+    return start;
+  };
 
-  // A final newline yields a trailing empty record: not a blank line.
-  if (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '' && /\n$/.test(text)) {
-    rows.pop();
-    recordLines.pop();
-  }
+  let header: string[] | null = null;
+  const records: CsvRecord[] = [];
+  let sink: RecordSink = (values, recordLine) => records.push({ line: recordLine, values });
+  const takeHeader = (row: string[]) => {
+    header = row;
+    headerIssues.push(...checkHeader(row, file, expected));
+    if (onHeader) sink = onHeader(row);
+  };
+  const take = (row: string[], recordLine: number) => {
+    if (header === null) return takeHeader(row);
+    if ((row.length === 1 && row[0]!.trim() === '') || row.every((c) => c === '')) {
+      rowIssues.push(issue({ code: 'blank-row', file, row: recordLine, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));
+      return;
+    }
+    if (row.length !== header.length) {
+      rowIssues.push(issue({
+        code: row.length > header.length ? 'extra-cell' : 'missing-cell',
+        file,
+        row: recordLine,
+        value: row.join(','),
+        message: `The row has ${row.length} cells; the header has ${header.length}.`,
+        hint: row.length > header.length ? 'A cell probably contains an unquoted comma: wrap it in double quotes, or write decimals with a point.' : 'Add the missing cells (an empty cell is written as nothing between two commas).',
+      }));
+      return;
+    }
+    sink(row, recordLine);
+  };
 
-  const header = rows[0] ?? [];
+  // header:false so that duplicate headers are seen as written (papaparse would rename them).
+  // Each record is taken one step late: a final newline yields a trailing empty record, which is not a blank line.
+  let pending: { row: string[]; line: number } | null = null;
+  Papa.parse<string[]>(text, {
+    header: false,
+    delimiter: ',',
+    newline: crlf > lf ? '\r\n' : '\n',
+    skipEmptyLines: false,
+    quoteChar: '"',
+    // fastMode off: measured faster on quote-free files too (scripts/bench/validate-1m.ts), and one code path.
+    fastMode: false,
+    step: (result) => {
+      const recordLine = startOfNextRecord();
+      // In step mode every error belongs to the record of this step.
+      for (const e of result.errors) {
+        if (e.code === 'UndetectableDelimiter') continue;
+        syntaxIssues.push(issue({ code: 'csv-syntax', file, row: recordLine, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
+      }
+      if (pending) take(pending.row, pending.line);
+      pending = { row: result.data, line: recordLine };
+    },
+  });
+  const last = pending as { row: string[]; line: number } | null;
+  if (last && !(last.row.length === 1 && last.row[0] === '' && text.endsWith('\n'))) take(last.row, last.line);
+  if (header === null) takeHeader([]);
+
+  return { header: header ?? [], records, issues: [...issues, ...quoteIssues, ...syntaxIssues, ...headerIssues, ...rowIssues], readable: true };
+}
+
+/** Blank, duplicate, unknown and missing column names. */
+function checkHeader(header: readonly string[], file: string, expected: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
   const seen = new Map<string, number>();
   header.forEach((name, index) => {
     const column = name;
@@ -195,29 +249,7 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
       issues.push(issue({ code: 'missing-header', file, row: 1, column: name, message: `Column "${name}" is missing.`, hint: `Add the column "${name}" to the header row (expected: ${expected.join(',')}).` }));
     }
   }
-
-  const records: CsvRecord[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const line = recordLines[r]!;
-    if ((row.length === 1 && row[0]!.trim() === '') || row.every((c) => c === '')) {
-      issues.push(issue({ code: 'blank-row', file, row: line, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));
-      continue;
-    }
-    if (row.length !== header.length) {
-      issues.push(issue({
-        code: row.length > header.length ? 'extra-cell' : 'missing-cell',
-        file,
-        row: line,
-        value: row.join(','),
-        message: `The row has ${row.length} cells; the header has ${header.length}.`,
-        hint: row.length > header.length ? 'A cell probably contains an unquoted comma: wrap it in double quotes, or write decimals with a point.' : 'Add the missing cells (an empty cell is written as nothing between two commas).',
-      }));
-      continue;
-    }
-    records.push({ line, values: row });
-  }
-  return { header, records, issues, readable: true };
+  return issues;
 }
 
 /**

@@ -8,7 +8,7 @@ import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, 
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, parseCsv } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
-import { validateRows, type TypedRow } from './validate-rows.ts';
+import { rowValidator, type RowValidator } from './validate-rows.ts';
 
 export interface RawDataset {
   dir: string;
@@ -39,18 +39,36 @@ export function readDataset(dir: string): RawDataset {
       issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
       continue;
     }
-    const parsed = parseCsv(new Uint8Array(readFileSync(path)), def.file, columnsOf(def));
-    issues.push(...parsed.issues);
-    if (!parsed.readable) continue;
-    const positions = columnPositions(parsed.header);
-    const keyAt = def.primaryKey.map((f) => positions.get(f));
-    if (REFERENCED_TABLES.has(def.name)) for (const record of parsed.records) rawKeys[def.name]!.add(keyAt.map((i) => (i === undefined ? '' : (record.values[i] ?? ''))).join('\u0000'));
-    const { rows, issues: rowIssues } = validateRows(def as TableDef, parsed.records, parsed.header);
-    issues.push(...rowIssues);
-    tables[def.name] = rows.map((r: TypedRow<unknown>) => r.row);
-    lines[def.name] = rows.map((r: TypedRow<unknown>) => r.line);
+    const table = readTable(def as TableDef, new Uint8Array(readFileSync(path)));
+    for (const i of table.issues) issues.push(i);
+    tables[def.name] = table.rows;
+    lines[def.name] = table.lines;
+    rawKeys[def.name] = table.rawKeys;
   }
   return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues };
+}
+
+/**
+ * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
+ * the raw keys of every readable row (referenced tables only), and its issues. Pure.
+ */
+export function readTable(def: TableDef, bytes: Uint8Array): { rows: unknown[]; lines: number[]; rawKeys: Set<string>; issues: Issue[] } {
+  const rawKeys = new Set<string>();
+  let validator: RowValidator<unknown> | null = null;
+  const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
+    const v = rowValidator(def, header);
+    validator = v;
+    if (!REFERENCED_TABLES.has(def.name)) return v.add;
+    const positions = columnPositions(header);
+    const keyAt = def.primaryKey.map((f) => positions.get(f));
+    return (values, line) => {
+      rawKeys.add(keyAt.map((i) => (i === undefined ? '' : (values[i] ?? ''))).join('\u0000'));
+      v.add(values, line);
+    };
+  });
+  const checked = validator as RowValidator<unknown> | null;
+  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues };
+  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues] };
 }
 
 function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {

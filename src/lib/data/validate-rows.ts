@@ -22,11 +22,21 @@ interface CellResult {
   problems: { code: string; message: string; hint: string }[];
 }
 
+/** Checks records one at a time (see parseCsv's `onHeader`); the rows, their lines and the issues grow as it goes. */
+export interface RowValidator<T> {
+  add: (values: readonly string[], line: number) => void;
+  /** Rows that passed every column check, in file order. */
+  rows: T[];
+  /** File line of each row of `rows` (same index). */
+  lines: number[];
+  issues: Issue[];
+}
+
 /**
  * `header` is the header row as read: problems in columns missing from it were reported once as
  * missing-header and are not repeated on every row.
  */
-export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
+export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: readonly string[]): RowValidator<z.output<S>> {
   const positions = columnPositions(header);
   const columns = Object.keys(def.row.shape).filter((c) => positions.has(c));
   const at = columns.map((c) => positions.get(c)!);
@@ -34,36 +44,51 @@ export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: r
   const schemas = columns.map((c) => def.row.shape[c] as z.ZodType);
   // Rows are typed only when every column of the schema is present (else missing-header was reported).
   const complete = columns.length === Object.keys(def.row.shape).length;
-  const rows: TypedRow<z.output<S>>[] = [];
+  // Every row starts as a copy of this object: one shape for all rows, keys in schema order.
+  const template: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]));
+  const rows: z.output<S>[] = [];
+  const lines: number[] = [];
   const issues: Issue[] = [];
-  for (const record of records) {
-    const row: Record<string, unknown> = {};
+  const add = (values: readonly string[], line: number) => {
+    const row = { ...template };
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
-      const column = columns[i]!;
-      const raw = record.values[at[i]!] ?? '';
+      const raw = values[at[i]!] ?? '';
       let result = caches[i]!.get(raw);
       if (result === undefined) {
-        const parsed = schemas[i]!.safeParse(raw);
-        result = parsed.success
-          ? { ok: true, value: parsed.data, problems: [] }
-          : {
-              ok: false,
-              value: null,
-              problems: parsed.error.issues.map((zi) => {
-                const params = (zi as { params?: { code?: string; hint?: string } }).params;
-                return { code: params?.code ?? 'type-error', message: zi.message, hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).' };
-              }),
-            };
+        result = checkCell(schemas[i]!, raw);
         caches[i]!.set(raw, result);
       }
       if (!result.ok) {
         ok = false;
-        for (const p of result.problems) issues.push(issue({ ...p, file: def.file, row: record.line, column, value: raw }));
+        for (const p of result.problems) issues.push(issue({ ...p, file: def.file, row: line, column: columns[i]!, value: raw }));
       }
-      row[column] = result.value;
+      row[columns[i]!] = result.value;
     }
-    if (ok && complete) rows.push({ line: record.line, row: row as z.output<S> });
-  }
-  return { rows, issues };
+    if (ok && complete) {
+      rows.push(row as z.output<S>);
+      lines.push(line);
+    }
+  };
+  return { add, rows, lines, issues };
+}
+
+/** All records at once: the rows that passed, each with its line, and every cell problem. */
+export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
+  const validator = rowValidator(def, header);
+  for (const record of records) validator.add(record.values, record.line);
+  return { rows: validator.rows.map((row, i) => ({ line: validator.lines[i]!, row })), issues: validator.issues };
+}
+
+function checkCell(schema: z.ZodType, raw: string): CellResult {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data, problems: [] };
+  return {
+    ok: false,
+    value: null,
+    problems: parsed.error.issues.map((zi) => {
+      const params = (zi as { params?: { code?: string; hint?: string } }).params;
+      return { code: params?.code ?? 'type-error', message: zi.message, hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).' };
+    }),
+  };
 }

@@ -1,0 +1,48 @@
+/**
+ * What the validator reports. Codes are permanent once published (maintainers search for them);
+ * add new codes, never rename one.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  severity: Severity;
+  /** Permanent kebab-case code, e.g. "decimal-comma". */
+  code: string;
+  /** Path of the file relative to the data directory, e.g. "observations.csv". */
+  file: string;
+  /** 1-based line in the file (header = 1); null for a problem with the whole file. */
+  row: number | null;
+  /** Column name; null for a problem with a whole row or file. */
+  column: string | null;
+  /** The raw cell or line as read; null when there is none. */
+  value: string | null;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+export function issue(fields: Omit<Issue, 'severity' | 'row' | 'column' | 'value'> & Partial<Issue>): Issue {
+  return { severity: 'error', row: null, column: null, value: null, ...fields };
+}
+
+/** Stable order for reports: by file, row, column, code. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? '').localeCompare(b.column ?? '') ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+export function countBySeverity(issues: readonly Issue[]): Record<Severity, number> {
+  let error = 0;
+  let warning = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') error++;
+    else warning++;
+  }
+  return { error, warning };
+}

@@ -1,0 +1,221 @@
+/**
+ * Rules across rows and tables, over rows that passed their own schema: keys, references, dates
+ * and values that only make sense together. Pure: no file system.
+ */
+import { TABLES, type TableDef, type TableName } from '../../schemas/index.ts';
+import { isSafeUrl } from '../../schemas/cells.ts';
+import { slugify } from '../text.ts';
+import { issue, type Issue } from './issues.ts';
+import type { RawDataset } from './read-dataset.ts';
+
+/** Counts the data contract fixes; a different count is a warning (a unit may be created by law). */
+const EXPECTED_ROWS: Partial<Record<TableName, number>> = { provinces: 34, former_provinces: 63 };
+
+type Row = Record<string, unknown>;
+
+/** Tables whose keys other rows point to (foreign keys, area codes, sources): only these keep a key set. */
+export const REFERENCED_TABLES: ReadonlySet<TableName> = new Set<TableName>([
+  ...TABLES.flatMap((t) => (t as TableDef).foreignKeys.map((fk) => fk.reference.table)),
+  'provinces',
+  'former_provinces',
+  'communes',
+  'documents',
+]);
+
+export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'>): Issue[] {
+  const { tables, lines, meta, rawKeys } = data;
+  const issues: Issue[] = [];
+  const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
+  const rowsOf = (name: TableName) => tables[name] as unknown as Row[];
+  const lineOf = (name: TableName, index: number) => lines[name][index] ?? null;
+  const report = (name: TableName, index: number, column: string | null, code: string, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
+    issues.push(issue({ severity, code, file: fileOf(name), row: lineOf(name, index), column, value: value === null || value === undefined ? null : String(value), message, hint }));
+
+  // --- keys ---------------------------------------------------------------------------------------
+  const keySets = new Map<TableName, Set<string>>();
+  for (const def of TABLES as readonly TableDef[]) {
+    const seen = new Map<string, number>();
+    rowsOf(def.name).forEach((row, i) => {
+      const key = def.primaryKey.map((f) => String(row[f] ?? '')).join('\u0000');
+      const first = seen.get(key);
+      if (first !== undefined) {
+        report(def.name, i, def.primaryKey.join('+'), 'duplicate-key', def.primaryKey.map((f) => row[f]).join(', '), `The key (${def.primaryKey.join(', ')}) is already used on line ${lineOf(def.name, first)}.`, 'Each row needs a unique key: merge the two rows or correct one of them.');
+      } else seen.set(key, i);
+    });
+    // Keys of rows that failed their own checks still count as existing, so one bad row does not
+    // also fail every row that points to it.
+    if (REFERENCED_TABLES.has(def.name)) keySets.set(def.name, new Set([...seen.keys(), ...rawKeys[def.name]]));
+    const expected = EXPECTED_ROWS[def.name];
+    if (expected !== undefined && rowsOf(def.name).length !== expected) {
+      issues.push(issue({ severity: 'warning', code: 'table-dimensions', file: def.file, message: `The table has ${rowsOf(def.name).length} rows; ${expected} are expected.`, hint: 'Check for missing or extra rows; if the administrative map changed by law, update the expected count in src/lib/data/validate-relations.ts.' }));
+    }
+  }
+  const has = (name: TableName, code: string) => keySets.get(name)!.has(code);
+
+  // --- declared foreign keys ------------------------------------------------------------------------
+  for (const def of TABLES as readonly TableDef[]) {
+    for (const fk of def.foreignKeys) {
+      rowsOf(def.name).forEach((row, i) => {
+        const values = fk.fields.map((f) => row[f]);
+        if (values.some((v) => v === null || v === undefined)) return;
+        const key = values.map(String).join('\u0000');
+        if (!keySets.get(fk.reference.table)!.has(key)) {
+          report(def.name, i, fk.fields.join('+'), 'unknown-reference', values.join(', '), `"${values.join(', ')}" is not a ${fk.reference.fields.join('+')} in ${fileOf(fk.reference.table)}.`, `Use an existing ${fk.reference.fields.join('+')} of ${fileOf(fk.reference.table)}, or add that row first.`);
+        }
+      });
+    }
+  }
+
+  // --- areas by level: never a former code where a current one is required --------------------------
+  const formerByCode = new Map(tables.former_provinces.map((f) => [f.code, f]));
+  const provinceByCode = new Map(tables.provinces.map((p) => [p.code, p]));
+  const checkArea = (name: TableName, i: number, level: string, code: string | null) => {
+    if (level === 'national') {
+      const ok = name === 'observations' ? code === 'VN' : code === null;
+      if (!ok) report(name, i, 'area_code', 'area-mismatch', code, name === 'observations' ? 'A national value has the area code VN.' : 'A national task has no area code.', name === 'observations' ? 'Write VN in area_code.' : 'Leave area_code empty, or choose area_level province or commune.');
+      return;
+    }
+    if (code === null) {
+      report(name, i, 'area_code', 'missing-value', code, `An area code is needed for area_level ${level}.`, 'Write the GSO code of the area.');
+      return;
+    }
+    if (level === 'province' && !has('provinces', code)) {
+      const former = formerByCode.get(code);
+      if (former) {
+        const successor = provinceByCode.get(former.successor_code);
+        report(name, i, 'area_code', 'former-code-as-current', code, `${code} is not a current province here: it is the code of the former province ${former.name_vi}, now part of ${successor ? `${successor.name_vi} (${former.successor_code})` : `province ${former.successor_code}`}.`, `Use area_level former_province for data about ${former.name_vi} before 1 July 2025, or the successor code ${former.successor_code} for the current province.`);
+      } else report(name, i, 'area_code', 'unknown-area', code, `${code} is not a province code in provinces.csv.`, 'Use one of the 34 codes of provinces.csv.');
+    } else if (level === 'former_province' && !has('former_provinces', code)) {
+      report(name, i, 'area_code', 'unknown-area', code, `${code} is not a former province code in former_provinces.csv.`, 'Use one of the 63 codes of former_provinces.csv.');
+    } else if (level === 'commune' && !has('communes', code)) {
+      report(name, i, 'area_code', 'unknown-area', code, `${code} is not a commune code in communes.csv.`, 'Use a 5-digit code of communes.csv (current communes, from 1 July 2025).');
+    }
+  };
+  tables.observations.forEach((o, i) => checkArea('observations', i, o.area_level!, o.area_code));
+  tables.tasks.forEach((t, i) => checkArea('tasks', i, t.area_level!, t.area_code));
+  tables.targets.forEach((t, i) => {
+    if (t.scope !== 'national' && t.scope !== null) checkArea('targets', i, 'province', t.scope);
+  });
+
+  // --- sources: a document id or a link ------------------------------------------------------------------
+  // Few distinct sources over many rows: each is looked up once (URL parsing is the costly part).
+  const knownSource = new Map<string, boolean>();
+  const checkSource = (name: TableName, i: number, source: string | null) => {
+    if (source === null) return;
+    let known = knownSource.get(source);
+    if (known === undefined) knownSource.set(source, (known = has('documents', source) || isSafeUrl(source)));
+    if (known) return;
+    report(name, i, 'source_id', 'unknown-source', source, `"${source}" is neither a document id of documents.csv nor an http(s) link.`, 'Add the document to documents.csv first, or give the full https:// address of the source.');
+  };
+  tables.observations.forEach((o, i) => checkSource('observations', i, o.source_id));
+  tables.tasks.forEach((t, i) => checkSource('tasks', i, t.source_id));
+
+  // --- dates ----------------------------------------------------------------------------------------------
+  const asOf = meta?.as_of ?? null;
+  const afterAsOf = (name: TableName, i: number, column: string, value: string | null) => {
+    if (asOf !== null && value !== null && value > asOf) {
+      report(name, i, column, 'date-after-as-of', value, `${value} is after the dataset's as-of date (${asOf}).`, 'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.');
+    }
+  };
+  tables.tasks.forEach((t, i) => {
+    if (t.completed_on !== null && t.status !== 'done') {
+      report('tasks', i, 'completed_on', 'completed-without-done', t.completed_on, `completed_on is set but the status is ${t.status}.`, 'Set status to done, or empty completed_on.');
+    }
+    if (t.status === 'done' && t.completed_on === null) {
+      report('tasks', i, 'completed_on', 'done-without-date', null, 'The task is done but completed_on is empty.', 'Write the date it was done if the source gives it; on-time or late cannot be shown without it.', 'warning');
+    }
+    if (t.completed_on !== null && t.assigned_on !== null && t.completed_on < t.assigned_on) {
+      report('tasks', i, 'completed_on', 'completed-before-assigned', t.completed_on, `The task was completed (${t.completed_on}) before it was assigned (${t.assigned_on}).`, 'Check both dates against the sources.');
+    }
+    if (t.deadline !== null && t.assigned_on !== null && t.deadline < t.assigned_on) {
+      report('tasks', i, 'deadline', 'deadline-before-assigned', t.deadline, `The deadline (${t.deadline}) is before the task was assigned (${t.assigned_on}).`, 'Check both dates against the sources.');
+    }
+    afterAsOf('tasks', i, 'completed_on', t.completed_on);
+    afterAsOf('tasks', i, 'assigned_on', t.assigned_on);
+  });
+  tables.observations.forEach((o, i) => afterAsOf('observations', i, 'published_on', o.published_on));
+  tables.documents.forEach((d, i) => afterAsOf('documents', i, 'issued_on', d.issued_on));
+
+  // --- values against their indicator ---------------------------------------------------------------------
+  const indicatorById = new Map(tables.indicators.map((ind) => [ind.id, ind]));
+  tables.indicators.forEach((ind, i) => {
+    if (ind.min !== null && ind.max !== null && ind.min > ind.max) {
+      report('indicators', i, 'min', 'invalid-range', `${ind.min}..${ind.max}`, `min (${ind.min}) is greater than max (${ind.max}).`, 'Swap or correct the bounds.');
+    }
+  });
+  const PERIOD_OF: Record<string, RegExp> = { year: /^\d{4}$/, quarter: /^\d{4}-Q[1-4]$/, month: /^\d{4}-\d{2}$/ };
+  tables.observations.forEach((o, i) => {
+    const ind = o.indicator_id === null ? undefined : indicatorById.get(o.indicator_id);
+    if (!ind) return;
+    if (o.period !== null && !PERIOD_OF[ind.period_type!]!.test(o.period)) {
+      report('observations', i, 'period', 'period-mismatch', o.period, `${ind.id} is reported by ${ind.period_type}, but the period is ${o.period}.`, `Write the period as ${ind.period_type === 'year' ? 'YYYY' : ind.period_type === 'quarter' ? 'YYYY-Qn' : 'YYYY-MM'}.`);
+    }
+    if (o.value !== null && ((ind.min !== null && o.value < ind.min) || (ind.max !== null && o.value > ind.max))) {
+      report('observations', i, 'value', 'value-out-of-range', o.value, `${o.value} is outside the range of ${ind.id} (${ind.min ?? '−∞'} to ${ind.max ?? '∞'}).`, ind.unit === 'percent' ? 'Percentages are written 0–100 (50 for 50%), not as fractions.' : 'Check the value and the unit against the source.');
+    }
+  });
+
+  // --- targets: comparator and values agree -------------------------------------------------------------------
+  tables.targets.forEach((t, i) => {
+    const bad = (message: string, hint: string) => report('targets', i, 'comparator', 'target-value-mismatch', t.comparator, message, hint);
+    if (t.comparator === 'qualitative') {
+      if (t.value !== null || t.value_max !== null) bad('A qualitative target has no value.', 'Empty value and value_max, or choose a numeric comparator.');
+    } else if (t.comparator === 'between') {
+      if (t.value === null || t.value_max === null) bad('A "between" target needs value and value_max.', 'Write the lower bound in value and the upper bound in value_max.');
+      else if (t.value > t.value_max) bad(`value (${t.value}) is greater than value_max (${t.value_max}).`, 'Write the lower bound in value.');
+    } else {
+      if (t.value === null) bad(`Comparator ${t.comparator} needs a value.`, 'Write the target value, or use comparator qualitative.');
+      if (t.value_max !== null) bad('value_max is only used with comparator between.', 'Empty value_max.');
+    }
+  });
+
+  // --- dated unit changes agree with the current state ----------------------------------------------------------
+  const communeTypeByCode = new Map(tables.communes.map((c) => [c.code, c.type]));
+  const currentType = (level: string, code: string): string | undefined =>
+    (level === 'province' ? provinceByCode.get(code)?.type : communeTypeByCode.get(code)) ?? undefined;
+  const latestChange = new Map<string, { index: number; date: string }>();
+  tables.unit_changes.forEach((c, i) => {
+    if (c.change !== 'type' || c.level === null || c.code === null || c.date === null) return;
+    const exists = c.level === 'province' ? has('provinces', c.code) : has('communes', c.code);
+    if (!exists) {
+      report('unit_changes', i, 'code', 'unknown-area', c.code, `${c.code} is not a current ${c.level} code.`, `Use a code of ${c.level === 'province' ? 'provinces.csv' : 'communes.csv'}.`);
+      return;
+    }
+    const key = `${c.level}|${c.code}`;
+    const prev = latestChange.get(key);
+    if (!prev || c.date > prev.date) latestChange.set(key, { index: i, date: c.date });
+  });
+  for (const [key, { index }] of latestChange) {
+    const [level, code] = key.split('|') as [string, string];
+    const change = tables.unit_changes[index]!;
+    const now = currentType(level, code);
+    if (now !== undefined && change.to !== now) {
+      report('unit_changes', index, 'to', 'unit-change-mismatch', change.to, `The latest type change of ${code} ends in "${change.to}", but its type in ${level === 'province' ? 'provinces.csv' : 'communes.csv'} is "${now}".`, 'Make the current table and the latest change agree.');
+    }
+  }
+
+  // --- documents are addressed by slug on the site --------------------------------------------------------------
+  const slugs = new Map<string, number>();
+  tables.documents.forEach((d, i) => {
+    if (d.id === null) return;
+    const slug = slugify(d.id);
+    const first = slugs.get(slug);
+    if (first !== undefined) {
+      report('documents', i, 'id', 'duplicate-slug', d.id, `"${d.id}" and "${tables.documents[first]!.id}" (line ${lineOf('documents', first)}) have the same web address /documents/${slug}/.`, 'Make the two ids differ by a letter or digit, not only by punctuation or diacritics.');
+    } else slugs.set(slug, i);
+  });
+
+  // --- metadata names real sources and tables -------------------------------------------------------------------
+  if (meta) {
+    const sourceIds = new Set(meta.sources.map((s) => s.id));
+    const tableNames = new Set<string>(TABLES.map((t) => t.name));
+    for (const [table, ids] of Object.entries(meta.table_sources)) {
+      if (!tableNames.has(table)) issues.push(issue({ code: 'metadata-error', file: 'dataset.json', column: `table_sources.${table}`, value: table, message: `"${table}" is not a table.`, hint: `Use one of: ${[...tableNames].join(', ')}.` }));
+      for (const id of ids) {
+        if (!sourceIds.has(id)) issues.push(issue({ code: 'metadata-error', file: 'dataset.json', column: `table_sources.${table}`, value: id, message: `Source "${id}" is not listed in sources.`, hint: 'Add it to sources with its licence, or correct the id.' }));
+      }
+    }
+  }
+  return issues;
+}
+

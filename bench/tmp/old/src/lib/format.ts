@@ -1,0 +1,59 @@
+/**
+ * Numbers and dates for a page's language. vi: 0,8241 and 21/10/2025; en: 0.8241 and 21 Oct 2025.
+ * Dates are "YYYY-MM-DD" strings and are formatted in UTC so no machine time zone shifts them.
+ */
+export type Lang = 'vi' | 'en';
+
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+// Intl formatters are costly to create (and hold native memory): one per language and option set.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, decimals: number | undefined): Intl.NumberFormat {
+  const key = `${lang}|${decimals ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
+  }
+  return format;
+}
+
+function dateFormat(key: 'day' | 'month'): Intl.DateTimeFormat {
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = key === 'day' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
+    dateFormats.set(key, (format = new Intl.DateTimeFormat('en-GB', options)));
+  }
+  return format;
+}
+
+export function formatNumber(value: number, lang: Lang, decimals?: number): string {
+  return numberFormat(lang, decimals).format(value);
+}
+
+export function formatPercent(value: number, lang: Lang, decimals = 2): string {
+  return `${formatNumber(value, lang, decimals)}%`;
+}
+
+export function formatDate(isoDate: string, lang: Lang): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (lang === 'vi') {
+    return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+  }
+  return dateFormat('day').format(date);
+}
+
+/** "2025" → "2025"; "2025-Q3" → "Q3/2025" (vi) or "Q3 2025" (en); "2025-10" → "10/2025" or "Oct 2025". */
+export function formatPeriod(period: string, lang: Lang): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return lang === 'vi' ? `Quý ${q[2]}/${q[1]}` : `Q${q[2]} ${q[1]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
+    if (lang === 'vi') return `${m[2]}/${m[1]}`;
+    return dateFormat('month').format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  }
+  return period;
+}

@@ -1,0 +1,63 @@
+/**
+ * Each release compared with the one before it (the first with nothing): table changes, totals,
+ * and tasks whose computed status changed. Computed once per build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { computeTaskStatus } from '../model/tasks.ts';
+import { countChanges, diffDatasets, type TableChanges } from './diff.ts';
+import { dataDir } from './endpoints.ts';
+import { readReleases, releaseDir, type Release } from './releases.ts';
+
+export interface ReleaseHistoryEntry {
+  release: Release;
+  previous: string | null;
+  changes: TableChanges[];
+  totals: { added: number; removed: number; changed: number };
+  statusChanges: { id: string; title: string; before: string; after: string }[];
+}
+
+const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null);
+
+function taskStatuses(dir: string): Map<string, { title: string; status: string }> {
+  const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of: string }).as_of;
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'tasks.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return new Map(rows.map((r) => [r.id!, { title: r.title_en!, status: computeTaskStatus({ status: r.status as 'done', deadline: r.deadline || null, completed_on: r.completed_on || null }, asOf) }]));
+}
+
+let cached: ReleaseHistoryEntry[] | undefined;
+
+export function buildReleaseHistory(dir = dataDir()): ReleaseHistoryEntry[] {
+  if (cached && dir === dataDir()) return cached;
+  const releases = readReleases(dir);
+  const history = releases.map((release, i) => {
+    const prev = releases[i - 1] ?? null;
+    const prevDir = prev ? releaseDir(dir, prev.version) : null;
+    const changes = diffDatasets(reader(prevDir), reader(releaseDir(dir, release.version)));
+    const statusChanges: ReleaseHistoryEntry['statusChanges'] = [];
+    if (prevDir) {
+      const before = taskStatuses(prevDir);
+      for (const [id, after] of taskStatuses(releaseDir(dir, release.version))) {
+        const b = before.get(id);
+        if (b && b.status !== after.status) statusChanges.push({ id, title: after.title, before: b.status, after: after.status });
+      }
+    }
+    return { release, previous: prev?.version ?? null, changes, totals: countChanges(changes), statusChanges };
+  });
+  if (dir === dataDir()) cached = history;
+  return history;
+}
+
+const workingCache = new Map<string, { against: string | null; changes: TableChanges[] }>();
+
+/** What the working data changes against the latest release (for the data page and npm run data:diff); computed once per build. */
+export function diffWorkingData(dir = dataDir()): { against: string | null; changes: TableChanges[] } {
+  const hit = workingCache.get(dir);
+  if (hit) return hit;
+  const releases = readReleases(dir);
+  const latest = releases.at(-1) ?? null;
+  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir)) };
+  workingCache.set(dir, result);
+  return result;
+}

@@ -1,0 +1,186 @@
+/**
+ * Machine-readable descriptions generated from the table schemas: Frictionless Table Schema and
+ * Data Package, JSON Schema of the JSON downloads, DCAT catalogue and schema.org Dataset (JSON-LD).
+ */
+import { TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { describeColumns } from '../data/data-dictionary.ts';
+import type { Release } from './releases.ts';
+
+export const PACKAGE_NAME = 'nq57-portal-data';
+
+export function buildTableSchema(def: TableDef) {
+  return {
+    fields: describeColumns(def).map((c) => {
+      const constraints: Record<string, unknown> = {};
+      if (c.required) constraints.required = true;
+      if (c.enum && c.type !== 'boolean') constraints.enum = [...c.enum];
+      if (c.pattern && c.type === 'string') constraints.pattern = c.pattern;
+      return {
+        name: c.name,
+        type: c.type,
+        ...(c.format === 'uri' ? { format: 'uri' } : {}),
+        ...(c.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
+        description: c.description,
+        ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
+      };
+    }),
+    missingValues: [''],
+    primaryKey: [...def.primaryKey],
+    ...(def.foreignKeys.length > 0
+      ? { foreignKeys: def.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.table === def.name ? '' : fk.reference.table, fields: [...fk.reference.fields] } })) }
+      : {}),
+  };
+}
+
+/** A Data Package for a release (files with checksums) or, without one, for the working data. */
+export function buildDataPackage(meta: DatasetMeta, release: Release | null, baseUrl: string) {
+  const fileInfo = new Map(release?.files.map((f) => [f.path, f]) ?? []);
+  return {
+    name: PACKAGE_NAME,
+    title: `${meta.title_en} / ${meta.title_vi}`,
+    ...(release ? { version: release.version, created: `${release.released_on}T00:00:00Z` } : {}),
+    homepage: `${baseUrl}/data/`,
+    licenses: [{ name: meta.licence, path: meta.licence_url, title: meta.licence }],
+    sources: meta.sources.map((s) => ({ title: s.title, ...(s.url ? { path: s.url } : {}) })),
+    resources: (TABLES as readonly TableDef[]).map((def) => {
+      const f = fileInfo.get(def.file);
+      return {
+        name: def.name,
+        path: def.file,
+        profile: 'tabular-data-resource',
+        title: def.title_en,
+        description: def.description_en,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        ...(f ? { bytes: f.bytes, hash: `sha256:${f.sha256}` } : {}),
+        schema: buildTableSchema(def),
+      };
+    }),
+  };
+}
+
+/** JSON Schema (2020-12) of one row of a table's JSON download. */
+export function buildJsonSchema(def: TableDef, baseUrl: string) {
+  const properties: Record<string, unknown> = {};
+  for (const c of describeColumns(def)) {
+    const base: Record<string, unknown> = { description: c.description };
+    const jsonType = c.type === 'date' ? 'string' : c.type;
+    if (c.type === 'date') base.format = 'date';
+    if (c.format === 'uri') base.format = 'uri';
+    if (c.enum && c.type !== 'boolean') base.enum = [...c.enum, ...(c.required ? [] : [null])];
+    if (c.pattern && c.type === 'string') base.pattern = c.pattern;
+    base.type = c.required ? jsonType : [jsonType, 'null'];
+    properties[c.name] = base;
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${baseUrl}/data/schemas/${def.name}.schema.json`,
+    title: `${def.title_en} (${def.file})`,
+    description: def.description_en,
+    type: 'array',
+    items: { type: 'object', properties, required: Object.keys(properties), additionalProperties: false },
+  };
+}
+
+const citation = (meta: DatasetMeta, version: string | null, date: string, url: string) => `${meta.publisher}. ${meta.title_en}${version ? `, version ${version}` : ''} (${date}). ${meta.licence}. ${url}`;
+
+export function buildCitation(meta: DatasetMeta, release: Release | null, baseUrl: string, lang: 'vi' | 'en') {
+  const url = release ? `${baseUrl}/data/v/${release.version}/` : `${baseUrl}/data/`;
+  const date = release?.released_on ?? meta.as_of;
+  return {
+    title: lang === 'vi' ? meta.title_vi : meta.title_en,
+    publisher: meta.publisher,
+    version: release?.version ?? null,
+    date,
+    url,
+    text: lang === 'vi'
+      ? `${meta.publisher}. ${meta.title_vi}${release ? `, phiên bản ${release.version}` : ''} (${date}). ${meta.licence}. ${url}`
+      : citation(meta, release?.version ?? null, date, url),
+  };
+}
+
+/** DCAT catalogue of the portal (JSON-LD), one dcat:Dataset per table with its distributions. */
+export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, baseUrl: string) {
+  const version = release?.version ?? null;
+  const dir = version ? `${baseUrl}/data/v/${version}` : `${baseUrl}/data/latest`;
+  return {
+    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', xsd: 'http://www.w3.org/2001/XMLSchema#' },
+    '@id': `${baseUrl}/data/catalog.jsonld`,
+    '@type': 'dcat:Catalog',
+    'dct:title': [{ '@value': meta.title_vi, '@language': 'vi' }, { '@value': meta.title_en, '@language': 'en' }],
+    'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': meta.publisher },
+    'dct:license': { '@id': meta.licence_url },
+    'foaf:homepage': { '@id': `${baseUrl}/` },
+    'dcat:dataset': (TABLES as readonly TableDef[]).map((def) => ({
+      '@id': `${baseUrl}/data/${def.name}/`,
+      '@type': 'dcat:Dataset',
+      'dct:identifier': def.name,
+      'dct:title': [{ '@value': def.title_vi, '@language': 'vi' }, { '@value': def.title_en, '@language': 'en' }],
+      'dct:description': [{ '@value': def.description_vi, '@language': 'vi' }, { '@value': def.description_en, '@language': 'en' }],
+      'dct:license': { '@id': meta.licence_url },
+      ...(version ? { 'dcat:version': version, 'dct:issued': { '@value': release!.released_on, '@type': 'xsd:date' } } : {}),
+      'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:endDate': { '@value': meta.as_of, '@type': 'xsd:date' } },
+      'dcat:landingPage': { '@id': `${baseUrl}/data/${def.name}/` },
+      'dcat:distribution': [
+        { '@type': 'dcat:Distribution', 'dcat:downloadURL': { '@id': `${dir}/${def.file}` }, 'dcat:mediaType': 'text/csv', 'dct:format': 'CSV' },
+        { '@type': 'dcat:Distribution', 'dcat:downloadURL': { '@id': `${dir}/${def.name}.json` }, 'dcat:mediaType': 'application/json', 'dct:format': 'JSON', 'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${def.name}.schema.json` } },
+      ],
+    })),
+  };
+}
+
+/** schema.org Dataset for a table's page, for dataset search engines. */
+export function buildSchemaOrgDataset(def: TableDef, meta: DatasetMeta, release: Release | null, baseUrl: string, lang: 'vi' | 'en') {
+  const dir = release ? `${baseUrl}/data/v/${release.version}` : `${baseUrl}/data/latest`;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    '@id': `${baseUrl}/data/${def.name}/`,
+    name: lang === 'vi' ? def.title_vi : def.title_en,
+    description: lang === 'vi' ? def.description_vi : def.description_en,
+    url: `${baseUrl}${lang === 'vi' ? '' : '/en'}/data/${def.name}/`,
+    inLanguage: ['vi', 'en'],
+    license: meta.licence_url,
+    creator: { '@type': 'Organization', name: meta.publisher },
+    ...(release ? { version: release.version, datePublished: release.released_on } : {}),
+    temporalCoverage: `../${meta.as_of}`,
+    spatialCoverage: { '@type': 'Place', name: 'Việt Nam' },
+    isAccessibleForFree: true,
+    distribution: [
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: `${dir}/${def.file}` },
+      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: `${dir}/${def.name}.json` },
+    ],
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json">: <, >, & and the line separators are escaped so
+ * that no data can close the script element (OWASP XSS prevention, rule 3.1).
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  updated: string;
+  link: string;
+  summary: string;
+}
+
+/** An Atom feed (RFC 4287); every text is XML-escaped. */
+export function buildAtomFeed(feed: { id: string; title: string; link: string; updated: string; entries: FeedEntry[] }): string {
+  const entries = feed.entries
+    .map((e) => `  <entry>\n    <id>${xml(e.id)}</id>\n    <title>${xml(e.title)}</title>\n    <updated>${xml(e.updated)}T00:00:00Z</updated>\n    <link href="${xml(e.link)}"/>\n    <summary>${xml(e.summary)}</summary>\n  </entry>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>${xml(feed.id)}</id>\n  <title>${xml(feed.title)}</title>\n  <link href="${xml(feed.link)}"/>\n  <updated>${xml(feed.updated)}T00:00:00Z</updated>\n  <author><name>NQ57 portal</name></author>\n${entries}\n</feed>\n`;
+}
