@@ -1,9 +1,0 @@
-/** /data/catalog.jsonld: DCAT catalogue of the portal's datasets. */
-import type { APIRoute } from 'astro';
-import { getModel } from '../../lib/model/index.ts';
-import { buildDcatCatalog } from '../../lib/release/metadata.ts';
-import { dataDir } from '../../lib/release/endpoints.ts';
-import { latestRelease } from '../../lib/release/releases.ts';
-
-export const GET: APIRoute = ({ site }) =>
-  new Response(`${JSON.stringify(buildDcatCatalog(getModel().meta, latestRelease(dataDir()), (site?.href ?? '').replace(/\/$/, '')), null, 2)}\n`, { headers: { 'content-type': 'application/ld+json' } });
