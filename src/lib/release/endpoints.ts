@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
 import { getModel } from '../model/index.ts';
 import { buildDataPackage } from './metadata.ts';
-import { buildZip, csvToJson, filesDir } from './downloads.ts';
+import { buildZip, csvToJsonBytes, filesDir } from './downloads.ts';
 import { readRelease, readReleaseIndex } from './releases.ts';
 
 export const dataDir = () => resolve(process.env.PORTAL_DATA_DIR ?? 'data');
@@ -38,7 +38,7 @@ export function downloadResponse(version: string | null, file: string, site: URL
   let body: Uint8Array | string;
   if (file === 'datapackage.json') body = `${JSON.stringify(buildDataPackage(version ? JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) : meta, version ? readRelease(dataDir(), version) : null, baseUrl), null, 2)}\n`;
   else if (file === zipName(version) || file === LATEST_ZIP) body = buildZip(dataDir(), version, version ? JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) : meta, baseUrl);
-  else if (table) body = csvToJson(table, new Uint8Array(readFileSync(join(dir, table.file))));
+  else if (table) body = csvToJsonBytes(table, new Uint8Array(readFileSync(join(dir, table.file))));
   else body = new Uint8Array(readFileSync(join(dir, file)));
   return new Response(typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream' } });
 }
