@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scales S,M,L] [--build S,M]
+ * npm run bench [-- --scales S,M,L] [--build S,M] [--out bench/out]
  * Benchmarks on SYNTHETIC data (scripts/bench/synthetic.ts), never part of the tests:
  * validation throughput per scale, the 1,000,000-row validation, and (for the scales in --build)
  * full build time with peak memory, pages per second, size of dist and of the search index.
@@ -8,15 +8,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateDataset } from '../../src/lib/data/validate-dataset.ts';
 import { bench1m } from './validate-1m.ts';
 import { generate, SCALES, type Scale } from './synthetic.ts';
 
-const { values } = parseArgs({ options: { scales: { type: 'string', default: 'S,M,L' }, build: { type: 'string', default: 'S' } } });
+const { values } = parseArgs({ options: { scales: { type: 'string', default: 'S,M,L' }, build: { type: 'string', default: 'S' }, out: { type: 'string', default: 'bench/out' } } });
 const root = join(import.meta.dirname, '../..');
-const out = join(root, 'bench/out');
+const out = resolve(root, values.out);
 mkdirSync(out, { recursive: true });
 
 function du(dir: string): number {
