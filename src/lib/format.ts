@@ -37,7 +37,20 @@ export function formatPercent(value: number, lang: Lang, decimals = 2): string {
   return `${formatNumber(value, lang, decimals)}%`;
 }
 
+const dates = new Map<string, string>();
+
+/** Remembered per language: a build formats the same few hundred dates many thousand times. */
 export function formatDate(isoDate: string, lang: Lang): string {
+  const key = `${lang}|${isoDate}`;
+  let text = dates.get(key);
+  if (text === undefined) {
+    text = formatDateUncached(isoDate, lang);
+    if (dates.size < 100_000) dates.set(key, text);
+  }
+  return text;
+}
+
+function formatDateUncached(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (lang === 'vi') {

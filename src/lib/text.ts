@@ -11,12 +11,19 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
 }
 
-/** A URL-safe slug: "118/2025/NĐ-CP" → "118-2025-nd-cp". */
+const slugs = new Map<string, string>();
+
+/** A URL-safe slug: "118/2025/NĐ-CP" → "118-2025-nd-cp". Remembered: pages ask for the same few ids many times. */
 export function slugify(text: string): string {
-  return foldDiacritics(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = foldDiacritics(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+    if (slugs.size < 100_000) slugs.set(text, slug);
+  }
+  return slug;
 }
 
 /** Sorts Vietnamese names in dictionary order (Ă after A, Đ after D). */
