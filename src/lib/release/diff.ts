@@ -21,6 +21,8 @@ export interface TableChanges {
   added: Row[];
   removed: Row[];
   changed: ChangedRow[];
+  /** How many rows were added, removed and changed; more than the arrays hold when the diff was sampled. */
+  counts: { added: number; removed: number; changed: number };
 }
 
 function parse(text: string): string[][] {
@@ -32,16 +34,45 @@ function toRows(table: string[][]): Row[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, beforeText: string | null, afterText: string | null): TableChanges {
-  const before = parse(beforeText ?? '');
-  const after = parse(afterText ?? '');
-  const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
-  const result: TableChanges = { table: def.name, file: def.file, added: [], removed: [], changed: [] };
-  if (before.length === 0 || after.length === 0) {
-    result.added = before.length === 0 ? toRows(after) : [];
-    result.removed = after.length === 0 ? toRows(before) : [];
+/** Whether a CSV text has a row under its header (headers hold no line breaks in this contract). */
+function hasRows(text: string | null): boolean {
+  if (!text) return false;
+  const newline = text.indexOf('\n');
+  return newline >= 0 && text.slice(newline + 1).trim() !== '';
+}
+
+/** The first `sample` rows of a CSV text and the number of rows, read in one streaming pass. */
+function sampleRows(text: string, sample: number): { rows: Row[]; count: number } {
+  let header: string[] | null = null;
+  const rows: Row[] = [];
+  let count = 0;
+  Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: true,
+    step: ({ data }) => {
+      if (header === null) header = data;
+      else if (count++ < sample) rows.push(Object.fromEntries(header.map((h, i) => [h, data[i] ?? ''])));
+    },
+  });
+  return { rows, count };
+}
+
+/**
+ * `sample`: keep at most this many rows of each kind (with the full counts), for pages that show
+ * only the first rows; a whole table added or removed is then counted without being held in memory.
+ */
+export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, beforeText: string | null, afterText: string | null, sample = Infinity): TableChanges {
+  const result: TableChanges = { table: def.name, file: def.file, added: [], removed: [], changed: [], counts: { added: 0, removed: 0, changed: 0 } };
+  const beforeEmpty = !hasRows(beforeText);
+  const afterEmpty = !hasRows(afterText);
+  if (beforeEmpty || afterEmpty) {
+    if (beforeEmpty && !afterEmpty) ({ rows: result.added, count: result.counts.added } = sampleRows(afterText!, sample));
+    if (afterEmpty && !beforeEmpty) ({ rows: result.removed, count: result.counts.removed } = sampleRows(beforeText!, sample));
     return result;
   }
+  const before = parse(beforeText!);
+  const after = parse(afterText!);
+  const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);
   flags.show_unchanged = false;
@@ -66,12 +97,16 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
       result.changed.push({ key, before: b, after: a, columns: Object.keys(a).filter((c) => a[c] !== b[c]) });
     }
   }
+  result.counts = { added: result.added.length, removed: result.removed.length, changed: result.changed.length };
+  result.added = result.added.slice(0, sample);
+  result.removed = result.removed.slice(0, sample);
+  result.changed = result.changed.slice(0, sample);
   return result;
 }
 
 /** Changes of every table between two data trees given as file readers (null = file absent). */
-export function diffDatasets(readBefore: (file: string) => string | null, readAfter: (file: string) => string | null): TableChanges[] {
-  return (TABLES as readonly TableDef[]).map((def) => diffTable(def, readBefore(def.file), readAfter(def.file)));
+export function diffDatasets(readBefore: (file: string) => string | null, readAfter: (file: string) => string | null, sample = Infinity): TableChanges[] {
+  return (TABLES as readonly TableDef[]).map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
 }
 
 /** A changed value of a row that was already published is a correction: its old value stays visible. */
@@ -80,5 +115,5 @@ export function isCorrection(change: ChangedRow): boolean {
 }
 
 export function countChanges(changes: readonly TableChanges[]): { added: number; removed: number; changed: number } {
-  return changes.reduce((acc, c) => ({ added: acc.added + c.added.length, removed: acc.removed + c.removed.length, changed: acc.changed + c.changed.length }), { added: 0, removed: 0, changed: 0 });
+  return changes.reduce((acc, c) => ({ added: acc.added + c.counts.added, removed: acc.removed + c.counts.removed, changed: acc.changed + c.counts.changed }), { added: 0, removed: 0, changed: 0 });
 }

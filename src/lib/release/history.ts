@@ -51,13 +51,20 @@ export function buildReleaseHistory(dir = dataDir()): ReleaseHistoryEntry[] {
 
 const workingCache = new Map<string, { against: string | null; changes: TableChanges[] }>();
 
-/** What the working data changes against the latest release (for the data page and npm run data:diff); computed once per build. */
-export function diffWorkingData(dir = dataDir()): { against: string | null; changes: TableChanges[] } {
-  const hit = workingCache.get(dir);
+/**
+ * What the working data changes against the latest release: in full for npm run data:diff; for the
+ * site's pages (`sample`) the counts and the first rows of each kind, computed once per build.
+ */
+export function diffWorkingData(dir = dataDir(), sample = Infinity): { against: string | null; changes: TableChanges[] } {
+  const key = `${dir}|${sample}`;
+  const hit = workingCache.get(key);
   if (hit) return hit;
   const releases = readReleases(dir);
   const latest = releases.at(-1) ?? null;
-  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir)) };
-  workingCache.set(dir, result);
+  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample) };
+  workingCache.set(key, result);
   return result;
 }
+
+/** Rows of each kind the site lists per table (ChangesTable); the full diff is `npm run data:diff`. */
+export const SITE_DIFF_SAMPLE = 50;

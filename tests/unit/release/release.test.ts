@@ -121,3 +121,22 @@ describe('machine-readable metadata', () => {
     expect(csv).toBe(`title,value\n"'=HYPERLINK(""http://x"")",-3\n'@SUM(A1),2\n'\t=1+1,0\n'- bullet,1.5\nplain,\n`);
   });
 });
+
+describe('sampled diffs (the site lists only the first rows)', () => {
+  it('keeps the full counts and at most `sample` rows of each kind', async () => {
+    const { diffTable } = await import('../../../src/lib/release/diff.ts');
+    const def = { name: 'provinces', file: 'provinces.csv', primaryKey: ['code'] };
+    const before = 'code,name\n01,A\n02,B\n03,C\n';
+    const after = 'code,name\n01,A2\n02,B2\n04,D\n05,E\n';
+    const full = diffTable(def, before, after);
+    const sampled = diffTable(def, before, after, 1);
+    expect(full.counts).toEqual({ added: 2, removed: 1, changed: 2 });
+    expect(sampled.counts).toEqual(full.counts);
+    expect([sampled.added.length, sampled.removed.length, sampled.changed.length]).toEqual([1, 1, 1]);
+    expect(sampled.added[0]).toEqual(full.added[0]);
+    // A whole table added is counted in one streaming pass, keeping only the sample.
+    const fresh = diffTable(def, null, after, 2);
+    expect(fresh.counts.added).toBe(4);
+    expect(fresh.added).toEqual([{ code: '01', name: 'A2' }, { code: '02', name: 'B2' }]);
+  });
+});
