@@ -70,3 +70,21 @@ export function formatPeriod(period: string, lang: Lang): string {
   }
   return period;
 }
+
+/** What formatValue needs of an indicator. */
+export interface ValueFormat {
+  unit: string | null;
+  decimals: number | null;
+}
+
+/** A value in its indicator's unit: "0,8241", "50,00%", ranks and counts whole; `noData` for a gap. */
+export function formatValue(value: number | null, indicator: ValueFormat, lang: Lang, noData: string): string {
+  if (value === null) return noData;
+  if (indicator.unit === 'rank' || indicator.unit === 'count') return formatNumber(value, lang, 0);
+  return `${formatNumber(value, lang, indicator.decimals ?? undefined)}${indicator.unit === 'percent' ? '%' : ''}`;
+}
+
+/** An axis tick in an indicator's unit, without padding zeros ("0,2", "50%"). */
+export function formatTick(value: number, indicator: Pick<ValueFormat, 'unit'>, lang: Lang): string {
+  return `${formatNumber(value, lang)}${indicator.unit === 'percent' ? '%' : ''}`;
+}

@@ -6,22 +6,11 @@
  * of exactly what is shown. Plain DOM code over the shared layout and render functions.
  */
 import type { AreaChartSpec, AreaValues, ChartSpec, ChartState } from './types.ts';
-import { viewChart, type Cell, type ChartView } from './view.ts';
-
-const FIT: Record<ChartSpec['kind'], boolean> = { ranking: true, history: true, timeline: true, tilegrid: false, choropleth: false };
+import { DEFAULT_WIDTH, stateQuery, viewChart, type Cell, type ChartView } from './view.ts';
 
 function readState(): ChartState {
   const q = new URLSearchParams(location.search);
   return { indicator: q.get('indicator') ?? undefined, period: q.get('year') ?? undefined, unit: q.get('unit') ?? undefined };
-}
-
-function stateQuery(state: ChartState): string {
-  const q = new URLSearchParams();
-  if (state.indicator) q.set('indicator', state.indicator);
-  if (state.period) q.set('year', state.period);
-  if (state.unit) q.set('unit', state.unit);
-  const s = q.toString();
-  return s ? `?${s}` : '';
 }
 
 function cellNode(cell: Cell): Node {
@@ -131,7 +120,7 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
   tip.setAttribute('role', 'status');
   fig.append(tip);
 
-  const width = () => (FIT[spec.kind] ? Math.round(Math.max(300, Math.min(body.clientWidth || 420, 760))) : undefined);
+  const width = () => (DEFAULT_WIDTH[spec.kind] === null ? undefined : Math.round(Math.max(300, Math.min(body.clientWidth || DEFAULT_WIDTH[spec.kind]!, 760))));
 
   function marks(): SVGElement[] {
     return [...body.querySelectorAll<SVGElement>('.mark')];

@@ -6,6 +6,7 @@
 import { formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
+import { COMPUTED_STATUSES } from '../model/tasks.ts';
 import { resolveSource } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
@@ -35,7 +36,7 @@ export function chartLabels(lang: Lang): ChartLabels {
     series: vi ? 'Chuỗi' : 'Series',
     indicator: t(lang, 'indicator'),
     year: vi ? 'Năm' : 'Year',
-    statuses: Object.fromEntries(['overdue', 'due_soon', 'in_progress', 'not_started', 'no_deadline', 'done_on_time', 'done_late', 'done', 'cancelled'].map((s) => [s, label(lang, s)])),
+    statuses: Object.fromEntries(COMPUTED_STATUSES.map((s) => [s, label(lang, s)])),
     hoangSa: vi ? 'Quần đảo Hoàng Sa (TP Đà Nẵng)' : 'Hoàng Sa archipelago (Đà Nẵng)',
     truongSa: vi ? 'Quần đảo Trường Sa (Khánh Hòa)' : 'Trường Sa archipelago (Khánh Hòa)',
   };
@@ -141,12 +142,7 @@ export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, ind
   const level = kind === 'former-map' ? 'former_province' : 'province';
   const key = `${kind}/${indicatorId}`;
   const spec: AreaChartSpec = {
-    id: options.id ?? `chart-${kind}`,
-    key,
-    lang,
-    labels: chartLabels(lang),
-    pageUrl: embedUrl(model, lang, key),
-    licence: LICENCE,
+    ...base(lang, options.id ?? `chart-${kind}`, key),
     kind: kind === 'ranking' ? 'ranking' : kind === 'tilegrid' ? 'tilegrid' : 'choropleth',
     level,
     indicators: [latestOnly(areaValues(model, lang, indicatorId, level))],
@@ -166,58 +162,43 @@ export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, ind
 
 const dataDir = () => process.env.PORTAL_DATA_DIR ?? 'data';
 
-export function embedUrl(model: Model, lang: Lang, key: string): string {
-  void model;
+export function embedUrl(lang: Lang, key: string): string {
   return localePath(lang, `/embed/${key}/`);
+}
+
+/** The fields every spec shares: its key (also its embed page), language, words and licence. */
+function base(lang: Lang, id: string, key: string) {
+  return { id, key, lang, labels: chartLabels(lang), pageUrl: embedUrl(lang, key), licence: LICENCE };
+}
+
+type Series = HistorySpec['series'][number];
+
+/** One unit's series of an indicator, oldest first, each point with its source. */
+function series(model: Model, lang: Lang, indicatorId: string, kind: Series['kind'], level: string, area: string, seriesLabel: string): Series {
+  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
+  return { key: kind === 'national' ? 'national' : `${level}-${area}`, label: seriesLabel, kind, points };
+}
+
+const formerLabel = (lang: Lang, name: string) => `${name} (${lang === 'vi' ? 'tỉnh cũ' : 'former province'})`;
+const nationalSeries = (model: Model, lang: Lang, indicatorId: string) => series(model, lang, indicatorId, 'national', 'national', 'VN', lang === 'vi' ? 'Cả nước' : 'National');
+
+function historySpec(model: Model, lang: Lang, indicatorId: string, area: string, lines: Series[], target: HistorySpec['target']): HistorySpec {
+  return { ...base(lang, 'chart-history', `history/${indicatorId}/${area}`), kind: 'history', indicator: meta(model, lang, indicatorId), series: lines.filter((l) => l.points.length > 0), target };
 }
 
 /** History of an indicator for a province: its own series, its former provinces (each its own line), the national average; target and trajectory when a national target exists. */
 export function provinceHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
-  const ind = model.indicator.get(indicatorId)!;
-  const province = model.province.get(code)!;
-  const points = (level: string, area: string) =>
-    (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
-  const formerLabel = lang === 'vi' ? 'tỉnh cũ' : 'former province';
-  const series: HistorySpec['series'] = [
-    { key: `province-${code}`, label: province.name_vi!, kind: 'unit' as const, points: points('province', code) },
-    ...(model.formerBySuccessor.get(code) ?? []).map((f) => ({ key: `former-${f.code}`, label: `${f.name_vi} (${formerLabel})`, kind: 'former' as const, points: points('former_province', f.code!) })),
-    { key: 'national', label: lang === 'vi' ? 'Cả nước' : 'National', kind: 'national' as const, points: points('national', 'VN') },
-  ].filter((s) => s.points.length > 0);
-  return {
-    id: 'chart-history',
-    key: `history/${indicatorId}/${code}`,
-    lang,
-    labels: chartLabels(lang),
-    pageUrl: embedUrl(model, lang, `history/${indicatorId}/${code}`),
-    licence: LICENCE,
-    kind: 'history',
-    indicator: meta(model, lang, ind.id!),
-    series,
-    target: nationalTarget(model, lang, indicatorId),
-  };
+  return historySpec(model, lang, indicatorId, code, [
+    series(model, lang, indicatorId, 'unit', 'province', code, model.province.get(code)!.name_vi!),
+    ...(model.formerBySuccessor.get(code) ?? []).map((f) => series(model, lang, indicatorId, 'former', 'former_province', f.code!, formerLabel(lang, f.name_vi!))),
+    nationalSeries(model, lang, indicatorId),
+  ], nationalTarget(model, lang, indicatorId));
 }
 
 /** History of an indicator for a former province (its own values only, never its successor's), with the national series. */
 export function formerHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
   const f = model.formerProvince.get(code)!;
-  const points = (level: string, area: string) =>
-    (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
-  const key = `history/${indicatorId}/former-${code}`;
-  return {
-    id: 'chart-history',
-    key,
-    lang,
-    labels: chartLabels(lang),
-    pageUrl: embedUrl(model, lang, key),
-    licence: LICENCE,
-    kind: 'history',
-    indicator: meta(model, lang, indicatorId),
-    series: [
-      { key: `former-${code}`, label: `${f.name_vi} (${lang === 'vi' ? 'tỉnh cũ' : 'former province'})`, kind: 'former' as const, points: points('former_province', code) },
-      { key: 'national', label: lang === 'vi' ? 'Cả nước' : 'National', kind: 'national' as const, points: points('national', 'VN') },
-    ].filter((x) => x.points.length > 0),
-    target: null,
-  };
+  return historySpec(model, lang, indicatorId, `former-${code}`, [series(model, lang, indicatorId, 'former', 'former_province', code, formerLabel(lang, f.name_vi!)), nationalSeries(model, lang, indicatorId)], null);
 }
 
 /** Indicators drawn as history on a former province's page: two or more values. */
@@ -225,21 +206,9 @@ export function formerHistoryIndicators(model: Model, code: string): string[] {
   return model.tables.indicators.filter((ind) => ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2).map((ind) => ind.id!);
 }
 
-/** History of an indicator for the whole country, with its target. */
+/** History of an indicator for the whole country, with its target (drawn even before the first value). */
 export function nationalHistorySpec(model: Model, lang: Lang, indicatorId: string): HistorySpec {
-  const points = (model.series.get(`${indicatorId}|national|VN`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
-  return {
-    id: 'chart-history',
-    key: `history/${indicatorId}/VN`,
-    lang,
-    labels: chartLabels(lang),
-    pageUrl: embedUrl(model, lang, `history/${indicatorId}/VN`),
-    licence: LICENCE,
-    kind: 'history',
-    indicator: meta(model, lang, indicatorId),
-    series: [{ key: 'national', label: lang === 'vi' ? 'Cả nước' : 'National', kind: 'national', points }],
-    target: nationalTarget(model, lang, indicatorId),
-  };
+  return historySpec(model, lang, indicatorId, 'VN', [nationalSeries(model, lang, indicatorId)], nationalTarget(model, lang, indicatorId));
 }
 
 function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistorySpec['target'] {
@@ -257,12 +226,7 @@ function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistoryS
 
 export function timelineSpec(model: Model, lang: Lang, key: string, tasks: readonly TaskView[]): TimelineSpec {
   return {
-    id: 'chart-timeline',
-    key,
-    lang,
-    labels: chartLabels(lang),
-    pageUrl: embedUrl(model, lang, key),
-    licence: LICENCE,
+    ...base(lang, 'chart-timeline', key),
     kind: 'timeline',
     asOf: model.asOf,
     tasks: tasks.map((task) => ({

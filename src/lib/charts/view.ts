@@ -3,14 +3,14 @@
  * rows of its table twin (row i is mark `data-i="i"`), and the CSV of exactly what it shows. Runs at
  * build time for the static HTML and in the island when the reader switches indicator, year or unit.
  */
-import { formatDate, formatNumber, formatPeriod } from '../format.ts';
+import { formatDate, formatPeriod, formatTick, formatValue } from '../format.ts';
 import { equalIntervalClasses, classOf, NO_DATA_FILL } from './colour.ts';
 import { layoutHistory } from './history.ts';
 import { layoutRanking } from './ranking.ts';
 import { classLegend, renderChoropleth, renderHistory, renderRanking, renderTileGrid, renderTimeline } from './render.ts';
 import { layoutTileGrid } from './tilegrid.ts';
 import { layoutTimeline } from './timeline.ts';
-import type { AreaChartSpec, AreaValues, ChartSpec, ChartState, HistorySpec, IndicatorMeta, TimelineSpec } from './types.ts';
+import type { AreaChartSpec, AreaValues, ChartSpec, ChartState, HistorySpec, TimelineSpec } from './types.ts';
 
 export type Cell = string | { text: string; href: string | null };
 
@@ -33,15 +33,14 @@ export interface ChartView {
   choices: { indicators: [string, string][]; periods: [string, string][] } | null;
 }
 
-/** Axis ticks: no padding zeros ("0,2", "50%"). */
-export function formatTick(value: number, meta: Pick<IndicatorMeta, 'unit'>, lang: 'vi' | 'en'): string {
-  return `${formatNumber(value, lang)}${meta.unit === 'percent' ? '%' : ''}`;
-}
-
-export function formatValue(value: number | null, meta: Pick<IndicatorMeta, 'unit' | 'decimals'>, lang: 'vi' | 'en', noData: string): string {
-  if (value === null) return noData;
-  if (meta.unit === 'rank' || meta.unit === 'count') return formatNumber(value, lang, 0);
-  return `${formatNumber(value, lang, meta.decimals)}${meta.unit === 'percent' ? '%' : ''}`;
+/** The query string of a chart state: ?indicator=&year=&unit= (empty when nothing is set). */
+export function stateQuery(state: ChartState): string {
+  const q = new URLSearchParams();
+  if (state.indicator) q.set('indicator', state.indicator);
+  if (state.period) q.set('year', state.period);
+  if (state.unit) q.set('unit', state.unit);
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }
 
 /** RFC 4180 CSV with a header row, then `# ` lines for the source and the licence. */
@@ -209,11 +208,14 @@ function timelineView(spec: TimelineSpec, width: number): ChartView {
   };
 }
 
-/** Default layout widths (viewBox units) before the island fits the chart to its container. */
-export const DEFAULT_WIDTH = { ranking: 420, history: 420, timeline: 560, tilegrid: 0, choropleth: 0 } as const;
+/**
+ * Layout width (viewBox units) of the charts whose layout follows the width, before the island fits
+ * them to their container; maps have a fixed geometry (null).
+ */
+export const DEFAULT_WIDTH: Record<ChartSpec['kind'], number | null> = { ranking: 420, history: 420, timeline: 560, tilegrid: null, choropleth: null };
 
 export function viewChart(spec: ChartSpec, state: ChartState = {}, width?: number): ChartView {
-  const w = width ?? DEFAULT_WIDTH[spec.kind];
+  const w = width ?? DEFAULT_WIDTH[spec.kind] ?? 0;
   if (spec.kind === 'history') return historyView(spec, w);
   if (spec.kind === 'timeline') return timelineView(spec, w);
   return areaView(spec, state, w);

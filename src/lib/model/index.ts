@@ -46,6 +46,8 @@ export interface Model {
   cross: Map<string, ObservationRow[]>;
   /** Observations by area `${area_level}|${area_code}`. */
   byArea: Map<string, ObservationRow[]>;
+  /** Observations by indicator id, oldest period first. */
+  byIndicator: Map<string, ObservationRow[]>;
   /** Observations, tasks and targets citing a source id (document id or URL). */
   observationsBySource: Map<string, ObservationRow[]>;
   tasks: TaskView[];
@@ -92,6 +94,7 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
     series: groupBy(observations, (o) => `${o.indicator_id}|${o.area_level}|${o.area_code}`),
     cross: groupBy(observations, (o) => `${o.indicator_id}|${o.area_level}|${o.period}`),
     byArea: groupBy(observations, (o) => `${o.area_level}|${o.area_code}`),
+    byIndicator: groupBy(observations, (o) => o.indicator_id),
     observationsBySource: groupBy(observations, (o) => o.source_id),
     tasks,
     task: new Map(tasks.map((t) => [t.id!, t])),
