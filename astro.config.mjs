@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import downloads from './src/integrations/downloads.ts';
 
 // The canonical origin of the published portal. Override with PORTAL_SITE for a staging host.
 const site = process.env.PORTAL_SITE ?? 'https://nq57.example.org';
@@ -35,6 +36,8 @@ export default defineConfig({
   },
   integrations: [
     react(),
+    // Data downloads under /data/v/{version}/ and /data/latest/, written after the pages (docs/releases.md).
+    downloads(),
     sitemap({
       // Embed pages are noindex (a chart alone, for <iframe>s): not listed.
       filter: (page) => !page.includes('/embed/'),

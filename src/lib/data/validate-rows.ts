@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, type CsvRecord } from './parse-csv.ts';
+import { detach } from '../text.ts';
 
 export interface TypedRow<T> {
   line: number;
@@ -34,9 +35,10 @@ export interface RowValidator<T> {
 
 /**
  * `header` is the header row as read: problems in columns missing from it were reported once as
- * missing-header and are not repeated on every row.
+ * missing-header and are not repeated on every row. With `onRow`, each row that passes goes to it
+ * and is not kept (`rows` and `lines` stay empty): a writer streams a large table row by row.
  */
-export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: readonly string[]): RowValidator<z.output<S>> {
+export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: readonly string[], onRow?: (row: z.output<S>, line: number) => void): RowValidator<z.output<S>> {
   const positions = columnPositions(header);
   const columns = Object.keys(def.row.shape).filter((c) => positions.has(c));
   const at = columns.map((c) => positions.get(c)!);
@@ -56,7 +58,8 @@ export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: re
       const raw = values[at[i]!] ?? '';
       let result = caches[i]!.get(raw);
       if (result === undefined) {
-        result = checkCell(schemas[i]!, raw);
+        // Values are kept (the model, the cache): detached from the file's text, which can then be freed.
+        result = checkCell(schemas[i]!, detach(raw));
         caches[i]!.set(raw, result);
       }
       if (!result.ok) {
@@ -66,6 +69,7 @@ export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: re
       row[columns[i]!] = result.value;
     }
     if (ok && complete) {
+      if (onRow) return onRow(row as z.output<S>, line);
       rows.push(row as z.output<S>);
       lines.push(line);
     }

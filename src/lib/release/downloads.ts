@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
-import { readTable } from '../data/read-dataset.ts';
+import { TABLES, columnsOf, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { parseCsv } from '../data/parse-csv.ts';
+import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
 import { latestRelease, readRelease, releaseDir, type Release } from './releases.ts';
 
@@ -16,28 +17,50 @@ export function filesDir(dataDir: string, version: string | null): string {
   return version ? releaseDir(dataDir, version) : dataDir;
 }
 
-/** Typed rows of a CSV, through the same schema as the validator; values unchanged. */
+/** Receives the bytes of a download as they are produced (a file, an HTTP response, a test's buffer). */
+export type Sink = (chunk: Uint8Array | string) => void;
+
+/** Typed rows of a CSV as one JSON string (tests and small tables; the build streams with writeTableJson). */
 export function csvToJson(def: TableDef, bytes: Uint8Array): string {
-  return new TextDecoder().decode(csvToJsonBytes(def, bytes));
+  const parts: string[] = [];
+  writeTableJson(def, bytes, (chunk) => parts.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
+  return parts.join('');
 }
 
 /**
- * The same bytes as csvToJson (`JSON.stringify(rows, null, 1)` and a newline), written a block of
- * rows at a time: the JSON of 1.6 million observations is 390 MB, near V8's longest string, and as
- * one string it doubled the build's peak memory.
+ * Typed rows of a CSV, through the same schema as the validator (values unchanged), written to
+ * `write` a block of rows at a time as `JSON.stringify(rows, null, 1)` and a newline would write
+ * them. Rows are not kept: the JSON of 8 million observations is 2 GB, beyond V8's longest string
+ * and more than the build should hold. A table with any problem is refused (the validator runs
+ * first; this guards the download against publishing a table with rows left out).
  */
-export function csvToJsonBytes(def: TableDef, bytes: Uint8Array): Uint8Array {
-  const { rows } = readTable(def, bytes);
-  if (rows.length === 0) return Buffer.from('[]\n');
+export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): void {
   const BLOCK = 10_000;
-  const parts: Buffer[] = [Buffer.from('[\n')];
-  for (let start = 0; start < rows.length; start += BLOCK) {
+  let block: unknown[] = [];
+  let first = true;
+  const flush = () => {
+    if (block.length === 0) return;
     // A block is indented as the whole array would be: keep what stands between its "[\n" and "\n]".
-    const block = JSON.stringify(rows.slice(start, start + BLOCK), null, 1);
-    parts.push(Buffer.from(`${start === 0 ? '' : ',\n'}${block.slice(2, -2)}`));
+    const json = JSON.stringify(block, null, 1);
+    write(`${first ? '[\n' : ',\n'}${json.slice(2, -2)}`);
+    first = false;
+    block = [];
+  };
+  let validator: RowValidator<unknown> | null = null;
+  const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
+    validator = rowValidator(def, header, (row) => {
+      block.push(row);
+      if (block.length === BLOCK) flush();
+    });
+    return validator.add;
+  });
+  const problems = [...parsed.issues, ...((validator as RowValidator<unknown> | null)?.issues ?? [])];
+  if (!parsed.readable || problems.length > 0) {
+    const p = problems[0]!;
+    throw new Error(`${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`);
   }
-  parts.push(Buffer.from('\n]\n'));
-  return Buffer.concat(parts);
+  flush();
+  write(first ? '[]\n' : '\n]\n');
 }
 
 /**

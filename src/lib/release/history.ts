@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { computeTaskStatus } from '../model/tasks.ts';
 import { countChanges, diffDatasets, type TableChanges } from './diff.ts';
-import { dataDir } from './endpoints.ts';
+import { dataDir } from './publish.ts';
 import { readReleases, releaseDir, type Release } from './releases.ts';
 
 export interface ReleaseHistoryEntry {

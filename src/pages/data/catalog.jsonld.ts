@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getModel } from '../../lib/model/index.ts';
 import { buildDcatCatalog } from '../../lib/release/metadata.ts';
-import { dataDir } from '../../lib/release/endpoints.ts';
+import { dataDir } from '../../lib/release/publish.ts';
 import { latestRelease } from '../../lib/release/releases.ts';
 
 export const GET: APIRoute = ({ site }) =>

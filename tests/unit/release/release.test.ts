@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import jsonld from 'jsonld';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { diffDatasets } from '../../../src/lib/release/diff.ts';
@@ -134,9 +135,30 @@ describe('sampled diffs (the site lists only the first rows)', () => {
     expect(sampled.counts).toEqual(full.counts);
     expect([sampled.added.length, sampled.removed.length, sampled.changed.length]).toEqual([1, 1, 1]);
     expect(sampled.added[0]).toEqual(full.added[0]);
-    // A whole table added is counted in one streaming pass, keeping only the sample.
+    // A whole table added is counted without parsing it, keeping only the sample.
     const fresh = diffTable(def, null, after, 2);
     expect(fresh.counts.added).toBe(4);
     expect(fresh.added).toEqual([{ code: '01', name: 'A2' }, { code: '02', name: 'B2' }]);
+    const gone = diffTable(def, before, 'code,name\n', 2);
+    expect([gone.counts.removed, gone.removed.length]).toEqual([3, 2]);
+  });
+
+  it('counts records as papaparse does: quoted line breaks, CRLF, no final newline, empty lines', async () => {
+    const { countRecords } = await import('../../../src/lib/release/diff.ts');
+    const texts = [
+      'code,name\n',
+      'code,name',
+      'code,name\n01,A',
+      'code,name\n01,A\n02,B\n',
+      'code,name\r\n01,A\r\n02,B\r\n',
+      'code,note\n01,"two\nlines"\n02,"say ""hi""\nthen, go"\n03,x\n',
+      'code,note\r\n01,"a\r\n\r\nb"\r\n02,c',
+      'code,name\n01,A\n\n02,B\n\n',
+      '"co\nde",name\n01,A\n',
+    ];
+    for (const text of texts) {
+      const records = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data.length;
+      expect(countRecords(text), JSON.stringify(text)).toBe(Math.max(0, records - 1));
+    }
   });
 });

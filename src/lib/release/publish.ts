@@ -1,0 +1,100 @@
+/**
+ * The download files of the site: every file of every release under /data/v/{version}/, and the
+ * newest release (before the first release: the validated working data) under /data/latest/.
+ * Each file is generated from the files of its version only, and written as it is produced: the
+ * build writes them into dist/ (src/integrations/downloads.ts), the dev server streams them.
+ */
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DatasetMetaSchema, TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { buildDataPackage } from './metadata.ts';
+import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
+import { readRelease, readReleaseIndex } from './releases.ts';
+
+export const dataDir = () => resolve(process.env.PORTAL_DATA_DIR ?? 'data');
+export const zipName = (version: string | null) => `nq57-data-${version ?? 'current'}.zip`;
+/** The zip under /data/latest/ keeps one name across releases. */
+export const LATEST_ZIP = 'nq57-data-latest.zip';
+
+/** File names offered for one version (`latest`: the names of the /data/latest/ aliases). */
+export function downloadNames(version: string | null, latest = false): string[] {
+  return [...TABLES.map((t) => t.file), ...TABLES.map((t) => `${t.name}.json`), 'dataset.json', 'datapackage.json', latest ? LATEST_ZIP : zipName(version)];
+}
+
+export function releaseVersions(): string[] {
+  return readReleaseIndex(dataDir()).releases.map((r) => r.version);
+}
+
+export function latestVersion(): string | null {
+  return releaseVersions().at(-1) ?? null;
+}
+
+/** One download: its path under the site root (no leading slash) and what it is made from. */
+export interface Download {
+  path: string;
+  /** The release it belongs to, or null for the working data. */
+  version: string | null;
+  /** Its name in that version (the latest zip is the version's zip under another name). */
+  file: string;
+}
+
+/** Every download of the site, versioned files first, then the /data/latest/ aliases. */
+export function listDownloads(): Download[] {
+  const versioned = releaseVersions().flatMap((version) => downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })));
+  const latest = latestVersion();
+  const aliases = downloadNames(latest, true).map((name) => ({ path: `data/latest/${name}`, version: latest, file: name === LATEST_ZIP ? zipName(latest) : name }));
+  return [...versioned, ...aliases];
+}
+
+export const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', zip: 'application/zip' };
+export const contentType = (file: string) => CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream';
+
+/** dataset.json of a release as published; the working data's through its schema, as the pages read it. */
+function versionMeta(version: string | null): DatasetMeta {
+  const json: unknown = JSON.parse(readFileSync(join(filesDir(dataDir(), version), 'dataset.json'), 'utf8'));
+  return version ? (json as DatasetMeta) : DatasetMetaSchema.parse(json);
+}
+
+/** The file a download is, byte for byte (the CSVs and dataset.json), or null when it is generated. */
+export function publishedFile(version: string | null, file: string): string | null {
+  return [...TABLES.map((t) => t.file), 'dataset.json'].includes(file) ? join(filesDir(dataDir(), version), file) : null;
+}
+
+/** Writes one download of `version` to `write`. `baseUrl` is the site's origin, for citations. */
+export function writeDownload(version: string | null, file: string, baseUrl: string, write: Sink): void {
+  const dir = filesDir(dataDir(), version);
+  const table = (TABLES as readonly TableDef[]).find((t) => `${t.name}.json` === file);
+  const copy = publishedFile(version, file);
+  if (copy) write(new Uint8Array(readFileSync(copy)));
+  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl), null, 2)}\n`);
+  else if (file === zipName(version)) write(buildZip(dataDir(), version, versionMeta(version), baseUrl));
+  else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(dir, table.file))), write);
+  else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);
+}
+
+/**
+ * Writes every download into `outDir` (the built site). The /data/latest/ aliases are copies of
+ * the files just written for that release; before the first release they are generated.
+ */
+export function writeDownloads(outDir: string, baseUrl: string): Download[] {
+  const written = new Map<string, string>();
+  const downloads = listDownloads();
+  for (const d of downloads) {
+    const target = join(outDir, d.path);
+    mkdirSync(dirname(target), { recursive: true });
+    const key = `${d.version}/${d.file}`;
+    const same = written.get(key) ?? publishedFile(d.version, d.file);
+    if (same) copyFileSync(same, target);
+    else {
+      // writeFileSync on a descriptor appends at its position and writes the whole chunk.
+      const fd = openSync(target, 'w');
+      try {
+        writeDownload(d.version, d.file, baseUrl, (chunk) => writeFileSync(fd, chunk));
+      } finally {
+        closeSync(fd);
+      }
+      written.set(key, target);
+    }
+  }
+  return downloads;
+}
