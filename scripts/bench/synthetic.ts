@@ -3,7 +3,7 @@
  * always writes the same bytes). Every name says SYNTHETIC; the site refuses to build from it
  * unless PORTAL_ALLOW_SYNTHETIC=1 (src/lib/model/index.ts).
  */
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { columnsOf, documentsTable, indicatorsTable, observationsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
@@ -65,10 +65,12 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
 
   const areas = [...provinces.map((c) => ['province', c] as const), ...(scale.communes ? communes.map((c) => ['commune', c] as const) : [])];
   const ps = periods(scale.periods);
-  const obsColumns = columnsOf(observationsTable);
-  const chunks: string[] = [`${obsColumns.join(',')}\n`];
+  // Written one indicator at a time: at scale L the file (≈ 664 MB) is longer than V8's longest string.
+  const observations = openSync(join(out, 'observations.csv'), 'w');
+  writeFileSync(observations, `${columnsOf(observationsTable).join(',')}\n`);
   let rows = 0;
   for (const ind of indicators) {
+    const chunks: string[] = [];
     for (const [level, code] of areas) {
       const lines: string[] = [];
       for (const p of ps) {
@@ -78,8 +80,9 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
       }
       chunks.push(`${lines.join('\n')}\n`);
     }
+    writeFileSync(observations, chunks.join(''));
   }
-  writeFileSync(join(out, 'observations.csv'), chunks.join(''));
+  closeSync(observations);
 
   const statuses = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
   const tasks = Array.from({ length: scale.tasks }, (_, i) => {
