@@ -3,7 +3,7 @@
  * Pure: no file system. The rules follow the published data contract (data/README.md):
  * UTF-8 without BOM, comma-separated, one header row, LF or CRLF (not mixed), no blank lines.
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, constants, isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { issue, type Issue } from './issues.ts';
 
@@ -58,33 +58,81 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue: Issue } {
-  // isUtf8 (Node's SIMD check) first: a strict check without the cost of a fatal decoder.
-  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
-  {
-    const bad = firstInvalidUtf8(bytes);
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-    const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    const looksZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-    return {
-      issue: issue({
-        code: 'encoding-error',
-        file,
-        row: line,
-        message: looksZip
-          ? 'The file is a spreadsheet (XLSX/ZIP), not a CSV text file.'
-          : looksUtf16
-            ? 'The file is encoded as UTF-16, not UTF-8.'
-            : `The file is not valid UTF-8 (first bad byte on or after line ${line}); Vietnamese letters would be garbled.`,
-        hint: 'Export or save the file as "CSV UTF-8" (in LibreOffice: Character set Unicode (UTF-8)); do not use Windows-1258 or TCVN3.',
-      }),
-    };
+/** The encoding problem of a file that is not UTF-8 (null when it is). */
+function checkUtf8(bytes: Uint8Array, file: string): Issue | null {
+  // isUtf8 (Node's SIMD check): strict, without the cost of a fatal decoder, and for any size of file.
+  if (isUtf8(bytes)) return null;
+  const bad = firstInvalidUtf8(bytes);
+  let line = 1;
+  for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+  const looksUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const looksZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  return issue({
+    code: 'encoding-error',
+    file,
+    row: line,
+    message: looksZip
+      ? 'The file is a spreadsheet (XLSX/ZIP), not a CSV text file.'
+      : looksUtf16
+        ? 'The file is encoded as UTF-16, not UTF-8.'
+        : `The file is not valid UTF-8 (first bad byte on or after line ${line}); Vietnamese letters would be garbled.`,
+    hint: 'Export or save the file as "CSV UTF-8" (in LibreOffice: Character set Unicode (UTF-8)); do not use Windows-1258 or TCVN3.',
+  });
+}
+
+/**
+ * The line break papaparse is to split records at, and the line-ending problems of the whole file,
+ * counted on the bytes from `from` (LF and CR bytes never occur inside a multi-byte UTF-8 sequence).
+ */
+function checkLineEndings(bytes: Buffer, from: number, file: string): { newline: '\n' | '\r\n'; issues: Issue[] } {
+  // Most files hold no CR at all: one search, and no line needs counting.
+  if (bytes.indexOf(13, from) < 0) return { newline: '\n', issues: [] };
+  const issues: Issue[] = [];
+  let crlf = 0;
+  let lf = 0;
+  for (let i = bytes.indexOf(10, from); i >= 0; i = bytes.indexOf(10, i + 1)) {
+    if (i > from && bytes[i - 1] === 13) crlf++;
+    else lf++;
   }
+  if (crlf > 0 && lf > 0) {
+    issues.push(issue({ code: 'mixed-line-endings', file, message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings.`, hint: 'Save the file with one kind of line ending (LF preferred).' }));
+  }
+  let bareCr = false;
+  for (let i = bytes.indexOf(13, from); i >= 0 && !bareCr; i = bytes.indexOf(13, i + 1)) bareCr = bytes[i + 1] !== 10;
+  if (bareCr) {
+    issues.push(issue({ code: 'mixed-line-endings', file, message: 'The file contains a bare carriage return (CR) line ending.', hint: 'Save the file with LF line endings.' }));
+  }
+  return { newline: crlf > lf ? '\r\n' : '\n', issues };
+}
+
+/**
+ * Where a piece that starts at `from` ends: after the last line break within `size` bytes or, when
+ * there is none, after the first one (or at the end of the file).
+ */
+function pieceEnd(bytes: Buffer, from: number, size: number): number {
+  const reach = from + Math.max(size, 1);
+  if (reach >= bytes.length) return bytes.length;
+  const last = bytes.lastIndexOf(10, reach - 1);
+  if (last >= from) return last + 1;
+  const next = bytes.indexOf(10, reach);
+  return next < 0 ? bytes.length : next + 1;
 }
 
 /** Receives each data record (not the header, blank or ragged rows) in file order, as soon as it is read. */
 export type RecordSink = (values: string[], line: number) => void;
+
+export interface ParseCsvOptions {
+  /**
+   * How many bytes are decoded and parsed at a time, at most (a piece ends at the end of a line; one
+   * longer line is a piece of its own): no file is ever one string, so files larger than V8's longest
+   * string can be read. 64 MiB by default.
+   */
+  pieceBytes?: number;
+  /** Longest text of one piece, in characters: V8's longest string by default (tests use less). */
+  maxPieceLength?: number;
+}
+
+const PIECE_BYTES = 64 * 2 ** 20;
 
 /**
  * Parses one CSV file against the expected column names.
@@ -92,37 +140,38 @@ export type RecordSink = (values: string[], line: number) => void;
  * With `onHeader`, each record goes to the sink it returns and `records` stays empty: a large file is
  * checked row by row, and its raw cells die young instead of all living until the end (garbage
  * collection of 1,000,000 kept rows cost more than parsing them).
+ *
+ * The file is decoded and parsed in pieces of about `pieceBytes` (see ParseCsvOptions); a piece ends
+ * where a record ends, and a record that a piece's end cuts through (a quoted cell with line breaks)
+ * is carried into the next piece. Checks of the whole file (encoding, byte-order mark, line endings)
+ * are made on the bytes. The result does not depend on the size of the pieces, except after a record
+ * that papaparse and the line scanner below read differently (docs/validation-codes.md, "Large files").
  */
-export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[], onHeader?: (header: string[]) => RecordSink): ParsedCsv {
+export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[], onHeader?: (header: string[]) => RecordSink, options: ParseCsvOptions = {}): ParsedCsv {
+  const { pieceBytes = PIECE_BYTES, maxPieceLength = constants.MAX_STRING_LENGTH } = options;
   const issues: Issue[] = [];
   const unreadable = (i: Issue): ParsedCsv => ({ header: [], records: [], issues: [...issues, i], readable: false });
 
   if (bytes.length === 0) {
     return unreadable(issue({ code: 'empty-file', file, message: 'The file is empty.', hint: `Write the header row: ${expected.join(',')}` }));
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) {
     issues.push(issue({ code: 'bom', file, row: 1, message: 'The file starts with a byte-order mark (BOM).', hint: 'Save as UTF-8 without BOM (in Excel choose "CSV UTF-8" then remove the BOM, or use LibreOffice / a text editor).' }));
   }
-  const decoded = decodeUtf8(bytes, file);
-  if ('issue' in decoded) return unreadable(decoded.issue);
-  const text = decoded.text.replace(/^\uFEFF/, '');
+  const encodingIssue = checkUtf8(bytes, file);
+  if (encodingIssue) return unreadable(encodingIssue);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const textStart = bom ? 3 : 0;
+  // ignoreBOM: a piece that starts with the bytes of U+FEFF keeps it (the file's own mark is skipped above).
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-  const lineStarts = [0];
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    lineStarts.push(i + 1);
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  if (crlf > 0 && lf > 0) {
-    issues.push(issue({ code: 'mixed-line-endings', file, message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings.`, hint: 'Save the file with one kind of line ending (LF preferred).' }));
-  }
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) {
-    issues.push(issue({ code: 'mixed-line-endings', file, message: 'The file contains a bare carriage return (CR) line ending.', hint: 'Save the file with LF line endings.' }));
-  }
+  const lineEndings = checkLineEndings(buffer, textStart, file);
+  issues.push(...lineEndings.issues);
 
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const firstNewline = buffer.indexOf(10, textStart);
+  const firstLineEnd = firstNewline < 0 ? buffer.length : firstNewline - (firstNewline > textStart && buffer[firstNewline - 1] === 13 ? 1 : 0);
+  const firstLine = decoder.decode(buffer.subarray(textStart, Math.min(firstLineEnd, textStart + maxPieceLength)));
   if (!firstLine.includes(',') && (firstLine.includes(';') || firstLine.includes('\t')) && expected.length > 1) {
     const sep = firstLine.includes(';') ? 'semicolon (;)' : 'tab';
     return unreadable(issue({ code: 'wrong-delimiter', file, row: 1, value: firstLine, message: `The file is separated by ${sep}, not by commas.`, hint: 'Export as comma-separated CSV (in Excel with a Vietnamese locale, choose "CSV UTF-8 (Comma delimited)" or change the list separator).' }));
@@ -134,17 +183,22 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   const headerIssues: Issue[] = [];
   const rowIssues: Issue[] = [];
 
+  // The piece being parsed: its text, where its lines start, and how many lines of the file come before it.
+  let text = '';
+  let lineStarts = [0];
+  let lineBase = 0;
+
   // papaparse counts records, not lines: find where each record starts by scanning the text the same
   // way (RFC 4180: quoted cells may hold line breaks), and catch the stray quotes papaparse accepts.
   let offset = 0;
   let line = 1;
   // Position of the next quote at or after offset (-1: none left), so quote-free records cost one indexOf.
-  let nextQuote = text.indexOf('"');
+  let nextQuote = -1;
   const startOfNextRecord = (): number => {
     if (nextQuote >= 0 && nextQuote < offset) nextQuote = text.indexOf('"', offset);
     // Records start where the previous one ended; only a quoted cell with line breaks skips lines.
     if (lineStarts[line - 1] !== offset) line = lineAt(offset, lineStarts);
-    const start = line;
+    const start = lineBase + line;
     // A record without any quote ends at the next line break (the common case, no allocation).
     const newline = text.indexOf('\n', offset);
     if (nextQuote < 0 || (newline >= 0 && nextQuote > newline)) {
@@ -189,30 +243,77 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
     sink(row, recordLine);
   };
 
+  // A record as papaparse returned it, with where it starts in papaparse's input.
+  interface ReadRecord { row: string[]; errors: Papa.ParseError[]; start: number }
+  const settle = (record: ReadRecord, keep: boolean) => {
+    const recordLine = startOfNextRecord();
+    // In step mode every error belongs to the record of this step.
+    for (const e of record.errors) {
+      if (e.code === 'UndetectableDelimiter') continue;
+      syntaxIssues.push(issue({ code: 'csv-syntax', file, row: recordLine, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
+    }
+    if (keep) take(record.row, recordLine);
+  };
+
   // header:false so that duplicate headers are seen as written (papaparse would rename them).
-  // Each record is taken one step late: a final newline yields a trailing empty record, which is not a blank line.
-  let pending: { row: string[]; line: number } | null = null;
-  Papa.parse<string[]>(text, {
+  // Each record is settled one step late: the last one of a piece may be cut by the piece's end,
+  // and a final newline yields a trailing empty record, which is not a blank line.
+  let pending: ReadRecord | null = null;
+  // Where the record after `pending` starts in papaparse's input.
+  let end = 0;
+  const papaConfig: Papa.ParseConfig<string[]> = {
     header: false,
     delimiter: ',',
-    newline: crlf > lf ? '\r\n' : '\n',
+    newline: lineEndings.newline,
     skipEmptyLines: false,
     quoteChar: '"',
     // fastMode off: measured faster on quote-free files too (scripts/bench/validate-1m.ts), and one code path.
     fastMode: false,
     step: (result) => {
-      const recordLine = startOfNextRecord();
-      // In step mode every error belongs to the record of this step.
-      for (const e of result.errors) {
-        if (e.code === 'UndetectableDelimiter') continue;
-        syntaxIssues.push(issue({ code: 'csv-syntax', file, row: recordLine, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
-      }
-      if (pending) take(pending.row, pending.line);
-      pending = { row: result.data, line: recordLine };
+      if (pending) settle(pending, true);
+      pending = { row: result.data, errors: result.errors, start: end };
+      end = result.meta.cursor;
     },
-  });
-  const last = pending as { row: string[]; line: number } | null;
-  if (last && !(last.row.length === 1 && last.row[0] === '' && text.endsWith('\n'))) take(last.row, last.line);
+  };
+
+  let from = textStart;
+  // Text of a record that the previous piece's end cut through, and whether it starts the file's text.
+  let carry = '';
+  let atFileStart = true;
+  do {
+    const to = pieceEnd(buffer, from, Math.min(pieceBytes, maxPieceLength - carry.length));
+    if (carry.length + (to - from) > maxPieceLength) {
+      syntaxIssues.push(issue({ code: 'csv-syntax', file, row: lineBase + 1, message: `The CSV cannot be read from this line on: the record that starts here does not end within ${maxPieceLength.toLocaleString('en')} bytes.`, hint: 'A quoted cell is probably not closed: check the quotes of this line, and double each quote inside a quoted cell ("").' }));
+      break;
+    }
+    text = carry + decoder.decode(buffer.subarray(from, to));
+    from = to;
+    lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    offset = 0;
+    line = 1;
+    nextQuote = text.indexOf('"');
+
+    // Papa.parse drops a U+FEFF at the start of a string (its stripBom). At the start of the file that
+    // is the behaviour of a reading in one piece (a second byte-order mark); a later piece that starts
+    // with one (a cell's first character) is given one more to drop, so that its text is parsed as written.
+    const startsWithFeff = text.charCodeAt(0) === 0xfeff;
+    const dropped = atFileStart && startsWithFeff ? 1 : 0;
+    pending = null;
+    end = 0;
+    Papa.parse<string[]>(startsWithFeff && !atFileStart ? `\uFEFF${text}` : text, papaConfig);
+    const last = pending as ReadRecord | null;
+    if (from === buffer.length) {
+      if (last) settle(last, !(last.row.length === 1 && last.row[0] === '' && text.endsWith('\n')));
+    } else {
+      // This piece ends with a line break: its last record is either the empty one after it, or a
+      // record the break does not end (a quoted cell goes on), which the next piece reads again whole.
+      const cut: number = last === null ? text.length : last.start === 0 ? 0 : last.start + dropped;
+      carry = text.slice(cut);
+      lineBase += lineAt(cut, lineStarts) - 1;
+      atFileStart &&= cut === 0;
+    }
+  } while (from < buffer.length);
   if (header === null) takeHeader([]);
 
   return { header: header ?? [], records, issues: [...issues, ...quoteIssues, ...syntaxIssues, ...headerIssues, ...rowIssues], readable: true };
