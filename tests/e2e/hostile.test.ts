@@ -56,7 +56,7 @@ describe('a site built from hostile data', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    for (const path of ['/', '/en/', '/tasks/', '/tasks/t-databases/', '/en/tasks/t-centres/', '/documents/57-nq-tw/', '/indicators/dti/', '/provinces/96/', '/data/', '/data/tasks/']) {
+    for (const path of ['/', '/en/', '/tasks/', '/tasks/t-databases/', '/en/tasks/t-centres/', '/documents/57-nq-tw/', '/indicators/dti/', '/provinces/96/', '/communes/00004/', '/data/', '/data/tasks/']) {
       await page.goto(server.url + path);
       await page.mouse.move(200, 300);
       await page.mouse.move(400, 600);
@@ -70,6 +70,19 @@ describe('a site built from hostile data', () => {
     expect(text).toContain('{{constructor.constructor(');
     expect(text).toContain('" onmouseover="window.__xss=1');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a commune page lists the latest value of each indicator, and a series of gaps as a gap', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/communes/00004/`);
+    const rows = await page.locator('#figures + .table-scroll tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())));
+    // online-share: 2024-Q3 = 40 then a gap in 2024-Q4; dti: one gap (fixture rows from make-hostile-fixture.ts).
+    expect(rows.map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['2024', 'không có số liệu', '1 (2024)'],
+      ['Quý 3/2024', '40,00%', '2 (Quý 3/2024 – Quý 4/2024)'],
+    ]);
+    expect(await page.locator('main').textContent()).toContain('Cả 3 số liệu của Phường Ba Đình');
     await page.close();
   });
 
