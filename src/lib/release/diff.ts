@@ -26,8 +26,14 @@ export interface TableChanges {
   counts: { added: number; removed: number; changed: number };
 }
 
-function parse(text: string): string[][] {
-  return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
+/** A version of a CSV file: its text, or its bytes (UTF-8, already validated) when it may be too large for one string. */
+export type CsvInput = string | Uint8Array;
+
+const textOf = (input: CsvInput): string => (typeof input === 'string' ? input : new TextDecoder().decode(input));
+const bytesOf = (input: CsvInput): Buffer => (typeof input === 'string' ? Buffer.from(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+
+function parse(input: CsvInput): string[][] {
+  return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
 }
 
 function toRows(table: string[][]): Row[] {
@@ -35,31 +41,37 @@ function toRows(table: string[][]): Row[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-/** Whether a CSV text has a row under its header (headers hold no line breaks in this contract). */
-function hasRows(text: string | null): boolean {
-  if (!text) return false;
-  const newline = text.indexOf('\n');
-  return newline >= 0 && text.slice(newline + 1).trim() !== '';
+/** Whether a CSV file has a row under its header (headers hold no line breaks in this contract). */
+function hasRows(input: CsvInput | null): boolean {
+  if (!input) return false;
+  const bytes = bytesOf(input);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) return false;
+  for (let i = newline + 1; i < bytes.length; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d && bytes[i] !== 0x0a) return true;
+  return false;
 }
 
 /**
- * Records under the header of a CSV text, counted without parsing the cells: a line break ends a
+ * Records under the header of a CSV file, counted without parsing the cells: a line break ends a
  * record unless it stands inside a quoted cell (RFC 4180), i.e. after an odd number of quotes.
- * Empty lines are not records, as with papaparse's skipEmptyLines. The texts compared here passed
+ * Empty lines are not records, as with papaparse's skipEmptyLines. The files compared here passed
  * the validator (working data, or a release checked byte for byte), so their quotes pair up.
+ * Counted on the UTF-8 bytes (quotes and line breaks are single bytes there), so a file longer than
+ * V8's longest string (scale L's 664 MB observations.csv) is counted too.
  */
-export function countRecords(text: string): number {
+export function countRecords(input: CsvInput): number {
+  const bytes = bytesOf(input);
   let records = 0;
   let inQuotes = false;
   let recordStart = 0;
   // The next quote at or after the current line (-1: none left): each quote is looked for once.
-  let quote = text.indexOf('"');
+  let quote = bytes.indexOf(0x22);
   for (let pos = 0; ; ) {
-    const newline = text.indexOf('\n', pos);
-    const end = newline < 0 ? text.length : newline;
-    for (; quote >= 0 && quote < end; quote = text.indexOf('"', quote + 1)) inQuotes = !inQuotes;
+    const newline = bytes.indexOf(0x0a, pos);
+    const end = newline < 0 ? bytes.length : newline;
+    for (; quote >= 0 && quote < end; quote = bytes.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
     if (!inQuotes) {
-      const length = end - recordStart - (text.charCodeAt(end - 1) === 13 ? 1 : 0);
+      const length = end - recordStart - (bytes[end - 1] === 0x0d ? 1 : 0);
       if (length > 0) records++;
       recordStart = end + 1;
     }
@@ -69,34 +81,47 @@ export function countRecords(text: string): number {
   return Math.max(0, records - 1);
 }
 
+/** The header and the first `count` records of a CSV file; only as much of it as they need is decoded. */
+function firstRecords(input: CsvInput, count: number): string[][] {
+  const options = { header: false, delimiter: ',', skipEmptyLines: true as const, fastMode: false };
+  if (typeof input === 'string' || !Number.isFinite(count)) return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { ...options, preview: Number.isFinite(count) ? count + 1 : 0 }).data;
+  // A prefix holds the first count + 1 records whole once a record after them has begun in it.
+  for (let size = 1 << 20; ; size *= 2) {
+    const whole = size >= input.length;
+    const text = new TextDecoder().decode(input.subarray(0, size)).replace(/^\uFEFF/, '');
+    const records = Papa.parse<string[]>(text, { ...options, preview: count + 2 }).data;
+    if (whole) return records.slice(0, count + 1);
+    if (records.length === count + 2) return records.slice(0, -1);
+  }
+}
+
 /**
- * The first `sample` rows of a CSV text and the number of rows. Only those rows are parsed: a
+ * The first `sample` rows of a CSV file and the number of rows. Only those rows are parsed: a
  * table of 1.6 million rows added at once is counted, not held as records.
  */
-function sampleRows(text: string, sample: number): { rows: Row[]; count: number } {
-  const clean = text.replace(/^\uFEFF/, '');
-  // fastMode off: on a quote-free text papaparse's fast mode splits every line first, preview or not.
-  const [header = [], ...data] = Papa.parse<string[]>(clean, { header: false, delimiter: ',', skipEmptyLines: true, fastMode: false, preview: Number.isFinite(sample) ? sample + 1 : 0 }).data;
+function sampleRows(input: CsvInput, sample: number): { rows: Row[]; count: number } {
+  // fastMode off (firstRecords): on a quote-free text papaparse's fast mode splits every line first, preview or not.
+  const [header = [], ...data] = firstRecords(input, sample);
   // Kept rows are detached from the file's text, which can then be freed.
   const rows = data.map((r) => Object.fromEntries(header.map((h, i) => [detach(h), detach(r[i] ?? '')])));
-  return { rows, count: Number.isFinite(sample) ? countRecords(clean) : rows.length };
+  return { rows, count: Number.isFinite(sample) ? countRecords(input) : rows.length };
 }
 
 /**
  * `sample`: keep at most this many rows of each kind (with the full counts), for pages that show
  * only the first rows; a whole table added or removed is then counted without being held in memory.
  */
-export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, beforeText: string | null, afterText: string | null, sample = Infinity): TableChanges {
+export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, beforeFile: CsvInput | null, afterFile: CsvInput | null, sample = Infinity): TableChanges {
   const result: TableChanges = { table: def.name, file: def.file, added: [], removed: [], changed: [], counts: { added: 0, removed: 0, changed: 0 } };
-  const beforeEmpty = !hasRows(beforeText);
-  const afterEmpty = !hasRows(afterText);
+  const beforeEmpty = !hasRows(beforeFile);
+  const afterEmpty = !hasRows(afterFile);
   if (beforeEmpty || afterEmpty) {
-    if (beforeEmpty && !afterEmpty) ({ rows: result.added, count: result.counts.added } = sampleRows(afterText!, sample));
-    if (afterEmpty && !beforeEmpty) ({ rows: result.removed, count: result.counts.removed } = sampleRows(beforeText!, sample));
+    if (beforeEmpty && !afterEmpty) ({ rows: result.added, count: result.counts.added } = sampleRows(afterFile!, sample));
+    if (afterEmpty && !beforeEmpty) ({ rows: result.removed, count: result.counts.removed } = sampleRows(beforeFile!, sample));
     return result;
   }
-  const before = parse(beforeText!);
-  const after = parse(afterText!);
+  const before = parse(beforeFile!);
+  const after = parse(afterFile!);
   const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);
@@ -130,7 +155,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
 }
 
 /** Changes of every table between two data trees given as file readers (null = file absent). */
-export function diffDatasets(readBefore: (file: string) => string | null, readAfter: (file: string) => string | null, sample = Infinity): TableChanges[] {
+export function diffDatasets(readBefore: (file: string) => CsvInput | null, readAfter: (file: string) => CsvInput | null, sample = Infinity): TableChanges[] {
   return (TABLES as readonly TableDef[]).map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
 }
 

@@ -18,7 +18,8 @@ export interface ReleaseHistoryEntry {
   statusChanges: { id: string; title: string; before: string; after: string }[];
 }
 
-const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : null);
+// Bytes, not text: a table added whole is counted on its bytes, however large (diff.ts).
+const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null);
 
 function taskStatuses(dir: string): Map<string, { title: string; status: string }> {
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of: string }).as_of;

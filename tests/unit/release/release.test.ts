@@ -141,9 +141,25 @@ describe('sampled diffs (the site lists only the first rows)', () => {
     expect(fresh.added).toEqual([{ code: '01', name: 'A2' }, { code: '02', name: 'B2' }]);
     const gone = diffTable(def, before, 'code,name\n', 2);
     expect([gone.counts.removed, gone.removed.length]).toEqual([3, 2]);
+    // Files read as bytes (the site's reader) give the same diff.
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(diffTable(def, bytes(before), bytes(after))).toEqual(full);
+    expect(diffTable(def, null, bytes(after), 2)).toEqual(fresh);
+    expect(diffTable(def, bytes(before), bytes('code,name\n'), 2)).toEqual(gone);
   });
 
-  it('counts records as papaparse does: quoted line breaks, CRLF, no final newline, empty lines', async () => {
+  it('samples a table added whole from its bytes, decoding only the start, even when a first record is longer than the first piece read', async () => {
+    const { diffTable } = await import('../../../src/lib/release/diff.ts');
+    const def = { name: 'provinces' as const, file: 'provinces.csv', primaryKey: ['code'] };
+    const long = `"Hà Nội ""${'đ'.repeat(1_500_000)}""\nend"`;
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},Tỉnh ${i}`);
+    const text = `\uFEFFcode,name\n01,${long}\n${rows.join('\n')}\n`;
+    const sampled = diffTable(def, null, new TextEncoder().encode(text), 2);
+    expect(sampled.counts.added).toBe(20_001);
+    expect(sampled.added).toEqual([{ code: '01', name: `Hà Nội "${'đ'.repeat(1_500_000)}"\nend` }, { code: '0', name: 'Tỉnh 0' }]);
+  });
+
+  it('counts records as papaparse does, in a text or its UTF-8 bytes: quoted line breaks, CRLF, no final newline, empty lines', async () => {
     const { countRecords } = await import('../../../src/lib/release/diff.ts');
     const texts = [
       'code,name\n',
@@ -155,10 +171,12 @@ describe('sampled diffs (the site lists only the first rows)', () => {
       'code,note\r\n01,"a\r\n\r\nb"\r\n02,c',
       'code,name\n01,A\n\n02,B\n\n',
       '"co\nde",name\n01,A\n',
+      'code,name\n01,"Hà\nNội ""Thủ đô"""\n02,Đồng Nai\n',
     ];
     for (const text of texts) {
       const records = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data.length;
       expect(countRecords(text), JSON.stringify(text)).toBe(Math.max(0, records - 1));
+      expect(countRecords(new TextEncoder().encode(text)), JSON.stringify(text)).toBe(Math.max(0, records - 1));
     }
   });
 });
