@@ -2,8 +2,8 @@
  * npm run bench [-- --scales S,M,L] [--build S,M] [--out bench/out]
  * Benchmarks on SYNTHETIC data (scripts/bench/synthetic.ts), never part of the tests:
  * validation throughput per scale, the 1,000,000-row validation, and (for the scales in --build)
- * full build time with peak memory, pages per second, size of dist and of the search index.
- * Writes bench/out/report.json and report.md.
+ * full build time with peak memory, pages per second, size of dist and of the search index, and the
+ * largest page. Writes bench/out/report.json and report.md (a table).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,15 @@ mkdirSync(out, { recursive: true });
 
 function du(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
+
+/** Every HTML page under dir, with its size. */
+function htmlPages(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return htmlPages(path);
+    return e.name.endsWith('.html') ? [{ path, bytes: statSync(path).size }] : [];
+  });
 }
 
 const report: Record<string, unknown> = {
@@ -49,14 +58,33 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     const peakKiB = Number(/(\d+)\s*$/.exec(timed.stderr ?? '')?.[1] ?? NaN);
     const p0 = performance.now();
     execFileSync('pagefind', ['--site', dist], { cwd: root, env, stdio: 'ignore' });
-    const pages = (function count(d: string): number {
-      return readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(d, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
-    })(dist);
-    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs: Math.round(performance.now() - p0), pages, pagesPerSecond: Math.round(pages / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: +(du(dist) / 2 ** 20).toFixed(1), searchIndexMiB: +(du(join(dist, 'pagefind')) / 2 ** 20).toFixed(1) });
+    const pagefindMs = Math.round(performance.now() - p0);
+    const html = htmlPages(dist);
+    const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
+    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs, pages: html.length, pagesPerSecond: Math.round(html.length / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: +(du(dist) / 2 ** 20).toFixed(1), searchIndexMiB: +(du(join(dist, 'pagefind')) / 2 ** 20).toFixed(1), largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) } });
   }
   (report.scales as Record<string, unknown>)[name] = entry;
   console.log(name, entry);
 }
 writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(join(out, 'report.md'), `# Benchmark (SYNTHETIC data)\n\n\`\`\`json\n${JSON.stringify(report, null, 2)}\n\`\`\`\n`);
+writeFileSync(join(out, 'report.md'), markdown(report));
 console.log('validate 1M:', report.validate1m);
+
+/** The report as Markdown: one row per scale, then the 1,000,000-row validation and the machine. */
+function markdown(r: typeof report): string {
+  const scales = r.scales as Record<string, Record<string, unknown>>;
+  const cell = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? `${(v as { path: string }).path} (${(v as { KiB: number }).KiB} KiB)` : typeof v === 'number' ? v.toLocaleString('en') : String(v));
+  const columns = ['observations', 'totalRows', 'validateMs', 'rowsPerSecond', 'buildMs', 'pages', 'pagesPerSecond', 'peakMemoryMiB', 'pagefindMs', 'distMiB', 'searchIndexMiB', 'largestPage'];
+  return [
+    '# Benchmark (SYNTHETIC data)',
+    '',
+    `| scale | ${columns.join(' | ')} |`,
+    `|---|${columns.map(() => '---').join('|')}|`,
+    ...Object.entries(scales).map(([name, e]) => `| ${name} | ${columns.map((c) => cell(e[c])).join(' | ')} |`),
+    '',
+    `Validation of 1,000,000 observation rows: ${JSON.stringify(r.validate1m)}`,
+    '',
+    `Machine: ${JSON.stringify(r.machine)}`,
+    '',
+  ].join('\n');
+}
