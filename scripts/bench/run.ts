@@ -19,18 +19,14 @@ const root = join(import.meta.dirname, '../..');
 const out = resolve(root, values.out);
 mkdirSync(out, { recursive: true });
 
-function du(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? du(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
-}
-
-/** Every HTML page under dir, with its size. */
-function htmlPages(dir: string): { path: string; bytes: number }[] {
+/** Every file under dir, with its size. */
+function files(dir: string): { path: string; bytes: number }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return htmlPages(path);
-    return e.name.endsWith('.html') ? [{ path, bytes: statSync(path).size }] : [];
+    return e.isDirectory() ? files(path) : [{ path, bytes: statSync(path).size }];
   });
 }
+const mib = (list: { bytes: number }[]) => +(list.reduce((n, f) => n + f.bytes, 0) / 2 ** 20).toFixed(1);
 
 const report: Record<string, unknown> = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -59,9 +55,10 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     const p0 = performance.now();
     execFileSync('pagefind', ['--site', dist], { cwd: root, env, stdio: 'ignore' });
     const pagefindMs = Math.round(performance.now() - p0);
-    const html = htmlPages(dist);
+    const all = files(dist);
+    const html = all.filter((f) => f.path.endsWith('.html'));
     const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
-    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs, pages: html.length, pagesPerSecond: Math.round(html.length / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: +(du(dist) / 2 ** 20).toFixed(1), searchIndexMiB: +(du(join(dist, 'pagefind')) / 2 ** 20).toFixed(1), largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) } });
+    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs, pages: html.length, pagesPerSecond: Math.round(html.length / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: mib(all), searchIndexMiB: mib(all.filter((f) => f.path.startsWith(join(dist, 'pagefind/')))), largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) } });
   }
   (report.scales as Record<string, unknown>)[name] = entry;
   console.log(name, entry);

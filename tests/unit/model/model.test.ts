@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { buildModel, typeOnDate } from '../../../src/lib/model/index.ts';
 import { computeCoverage } from '../../../src/lib/model/coverage.ts';
+import { areaName } from '../../../src/lib/model/areas.ts';
 
 const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
 const model = buildModel(data.tables, data.meta!);
 
 describe('model over the valid fixture', () => {
+  it('names an area of every level, and an unknown code by the code', () => {
+    expect(areaName(model, 'vi', 'national', 'VN')).toBe('Toàn quốc');
+    expect(areaName(model, 'en', 'province', '01')).toBe('Hà Nội');
+    expect(areaName(model, 'en', 'commune', '00004')).toBe('Phường Ba Đình');
+    expect(areaName(model, 'vi', 'former_province', '95')).toBe('Bạc Liêu (tỉnh cũ)');
+    expect(areaName(model, 'en', 'former_province', '95')).toBe('Bạc Liêu (former)');
+    expect(areaName(model, 'vi', 'province', '99')).toBe('99');
+  });
+
   it('computes the type of a unit on a date from its dated changes', () => {
     expect(typeOnDate(model, 'province', '75', 'thanh_pho', '2025-07-01')).toBe('tinh');
     expect(typeOnDate(model, 'province', '75', 'thanh_pho', '2026-04-30')).toBe('thanh_pho');
