@@ -19,6 +19,7 @@ import type {
 } from '../../schemas/index.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
+import { areaKey, crossKey, seriesKey } from './keys.ts';
 import { computeTaskStatus, type ComputedStatus } from './tasks.ts';
 
 export interface TaskView extends TaskRow {
@@ -40,11 +41,11 @@ export interface Model {
   documentBySlug: Map<string, DocumentRow>;
   indicator: Map<string, IndicatorRow>;
   indicatorChildren: Map<string, IndicatorRow[]>;
-  /** Observations by `${indicator}|${area_level}|${area_code}`, oldest period first. */
+  /** Observations by {@link seriesKey}, oldest period first. */
   series: Map<string, ObservationRow[]>;
-  /** Observations by `${indicator}|${area_level}|${period}`. */
+  /** Observations by {@link crossKey}. */
   cross: Map<string, ObservationRow[]>;
-  /** Observations by area `${area_level}|${area_code}`. */
+  /** Observations by {@link areaKey}. */
   byArea: Map<string, ObservationRow[]>;
   /** Observations by indicator id, oldest period first. */
   byIndicator: Map<string, ObservationRow[]>;
@@ -91,14 +92,14 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
     documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id!), d])),
     indicator: new Map(tables.indicators.map((i) => [i.id!, i])),
     indicatorChildren: groupBy(tables.indicators, (i) => i.parent_id),
-    series: groupBy(observations, (o) => `${o.indicator_id}|${o.area_level}|${o.area_code}`),
-    cross: groupBy(observations, (o) => `${o.indicator_id}|${o.area_level}|${o.period}`),
-    byArea: groupBy(observations, (o) => `${o.area_level}|${o.area_code}`),
+    series: groupBy(observations, (o) => seriesKey(o.indicator_id!, o.area_level!, o.area_code!)),
+    cross: groupBy(observations, (o) => crossKey(o.indicator_id!, o.area_level!, o.period!)),
+    byArea: groupBy(observations, (o) => areaKey(o.area_level!, o.area_code!)),
     byIndicator: groupBy(observations, (o) => o.indicator_id),
     observationsBySource: groupBy(observations, (o) => o.source_id),
     tasks,
     task: new Map(tasks.map((t) => [t.id!, t])),
-    tasksByArea: groupBy(tasks, (t) => (t.area_level === 'national' ? 'national|VN' : `${t.area_level}|${t.area_code}`)),
+    tasksByArea: groupBy(tasks, (t) => areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!)),
     tasksByDocument: groupBy(tasks, (t) => t.document_id),
     targetsByIndicator: groupBy(tables.targets, (t) => t.indicator_id),
     targetsByDocument: groupBy(tables.targets, (t) => t.document_id),
