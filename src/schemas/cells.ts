@@ -69,13 +69,29 @@ function checkText(value: string, ctx: Ctx, allowLineBreaks = false): void {
   }
 }
 
-interface ColumnOptions {
-  required?: boolean;
+interface ColumnOptions<R extends boolean = boolean> {
+  /** false: an empty cell is allowed and read as null. Default true: an empty cell is a missing-value issue. */
+  required?: R;
 }
 
-function register<T extends z.ZodType>(schema: T, meta: ColumnMeta): T {
+/**
+ * What a column yields once its row has passed the validator: `T` for a required column (a row with an
+ * empty or invalid required cell is never kept, see src/lib/data/validate-rows.ts), `T | null` for an
+ * optional one. `R = boolean` (required not known statically) gives `T | null`.
+ */
+export type CellValue<T, R extends boolean> = R extends false ? T | null : T;
+
+/** A column schema: the raw CSV cell (a string) in, the typed value out. */
+export type Column<T, R extends boolean = true> = z.ZodPipe<z.ZodString, z.ZodTransform<CellValue<T, R>, string>>;
+
+/**
+ * Registers the column's metadata and narrows its type. A transform returns null both for an empty
+ * optional cell and after reporting an issue; in the second case the parse fails and the value is
+ * never seen, so a required column's output is `T`.
+ */
+function register<T, R extends boolean>(schema: z.ZodPipe<z.ZodString, z.ZodTransform<T | null, string>>, meta: ColumnMeta): Column<T, R> {
   columnRegistry.add(schema, meta);
-  return schema;
+  return schema as unknown as Column<T, R>;
 }
 
 /** Turns an empty cell into null for optional columns, or reports it for required ones. */
@@ -86,7 +102,7 @@ function emptyCheck(value: string, ctx: Ctx, required: boolean): boolean {
 }
 
 /** Free text in Vietnamese or English: NFC, trimmed, no markup, no formula start. */
-export function text(description: string, options: ColumnOptions & { multiline?: boolean } = {}) {
+export function text<R extends boolean = true>(description: string, options: ColumnOptions<R> & { multiline?: boolean } = {}): Column<string, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
@@ -97,7 +113,7 @@ export function text(description: string, options: ColumnOptions & { multiline?:
 }
 
 /** An identifier or code: must match `pattern` exactly, no surrounding spaces. */
-export function key(description: string, pattern: RegExp, options: ColumnOptions & { example?: string } = {}) {
+export function key<R extends boolean = true>(description: string, pattern: RegExp, options: ColumnOptions<R> & { example?: string } = {}): Column<string, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
@@ -117,7 +133,11 @@ export function key(description: string, pattern: RegExp, options: ColumnOptions
 }
 
 /** One of a fixed list of values. */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, description: string, options: ColumnOptions = {}) {
+export function oneOf<const T extends readonly [string, ...string[]], R extends boolean = true>(
+  values: T,
+  description: string,
+  options: ColumnOptions<R> = {},
+): Column<T[number], R> {
   const required = options.required ?? true;
   const allowed = new Set<string>(values);
   const schema = z.string().transform((value, ctx): T[number] | null => {
@@ -135,7 +155,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 const STRICT_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A number written with a decimal point and no grouping, unit or sign other than a leading minus. */
-export function number(description: string, options: ColumnOptions & { integer?: boolean } = {}) {
+export function number<R extends boolean = true>(description: string, options: ColumnOptions<R> & { integer?: boolean } = {}): Column<number, R> {
   const required = options.required ?? true;
   const integer = options.integer ?? false;
   const schema = z.string().transform((value, ctx) => {
@@ -162,7 +182,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDateCheck = z.iso.date();
 
 /** A calendar date written YYYY-MM-DD; kept as that string (no time zone ever enters). */
-export function date(description: string, options: ColumnOptions = {}) {
+export function date<R extends boolean = true>(description: string, options: ColumnOptions<R> = {}): Column<string, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
@@ -193,7 +213,7 @@ export function date(description: string, options: ColumnOptions = {}) {
 export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 
 /** A reporting period: a year (2024), a quarter (2025-Q3) or a month (2025-10). */
-export function period(description: string) {
+export function period(description: string): Column<string> {
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, true)) return null;
     if (!checkBare(value, ctx)) return null;
@@ -217,7 +237,7 @@ export function isSafeUrl(value: string): boolean {
 }
 
 /** An absolute http(s) link. Anything else (javascript:, data:, relative) is refused. */
-export function url(description: string, options: ColumnOptions = {}) {
+export function url<R extends boolean = true>(description: string, options: ColumnOptions<R> = {}): Column<string, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
@@ -232,7 +252,7 @@ export function url(description: string, options: ColumnOptions = {}) {
 }
 
 /** true or false. */
-export function boolean(description: string, options: ColumnOptions = {}) {
+export function boolean<R extends boolean = true>(description: string, options: ColumnOptions<R> = {}): Column<boolean, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
@@ -249,7 +269,7 @@ export function boolean(description: string, options: ColumnOptions = {}) {
  * A source: the id of a row in documents.csv, or an absolute http(s) URL.
  * Whether a document id exists is checked across tables.
  */
-export function sourceRef(description: string, options: ColumnOptions = {}) {
+export function sourceRef<R extends boolean = true>(description: string, options: ColumnOptions<R> = {}): Column<string, R> {
   const required = options.required ?? true;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;

@@ -15,7 +15,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function buildDataDictionaryMarkdown(): string {
   const parts: string[] = [];
-  for (const def of TABLES as readonly TableDef[]) {
+  for (const def of TABLES) {
     parts.push(`### ${def.file} — ${def.title_en} (${def.title_vi})`, '', def.description_en, '', `Primary key: \`${def.primaryKey.join(', ')}\`.${def.foreignKeys.length ? ` References: ${def.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → ${fk.reference.table}.${fk.reference.fields.join(', ')}`).join('; ')}.` : ''}`, '');
     parts.push('| column | type | required | meaning | allowed values / form |', '|---|---|---|---|---|');
     for (const c of describeColumns(def)) {

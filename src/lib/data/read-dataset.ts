@@ -39,7 +39,7 @@ export function readDataset(dir: string): RawDataset {
       issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
       continue;
     }
-    const table = readTable(def as TableDef, new Uint8Array(readFileSync(path)));
+    const table = readTable(def, new Uint8Array(readFileSync(path)));
     for (const i of table.issues) issues.push(i);
     tables[def.name] = table.rows;
     lines[def.name] = table.lines;

@@ -2,7 +2,7 @@
  * Rules across rows and tables, over rows that passed their own schema: keys, references, dates
  * and values that only make sense together. Pure: no file system.
  */
-import { TABLES, type TableDef, type TableName } from '../../schemas/index.ts';
+import { TABLES, type TableName } from '../../schemas/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
 import { issue, type Issue } from './issues.ts';
@@ -15,7 +15,7 @@ type Row = Record<string, unknown>;
 
 /** Tables whose keys other rows point to (foreign keys, area codes, sources): only these keep a key set. */
 export const REFERENCED_TABLES: ReadonlySet<TableName> = new Set<TableName>([
-  ...TABLES.flatMap((t) => (t as TableDef).foreignKeys.map((fk) => fk.reference.table)),
+  ...TABLES.flatMap((t) => t.foreignKeys.map((fk) => fk.reference.table)),
   'provinces',
   'former_provinces',
   'communes',
@@ -59,7 +59,7 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
 
   // --- keys ---------------------------------------------------------------------------------------
   const keySets = new Map<TableName, Set<string>>();
-  for (const def of TABLES as readonly TableDef[]) {
+  for (const def of TABLES) {
     const rows = rowsOf(def.name);
     const firstOrAdd = keyIndex(def.primaryKey.length);
     for (let i = 0; i < rows.length; i++) {
@@ -80,7 +80,7 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   const has = (name: TableName, code: string) => keySets.get(name)!.has(code);
 
   // --- declared foreign keys ------------------------------------------------------------------------
-  for (const def of TABLES as readonly TableDef[]) {
+  for (const def of TABLES) {
     for (const fk of def.foreignKeys) {
       const keys = keySets.get(fk.reference.table)!;
       const rows = rowsOf(def.name);

@@ -156,7 +156,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
 
 /** Changes of every table between two data trees given as file readers (null = file absent). */
 export function diffDatasets(readBefore: (file: string) => CsvInput | null, readAfter: (file: string) => CsvInput | null, sample = Infinity): TableChanges[] {
-  return (TABLES as readonly TableDef[]).map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
+  return TABLES.map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
 }
 
 /** A changed value of a row that was already published is a correction: its old value stays visible. */

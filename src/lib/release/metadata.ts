@@ -42,7 +42,7 @@ export function buildDataPackage(meta: DatasetMeta, release: Release | null, bas
     homepage: `${baseUrl}/data/`,
     licenses: [{ name: meta.licence, path: meta.licence_url, title: meta.licence }],
     sources: meta.sources.map((s) => ({ title: s.title, ...(s.url ? { path: s.url } : {}) })),
-    resources: (TABLES as readonly TableDef[]).map((def) => {
+    resources: TABLES.map((def) => {
       const f = fileInfo.get(def.file);
       return {
         name: def.name,
@@ -112,7 +112,7 @@ export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, bas
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': meta.publisher },
     'dct:license': { '@id': meta.licence_url },
     'foaf:homepage': { '@id': `${baseUrl}/` },
-    'dcat:dataset': (TABLES as readonly TableDef[]).map((def) => ({
+    'dcat:dataset': TABLES.map((def) => ({
       '@id': `${baseUrl}/data/${def.name}/`,
       '@type': 'dcat:Dataset',
       'dct:identifier': def.name,

@@ -6,7 +6,7 @@
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DatasetMetaSchema, TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { DatasetMetaSchema, TABLES, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { readRelease, readReleaseIndex } from './releases.ts';
@@ -63,7 +63,7 @@ export function publishedFile(version: string | null, file: string): string | nu
 /** Writes one download of `version` to `write`. `baseUrl` is the site's origin, for citations. */
 export function writeDownload(version: string | null, file: string, baseUrl: string, write: Sink): void {
   const dir = filesDir(dataDir(), version);
-  const table = (TABLES as readonly TableDef[]).find((t) => `${t.name}.json` === file);
+  const table = TABLES.find((t) => `${t.name}.json` === file);
   const copy = publishedFile(version, file);
   if (copy) write(new Uint8Array(readFileSync(copy)));
   else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl), null, 2)}\n`);

@@ -7,11 +7,11 @@ import { readTable } from '../../../src/lib/data/read-dataset.ts';
 import { csvToJson, writeTableJson } from '../../../src/lib/release/downloads.ts';
 import { LATEST_ZIP, listDownloads, writeDownloads, zipName } from '../../../src/lib/release/publish.ts';
 import { cutRelease, releaseDir } from '../../../src/lib/release/releases.ts';
-import { observationsTable, TABLES, type TableDef } from '../../../src/schemas/index.ts';
+import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from '../data/helpers.ts';
 
 const BASE = 'https://example.org';
-const obsDef = observationsTable as unknown as TableDef;
+const obsDef = observationsTable;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).map((f) => relative(dir, join(dir, f))).sort();
@@ -43,7 +43,7 @@ describe('downloads written into the built site', () => {
     for (const t of TABLES) {
       // The CSVs are the release's files byte for byte, not the working data.
       expect(readFileSync(join(out, 'data/v/1.0.0', t.file)).equals(readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))).toBe(true);
-      expect(JSON.parse(readFileSync(join(out, 'data/v/1.0.0', `${t.name}.json`), 'utf8'))).toEqual(JSON.parse(csvToJson(t as unknown as TableDef, readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))));
+      expect(JSON.parse(readFileSync(join(out, 'data/v/1.0.0', `${t.name}.json`), 'utf8'))).toEqual(JSON.parse(csvToJson(t, readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))));
     }
     for (const d of written.filter((x) => x.path.startsWith('data/latest/'))) {
       const versioned = join(out, 'data/v/1.0.0', d.file);

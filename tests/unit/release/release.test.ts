@@ -11,7 +11,7 @@ import { diffDatasets } from '../../../src/lib/release/diff.ts';
 import { buildDataPackage, buildDcatCatalog, buildSchemaOrgDataset, buildJsonSchema, jsonForScript, buildAtomFeed } from '../../../src/lib/release/metadata.ts';
 import { cutRelease, readRelease, releaseDir, validateReleases } from '../../../src/lib/release/releases.ts';
 import { csvToJson, writeSafeCsv } from '../../../src/lib/release/downloads.ts';
-import { TABLES, observationsTable, type TableDef } from '../../../src/schemas/index.ts';
+import { TABLES, observationsTable } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from '../data/helpers.ts';
 
 const NOTES = 'Fixture release.';
@@ -82,12 +82,12 @@ describe('machine-readable metadata', () => {
   it('the JSON downloads validate against the generated JSON Schemas and keep the values', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
-    for (const def of TABLES as readonly TableDef[]) {
+    for (const def of TABLES) {
       const rows = JSON.parse(csvToJson(def, new Uint8Array(readFileSync(join(dir, def.file)))));
       const validate = ajv.compile(buildJsonSchema(def, base));
       expect(validate(rows), `${def.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
-    const obs = JSON.parse(csvToJson(observationsTable as unknown as TableDef, new Uint8Array(readFileSync(join(dir, 'observations.csv')))));
+    const obs = JSON.parse(csvToJson(observationsTable, new Uint8Array(readFileSync(join(dir, 'observations.csv')))));
     expect(obs.find((o: { area_code: string }) => o.area_code === '01').value).toBe(0.8241);
     expect(obs.find((o: { area_code: string; indicator_id: string }) => o.area_code === '96' && o.indicator_id === 'dti').value).toBeNull();
   });
@@ -100,7 +100,7 @@ describe('machine-readable metadata', () => {
     };
     const dcat = await jsonld.expand(buildDcatCatalog(meta, release, base) as never, { documentLoader } as never);
     expect(JSON.stringify(dcat)).toContain('http://www.w3.org/ns/dcat#Dataset');
-    const org = await jsonld.expand(buildSchemaOrgDataset(TABLES[0] as unknown as TableDef, meta, release, base, 'vi') as never, { documentLoader } as never);
+    const org = await jsonld.expand(buildSchemaOrgDataset(TABLES[0], meta, release, base, 'vi') as never, { documentLoader } as never);
     expect(JSON.stringify(org)).toContain('https://schema.org/Dataset');
   });
 
