@@ -51,7 +51,7 @@ type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 function summarise(path: string, lhr: Lhr): PageResult {
   const { categories, audits } = lhr;
-  const scores = Object.fromEntries(CATEGORIES.map((k) => [k, categories[k]?.score == null ? null : Math.round(categories[k]!.score! * 100)])) as PageResult['scores'];
+  const scores = Object.fromEntries(CATEGORIES.map((k) => [k, categories[k]?.score == null ? null : Math.round(categories[k].score * 100)])) as PageResult['scores'];
   const lost: PageResult['lost'] = {};
   for (const k of CATEGORIES) {
     const refs = categories[k]?.auditRefs ?? [];

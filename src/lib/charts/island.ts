@@ -99,7 +99,7 @@ async function svgToPng(svgText: string): Promise<Blob> {
 }
 
 export async function hydrate(fig: HTMLElement): Promise<void> {
-  const spec = JSON.parse(fig.querySelector('script[data-spec]')!.textContent!) as ChartSpec;
+  const spec = JSON.parse(fig.querySelector('script[data-spec]')!.textContent) as ChartSpec;
   const body = fig.querySelector<HTMLElement>('[data-chart-body]')!;
   const title = fig.querySelector<HTMLElement>('[data-chart-title]');
   const tbody = fig.querySelector<HTMLTableSectionElement>('[data-chart-table] tbody');
@@ -162,7 +162,7 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
     const query = stateQuery(state);
     const here = new URL(location.href);
     if (permalink) permalink.href = `${here.pathname}${query}#${spec.id}`;
-    if (embedCode) embedCode.textContent = embedCode.textContent!.replace(/src="([^"?]*)[^"]*"/, `src="$1${query}"`);
+    if (embedCode) embedCode.textContent = embedCode.textContent.replace(/src="([^"?]*)[^"]*"/, `src="$1${query}"`);
     active = -1;
     hideTip();
   }

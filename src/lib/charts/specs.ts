@@ -46,8 +46,8 @@ export function sourceInfo(model: Model, lang: Lang, sourceId: string, date: str
   const resolved = resolveSource(model, sourceId);
   if ('document' in resolved) {
     const d = resolved.document;
-    const issuer = lang === 'vi' ? d.issuer! : d.issuer_en!;
-    return { source: sourceId, sourceLabel: d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`, sourceHref: localePath(lang, `/documents/${slugify(d.id!)}/`), date };
+    const issuer = lang === 'vi' ? d.issuer : d.issuer_en;
+    return { source: sourceId, sourceLabel: d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`, sourceHref: localePath(lang, `/documents/${slugify(d.id)}/`), date };
   }
   const safe = isSafeUrl(resolved.url);
   return { source: sourceId, sourceLabel: safe ? new URL(resolved.url).hostname : resolved.url, sourceHref: safe ? resolved.url : null, date };
@@ -55,14 +55,14 @@ export function sourceInfo(model: Model, lang: Lang, sourceId: string, date: str
 
 function meta(model: Model, lang: Lang, id: string): IndicatorMeta {
   const ind = model.indicator.get(id)!;
-  return { id, name: lang === 'vi' ? ind.name_vi! : ind.name_en!, unit: ind.unit!, decimals: ind.decimals!, higherIsBetter: ind.higher_is_better!, domain: [ind.min ?? 0, ind.max ?? 1] };
+  return { id, name: lang === 'vi' ? ind.name_vi : ind.name_en, unit: ind.unit, decimals: ind.decimals, higherIsBetter: ind.higher_is_better, domain: [ind.min ?? 0, ind.max ?? 1] };
 }
 
 /** Numeric national targets of an indicator, as reference lines. */
 function targetReferences(model: Model, lang: Lang, indicatorId: string): Reference[] {
   return (model.targetsByIndicator.get(indicatorId) ?? [])
     .filter((tg) => tg.value !== null && tg.comparator !== 'qualitative' && tg.scope === 'national')
-    .map((tg) => ({ key: 'target' as const, label: `${t(lang, 'target')} ${tg.deadline!.slice(0, 4)} (${tg.comparator})`, value: tg.value! }));
+    .map((tg) => ({ key: 'target' as const, label: `${t(lang, 'target')} ${tg.deadline.slice(0, 4)} (${tg.comparator})`, value: tg.value! }));
 }
 
 /** Per indicator and level, the number of values per period: one pass over the observations per model. */
@@ -75,7 +75,7 @@ function countsOf(model: Model, id: string, level: string): Map<string, number> 
       if (o.value === null) continue;
       const key = `${o.indicator_id}|${o.area_level}`;
       const periods = index.get(key) ?? new Map<string, number>();
-      periods.set(o.period!, (periods.get(o.period!) ?? 0) + 1);
+      periods.set(o.period, (periods.get(o.period) ?? 0) + 1);
       index.set(key, periods);
     }
     valueCounts.set(model, index);
@@ -86,13 +86,13 @@ function countsOf(model: Model, id: string, level: string): Map<string, number> 
 /** Indicators with values for at least `min` units of a level, ranks excluded (a rank is not a quantity to draw as a bar). */
 export function chartableIndicators(model: Model, level: 'province' | 'former_province', min = 10): string[] {
   return model.tables.indicators
-    .filter((ind) => ind.unit !== 'rank' && [...countsOf(model, ind.id!, level).values()].some((n) => n >= min))
-    .map((ind) => ind.id!);
+    .filter((ind) => ind.unit !== 'rank' && [...countsOf(model, ind.id, level).values()].some((n) => n >= min))
+    .map((ind) => ind.id);
 }
 
 /** An indicator's values for every unit of a level, per period; units without a value kept as gaps. */
 export function areaValues(model: Model, lang: Lang, id: string, level: 'province' | 'former_province'): AreaValues {
-  const units = (level === 'province' ? model.provinces : model.tables.former_provinces).map((u) => ({ code: u.code!, name: u.name_vi! }));
+  const units = (level === 'province' ? model.provinces : model.tables.former_provinces).map((u) => ({ code: u.code, name: u.name_vi }));
   const sources: AreaValues['sources'] = {};
   const methods: AreaValues['methods'] = {};
   const periods = [...countsOf(model, id, level).keys()].sort();
@@ -100,14 +100,14 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
   const references: AreaValues['references'] = {};
   const targets = targetReferences(model, lang, id);
   for (const period of periods) {
-    const byCode = new Map((model.cross.get(`${id}|${level}|${period}`) ?? []).map((o) => [o.area_code!, o]));
+    const byCode = new Map((model.cross.get(`${id}|${level}|${period}`) ?? []).map((o) => [o.area_code, o]));
     rows[period] = units.map((u) => {
       const o = byCode.get(u.code);
       if (!o) return { code: u.code, name: u.name, value: null, method: null };
-      const info = sourceInfo(model, lang, o.source_id!, null);
-      sources[o.source_id!] = { label: info.sourceLabel, href: info.sourceHref };
+      const info = sourceInfo(model, lang, o.source_id, null);
+      sources[o.source_id] = { label: info.sourceLabel, href: info.sourceHref };
       if (o.method) methods[o.method] = label(lang, o.method);
-      return { code: u.code, name: u.name, value: o.value, method: o.method, source: o.source_id!, date: o.published_on };
+      return { code: u.code, name: u.name, value: o.value, method: o.method, source: o.source_id, date: o.published_on };
     });
     const national = (model.cross.get(`${id}|national|${period}`) ?? []).find((o) => o.value !== null && o.method === 'average_of_provinces');
     references[period] = [...(national && level === 'province' ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }] : []), ...targets];
@@ -175,7 +175,7 @@ type Series = HistorySpec['series'][number];
 
 /** One unit's series of an indicator, oldest first, each point with its source. */
 function series(model: Model, lang: Lang, indicatorId: string, kind: Series['kind'], level: string, area: string, seriesLabel: string): Series {
-  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
+  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id, o.published_on) }));
   return { key: kind === 'national' ? 'national' : `${level}-${area}`, label: seriesLabel, kind, points };
 }
 
@@ -189,8 +189,8 @@ function historySpec(model: Model, lang: Lang, indicatorId: string, area: string
 /** History of an indicator for a province: its own series, its former provinces (each its own line), the national average; target and trajectory when a national target exists. */
 export function provinceHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
   return historySpec(model, lang, indicatorId, code, [
-    series(model, lang, indicatorId, 'unit', 'province', code, model.province.get(code)!.name_vi!),
-    ...(model.formerBySuccessor.get(code) ?? []).map((f) => series(model, lang, indicatorId, 'former', 'former_province', f.code!, formerLabel(lang, f.name_vi!))),
+    series(model, lang, indicatorId, 'unit', 'province', code, model.province.get(code)!.name_vi),
+    ...(model.formerBySuccessor.get(code) ?? []).map((f) => series(model, lang, indicatorId, 'former', 'former_province', f.code, formerLabel(lang, f.name_vi))),
     nationalSeries(model, lang, indicatorId),
   ], nationalTarget(model, lang, indicatorId));
 }
@@ -198,12 +198,12 @@ export function provinceHistorySpec(model: Model, lang: Lang, indicatorId: strin
 /** History of an indicator for a former province (its own values only, never its successor's), with the national series. */
 export function formerHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
   const f = model.formerProvince.get(code)!;
-  return historySpec(model, lang, indicatorId, `former-${code}`, [series(model, lang, indicatorId, 'former', 'former_province', code, formerLabel(lang, f.name_vi!)), nationalSeries(model, lang, indicatorId)], null);
+  return historySpec(model, lang, indicatorId, `former-${code}`, [series(model, lang, indicatorId, 'former', 'former_province', code, formerLabel(lang, f.name_vi)), nationalSeries(model, lang, indicatorId)], null);
 }
 
 /** Indicators drawn as history on a former province's page: two or more values. */
 export function formerHistoryIndicators(model: Model, code: string): string[] {
-  return model.tables.indicators.filter((ind) => ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2).map((ind) => ind.id!);
+  return model.tables.indicators.filter((ind) => ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2).map((ind) => ind.id);
 }
 
 /** History of an indicator for the whole country, with its target (drawn even before the first value). */
@@ -214,13 +214,13 @@ export function nationalHistorySpec(model: Model, lang: Lang, indicatorId: strin
 function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistorySpec['target'] {
   const tg = (model.targetsByIndicator.get(indicatorId) ?? []).find((x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national');
   if (!tg) return null;
-  const doc = model.document.get(tg.document_id!);
+  const doc = model.document.get(tg.document_id);
   return {
     value: tg.value!,
-    deadline: tg.deadline!,
-    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${tg.comparator} ${formatNumber(tg.value!, lang)} (${tg.deadline!.slice(0, 4)})`,
-    text: tg.text_vi!,
-    ...sourceInfo(model, lang, tg.document_id!, doc?.issued_on ?? null),
+    deadline: tg.deadline,
+    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${tg.comparator} ${formatNumber(tg.value!, lang)} (${tg.deadline.slice(0, 4)})`,
+    text: tg.text_vi,
+    ...sourceInfo(model, lang, tg.document_id, doc?.issued_on ?? null),
   };
 }
 
@@ -230,8 +230,8 @@ export function timelineSpec(model: Model, lang: Lang, key: string, tasks: reado
     kind: 'timeline',
     asOf: model.asOf,
     tasks: tasks.map((task) => ({
-      id: task.id!,
-      label: lang === 'vi' ? task.title_vi! : task.title_en!,
+      id: task.id,
+      label: lang === 'vi' ? task.title_vi : task.title_en,
       href: localePath(lang, `/tasks/${task.id}/`),
       assigned: task.assigned_on,
       deadline: task.deadline,
@@ -246,25 +246,25 @@ export function allChartKeys(model: Model): string[] {
   const keys: string[] = [];
   for (const id of chartableIndicators(model, 'province')) keys.push(`ranking/${id}`, `tilegrid/${id}`, `map/${id}`);
   for (const id of chartableIndicators(model, 'former_province')) keys.push(`former-map/${id}`);
-  for (const p of model.provinces) for (const id of provinceHistoryIndicators(model, p.code!)) keys.push(`history/${id}/${p.code}`);
-  for (const f of model.tables.former_provinces) for (const id of formerHistoryIndicators(model, f.code!)) keys.push(`history/${id}/former-${f.code}`);
+  for (const p of model.provinces) for (const id of provinceHistoryIndicators(model, p.code)) keys.push(`history/${id}/${p.code}`);
+  for (const f of model.tables.former_provinces) for (const id of formerHistoryIndicators(model, f.code)) keys.push(`history/${id}/former-${f.code}`);
   for (const id of nationalHistoryIndicators(model)) keys.push(`history/${id}/VN`);
   for (const p of model.provinces) if ((model.tasksByArea.get(`province|${p.code}`) ?? []).length > 0) keys.push(`timeline/province-${p.code}`);
-  for (const d of model.tables.documents) if ((model.tasksByDocument.get(d.id!) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id!)}`);
+  for (const d of model.tables.documents) if ((model.tasksByDocument.get(d.id) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id)}`);
   return keys;
 }
 
 /** Indicators whose history is drawn for a province: values for the province or its former provinces. */
 export function provinceHistoryIndicators(model: Model, code: string): string[] {
-  const formers = (model.formerBySuccessor.get(code) ?? []).map((f) => f.code!);
+  const formers = (model.formerBySuccessor.get(code) ?? []).map((f) => f.code);
   return model.tables.indicators
     .filter((ind) => ind.unit !== 'rank')
     .filter((ind) => (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) && formers.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)))
-    .map((ind) => ind.id!);
+    .map((ind) => ind.id);
 }
 
 export function nationalHistoryIndicators(model: Model): string[] {
-  return model.tables.indicators.filter((ind) => (model.series.get(`${ind.id}|national|VN`) ?? []).some((o) => o.value !== null) || nationalTargetExists(model, ind.id!)).map((ind) => ind.id!);
+  return model.tables.indicators.filter((ind) => (model.series.get(`${ind.id}|national|VN`) ?? []).some((o) => o.value !== null) || nationalTargetExists(model, ind.id)).map((ind) => ind.id);
 }
 
 const nationalTargetExists = (model: Model, id: string) => (model.targetsByIndicator.get(id) ?? []).some((x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national');
@@ -276,7 +276,7 @@ export function chartSpec(model: Model, lang: Lang, key: string): ChartSpec {
   if (kind === 'timeline') {
     if (a.startsWith('province-')) return timelineSpec(model, lang, key, model.tasksByArea.get(`province|${a.slice(9)}`) ?? []);
     const doc = model.documentBySlug.get(a.slice(9))!;
-    return timelineSpec(model, lang, key, model.tasksByDocument.get(doc.id!) ?? []);
+    return timelineSpec(model, lang, key, model.tasksByDocument.get(doc.id) ?? []);
   }
   throw new Error(`Unknown chart key ${key}`);
 }

@@ -120,8 +120,8 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
       report(name, i, 'area_code', 'unknown-area', code, `${code} is not a commune code in communes.csv.`, 'Use a 5-digit code of communes.csv (current communes, from 1 July 2025).');
     }
   };
-  tables.observations.forEach((o, i) => checkArea('observations', i, o.area_level!, o.area_code));
-  tables.tasks.forEach((t, i) => checkArea('tasks', i, t.area_level!, t.area_code));
+  tables.observations.forEach((o, i) => checkArea('observations', i, o.area_level, o.area_code));
+  tables.tasks.forEach((t, i) => checkArea('tasks', i, t.area_level, t.area_code));
   tables.targets.forEach((t, i) => {
     if (t.scope !== 'national' && t.scope !== null) checkArea('targets', i, 'province', t.scope);
   });
@@ -176,7 +176,7 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   tables.observations.forEach((o, i) => {
     const ind = o.indicator_id === null ? undefined : indicatorById.get(o.indicator_id);
     if (!ind) return;
-    if (o.period !== null && !PERIOD_OF[ind.period_type!]!.test(o.period)) {
+    if (o.period !== null && !PERIOD_OF[ind.period_type]!.test(o.period)) {
       report('observations', i, 'period', 'period-mismatch', o.period, `${ind.id} is reported by ${ind.period_type}, but the period is ${o.period}.`, `Write the period as ${ind.period_type === 'year' ? 'YYYY' : ind.period_type === 'quarter' ? 'YYYY-Qn' : 'YYYY-MM'}.`);
     }
     if (o.value !== null && ((ind.min !== null && o.value < ind.min) || (ind.max !== null && o.value > ind.max))) {

@@ -19,18 +19,18 @@ export interface CoverageRow {
 export function computeCoverage(indicators: readonly IndicatorRow[], observations: readonly ObservationRow[], provinces: number, formerProvinces: number, asOf: string): CoverageRow[] {
   const byIndicator = new Map<string, ObservationRow[]>();
   for (const o of observations) {
-    const list = byIndicator.get(o.indicator_id!);
+    const list = byIndicator.get(o.indicator_id);
     if (list) list.push(o);
-    else byIndicator.set(o.indicator_id!, [o]);
+    else byIndicator.set(o.indicator_id, [o]);
   }
   const expected = { national: 1, province: provinces, former_province: formerProvinces, commune: 0 };
   return indicators.map((indicator) => {
-    const obs = byIndicator.get(indicator.id!) ?? [];
+    const obs = byIndicator.get(indicator.id) ?? [];
     const levels = {} as CoverageRow['levels'];
     for (const level of ['national', 'province', 'former_province', 'commune'] as const) {
       const atLevel = obs.filter((o) => o.area_level === level);
       const counts = new Map<string, number>();
-      for (const o of atLevel) counts.set(o.period!, (counts.get(o.period!) ?? 0) + (o.value !== null ? 1 : 0));
+      for (const o of atLevel) counts.set(o.period, (counts.get(o.period) ?? 0) + (o.value !== null ? 1 : 0));
       levels[level] = {
         periods: [...counts.keys()].sort().map((period) => {
           const withValue = counts.get(period)!;
@@ -39,7 +39,7 @@ export function computeCoverage(indicators: readonly IndicatorRow[], observation
       };
     }
     const withValue = obs.filter((o) => o.value !== null);
-    const newestPeriod = withValue.reduce<string | null>((m, o) => (m === null || o.period! > m ? o.period! : m), null);
+    const newestPeriod = withValue.reduce<string | null>((m, o) => (m === null || o.period > m ? o.period : m), null);
     const newestPublished = withValue.reduce<string | null>((m, o) => (o.published_on !== null && (m === null || o.published_on > m) ? o.published_on : m), null);
     const ageDays = newestPublished === null ? null : Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${newestPublished}T00:00:00Z`)) / 86_400_000);
     return { indicator, levels, newestPeriod, newestPublished, ageDays };

@@ -6,8 +6,8 @@ import type { Lang } from '../format.ts';
  * (articles, pages, documents whose number is unknown) its issuer and title.
  */
 export function documentLabel(doc: Pick<DocumentRow, 'id' | 'issuer' | 'issuer_en' | 'title_vi' | 'title_en'>, lang: Lang): string {
-  if (doc.id!.includes('/')) return doc.id!;
-  const title = lang === 'vi' ? doc.title_vi! : doc.title_en!;
+  if (doc.id.includes('/')) return doc.id;
+  const title = lang === 'vi' ? doc.title_vi : doc.title_en;
   const short = title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
   return `${lang === 'vi' ? doc.issuer : doc.issuer_en}: ${short}`;
 }

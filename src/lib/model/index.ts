@@ -75,31 +75,31 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 export function buildModel(tables: Tables, meta: DatasetMeta): Model {
   const asOf = meta.as_of;
   const tasks: TaskView[] = tables.tasks.map((t) => ({ ...t, computed: computeTaskStatus(t, asOf) }));
-  const observations = [...tables.observations].sort((a, b) => a.period!.localeCompare(b.period!));
-  const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!));
+  const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
+  const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
     meta,
     asOf,
     tables,
     provinces,
-    province: new Map(tables.provinces.map((p) => [p.code!, p])),
-    formerProvince: new Map(tables.former_provinces.map((f) => [f.code!, f])),
+    province: new Map(tables.provinces.map((p) => [p.code, p])),
+    formerProvince: new Map(tables.former_provinces.map((f) => [f.code, f])),
     formerBySuccessor: groupBy(tables.former_provinces, (f) => f.successor_code),
-    commune: new Map(tables.communes.map((c) => [c.code!, c])),
-    communesByProvince: new Map([...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [k, v.sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!))])),
+    commune: new Map(tables.communes.map((c) => [c.code, c])),
+    communesByProvince: new Map([...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [k, v.sort((a, b) => viCollator.compare(a.name_vi, b.name_vi))])),
     mergesByCommune: groupBy(tables.commune_merges, (m) => m.commune_code),
-    document: new Map(tables.documents.map((d) => [d.id!, d])),
-    documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id!), d])),
-    indicator: new Map(tables.indicators.map((i) => [i.id!, i])),
+    document: new Map(tables.documents.map((d) => [d.id, d])),
+    documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id), d])),
+    indicator: new Map(tables.indicators.map((i) => [i.id, i])),
     indicatorChildren: groupBy(tables.indicators, (i) => i.parent_id),
-    series: groupBy(observations, (o) => seriesKey(o.indicator_id!, o.area_level!, o.area_code!)),
-    cross: groupBy(observations, (o) => crossKey(o.indicator_id!, o.area_level!, o.period!)),
-    byArea: groupBy(observations, (o) => areaKey(o.area_level!, o.area_code!)),
+    series: groupBy(observations, (o) => seriesKey(o.indicator_id, o.area_level, o.area_code)),
+    cross: groupBy(observations, (o) => crossKey(o.indicator_id, o.area_level, o.period)),
+    byArea: groupBy(observations, (o) => areaKey(o.area_level, o.area_code)),
     byIndicator: groupBy(observations, (o) => o.indicator_id),
     observationsBySource: groupBy(observations, (o) => o.source_id),
     tasks,
-    task: new Map(tasks.map((t) => [t.id!, t])),
-    tasksByArea: groupBy(tasks, (t) => areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!)),
+    task: new Map(tasks.map((t) => [t.id, t])),
+    tasksByArea: groupBy(tasks, (t) => areaKey(t.area_level, t.area_level === 'national' ? 'VN' : t.area_code!)),
     tasksByDocument: groupBy(tasks, (t) => t.document_id),
     targetsByIndicator: groupBy(tables.targets, (t) => t.indicator_id),
     targetsByDocument: groupBy(tables.targets, (t) => t.document_id),
@@ -125,8 +125,8 @@ export function getModel(): Model {
 
 /** The type of a unit on a date, from its current type and the dated changes after that date. */
 export function typeOnDate(model: Pick<Model, 'unitChanges'>, level: 'province' | 'commune', code: string, currentType: string, date: string): string {
-  const later = model.unitChanges.filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date! > date).sort((a, b) => b.date!.localeCompare(a.date!));
-  return later.length > 0 ? later[later.length - 1]!.from! : currentType;
+  const later = model.unitChanges.filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date > date).sort((a, b) => b.date.localeCompare(a.date));
+  return later.length > 0 ? later[later.length - 1]!.from : currentType;
 }
 
 /** Where a source id points: a document of documents.csv, or an external URL. */

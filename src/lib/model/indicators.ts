@@ -13,13 +13,13 @@ export interface Ranked {
 /** Period strings sort in time order within one period type ("2024" < "2025"; "2025-Q1" < "2025-Q2"). */
 export function latestPeriod(observations: readonly ObservationRow[]): string | null {
   let latest: string | null = null;
-  for (const o of observations) if (o.value !== null && (latest === null || o.period! > latest)) latest = o.period;
+  for (const o of observations) if (o.value !== null && (latest === null || o.period > latest)) latest = o.period;
   return latest;
 }
 
 export function rankObservations(observations: readonly ObservationRow[], higherIsBetter: boolean): Ranked[] {
   const withValue = observations.filter((o) => o.value !== null);
-  const sorted = [...withValue].sort((a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!) || a.area_code!.localeCompare(b.area_code!));
+  const sorted = [...withValue].sort((a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!) || a.area_code.localeCompare(b.area_code));
   const out: Ranked[] = [];
   sorted.forEach((obs, i) => {
     const prev = out[i - 1];
@@ -63,7 +63,7 @@ export function gapToTarget(value: number, target: Pick<TargetRow, 'comparator' 
 
 /** The series of one area for one indicator, oldest first; gaps (null values) kept as gaps. */
 export function seriesOf(observations: readonly ObservationRow[]): ObservationRow[] {
-  return [...observations].sort((a, b) => a.period!.localeCompare(b.period!));
+  return [...observations].sort((a, b) => a.period.localeCompare(b.period));
 }
 
 export function isPercent(indicator: Pick<IndicatorRow, 'unit'>): boolean {
