@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readReleases, sha256 } from '../src/lib/release/releases.ts';
+import { sha256 } from '../src/lib/data/read-releases.ts';
+import { readReleases } from '../src/lib/release/releases.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, 'data-dir': { type: 'string', default: 'data' } } });
 const dist = resolve(values.dist);

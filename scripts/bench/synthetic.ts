@@ -3,10 +3,11 @@
  * always writes the same bytes). Every name says SYNTHETIC; the site refuses to build from it
  * unless PORTAL_ALLOW_SYNTHETIC=1 (src/lib/model/index.ts).
  */
-import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { columnsOf, documentsTable, indicatorsTable, observationsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
+import { readTable } from '../../src/lib/data/read-dataset.ts';
+import { columnsOf, communesTable, documentsTable, indicatorsTable, observationsTable, provincesTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
 
 /** mulberry32: a tiny deterministic PRNG. */
 export function prng(seed: number): () => number {
@@ -50,8 +51,8 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   for (const f of ['provinces.csv', 'unit_changes.csv', 'former_provinces.csv', 'communes.csv', 'commune_merges.csv']) copyFileSync(join(realData, f), join(out, f));
   // The real map geometry (keyed by the real codes above): the maps are built as on the real site.
   cpSync(join(realData, 'boundaries'), join(out, 'boundaries'), { recursive: true });
-  const provinces = Papa.parse<Record<string, string>>(readText(join(realData, 'provinces.csv')), { header: true, skipEmptyLines: true }).data.map((p) => p.code!);
-  const communes = Papa.parse<Record<string, string>>(readText(join(realData, 'communes.csv')), { header: true, skipEmptyLines: true }).data.map((c) => c.code!);
+  const provinces = readTable(provincesTable, new Uint8Array(readFileSync(join(realData, provincesTable.file)))).rows.map((p) => p.code);
+  const communes = readTable(communesTable, new Uint8Array(readFileSync(join(realData, communesTable.file)))).rows.map((c) => c.code);
 
   const docs = [
     ...['30/2026/QH16', '237/NQ-UBTVQH16'].map((id) => ({ id, kind: 'nghi_quyet', issuer: 'SYNTHETIC issuer', issuer_en: 'SYNTHETIC issuer', issued_on: '2026-01-01', title_vi: `SYNTHETIC ${id}`, title_en: `SYNTHETIC ${id}`, url: '', note: 'SYNTHETIC benchmark row' })),
@@ -94,9 +95,4 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   writeFileSync(join(out, 'tasks.csv'), csv(columnsOf(tasksTable), tasks));
   writeFileSync(join(out, 'dataset.json'), `${JSON.stringify({ title_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng', title_en: `SYNTHETIC benchmark data, scale ${scale.name}`, publisher: 'SYNTHETIC', licence: 'CC0-1.0', licence_url: 'https://creativecommons.org/publicdomain/zero/1.0/', as_of: '2026-07-25', sources: [{ id: 'synthetic', title: 'SYNTHETIC generator (scripts/bench/synthetic.ts)', licence: 'CC0-1.0' }], table_sources: {} }, null, 2)}\n`);
   return { rows };
-}
-
-import { readFileSync } from 'node:fs';
-function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }

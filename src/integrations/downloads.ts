@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { dataDir } from '../lib/config.ts';
 import { contentType, listDownloads, writeDownload, writeDownloads, type Download } from '../lib/release/publish.ts';
 
 /** Moves a file, copying it when the two folders are on different file systems. */
@@ -41,7 +42,7 @@ export default function downloads(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         // A folder of its own: two builds at once (tests) do not share it.
         const dir = mkdtempSync(join(cacheDir, 'nq57-downloads-'));
-        staged = { dir, files: writeDownloads(dir, baseUrl) };
+        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl) };
         logger.info(`${staged.files.length} data downloads written in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:build:done': ({ dir }) => {
@@ -54,11 +55,11 @@ export default function downloads(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname).replace(/^\//, '');
-          const download = listDownloads().find((d) => d.path === path);
+          const download = listDownloads(dataDir()).find((d) => d.path === path);
           if (!download) return next();
           res.setHeader('content-type', contentType(download.file));
           try {
-            writeDownload(download.version, download.file, baseUrl, (chunk) => res.write(chunk));
+            writeDownload(dataDir(), download.version, download.file, baseUrl, (chunk) => res.write(chunk));
             res.end();
           } catch (error) {
             next(error);

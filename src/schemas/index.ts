@@ -43,3 +43,5 @@ export * from './indicators.ts';
 export * from './targets.ts';
 export * from './observations.ts';
 export * from './tasks.ts';
+export * from './releases.ts';
+export * from './boundaries.ts';

@@ -18,8 +18,17 @@ export type TableName =
   | 'observations'
   | 'tasks';
 
+/** What the CSV reader needs of a table: its name, file, row schema and key; every TableDef is one. */
+export interface CsvTableDef<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  /** File path inside the data directory. */
+  file: string;
+  row: S;
+  primaryKey: readonly string[];
+}
+
 /** A published table: its file, its row schema and its keys. The single source of truth for each table. */
-export interface TableDef<S extends z.ZodObject = z.ZodObject, N extends TableName = TableName> {
+export interface TableDef<S extends z.ZodObject = z.ZodObject, N extends TableName = TableName> extends CsvTableDef<S> {
   name: N;
   /** File name inside the data directory. */
   file: string;
@@ -37,7 +46,7 @@ export function defineTable<S extends z.ZodObject, N extends TableName>(def: Tab
 }
 
 /** Column names of a table, in the order they must appear in the file. */
-export function columnsOf(def: TableDef): string[] {
+export function columnsOf(def: Pick<CsvTableDef, 'row'>): string[] {
   return Object.keys(def.row.shape);
 }
 

@@ -51,7 +51,8 @@ describe('built site', () => {
 
 describe('published downloads', () => {
   it('serves every file of every release at its versioned URL with its recorded checksum', async () => {
-    const { readReleases, sha256 } = await import('../../src/lib/release/releases.ts');
+    const { readReleases } = await import('../../src/lib/release/releases.ts');
+    const { sha256 } = await import('../../src/lib/data/read-releases.ts');
     const releases = readReleases(join(import.meta.dirname, '../../data'));
     expect(releases.length).toBeGreaterThan(0);
     for (const r of releases) for (const f of r.files) expect(sha256(readFileSync(join(dist, 'data/v', r.version, f.path))), `${r.version}/${f.path}`).toBe(f.sha256);

@@ -12,7 +12,8 @@ import { feature } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
-import Papa from 'papaparse';
+import { boundaryCodesTable, type BoundaryCodeRow } from '../../schemas/boundaries.ts';
+import { readTable } from '../data/read-dataset.ts';
 
 export interface MapShape {
   code: string;
@@ -70,9 +71,17 @@ export function formerProvincesMap(dataDir: string, width = 400): GeoMap {
   const key = `63|${dataDir}|${width}`;
   if (!cache.has(key)) {
     const topo = JSON.parse(readFileSync(join(dataDir, 'boundaries/former-provinces-63.topo.json'), 'utf8')) as Topology;
-    const crosswalk = Papa.parse<{ gid: string; former_code: string }>(readFileSync(join(dataDir, 'boundaries/former-provinces-63-codes.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    const codeByGid = new Map(crosswalk.map((r) => [Number(r.gid), r.former_code]));
+    const codeByGid = new Map(readBoundaryCodes(dataDir).map((r) => [r.gid, r.former_code]));
     cache.set(key, projectTopology(topo, 'diaphantinh_63_fixednames', (f) => codeByGid.get((f.properties as { gid: number }).gid) ?? '', width, 0.015, false));
   }
   return cache.get(key)!;
+}
+
+/** The crosswalk from polygon gid to former code, through its schema; throws on any problem (a wrong cell would misplace a province). */
+export function readBoundaryCodes(dataDir: string): BoundaryCodeRow[] {
+  const path = join(dataDir, boundaryCodesTable.file);
+  const { rows, issues } = readTable(boundaryCodesTable, new Uint8Array(readFileSync(path)));
+  const problem = issues.find((i) => i.severity === 'error');
+  if (problem) throw new Error(`${path} cannot be read: ${problem.message} (line ${problem.row}, ${problem.column}; ${problem.code})`);
+  return rows;
 }

@@ -151,7 +151,7 @@ export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, ind
     highlight: options.highlight ?? null,
   };
   if (spec.kind === 'choropleth') {
-    const map = level === 'province' ? provincesMap(dataDir()) : formerProvincesMap(dataDir());
+    const map = level === 'province' ? provincesMap(model.dataDir) : formerProvincesMap(model.dataDir);
     spec.shapes = map.shapes;
     spec.mapLabels = map.labels;
     spec.mapSize = { width: map.width, height: map.height };
@@ -159,8 +159,6 @@ export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, ind
   }
   return spec;
 }
-
-const dataDir = () => process.env.PORTAL_DATA_DIR ?? 'data';
 
 export function embedUrl(lang: Lang, key: string): string {
   return localePath(lang, `/embed/${key}/`);

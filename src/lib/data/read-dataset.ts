@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, type Tables } from '../../schemas/index.ts';
+import type { z } from 'zod';
+import { TABLES, columnsOf, DatasetMetaSchema, type CsvTableDef, type DatasetMeta, type Tables } from '../../schemas/index.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, parseCsv } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
@@ -39,7 +40,7 @@ export function readDataset(dir: string): RawDataset {
       issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
       continue;
     }
-    const table = readTable(def, new Uint8Array(readFileSync(path)));
+    const table = readTable<z.ZodObject>(def, new Uint8Array(readFileSync(path)));
     for (const i of table.issues) issues.push(i);
     tables[def.name] = table.rows;
     lines[def.name] = table.lines;
@@ -52,13 +53,13 @@ export function readDataset(dir: string): RawDataset {
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
  * the raw keys of every readable row (referenced tables only), and its issues. Pure.
  */
-export function readTable(def: TableDef, bytes: Uint8Array): { rows: unknown[]; lines: number[]; rawKeys: Set<string>; issues: Issue[] } {
+export function readTable<S extends z.ZodObject>(def: CsvTableDef<S>, bytes: Uint8Array): { rows: z.output<S>[]; lines: number[]; rawKeys: Set<string>; issues: Issue[] } {
   const rawKeys = new Set<string>();
-  let validator: RowValidator<unknown> | null = null;
+  let validator: RowValidator<z.output<S>> | null = null;
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!REFERENCED_TABLES.has(def.name)) return v.add;
+    if (!(REFERENCED_TABLES as ReadonlySet<string>).has(def.name)) return v.add;
     const positions = columnPositions(header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
     return (values, line) => {
@@ -66,7 +67,7 @@ export function readTable(def: TableDef, bytes: Uint8Array): { rows: unknown[]; 
       v.add(values, line);
     };
   });
-  const checked = validator as RowValidator<unknown> | null;
+  const checked = validator as RowValidator<z.output<S>> | null;
   if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues };
   return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues] };
 }

@@ -6,7 +6,7 @@ import { sortIssues, type Issue } from './issues.ts';
 import { formatTextReport } from './format-report.ts';
 import { readDataset, type RawDataset } from './read-dataset.ts';
 import { validateRelations } from './validate-relations.ts';
-import { validateReleases } from '../release/releases.ts';
+import { validateReleases } from './validate-releases.ts';
 
 export interface ValidatedDataset extends RawDataset {
   /** Every problem found, in a stable order (file, row, column, code). */

@@ -2,7 +2,6 @@
  * The typed model the pages read: the validated dataset with the look-ups pages need, built once
  * per build. Pages never parse CSV; every per-page look-up is a Map access.
  */
-import { resolve } from 'node:path';
 import type {
   CommuneMergeRow,
   CommuneRow,
@@ -17,6 +16,7 @@ import type {
   Tables,
   UnitChangeRow,
 } from '../../schemas/index.ts';
+import { allowSynthetic, dataDir } from '../config.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
 import { areaKey, crossKey, seriesKey } from './keys.ts';
@@ -27,6 +27,8 @@ export interface TaskView extends TaskRow {
 }
 
 export interface Model {
+  /** The data directory the model was read from; map boundaries (data/boundaries/) are read from it too. */
+  dataDir: string;
   meta: DatasetMeta;
   asOf: string;
   tables: Tables;
@@ -72,12 +74,13 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
   return map;
 }
 
-export function buildModel(tables: Tables, meta: DatasetMeta): Model {
+export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Model {
   const asOf = meta.as_of;
   const tasks: TaskView[] = tables.tasks.map((t) => ({ ...t, computed: computeTaskStatus(t, asOf) }));
   const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
   const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
+    dataDir: dir,
     meta,
     asOf,
     tables,
@@ -107,20 +110,21 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
   };
 }
 
-let cached: Model | undefined;
+const cached = new Map<string, Model>();
 
-/** The model of the data directory PORTAL_DATA_DIR (default data/), validated; throws the validator's report. */
-export function getModel(): Model {
-  if (!cached) {
-    const dir = resolve(process.env.PORTAL_DATA_DIR ?? 'data');
+/** The model of the data directory `dir` (default: the build's, src/lib/config.ts), validated once; throws the validator's report. */
+export function getModel(dir = dataDir()): Model {
+  let model = cached.get(dir);
+  if (!model) {
     const data = loadValidDataset(dir);
     if (!data.meta) throw new Error(`${dir}/dataset.json is missing or invalid.`);
-    if (/SYNTHETIC/i.test(data.meta.title_en) && process.env.PORTAL_ALLOW_SYNTHETIC !== '1') {
+    if (/SYNTHETIC/i.test(data.meta.title_en) && !allowSynthetic()) {
       throw new Error('Refusing to build the site from SYNTHETIC data; set PORTAL_ALLOW_SYNTHETIC=1 for benchmarks only.');
     }
-    cached = buildModel(data.tables, data.meta);
+    model = buildModel(data.tables, data.meta, dir);
+    cached.set(dir, model);
   }
-  return cached;
+  return model;
 }
 
 /** The type of a unit on a date, from its current type and the dated changes after that date. */

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
-import { TABLES, columnsOf, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { TABLES, columnsOf, type DatasetMeta, type Release, type TableDef } from '../../schemas/index.ts';
 import { parseCsv } from '../data/parse-csv.ts';
+import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
-import { latestRelease, readRelease, releaseDir, type Release } from './releases.ts';
+import { latestRelease } from './releases.ts';
 
 /** Where the files of a version live: a release folder, or the working data when there is no release. */
 export function filesDir(dataDir: string, version: string | null): string {

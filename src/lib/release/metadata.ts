@@ -4,7 +4,7 @@
  */
 import { TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
 import { describeColumns } from '../data/data-dictionary.ts';
-import type { Release } from './releases.ts';
+import type { Release } from '../../schemas/index.ts';
 
 export const PACKAGE_NAME = 'nq57-portal-data';
 

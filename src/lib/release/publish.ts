@@ -5,13 +5,15 @@
  * build writes them into dist/ (src/integrations/downloads.ts), the dev server streams them.
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatasetMetaSchema, TABLES, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
-import { readRelease, readReleaseIndex } from './releases.ts';
+import { dataDir } from '../config.ts';
+import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
 
-export const dataDir = () => resolve(process.env.PORTAL_DATA_DIR ?? 'data');
+// dataDir stays importable from here for src/components (DatasetJsonLd, HowToCite) and src/pages/data/catalog.jsonld.ts.
+export { dataDir };
 export const zipName = (version: string | null) => `nq57-data-${version ?? 'current'}.zip`;
 /** The zip under /data/latest/ keeps one name across releases. */
 export const LATEST_ZIP = 'nq57-data-latest.zip';
@@ -21,12 +23,13 @@ export function downloadNames(version: string | null, latest = false): string[] 
   return [...TABLES.map((t) => t.file), ...TABLES.map((t) => `${t.name}.json`), 'dataset.json', 'datapackage.json', latest ? LATEST_ZIP : zipName(version)];
 }
 
-export function releaseVersions(): string[] {
-  return readReleaseIndex(dataDir()).releases.map((r) => r.version);
+/** Versions published in `dir` (default: the build's data directory), oldest first. */
+export function releaseVersions(dir = dataDir()): string[] {
+  return readReleaseIndex(dir).releases.map((r) => r.version);
 }
 
-export function latestVersion(): string | null {
-  return releaseVersions().at(-1) ?? null;
+export function latestVersion(dir: string): string | null {
+  return releaseVersions(dir).at(-1) ?? null;
 }
 
 /** One download: its path under the site root (no leading slash) and what it is made from. */
@@ -38,10 +41,10 @@ export interface Download {
   file: string;
 }
 
-/** Every download of the site, versioned files first, then the /data/latest/ aliases. */
-export function listDownloads(): Download[] {
-  const versioned = releaseVersions().flatMap((version) => downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })));
-  const latest = latestVersion();
+/** Every download of the site built from `dir`, versioned files first, then the /data/latest/ aliases. */
+export function listDownloads(dir: string): Download[] {
+  const versioned = releaseVersions(dir).flatMap((version) => downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })));
+  const latest = latestVersion(dir);
   const aliases = downloadNames(latest, true).map((name) => ({ path: `data/latest/${name}`, version: latest, file: name === LATEST_ZIP ? zipName(latest) : name }));
   return [...versioned, ...aliases];
 }
@@ -50,25 +53,25 @@ export const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv; charset=u
 export const contentType = (file: string) => CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream';
 
 /** dataset.json of a release as published; the working data's through its schema, as the pages read it. */
-function versionMeta(version: string | null): DatasetMeta {
-  const json: unknown = JSON.parse(readFileSync(join(filesDir(dataDir(), version), 'dataset.json'), 'utf8'));
+function versionMeta(dir: string, version: string | null): DatasetMeta {
+  const json: unknown = JSON.parse(readFileSync(join(filesDir(dir, version), 'dataset.json'), 'utf8'));
   return version ? (json as DatasetMeta) : DatasetMetaSchema.parse(json);
 }
 
 /** The file a download is, byte for byte (the CSVs and dataset.json), or null when it is generated. */
-export function publishedFile(version: string | null, file: string): string | null {
-  return [...TABLES.map((t) => t.file), 'dataset.json'].includes(file) ? join(filesDir(dataDir(), version), file) : null;
+export function publishedFile(dir: string, version: string | null, file: string): string | null {
+  return [...TABLES.map((t) => t.file), 'dataset.json'].includes(file) ? join(filesDir(dir, version), file) : null;
 }
 
-/** Writes one download of `version` to `write`. `baseUrl` is the site's origin, for citations. */
-export function writeDownload(version: string | null, file: string, baseUrl: string, write: Sink): void {
-  const dir = filesDir(dataDir(), version);
+/** Writes one download of `version` of the data directory `dir` to `write`. `baseUrl` is the site's origin, for citations. */
+export function writeDownload(dir: string, version: string | null, file: string, baseUrl: string, write: Sink): void {
+  const files = filesDir(dir, version);
   const table = TABLES.find((t) => `${t.name}.json` === file);
-  const copy = publishedFile(version, file);
+  const copy = publishedFile(dir, version, file);
   if (copy) write(new Uint8Array(readFileSync(copy)));
-  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl), null, 2)}\n`);
-  else if (file === zipName(version)) write(buildZip(dataDir(), version, versionMeta(version), baseUrl));
-  else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(dir, table.file))), write);
+  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl), null, 2)}\n`);
+  else if (file === zipName(version)) write(buildZip(dir, version, versionMeta(dir, version), baseUrl));
+  else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(files, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);
 }
 
@@ -76,20 +79,20 @@ export function writeDownload(version: string | null, file: string, baseUrl: str
  * Writes every download into `outDir` (the built site). The /data/latest/ aliases are copies of
  * the files just written for that release; before the first release they are generated.
  */
-export function writeDownloads(outDir: string, baseUrl: string): Download[] {
+export function writeDownloads(dir: string, outDir: string, baseUrl: string): Download[] {
   const written = new Map<string, string>();
-  const downloads = listDownloads();
+  const downloads = listDownloads(dir);
   for (const d of downloads) {
     const target = join(outDir, d.path);
     mkdirSync(dirname(target), { recursive: true });
     const key = `${d.version}/${d.file}`;
-    const same = written.get(key) ?? publishedFile(d.version, d.file);
+    const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
     if (same) copyFileSync(same, target);
     else {
       // writeFileSync on a descriptor appends at its position and writes the whole chunk.
       const fd = openSync(target, 'w');
       try {
-        writeDownload(d.version, d.file, baseUrl, (chunk) => writeFileSync(fd, chunk));
+        writeDownload(dir, d.version, d.file, baseUrl, (chunk) => writeFileSync(fd, chunk));
       } finally {
         closeSync(fd);
       }

@@ -1,49 +1,19 @@
 /**
  * Immutable data releases: data/releases/index.json lists them in order; data/releases/{version}/
  * holds every published file byte for byte and release.json with its SHA-256 checksums.
- * A published file never changes: corrections are new releases.
+ * A published file never changes: corrections are new releases. Reading and checking the records
+ * is part of reading the data tree (src/lib/data/read-releases.ts, validate-releases.ts).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { TABLES } from '../../schemas/index.ts';
-import { issue, type Issue } from '../data/issues.ts';
+import { TABLES, VERSION, type Release } from '../../schemas/index.ts';
+import { readRelease, readReleaseIndex, releaseDir, releasesDir, sha256 } from '../data/read-releases.ts';
 
-/** Versions are MAJOR.MINOR.PATCH: major = incompatible change of the contract, minor = new data, patch = corrections only. */
-export const VERSION = /^\d+\.\d+\.\d+$/;
+// readRelease stays importable from here for src/components/HowToCite.astro.
+export { readRelease };
 
 export const RELEASE_FILES: readonly string[] = [...TABLES.map((t) => t.file), 'dataset.json'];
-
-export const ReleaseFileSchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
-export const ReleaseSchema = z.object({
-  version: z.string().regex(VERSION),
-  released_on: z.iso.date(),
-  as_of: z.iso.date(),
-  notes: z.string(),
-  files: z.array(ReleaseFileSchema),
-});
-export const ReleaseIndexSchema = z.object({ releases: z.array(z.object({ version: z.string().regex(VERSION), released_on: z.iso.date(), as_of: z.iso.date() })) });
-
-export type Release = z.output<typeof ReleaseSchema>;
-export type ReleaseIndex = z.output<typeof ReleaseIndexSchema>;
-
-export const releasesDir = (dataDir: string) => join(dataDir, 'releases');
-export const releaseDir = (dataDir: string, version: string) => join(releasesDir(dataDir), version);
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function readReleaseIndex(dataDir: string): ReleaseIndex {
-  const path = join(releasesDir(dataDir), 'index.json');
-  if (!existsSync(path)) return { releases: [] };
-  return ReleaseIndexSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
-
-export function readRelease(dataDir: string, version: string): Release {
-  return ReleaseSchema.parse(JSON.parse(readFileSync(join(releaseDir(dataDir, version), 'release.json'), 'utf8')));
-}
 
 /** Releases in publication order, oldest first. */
 export function readReleases(dataDir: string): Release[] {
@@ -53,40 +23,6 @@ export function readReleases(dataDir: string): Release[] {
 export function latestRelease(dataDir: string): Release | null {
   const all = readReleaseIndex(dataDir).releases;
   return all.length === 0 ? null : readRelease(dataDir, all[all.length - 1]!.version);
-}
-
-/** Every byte of every published file still matches its recorded checksum; every recorded file exists. */
-export function validateReleases(dataDir: string): Issue[] {
-  const issues: Issue[] = [];
-  let index: ReleaseIndex;
-  try {
-    index = readReleaseIndex(dataDir);
-  } catch (e) {
-    return [issue({ code: 'release-index-error', file: 'releases/index.json', message: `The release index cannot be read: ${(e as Error).message}`, hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.' })];
-  }
-  for (const { version } of index.releases) {
-    let release: Release;
-    try {
-      release = readRelease(dataDir, version);
-    } catch (e) {
-      issues.push(issue({ code: 'release-file-missing', file: `releases/${version}/release.json`, message: `The record of release ${version} is missing or unreadable: ${(e as Error).message}`, hint: 'Restore it from git: published releases never change.' }));
-      continue;
-    }
-    for (const f of release.files) {
-      const file = `releases/${version}/${f.path}`;
-      const path = join(releaseDir(dataDir, version), f.path);
-      if (!existsSync(path)) {
-        issues.push(issue({ code: 'release-file-missing', file, message: `${f.path} of published release ${version} is missing.`, hint: 'Restore it from git. A published file is never removed; publish a correction as a new release.' }));
-        continue;
-      }
-      const bytes = readFileSync(path);
-      const actual = sha256(bytes);
-      if (actual !== f.sha256 || bytes.length !== f.bytes) {
-        issues.push(issue({ code: 'release-modified', file, value: actual, message: `${f.path} of published release ${version} differs from its recorded checksum (expected sha256 ${f.sha256}, ${f.bytes} bytes; found ${actual}, ${bytes.length} bytes).`, hint: 'Published files never change: restore this file from git (git checkout -- data/releases) and put the correction in data/, then cut a new release with npm run release.' }));
-      }
-    }
-  }
-  return issues;
 }
 
 export interface CutOptions {

@@ -6,7 +6,7 @@ import { computeCoverage } from '../../../src/lib/model/coverage.ts';
 import { areaName } from '../../../src/lib/model/areas.ts';
 
 const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
-const model = buildModel(data.tables, data.meta!);
+const model = buildModel(data.tables, data.meta!, data.dir);
 
 describe('model over the valid fixture', () => {
   it('names an area of every level, and an unknown code by the code', () => {

@@ -2,11 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../../../src/lib/data/read-dataset.ts';
 import { csvToJson, writeTableJson } from '../../../src/lib/release/downloads.ts';
 import { LATEST_ZIP, listDownloads, writeDownloads, zipName } from '../../../src/lib/release/publish.ts';
-import { cutRelease, releaseDir } from '../../../src/lib/release/releases.ts';
+import { releaseDir } from '../../../src/lib/data/read-releases.ts';
+import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from '../data/helpers.ts';
 
@@ -17,25 +18,15 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).map((f) => relative(dir, join(dir, f))).sort();
 }
 
-function withDataDir(dir: string): void {
-  process.env.PORTAL_DATA_DIR = dir;
-}
-const savedDataDir = process.env.PORTAL_DATA_DIR;
-afterEach(() => {
-  if (savedDataDir === undefined) delete process.env.PORTAL_DATA_DIR;
-  else process.env.PORTAL_DATA_DIR = savedDataDir;
-});
-
 describe('downloads written into the built site', () => {
   it('writes every listed file of every release, and /data/latest/ as copies of the newest release', () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     // The working data moves on after the release: the downloads keep serving the release.
     writeFileSync(join(dir, 'observations.csv'), editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')));
-    withDataDir(dir);
     const out = mkdtempSync(join(tmpdir(), 'nq57-dl-'));
 
-    const written = writeDownloads(out, BASE);
+    const written = writeDownloads(dir, out, BASE);
     expect(filesUnder(out)).toEqual(written.map((d) => d.path).sort());
     expect(written.map((d) => d.path)).toContain('data/v/1.0.0/observations.json');
     expect(written.map((d) => d.path)).toContain(`data/latest/${LATEST_ZIP}`);
@@ -58,11 +49,10 @@ describe('downloads written into the built site', () => {
 
   it('before the first release, /data/latest/ serves the validated working data', () => {
     const dir = treeWith({});
-    withDataDir(dir);
     const out = mkdtempSync(join(tmpdir(), 'nq57-dl-'));
-    const written = writeDownloads(out, BASE);
+    const written = writeDownloads(dir, out, BASE);
     expect(written.every((d) => d.path.startsWith('data/latest/') && d.version === null)).toBe(true);
-    expect(listDownloads().map((d) => d.path)).toEqual(written.map((d) => d.path));
+    expect(listDownloads(dir).map((d) => d.path)).toEqual(written.map((d) => d.path));
     expect(readFileSync(join(out, 'data/latest/observations.csv')).equals(readFileSync(join(dir, 'observations.csv')))).toBe(true);
     const pkg = JSON.parse(readFileSync(join(out, 'data/latest/datapackage.json'), 'utf8'));
     expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(TABLES.map((t) => t.name));
