@@ -1,8 +1,10 @@
 /**
  * Ranking bar chart: one bar per area, best first, bars from zero on a shared scale; reference lines
- * (national average, target); areas without a value listed apart, never drawn as zero.
+ * (national average, target); areas without a value listed apart, never drawn as zero. Ranks are the
+ * model's (rankByValue in lib/model/indicators.ts), so the chart and the tables never disagree.
  */
 import { scaleLinear } from 'd3-scale';
+import { rankByValue } from '../model/indicators.ts';
 import type { Reference } from './types.ts';
 
 export interface RankingInput {
@@ -45,25 +47,20 @@ export const RANKING = { rowHeight: 18, barHeight: 13, labelWidth: 104, valueWid
 
 export function layoutRanking(input: RankingInput): RankingLayout {
   const { rowHeight, barHeight, labelWidth, valueWidth, top, bottom } = RANKING;
-  const withValue = input.rows.filter((r): r is { code: string; name: string; value: number } => r.value !== null);
-  const sorted = [...withValue].sort((a, b) => (input.higherIsBetter ? b.value - a.value : a.value - b.value) || a.code.localeCompare(b.code));
+  const ranked = rankByValue(input.rows, (r) => r.value, (r) => r.code, input.higherIsBetter);
   const x0 = labelWidth;
   const x1 = input.width - valueWidth;
   const lo = Math.min(0, input.domain[0]);
   const x = scaleLinear().domain([lo, input.domain[1]]).range([x0, x1]);
-  const bars: RankingBar[] = [];
-  sorted.forEach((r, i) => {
-    const prev = bars[i - 1];
-    bars.push({
-      code: r.code,
-      name: r.name,
-      value: r.value,
-      rank: prev && prev.value === r.value ? prev.rank : i + 1,
-      y: top + i * rowHeight,
-      width: Math.max(0, x(r.value) - x0),
-      highlight: r.code === input.highlight,
-    });
-  });
+  const bars: RankingBar[] = ranked.map(({ item, value, rank }, i) => ({
+    code: item.code,
+    name: item.name,
+    value,
+    rank,
+    y: top + i * rowHeight,
+    width: Math.max(0, x(value) - x0),
+    highlight: item.code === input.highlight,
+  }));
   return {
     width: input.width,
     height: top + bars.length * rowHeight + bottom,

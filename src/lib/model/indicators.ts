@@ -17,15 +17,37 @@ export function latestPeriod(observations: readonly ObservationRow[]): string | 
   return latest;
 }
 
-export function rankObservations(observations: readonly ObservationRow[], higherIsBetter: boolean): Ranked[] {
-  const withValue = observations.filter((o) => o.value !== null);
-  const sorted = [...withValue].sort((a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!) || a.area_code.localeCompare(b.area_code));
-  const out: Ranked[] = [];
-  sorted.forEach((obs, i) => {
+export interface RankedItem<T> {
+  item: T;
+  value: number;
+  /** 1 = best; ties share a rank (1, 2, 2, 4). */
+  rank: number;
+}
+
+/**
+ * The one ranking rule of the site (the tables of the model and the ranking chart): competition
+ * ranking, best value first (the highest when `higherIsBetter`); equal values share the rank of the
+ * first of them and the next rank skips (1, 2, 2, 4); equal values are listed by `key`, so the order
+ * never depends on the input's. Items without a value are left out, never ranked as zero.
+ */
+export function rankByValue<T>(items: readonly T[], value: (item: T) => number | null, key: (item: T) => string, higherIsBetter: boolean): RankedItem<T>[] {
+  const withValue: { item: T; value: number }[] = [];
+  for (const item of items) {
+    const v = value(item);
+    if (v !== null) withValue.push({ item, value: v });
+  }
+  withValue.sort((a, b) => (higherIsBetter ? b.value - a.value : a.value - b.value) || key(a.item).localeCompare(key(b.item)));
+  const out: RankedItem<T>[] = [];
+  withValue.forEach((entry, i) => {
     const prev = out[i - 1];
-    out.push({ obs, rank: prev && prev.obs.value === obs.value ? prev.rank : i + 1 });
+    out.push({ ...entry, rank: prev && prev.value === entry.value ? prev.rank : i + 1 });
   });
   return out;
+}
+
+/** Observations of one indicator and period ranked by {@link rankByValue}, ties listed by area code. */
+export function rankObservations(observations: readonly ObservationRow[], higherIsBetter: boolean): Ranked[] {
+  return rankByValue(observations, (o) => o.value, (o) => o.area_code, higherIsBetter).map(({ item, rank }) => ({ obs: item, rank }));
 }
 
 export type TargetGap =
