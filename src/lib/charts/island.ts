@@ -10,7 +10,7 @@ import { DEFAULT_WIDTH, stateQuery, viewChart, type Cell, type ChartView } from 
 
 function readState(): ChartState {
   const q = new URLSearchParams(location.search);
-  return { indicator: q.get('indicator') ?? undefined, period: q.get('year') ?? undefined, unit: q.get('unit') ?? undefined };
+  return { indicator: q.get('indicator') ?? undefined, period: q.get('year') ?? undefined, highlight: q.get('unit') ?? undefined };
 }
 
 function cellNode(cell: Cell): Node {
@@ -193,30 +193,30 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
       controls.append(label);
       return s;
     };
-    let yearSelect: HTMLSelectElement | null = null;
+    let periodSelect: HTMLSelectElement | null = null;
     const first = viewChart(spec, state);
     const sync = () => {
       const periods = view.choices!.periods;
-      if (!yearSelect) return;
-      yearSelect.replaceChildren(...periods.map(([v, text]) => new Option(text, v, false, v === state.period)));
-      yearSelect.parentElement!.hidden = periods.length < 2;
+      if (!periodSelect) return;
+      periodSelect.replaceChildren(...periods.map(([v, text]) => new Option(text, v, false, v === state.period)));
+      periodSelect.parentElement!.hidden = periods.length < 2;
     };
     if (first.choices!.indicators.length > 1) {
       select(area.labels.indicator, first.choices!.indicators, first.state.indicator!, async (id) => {
         if (!area.indicators.some((i) => i.id === id)) await loadAll(area);
-        state = { indicator: id, unit: state.unit };
+        state = { indicator: id, highlight: state.highlight };
         render();
         sync();
         history.replaceState(null, '', `${location.pathname}${stateQuery(state)}#${spec.id}`);
       });
     }
-    yearSelect = select(area.labels.year, first.choices!.periods, first.state.period!, async (p) => {
+    periodSelect = select(area.labels.year, first.choices!.periods, first.state.period!, async (p) => {
       state = { ...state, period: p };
       if (needsData(area, state)) await loadAll(area);
       render();
       history.replaceState(null, '', `${location.pathname}${stateQuery(state)}#${spec.id}`);
     });
-    yearSelect.parentElement!.hidden = first.choices!.periods.length < 2;
+    periodSelect.parentElement!.hidden = first.choices!.periods.length < 2;
     body.before(controls);
   }
 

@@ -83,16 +83,16 @@ function countsOf(model: Model, id: string, level: string): Map<string, number> 
   return index.get(`${id}|${level}`) ?? new Map();
 }
 
-/** Indicators with values for at least `min` units of a level, ranks excluded (a rank is not a quantity to draw as a bar). */
+/** Indicators with values for at least `min` areas of a level, ranks excluded (a rank is not a quantity to draw as a bar). */
 export function chartableIndicators(model: Model, level: 'province' | 'former_province', min = 10): string[] {
   return model.tables.indicators
     .filter((ind) => ind.unit !== 'rank' && [...countsOf(model, ind.id, level).values()].some((n) => n >= min))
     .map((ind) => ind.id);
 }
 
-/** An indicator's values for every unit of a level, per period; units without a value kept as gaps. */
+/** An indicator's values for every area of a level, per period; areas without a value kept as gaps. */
 export function areaValues(model: Model, lang: Lang, id: string, level: 'province' | 'former_province'): AreaValues {
-  const units = (level === 'province' ? model.provinces : model.tables.former_provinces).map((u) => ({ code: u.code, name: u.name_vi }));
+  const areas = (level === 'province' ? model.provinces : model.tables.former_provinces).map((a) => ({ code: a.code, name: a.name_vi }));
   const sources: AreaValues['sources'] = {};
   const methods: AreaValues['methods'] = {};
   const periods = [...countsOf(model, id, level).keys()].sort();
@@ -101,13 +101,13 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
   const targets = targetReferences(model, lang, id);
   for (const period of periods) {
     const byCode = new Map((model.cross.get(`${id}|${level}|${period}`) ?? []).map((o) => [o.area_code, o]));
-    rows[period] = units.map((u) => {
-      const o = byCode.get(u.code);
-      if (!o) return { code: u.code, name: u.name, value: null, method: null };
+    rows[period] = areas.map((area) => {
+      const o = byCode.get(area.code);
+      if (!o) return { code: area.code, name: area.name, value: null, method: null };
       const info = sourceInfo(model, lang, o.source_id, null);
       sources[o.source_id] = { label: info.sourceLabel, href: info.sourceHref };
       if (o.method) methods[o.method] = label(lang, o.method);
-      return { code: u.code, name: u.name, value: o.value, method: o.method, source: o.source_id, date: o.published_on };
+      return { code: area.code, name: area.name, value: o.value, method: o.method, source: o.source_id, date: o.published_on };
     });
     const national = (model.cross.get(`${id}|national|${period}`) ?? []).find((o) => o.value !== null && o.method === 'average_of_provinces');
     references[period] = [...(national && level === 'province' ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }] : []), ...targets];
@@ -171,7 +171,7 @@ function base(lang: Lang, id: string, key: string) {
 
 type Series = HistorySpec['series'][number];
 
-/** One unit's series of an indicator, oldest first, each point with its source. */
+/** One area's series of an indicator, oldest first, each point with its source. */
 function series(model: Model, lang: Lang, indicatorId: string, kind: Series['kind'], level: string, area: string, seriesLabel: string): Series {
   const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id, o.published_on) }));
   return { key: kind === 'national' ? 'national' : `${level}-${area}`, label: seriesLabel, kind, points };
@@ -254,10 +254,10 @@ export function allChartKeys(model: Model): string[] {
 
 /** Indicators whose history is drawn for a province: values for the province or its former provinces. */
 export function provinceHistoryIndicators(model: Model, code: string): string[] {
-  const formers = (model.formerBySuccessor.get(code) ?? []).map((f) => f.code);
+  const formerCodes = (model.formerBySuccessor.get(code) ?? []).map((f) => f.code);
   return model.tables.indicators
     .filter((ind) => ind.unit !== 'rank')
-    .filter((ind) => (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) && formers.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)))
+    .filter((ind) => (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) && formerCodes.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)))
     .map((ind) => ind.id);
 }
 

@@ -99,7 +99,7 @@ export interface AreaChartSpec extends SpecBase {
   /** Every indicator the reader can switch to, and where their values are (fetched on switching). */
   indicatorChoices: [string, string][];
   dataUrl: string;
-  /** Highlighted unit (the page's province), or null. */
+  /** Highlighted area (the page's province), or null. */
   highlight: string | null;
   /** Geographic maps only: projected shapes (filled in from the DOM by the island) and labels. */
   shapes?: { code: string; d: string }[];
@@ -136,9 +136,12 @@ export interface TimelineSpec extends SpecBase {
 
 export type ChartSpec = AreaChartSpec | HistorySpec | TimelineSpec;
 
-/** What the reader chose: indicator, period, highlighted unit (all optional; defaults per chart). */
+/**
+ * What the reader chose: indicator, period, highlighted area (all optional; defaults per chart).
+ * In the URL they are ?indicator=, ?year= and ?unit= (public names, kept as published).
+ */
 export interface ChartState {
   indicator?: string | undefined;
   period?: string | undefined;
-  unit?: string | undefined;
+  highlight?: string | undefined;
 }

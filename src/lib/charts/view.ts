@@ -1,7 +1,7 @@
 /**
  * One function for every chart: (spec, state, width) → the SVG, its title and text alternative, the
  * rows of its table twin (row i is mark `data-i="i"`), and the CSV of exactly what it shows. Runs at
- * build time for the static HTML and in the island when the reader switches indicator, year or unit.
+ * build time for the static HTML and in the island when the reader switches indicator, period or highlighted area.
  */
 import { formatDate, formatPeriod, formatTick, formatValue } from '../format.ts';
 import { equalIntervalClasses, classOf, NO_DATA_FILL } from './colour.ts';
@@ -33,12 +33,12 @@ export interface ChartView {
   choices: { indicators: [string, string][]; periods: [string, string][] } | null;
 }
 
-/** The query string of a chart state: ?indicator=&year=&unit= (empty when nothing is set). */
+/** The query string of a chart state: ?indicator=&year=&unit= (public names: year is the period, unit the highlighted area; empty when nothing is set). */
 export function stateQuery(state: ChartState): string {
   const q = new URLSearchParams();
   if (state.indicator) q.set('indicator', state.indicator);
   if (state.period) q.set('year', state.period);
-  if (state.unit) q.set('unit', state.unit);
+  if (state.highlight) q.set('unit', state.highlight);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -74,7 +74,7 @@ function pickIndicator(spec: AreaChartSpec, state: ChartState): { ind: AreaValue
 function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartView {
   const { lang, labels } = spec;
   const { ind, period } = pickIndicator(spec, state);
-  const unit = state.unit && ind.rows[period]!.some((r) => r.code === state.unit) ? state.unit : spec.highlight;
+  const highlight = state.highlight && ind.rows[period]!.some((r) => r.code === state.highlight) ? state.highlight : spec.highlight;
   // Rows with their source and method resolved from the chart's tables.
   const rows = ind.rows[period]!.map((r) => ({
     ...r,
@@ -99,7 +99,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   let ordered: { row: Row; rank: number | null }[];
   let description: string;
   if (spec.kind === 'ranking') {
-    const layout = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, references: refs, highlight: unit, width });
+    const layout = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, references: refs, highlight, width });
     ordered = layout.bars.map((b) => ({ row: byCode.get(b.code)!, rank: b.rank }));
     const first = layout.bars[0];
     const last = layout.bars.at(-1);
@@ -112,12 +112,12 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     if (spec.kind === 'tilegrid') {
       const layout = layoutTileGrid(rows, classes);
       ordered = layout.tiles.map((t) => ({ row: byCode.get(t.code)!, rank: null }));
-      svg = renderTileGrid(layout, { id: `${id}-svg`, title, description, fmt, legend, highlight: unit });
+      svg = renderTileGrid(layout, { id: `${id}-svg`, title, description, fmt, legend, highlight });
     } else {
       const shapes = (spec.shapes ?? []).map((s) => ({ ...s, fill: classOf(classes, byCode.get(s.code)?.value ?? null)?.fill ?? NO_DATA_FILL }));
       ordered = shapes.map((s) => ({ row: byCode.get(s.code) ?? { code: s.code, name: s.code, value: null, method: null, sourceLabel: undefined, sourceHref: undefined, methodLabel: undefined, href: ind.unitHref.replace('{code}', s.code) }, rank: null }));
       const mapLabels = (spec.mapLabels ?? []).map((l) => ({ text: l.key === 'hoang_sa' ? labels.hoangSa : labels.truongSa, x: l.x, y: l.y }));
-      svg = renderChoropleth({ ...spec.mapSize!, shapes, labels: mapLabels }, { id: `${id}-svg`, title, description, legend, attribution: spec.attribution ?? '', highlight: unit });
+      svg = renderChoropleth({ ...spec.mapSize!, shapes, labels: mapLabels }, { id: `${id}-svg`, title, description, legend, attribution: spec.attribution ?? '', highlight });
     }
     // Rank column from the values, for the table twin of maps too.
     const ranked = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, width: 100 }).bars;
@@ -132,7 +132,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     svg,
     title,
     description,
-    state: { indicator: ind.id, period, unit: unit ?? undefined },
+    state: { indicator: ind.id, period, highlight: highlight ?? undefined },
     columns,
     rowHeader: 1,
     rows: ordered.map(({ row, rank }) => ({ cells: tableRow(row, rank), tip: tip(row, rank ?? undefined) })),

@@ -127,7 +127,7 @@ export function getModel(dir = dataDir()): Model {
   return model;
 }
 
-/** The type of a unit on a date, from its current type and the dated changes after that date. */
+/** The type of an area (province or commune) on a date, from its current type and the dated changes after that date. */
 export function typeOnDate(model: Pick<Model, 'unitChanges'>, level: 'province' | 'commune', code: string, currentType: string, date: string): string {
   const later = model.unitChanges.filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date > date).sort((a, b) => b.date.localeCompare(a.date));
   return later.length > 0 ? later[later.length - 1]!.from : currentType;
