@@ -7,7 +7,7 @@
  * the result reused: a column of 1,000,000 cells with 40 distinct codes costs 40 zod parses.
  */
 import type { z } from 'zod';
-import type { CsvTableDef } from '../../schemas/table.ts';
+import type { TableDef } from '../../schemas/table.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, type CsvRecord } from './parse-csv.ts';
 import { detach } from '../text.ts';
@@ -38,7 +38,7 @@ export interface RowValidator<T> {
  * missing-header and are not repeated on every row. With `onRow`, each row that passes goes to it
  * and is not kept (`rows` and `lines` stay empty): a writer streams a large table row by row.
  */
-export function rowValidator<S extends z.ZodObject>(def: Pick<CsvTableDef<S>, 'file' | 'row'>, header: readonly string[], onRow?: (row: z.output<S>, line: number) => void): RowValidator<z.output<S>> {
+export function rowValidator<S extends z.ZodObject>(def: Pick<TableDef<S>, 'file' | 'row'>, header: readonly string[], onRow?: (row: z.output<S>, line: number) => void): RowValidator<z.output<S>> {
   const positions = columnPositions(header);
   const columns = Object.keys(def.row.shape).filter((c) => positions.has(c));
   const at = columns.map((c) => positions.get(c)!);
@@ -78,7 +78,7 @@ export function rowValidator<S extends z.ZodObject>(def: Pick<CsvTableDef<S>, 'f
 }
 
 /** All records at once: the rows that passed, each with its line, and every cell problem. */
-export function validateRows<S extends z.ZodObject>(def: Pick<CsvTableDef<S>, 'file' | 'row'>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
+export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
   const validator = rowValidator(def, header);
   for (const record of records) validator.add(record.values, record.line);
   return { rows: validator.rows.map((row, i) => ({ line: validator.lines[i]!, row })), issues: validator.issues };

@@ -85,7 +85,7 @@ export function gapToTarget(value: number, target: Pick<TargetRow, 'comparator' 
 
 /** The series of one area for one indicator, oldest first; gaps (null values) kept as gaps. */
 export function seriesOf(observations: readonly ObservationRow[]): ObservationRow[] {
-  return [...observations].sort((a, b) => a.period.localeCompare(b.period));
+  return [...observations].sort((a, b) => a.period!.localeCompare(b.period!));
 }
 
 export function isPercent(indicator: Pick<IndicatorRow, 'unit'>): boolean {

@@ -2,7 +2,7 @@
  * Counts non-null assertions (`x!`) in the TypeScript of src/: .ts files and the frontmatter of .astro
  * files, parsed with the TypeScript compiler (a regular expression cannot tell `x!` from `x !== y`).
  *
- *   node scripts/count-non-null.ts [DIR] [--by-file]
+ *   node scripts/count-non-null-ast.ts [DIR] [--by-file]
  *
  * Prints the total, and with --by-file one line per file that has any.
  */
