@@ -42,7 +42,10 @@ for (const [kind, path] of Object.entries(PAGE_KINDS)) {
       const tag = m[0];
       const urls = [...tag.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((x) => x[1]!);
       const onLoad = /client="(only|load)"/.test(tag);
-      for (const u of urls) (onLoad ? moduleClosure(u, eager, lazy) : lazy.add(u));
+      for (const u of urls) {
+        if (onLoad) moduleClosure(u, eager, lazy);
+        else lazy.add(u);
+      }
     }
     for (const u of eager) lazy.delete(u);
     const htmlCss = gz(Buffer.concat([Buffer.from(html), ...css.map(read)]));
