@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { PAGE_KINDS } from '../tests/e2e/pages.ts';
+import { PAGE_KINDS } from './lib/pages.ts';
 
 interface Budget { htmlCss: number; js: number; justification?: string }
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, json: { type: 'boolean', default: false } } });
