@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { PAGE_KINDS } from '../tests/e2e/pages.ts';
+import { PAGE_KINDS } from './lib/pages.ts';
 
 interface Budget { htmlCss: number; js: number; justification?: string }
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, json: { type: 'boolean', default: false } } });
@@ -42,7 +42,10 @@ for (const [kind, path] of Object.entries(PAGE_KINDS)) {
       const tag = m[0];
       const urls = [...tag.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((x) => x[1]!);
       const onLoad = /client="(only|load)"/.test(tag);
-      for (const u of urls) (onLoad ? moduleClosure(u, eager, lazy) : lazy.add(u));
+      for (const u of urls) {
+        if (onLoad) moduleClosure(u, eager, lazy);
+        else lazy.add(u);
+      }
     }
     for (const u of eager) lazy.delete(u);
     const htmlCss = gz(Buffer.concat([Buffer.from(html), ...css.map(read)]));

@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchBrowser } from '../tests/e2e/browser.ts';
-import { serveDist } from '../tests/e2e/serve.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { serveDist } from './lib/serve.ts';
 
 const [dist = 'dist', out = '/tmp/shots', ...paths] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });

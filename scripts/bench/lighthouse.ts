@@ -7,7 +7,7 @@
  * bench/out/lighthouse.json. Not part of the tests: scores depend on the machine. With --runs N each
  * page is measured N times and the median performance run is kept (Lighthouse's advice for variance).
  *
- * The server is the e2e one (tests/e2e/serve.ts) behind a gzip layer, as static hosts compress text;
+ * The server is the e2e one (scripts/lib/serve.ts) behind a gzip layer, as static hosts compress text;
  * `--plain` measures it without. It sends no cache headers, unlike a real host, so audits about
  * caching and compression measure the test server, not the site; they are labelled.
  */
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveDist } from '../../tests/e2e/serve.ts';
+import { serveDist } from '../lib/serve.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '1' }, plain: { type: 'boolean', default: false } } });
 const dist = resolve(values.dist);

@@ -33,10 +33,6 @@ export function formatNumber(value: number, lang: Lang, decimals?: number): stri
   return numberFormat(lang, decimals).format(value);
 }
 
-export function formatPercent(value: number, lang: Lang, decimals = 2): string {
-  return `${formatNumber(value, lang, decimals)}%`;
-}
-
 const dates = new Map<string, string>();
 
 /** Remembered per language: a build formats the same few hundred dates many thousand times. */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -142,6 +142,44 @@ describe('the chart island', () => {
     expect(await page.locator('#chart-map svg .mark').count()).toBe(34);
     expect(await page.locator('main a[href$="/en/"]').count()).toBe(1);
     expect(await page.locator('#chart-map svg').textContent()).toContain('Trường Sa');
+    await page.context().close();
+  });
+});
+
+describe('a chart island that cannot load', () => {
+  // The island's module (src/lib/charts/island.ts, bundled as _astro/island.*.js) is refused by the network.
+  for (const [path, message] of [
+    ['/indicators/dti/', 'Không tải được biểu đồ tương tác; bảng bên dưới có cùng số liệu.'],
+    ['/en/indicators/dti/', 'The interactive chart could not load; the table below has the same numbers.'],
+  ] as const) {
+    it(`tells the reader in the figure, in the page's language (${path})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const refused: string[] = [];
+      await context.route(/\/_astro\/island\.[^/]*\.js$/, (route) => {
+        refused.push(route.request().url());
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}${path}`);
+      await page.locator('#chart-ranking').scrollIntoViewIfNeeded();
+      const error = page.locator('#chart-ranking [data-chart-error]');
+      await error.waitFor({ timeout: 10_000 });
+      expect(refused.length).toBeGreaterThan(0);
+      expect(await error.textContent()).toBe(message);
+      expect(await error.getAttribute('role')).toBe('status');
+      // Shown once per figure, and the figure still holds the server-rendered chart and its table.
+      expect(await page.locator('#chart-ranking [data-chart-error]').count()).toBe(1);
+      expect(await page.locator('#chart-ranking svg .mark').count()).toBe(34);
+      expect(await page.locator('#chart-ranking[data-hydrated="true"]').count()).toBe(0);
+      expect(await page.locator('#chart-ranking [data-chart-table] tbody tr').count()).toBe(34);
+      await context.close();
+    });
+  }
+
+  it('shows no such message when the island loads', async () => {
+    const page = await open('/en/indicators/dti/');
+    await hydrated(page, '#chart-ranking');
+    expect(await page.locator('[data-chart-error]').count()).toBe(0);
     await page.context().close();
   });
 });

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { serveDist } from './serve.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveDist } from '../../scripts/lib/serve.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixture = join(root, 'tests/fixtures/hostile');

@@ -38,7 +38,7 @@ const ARCHIPELAGOS = [
  * a `width`-wide frame. `codeOf` names each feature with its official code.
  */
 export function projectTopology(topo: Topology, object: string, codeOf: (f: Feature) => string, width: number, keep: number, withArchipelagos: boolean): GeoMap {
-  const pre = presimplify(topo as Topology<Objects<{}>>);
+  const pre = presimplify(topo as Topology<Objects>);
   const simple = simplify(pre, quantile(pre, keep));
   const fc = feature(simple, simple.objects[object] as GeometryCollection) as FeatureCollection<Geometry>;
   const projection = geoMercator().fitWidth(width, fc);

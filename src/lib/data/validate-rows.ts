@@ -9,13 +9,8 @@
 import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
 import { issue, type Issue } from './issues.ts';
-import { columnPositions, type CsvRecord } from './parse-csv.ts';
+import { columnPositions } from './parse-csv.ts';
 import { detach } from '../text.ts';
-
-export interface TypedRow<T> {
-  line: number;
-  row: T;
-}
 
 interface CellResult {
   ok: boolean;
@@ -75,13 +70,6 @@ export function rowValidator<S extends z.ZodObject>(def: Pick<TableDef<S>, 'file
     }
   };
   return { add, rows, lines, issues };
-}
-
-/** All records at once: the rows that passed, each with its line, and every cell problem. */
-export function validateRows<S extends z.ZodObject>(def: TableDef<S>, records: readonly CsvRecord[], header: readonly string[]): { rows: TypedRow<z.output<S>>[]; issues: Issue[] } {
-  const validator = rowValidator(def, header);
-  for (const record of records) validator.add(record.values, record.line);
-  return { rows: validator.rows.map((row, i) => ({ line: validator.lines[i]!, row })), issues: validator.issues };
 }
 
 function checkCell(schema: z.ZodType, raw: string): CellResult {

@@ -2,7 +2,7 @@
  * Rankings, latest values and gaps to targets: pure functions over observations.
  * A gap is never filled: an area without a value is listed as without a value.
  */
-import type { IndicatorRow, ObservationRow, TargetRow } from '../../schemas/index.ts';
+import type { ObservationRow, TargetRow } from '../../schemas/index.ts';
 
 export interface Ranked {
   obs: ObservationRow;
@@ -83,11 +83,3 @@ export function gapToTarget(value: number, target: Pick<TargetRow, 'comparator' 
   }
 }
 
-/** The series of one area for one indicator, oldest first; gaps (null values) kept as gaps. */
-export function seriesOf(observations: readonly ObservationRow[]): ObservationRow[] {
-  return [...observations].sort((a, b) => a.period!.localeCompare(b.period!));
-}
-
-export function isPercent(indicator: Pick<IndicatorRow, 'unit'>): boolean {
-  return indicator.unit === 'percent';
-}

@@ -159,11 +159,6 @@ export function diffDatasets(readBefore: (file: string) => CsvInput | null, read
   return TABLES.map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
 }
 
-/** A changed value of a row that was already published is a correction: its old value stays visible. */
-export function isCorrection(change: ChangedRow): boolean {
-  return change.columns.length > 0;
-}
-
 export function countChanges(changes: readonly TableChanges[]): { added: number; removed: number; changed: number } {
   return changes.reduce((acc, c) => ({ added: acc.added + c.counts.added, removed: acc.removed + c.counts.removed, changed: acc.changed + c.counts.changed }), { added: 0, removed: 0, changed: 0 });
 }

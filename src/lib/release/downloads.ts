@@ -5,13 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import Papa from 'papaparse';
 import { TABLES, columnsOf, type DatasetMeta, type Release, type TableDef } from '../../schemas/index.ts';
 import { parseCsv } from '../data/parse-csv.ts';
 import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
-import { latestRelease } from './releases.ts';
 
 /** Where the files of a version live: a release folder, or the working data when there is no release. */
 export function filesDir(dataDir: string, version: string | null): string {
@@ -64,21 +62,6 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
   write(first ? '[]\n' : '\n]\n');
 }
 
-/**
- * CSV text re-written from rows for other tools: text cells starting with = + - @ tab or CR get a
- * leading ' (OWASP CSV injection); numbers stay numbers. The published CSVs are served as they are
- * (the validator refuses such cells); this is the writer for anything generated from them.
- */
-export function writeSafeCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], numericColumns: ReadonlySet<string>): string {
-  const data = rows.map((r) => columns.map((c) => {
-    const v = r[c];
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return !numericColumns.has(c) && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  }));
-  return `${Papa.unparse({ fields: [...columns], data }, { newline: '\n' })}\n`;
-}
-
 export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl: string): string {
   const cite = buildCitation(meta, release, baseUrl, 'en');
   const citeVi = buildCitation(meta, release, baseUrl, 'vi');
@@ -119,5 +102,3 @@ export function buildZip(dataDir: string, version: string | null, meta: DatasetM
   entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl)), { mtime }];
   return zipSync(entries, { level: 9 });
 }
-
-export { latestRelease };

@@ -12,7 +12,7 @@ import { buildDataPackage, buildDcatCatalog, buildSchemaOrgDataset, buildJsonSch
 import { readRelease, releaseDir } from '../../../src/lib/data/read-releases.ts';
 import { validateReleases } from '../../../src/lib/data/validate-releases.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
-import { csvToJson, writeSafeCsv } from '../../../src/lib/release/downloads.ts';
+import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { TABLES, observationsTable } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from '../data/helpers.ts';
 
@@ -117,11 +117,6 @@ describe('machine-readable metadata', () => {
     expect(feed).toContain('T &lt;b&gt;&amp;');
     expect(feed).toContain('&quot;&lt;/title&gt;&lt;x&gt;');
     expect(feed).not.toContain('<x>');
-  });
-
-  it('CSV written for other tools defuses formulas in text cells but leaves numbers alone', () => {
-    const csv = writeSafeCsv(['title', 'value'], [{ title: '=HYPERLINK("http://x")', value: -3 }, { title: '@SUM(A1)', value: 2 }, { title: '\t=1+1', value: 0 }, { title: '- bullet', value: 1.5 }, { title: 'plain', value: null }], new Set(['value']));
-    expect(csv).toBe(`title,value\n"'=HYPERLINK(""http://x"")",-3\n'@SUM(A1),2\n'\t=1+1,0\n'- bullet,1.5\nplain,\n`);
   });
 });
 
