@@ -179,4 +179,19 @@ export const en: Dictionary = {
   typeSince: 'since {date}; before: {before}',
   formerSeriesNote: 'Each former province is its own series (dashed), never joined to the new unit.',
   seeEachFormer: 'See each former province:',
+
+  // Indicator page
+  betterWhenLabel: 'Better when',
+  higher: 'higher',
+  lower: 'lower',
+  mergedUnits: 'Merged units',
+  componentsLabel: 'Components:',
+  noNationalValue: 'no national value yet',
+  rankingOfProvinces: 'Ranking of the {count} provinces, {period}',
+  tilegridNote: 'One equal tile per province or city, placed roughly as on a map.',
+  seeOnMap: 'See it on the geographic map',
+  noValueFor: 'No value:',
+  nationalLower: 'national',
+  formerMapLink: 'Map of the {count} former provinces',
+  sourcesByYear: 'Sources by year:',
 };

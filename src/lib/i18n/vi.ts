@@ -182,4 +182,19 @@ export const vi = {
   typeSince: 'từ {date}, trước đó: {before}',
   formerSeriesNote: 'Mỗi tỉnh cũ là một chuỗi riêng (nét đứt), không nối vào tỉnh mới.',
   seeEachFormer: 'Xem từng tỉnh cũ:',
+
+  // Indicator page
+  betterWhenLabel: 'Chiều tốt',
+  higher: 'cao hơn',
+  lower: 'thấp hơn',
+  mergedUnits: 'Gộp đơn vị sáp nhập',
+  componentsLabel: 'Thành phần:',
+  noNationalValue: 'chưa có giá trị toàn quốc',
+  rankingOfProvinces: 'Xếp hạng {count} tỉnh, {period}',
+  tilegridNote: 'Mỗi tỉnh, thành một ô bằng nhau, xếp gần đúng vị trí địa lý.',
+  seeOnMap: 'Xem trên bản đồ địa lý',
+  noValueFor: 'Không có số liệu:',
+  nationalLower: 'toàn quốc',
+  formerMapLink: 'Bản đồ {count} tỉnh cũ',
+  sourcesByYear: 'Nguồn theo năm:',
 } as const;

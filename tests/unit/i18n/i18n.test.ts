@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/lib/i18n/en.ts';
 import { label, t, textIn } from '../../../src/lib/i18n/index.ts';
+import type { Plural } from '../../../src/lib/i18n/types.ts';
 import { vi } from '../../../src/lib/i18n/vi.ts';
 import { DUE_SOON_DAYS } from '../../../src/lib/model/tasks.ts';
 
@@ -23,7 +24,7 @@ describe('t', () => {
 describe('dictionaries', () => {
   it('have the same keys in both languages, and no empty message', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
-    for (const dict of [vi, en]) for (const [key, message] of Object.entries(dict)) expect(typeof message === 'string' ? message : message.other, key).not.toBe('');
+    for (const dict of [vi, en]) for (const [key, message] of Object.entries(dict)) expect(typeof message === 'string' ? message : (message as Plural).other, key).not.toBe('');
   });
   it('use the same parameters in both languages', () => {
     const params = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
