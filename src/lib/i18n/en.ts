@@ -194,4 +194,13 @@ export const en: Dictionary = {
   nationalLower: 'national',
   formerMapLink: 'Map of the {count} former provinces',
   sourcesByYear: 'Sources by year:',
+
+  // Commune page
+  communeDescription: '{name} ({province}): unit type, former communes merged into it, tasks and figures.',
+  formerCommunesMerged: 'Former communes merged into it',
+  noCommuneTasks: 'No task specific to this commune in the data yet. Tasks of the province:',
+  communeFiguresCaption: 'Latest value of each indicator — {name}',
+  figuresPeriods: 'Figures (periods)',
+  communeFiguresBefore: 'All {count} figures of {name}, earlier periods and gaps included, are in the ',
+  communeFiguresAfter: ' download (rows with area_level = commune, area_code = {code}).',
 };

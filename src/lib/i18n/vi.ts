@@ -197,4 +197,13 @@ export const vi = {
   nationalLower: 'toàn quốc',
   formerMapLink: 'Bản đồ {count} tỉnh cũ',
   sourcesByYear: 'Nguồn theo năm:',
+
+  // Commune page
+  communeDescription: '{name} ({province}): loại đơn vị, các xã cũ được sáp nhập, nhiệm vụ và số liệu.',
+  formerCommunesMerged: 'Xã, phường cũ được sáp nhập',
+  noCommuneTasks: 'Chưa có nhiệm vụ riêng của {name} trong dữ liệu. Nhiệm vụ của tỉnh:',
+  communeFiguresCaption: 'Giá trị mới nhất của mỗi chỉ số — {name}',
+  figuresPeriods: 'Số liệu (các kỳ)',
+  communeFiguresBefore: 'Cả {count} số liệu của {name}, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ',
+  communeFiguresAfter: ' (dòng có area_level = commune, area_code = {code}).',
 } as const;

@@ -26,9 +26,9 @@ describe('dictionaries', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
     for (const dict of [vi, en]) for (const [key, message] of Object.entries(dict)) expect(typeof message === 'string' ? message : (message as Plural).other, key).not.toBe('');
   });
-  it('use the same parameters in both languages', () => {
-    const params = (m: unknown) => [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
-    for (const key of Object.keys(vi) as (keyof typeof vi)[]) expect(params(en[key]), key).toEqual(params(vi[key]));
+  it('use in English only parameters the Vietnamese message declares (an English one may leave one out)', () => {
+    const params = (m: unknown) => [...new Set([...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]))];
+    for (const key of Object.keys(vi) as (keyof typeof vi)[]) expect(params(vi[key]), key).toEqual(expect.arrayContaining(params(en[key])));
   });
   it('are NFC', () => {
     for (const dict of [vi, en]) for (const message of Object.values(dict)) expect(JSON.stringify(message)).toBe(JSON.stringify(message).normalize('NFC'));
