@@ -203,4 +203,11 @@ export const en: Dictionary = {
   figuresPeriods: 'Figures (periods)',
   communeFiguresBefore: 'All {count} figures of {name}, earlier periods and gaps included, are in the ',
   communeFiguresAfter: ' download (rows with area_level = commune, area_code = {code}).',
+
+  // Home page
+  homeCounts: '{tasks} tasks, {targets} targets, {figures} figures, {provinces} provinces.',
+  overdueMeaning: 'Overdue = past the deadline with no completion reported in the sources, as of the data date.',
+  provincialDtiAverage: 'Provincial DTI, average',
+  egdiTarget: '2030 target: world top 50',
+  noNationalFigure: 'No national figure yet — a data gap.',
 };

@@ -206,4 +206,11 @@ export const vi = {
   figuresPeriods: 'Số liệu (các kỳ)',
   communeFiguresBefore: 'Cả {count} số liệu của {name}, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ',
   communeFiguresAfter: ' (dòng có area_level = commune, area_code = {code}).',
+
+  // Home page
+  homeCounts: '{tasks} nhiệm vụ, {targets} mục tiêu, {figures} số liệu, {provinces} tỉnh, thành phố.',
+  overdueMeaning: 'Quá hạn = đã qua hạn mà nguồn chưa ghi nhận hoàn thành, tính đến ngày dữ liệu.',
+  provincialDtiAverage: 'DTI cấp tỉnh, trung bình',
+  egdiTarget: 'mục tiêu 2030: top 50 thế giới',
+  noNationalFigure: 'Chưa có số liệu toàn quốc — khoảng trống dữ liệu.',
 } as const;
