@@ -210,4 +210,12 @@ export const en: Dictionary = {
   provincialDtiAverage: 'Provincial DTI, average',
   egdiTarget: '2030 target: world top 50',
   noNationalFigure: 'No national figure yet — a data gap.',
+
+  // Targets page
+  targetsDescription: 'Targets of Resolution 57-NQ/TW and Appendix I of Resolution 03/NQ-CP for 2030 and 2045, verbatim, with owner and latest value.',
+  translationsOurs: 'English translations are ours, not official.',
+  byYear: 'by {year}',
+  item: 'Item',
+  qualitative: 'qualitative',
+  noNationalFigureYet: 'no national value yet',
 };

@@ -213,4 +213,12 @@ export const vi = {
   provincialDtiAverage: 'DTI cấp tỉnh, trung bình',
   egdiTarget: 'mục tiêu 2030: top 50 thế giới',
   noNationalFigure: 'Chưa có số liệu toàn quốc — khoảng trống dữ liệu.',
+
+  // Targets page
+  targetsDescription: 'Mục tiêu của Nghị quyết 57-NQ/TW và Phụ lục I Nghị quyết 03/NQ-CP đến 2030 và 2045, nguyên văn, kèm cơ quan theo dõi và giá trị mới nhất.',
+  translationsOurs: 'Bản dịch tiếng Anh là của cổng dữ liệu, không chính thức.',
+  byYear: 'đến năm {year}',
+  item: 'Mục',
+  qualitative: 'định tính',
+  noNationalFigureYet: 'chưa có số liệu toàn quốc',
 } as const;
