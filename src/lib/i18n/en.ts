@@ -218,4 +218,12 @@ export const en: Dictionary = {
   item: 'Item',
   qualitative: 'qualitative',
   noNationalFigureYet: 'no national value yet',
+
+  // Document page
+  tasksAssigned: 'Tasks it assigns',
+  tasksReportedBy: 'Tasks reported by this source',
+  tasksReported: 'Tasks reported',
+  valuesWord: 'values',
+  unitChanges: 'Changes of administrative units',
+  vietnameseTitle: 'Vietnamese title',
 };

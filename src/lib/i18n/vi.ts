@@ -221,4 +221,12 @@ export const vi = {
   item: 'Mục',
   qualitative: 'định tính',
   noNationalFigureYet: 'chưa có số liệu toàn quốc',
+
+  // Document page
+  tasksAssigned: 'Nhiệm vụ được giao',
+  tasksReportedBy: 'Nhiệm vụ được đưa tin trong nguồn này',
+  tasksReported: 'Nhiệm vụ được đưa tin',
+  valuesWord: 'giá trị',
+  unitChanges: 'Thay đổi đơn vị hành chính',
+  vietnameseTitle: 'Vietnamese title',
 } as const;
