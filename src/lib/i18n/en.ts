@@ -18,7 +18,7 @@ export const en: Dictionary = {
   otherLanguage: 'Tiếng Việt',
   otherLanguageLabel: 'View this page in Vietnamese',
   asOf: 'Data as of',
-  footerLicence: 'Data: CC BY 4.0 (sources keep their own terms). Code: MIT.',
+  footerLicence: 'Data: {licence} (sources keep their own terms). Code: MIT.',
   footerCorrections: 'Report an error, propose a correction',
   source: 'Source',
   sources: 'Sources',
@@ -226,4 +226,28 @@ export const en: Dictionary = {
   valuesWord: 'values',
   unitChanges: 'Changes of administrative units',
   vietnameseTitle: 'Vietnamese title',
+
+  // Task pages; the explanations of each computed status (docs/status-rules.md)
+  'rule.overdue': { one: '{count} day past the deadline as of {asOf}, with no completion reported.', other: '{count} days past the deadline as of {asOf}, with no completion reported.' },
+  'rule.due_soon': { one: '{count} day left before the deadline, as of {asOf}.', other: '{count} days left before the deadline, as of {asOf}.' },
+  'rule.done_on_time': 'Completed on or before the deadline.',
+  'rule.done_late': 'Completed after the deadline.',
+  'rule.done': 'Completed; no completion date or no deadline to compare.',
+  'rule.no_deadline': 'The source states no deadline.',
+  'rule.in_progress': 'In progress, deadline more than {days} days away.',
+  'rule.not_started': 'No progress reported, deadline more than {days} days away.',
+  'rule.cancelled': 'Cancelled.',
+  vietnameseLabel: 'Vietnamese: ',
+  tasksDescription: 'Tracking {count} tasks: assigning document, owner, deadline and status as of {asOf}.',
+  tasksLead: 'Status as of the data date {asOf}, by the rules on the About page. “Overdue” means past the deadline with no completion reported in the sources.',
+  rules: 'Rules',
+  filterContains: 'Contains',
+  filterSort: 'Sort',
+  filterByDeadline: 'By deadline',
+  filterByStatusSort: 'By status',
+  filterShown: 'tasks shown',
+
+  // Layout
+  ogLocale: 'en_GB',
+  breadcrumbLabel: 'Breadcrumb',
 };

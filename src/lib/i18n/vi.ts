@@ -21,7 +21,7 @@ export const vi = {
   otherLanguage: 'English',
   otherLanguageLabel: 'Xem trang này bằng tiếng Anh',
   asOf: 'Dữ liệu tính đến',
-  footerLicence: 'Dữ liệu: CC BY 4.0 (nguồn giữ điều khoản riêng). Mã nguồn: MIT.',
+  footerLicence: 'Dữ liệu: {licence} (nguồn giữ điều khoản riêng). Mã nguồn: MIT.',
   footerCorrections: 'Báo sai sót, đề xuất sửa dữ liệu',
   source: 'Nguồn',
   sources: 'Nguồn',
@@ -229,4 +229,28 @@ export const vi = {
   valuesWord: 'giá trị',
   unitChanges: 'Thay đổi đơn vị hành chính',
   vietnameseTitle: 'Vietnamese title',
+
+  // Task pages; the explanations of each computed status (docs/status-rules.md)
+  'rule.overdue': { one: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.', other: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.' },
+  'rule.due_soon': { one: 'Còn {count} ngày đến hạn, tính đến {asOf}.', other: 'Còn {count} ngày đến hạn, tính đến {asOf}.' },
+  'rule.done_on_time': 'Hoàn thành trước hoặc đúng hạn.',
+  'rule.done_late': 'Hoàn thành sau hạn.',
+  'rule.done': 'Hoàn thành; không rõ ngày hoặc không có hạn.',
+  'rule.no_deadline': 'Nguồn không nêu hạn.',
+  'rule.in_progress': 'Đang thực hiện, hạn còn xa hơn {days} ngày.',
+  'rule.not_started': 'Chưa có báo cáo tiến độ, hạn còn xa hơn {days} ngày.',
+  'rule.cancelled': 'Đã hủy.',
+  vietnameseLabel: 'Tiếng Việt: ',
+  tasksDescription: 'Theo dõi {count} nhiệm vụ: văn bản giao, cơ quan thực hiện, hạn và tình trạng tính đến {asOf}.',
+  tasksLead: 'Tình trạng tính đến ngày dữ liệu {asOf}, theo quy tắc ở trang Giới thiệu. “Quá hạn” nghĩa là đã qua hạn mà nguồn chưa ghi nhận hoàn thành.',
+  rules: 'Quy tắc',
+  filterContains: 'Chứa chữ',
+  filterSort: 'Sắp xếp',
+  filterByDeadline: 'Theo hạn',
+  filterByStatusSort: 'Theo tình trạng',
+  filterShown: 'nhiệm vụ đang hiển thị',
+
+  // Layout
+  ogLocale: 'vi_VN',
+  breadcrumbLabel: 'Vị trí',
 } as const;
