@@ -67,6 +67,15 @@ export function formatPeriod(period: string, lang: Lang): string {
   return period;
 }
 
+/**
+ * A licence's SPDX identifier as people write it: "CC-BY-4.0" → "CC BY 4.0", "CC-BY-SA-4.0" →
+ * "CC BY-SA 4.0" (Creative Commons' own spelling); any other identifier ("MIT", "ODbL-1.0") as it is.
+ */
+export function formatLicence(spdx: string): string {
+  const cc = /^CC-([A-Z]+(?:-[A-Z]+)*)-(\d\.\d)$/.exec(spdx);
+  return cc ? `CC ${cc[1]} ${cc[2]}` : spdx;
+}
+
 /** What formatValue needs of an indicator. */
 export interface ValueFormat {
   unit: string | null;

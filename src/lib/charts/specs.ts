@@ -7,9 +7,8 @@ import { formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
-import { resolveSource } from '../model/index.ts';
-import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
+import { sourceRef } from '../view/source.ts';
 import { formerProvincesMap, provincesMap } from './geo.ts';
 import type { AreaChartSpec, AreaValues, ChartLabels, ChartSpec, HistorySpec, IndicatorMeta, Reference, SourceInfo, TimelineSpec } from './types.ts';
 
@@ -43,14 +42,8 @@ export function chartLabels(lang: Lang): ChartLabels {
 }
 
 export function sourceInfo(model: Model, lang: Lang, sourceId: string, date: string | null): SourceInfo {
-  const resolved = resolveSource(model, sourceId);
-  if ('document' in resolved) {
-    const d = resolved.document;
-    const issuer = lang === 'vi' ? d.issuer : d.issuer_en;
-    return { source: sourceId, sourceLabel: d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`, sourceHref: localePath(lang, `/documents/${slugify(d.id)}/`), date };
-  }
-  const safe = isSafeUrl(resolved.url);
-  return { source: sourceId, sourceLabel: safe ? new URL(resolved.url).hostname : resolved.url, sourceHref: safe ? resolved.url : null, date };
+  const ref = sourceRef(model, lang, sourceId, date);
+  return { source: sourceId, sourceLabel: ref.label, sourceHref: ref.href, date };
 }
 
 function meta(model: Model, lang: Lang, id: string): IndicatorMeta {

@@ -1,257 +1,35 @@
 /**
- * UI strings and routes in Vietnamese (default, at the site root) and English (under /en/).
- * `en` must have every key of `vi`: a missing translation fails the type check.
+ * One translation system for the UI in Vietnamese (default, at the site root) and English (under /en/):
+ * `t(lang, key, params?)` for every UI string, with parameters and plurals; `label(lang, code)` for
+ * the label of a code value (a type, a status, a unit, a method) through the same dictionaries;
+ * `textIn(lang, row, field)` for a data field kept in both languages. Dictionaries: vi.ts (reference), en.ts.
  */
-import type { Lang } from '../format.ts';
+import { formatNumber, type Lang } from '../format.ts';
+import { en } from './en.ts';
+import type { Dictionary, ParamArgs, PlainKey, StringKey } from './types.ts';
+import { vi } from './vi.ts';
 
 export type { Lang };
+export type { PlainKey, StringKey };
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
-const vi = {
-  siteName: 'Theo dõi Nghị quyết 57',
-  siteTagline: 'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
-  skip: 'Bỏ qua, đến nội dung chính',
-  navProvinces: 'Tỉnh, thành',
-  navTasks: 'Nhiệm vụ',
-  navIndicators: 'Chỉ số',
-  navTargets: 'Mục tiêu',
-  navDocuments: 'Văn bản',
-  navData: 'Dữ liệu',
-  navAbout: 'Giới thiệu',
-  navSearch: 'Tìm kiếm',
-  mainNav: 'Điều hướng chính',
-  otherLanguage: 'English',
-  otherLanguageLabel: 'Xem trang này bằng tiếng Anh',
-  asOf: 'Dữ liệu tính đến',
-  footerLicence: 'Dữ liệu: CC BY 4.0 (nguồn giữ điều khoản riêng). Mã nguồn: MIT.',
-  footerCorrections: 'Báo sai sót, đề xuất sửa dữ liệu',
-  source: 'Nguồn',
-  sources: 'Nguồn',
-  date: 'Ngày',
-  published: 'công bố',
-  noDate: 'không rõ ngày',
-  value: 'Giá trị',
-  period: 'Kỳ',
-  rank: 'Hạng',
-  method: 'Cách tính',
-  note: 'Ghi chú',
-  notAvailable: 'không có số liệu',
-  noData: 'Chưa có số liệu.',
-  province: 'Tỉnh, thành phố',
-  provinces: 'Tỉnh, thành phố',
-  formerProvince: 'Tỉnh cũ (trước 01/07/2025)',
-  formerProvinces: 'Tỉnh, thành phố trước sáp nhập',
-  formerProvincesMerged: 'Sáp nhập từ',
-  successor: 'Nay thuộc',
-  commune: 'Xã, phường',
-  communes: 'Xã, phường, đặc khu',
-  communeCount: 'Số xã, phường, đặc khu',
-  type: 'Loại',
-  code: 'Mã',
-  name: 'Tên',
-  task: 'Nhiệm vụ',
-  tasks: 'Nhiệm vụ',
-  owner: 'Cơ quan thực hiện',
-  area: 'Địa bàn',
-  national: 'Toàn quốc',
-  assignedOn: 'Ngày giao',
-  deadline: 'Hạn',
-  status: 'Tình trạng',
-  reportedStatus: 'Tình trạng theo nguồn',
-  completedOn: 'Ngày hoàn thành',
-  evidence: 'Bằng chứng',
-  document: 'Văn bản',
-  documents: 'Văn bản và nguồn',
-  issuer: 'Cơ quan ban hành',
-  issuedOn: 'Ngày ban hành',
-  kind: 'Loại',
-  readOriginal: 'Đọc bản gốc',
-  noPublicCopy: 'Chưa có bản công khai được ghi nhận.',
-  indicator: 'Chỉ số',
-  indicators: 'Chỉ số',
-  unit: 'Đơn vị',
-  definition: 'Định nghĩa',
-  target: 'Mục tiêu',
-  targets: 'Mục tiêu',
-  targetValue: 'Chỉ tiêu',
-  gap: 'Khoảng cách',
-  met: 'Đã đạt',
-  latestNational: 'Giá trị toàn quốc mới nhất',
-  transcriptionNote: 'Nguyên văn lấy từ một bản chép lại chưa được đối chiếu với văn bản chính thức.',
-  assistedMapping: 'Đối chiếu hỗ trợ, không chính thức',
-  assistedMappingNote: 'Danh sách xã cũ được lập với sự hỗ trợ của mô hình ngôn ngữ rồi kiểm tra lại (dự án dvhcvn); chưa phải danh mục chính thức.',
-  mergeFull: 'toàn bộ',
-  mergePartial: 'một phần',
-  ministryMean: 'Bộ tính bằng trung bình cộng các tỉnh cũ trước sáp nhập — không phải số đo mới của tỉnh mới.',
-  formerValueNote: 'Số liệu của tỉnh cũ trước 01/07/2025, không phải của tỉnh hiện nay.',
-  overdue: 'Quá hạn',
-  dueSoon: 'Sắp đến hạn (30 ngày)',
-  allTasks: 'Tất cả nhiệm vụ',
-  filterByStatus: 'Lọc theo tình trạng',
-  filter: 'Lọc',
-  searchPlaceholder: 'Tìm tỉnh, xã, nhiệm vụ, văn bản… (gõ không dấu cũng được)',
-  searchNoJs: 'Tìm kiếm cần JavaScript. Bạn vẫn có thể duyệt danh sách:',
-  download: 'Tải về',
-  downloads: 'Tải dữ liệu',
-  rows: 'dòng',
-  column: 'Cột',
-  required: 'Bắt buộc',
-  meaning: 'Ý nghĩa',
-  allowed: 'Giá trị cho phép / dạng',
-  yes: 'có',
-  no: 'không',
-  coverage: 'Độ phủ dữ liệu',
-  newest: 'Mới nhất',
-  age: 'Tuổi dữ liệu',
-  days: 'ngày',
-  none: 'không có',
-  forCitizens: 'Người dân',
-  forCitizensText: 'Tìm tỉnh hoặc xã của bạn: được giao gì, hạn khi nào, đã làm chưa.',
-  forJournalists: 'Nhà báo',
-  forJournalistsText: 'Tải bộ dữ liệu CSV có phiên bản, có nguồn cho từng con số.',
-  forMaintainers: 'Người đóng góp',
-  forMaintainersText: 'Sửa hoặc bổ sung số liệu qua pull request; trình kiểm tra báo lỗi từng dòng, từng cột.',
-  headline: 'Chỉ số chính so với mục tiêu',
-  pageNotFound: 'Không tìm thấy trang',
-  pageNotFoundText: 'Trang bạn tìm không có. Có thể địa chỉ đã đổi, hoặc gõ nhầm.',
-  backHome: 'Về trang chủ',
-  of: 'trên',
-  viewAll: 'Xem tất cả',
-  dtiProfile: 'Hồ sơ DTI 2024 theo 8 chỉ số chính',
-  history: 'Lịch sử',
-  rankAmong: 'Hạng trong 34 tỉnh',
-  citedBy: 'Được trích dẫn bởi',
-  figures: 'Số liệu',
-  count: 'Số lượng',
-  about: 'Giới thiệu',
-} as const;
+const DICTIONARIES: Record<Lang, Dictionary> = { vi, en };
+const pluralRules: Record<Lang, Intl.PluralRules> = { vi: new Intl.PluralRules('vi'), en: new Intl.PluralRules('en-GB') };
 
-type Strings = { [K in keyof typeof vi]: string };
-
-const en: Strings = {
-  siteName: 'Resolution 57 Tracker',
-  siteTagline: 'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
-  skip: 'Skip to main content',
-  navProvinces: 'Provinces',
-  navTasks: 'Tasks',
-  navIndicators: 'Indicators',
-  navTargets: 'Targets',
-  navDocuments: 'Documents',
-  navData: 'Data',
-  navAbout: 'About',
-  navSearch: 'Search',
-  mainNav: 'Main navigation',
-  otherLanguage: 'Tiếng Việt',
-  otherLanguageLabel: 'View this page in Vietnamese',
-  asOf: 'Data as of',
-  footerLicence: 'Data: CC BY 4.0 (sources keep their own terms). Code: MIT.',
-  footerCorrections: 'Report an error, propose a correction',
-  source: 'Source',
-  sources: 'Sources',
-  date: 'Date',
-  published: 'published',
-  noDate: 'date unknown',
-  value: 'Value',
-  period: 'Period',
-  rank: 'Rank',
-  method: 'Method',
-  note: 'Note',
-  notAvailable: 'not available',
-  noData: 'No data yet.',
-  province: 'Province',
-  provinces: 'Provinces',
-  formerProvince: 'Former province (before 1 Jul 2025)',
-  formerProvinces: 'Former provinces (before the merger)',
-  formerProvincesMerged: 'Merged from',
-  successor: 'Now part of',
-  commune: 'Commune',
-  communes: 'Communes, wards and special zones',
-  communeCount: 'Communes, wards and special zones',
-  type: 'Type',
-  code: 'Code',
-  name: 'Name',
-  task: 'Task',
-  tasks: 'Tasks',
-  owner: 'Responsible body',
-  area: 'Area',
-  national: 'National',
-  assignedOn: 'Assigned',
-  deadline: 'Deadline',
-  status: 'Status',
-  reportedStatus: 'Status as reported',
-  completedOn: 'Completed',
-  evidence: 'Evidence',
-  document: 'Document',
-  documents: 'Documents and sources',
-  issuer: 'Issued by',
-  issuedOn: 'Issued',
-  kind: 'Kind',
-  readOriginal: 'Read the original',
-  noPublicCopy: 'No public copy recorded yet.',
-  indicator: 'Indicator',
-  indicators: 'Indicators',
-  unit: 'Unit',
-  definition: 'Definition',
-  target: 'Target',
-  targets: 'Targets',
-  targetValue: 'Target value',
-  gap: 'Gap',
-  met: 'Met',
-  latestNational: 'Latest national value',
-  transcriptionNote: 'Wording from a transcription not yet checked against the official text.',
-  assistedMapping: 'Assisted mapping, not official',
-  assistedMappingNote: 'The list of former communes was compiled with the help of a language model and then checked (dvhcvn project); it is not an official list.',
-  mergeFull: 'whole',
-  mergePartial: 'part',
-  ministryMean: 'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
-  formerValueNote: 'Values of the former province before 1 July 2025, not of today’s province.',
-  overdue: 'Overdue',
-  dueSoon: 'Due within 30 days',
-  allTasks: 'All tasks',
-  filterByStatus: 'Filter by status',
-  filter: 'Filter',
-  searchPlaceholder: 'Search provinces, communes, tasks, documents… (diacritics optional)',
-  searchNoJs: 'Search needs JavaScript. You can still browse the lists:',
-  download: 'Download',
-  downloads: 'Downloads',
-  rows: 'rows',
-  column: 'Column',
-  required: 'Required',
-  meaning: 'Meaning',
-  allowed: 'Allowed values / form',
-  yes: 'yes',
-  no: 'no',
-  coverage: 'Data coverage',
-  newest: 'Newest',
-  age: 'Age of data',
-  days: 'days',
-  none: 'none',
-  forCitizens: 'Citizens',
-  forCitizensText: 'Find your province or commune: what it was asked to do, by when, and whether it did.',
-  forJournalists: 'Journalists',
-  forJournalistsText: 'Download versioned CSV datasets with a source for every figure.',
-  forMaintainers: 'Contributors',
-  forMaintainersText: 'Correct or add data by pull request; the validator names the row and column of every problem.',
-  headline: 'Headline indicators against their targets',
-  pageNotFound: 'Page not found',
-  pageNotFoundText: 'The page you are looking for does not exist. The address may have changed or been mistyped.',
-  backHome: 'Back to the home page',
-  of: 'of',
-  viewAll: 'View all',
-  dtiProfile: 'DTI 2024 profile: the 8 main indices',
-  history: 'History',
-  rankAmong: 'Rank among the 34 provinces',
-  citedBy: 'Cited by',
-  figures: 'Figures',
-  count: 'Count',
-  about: 'About',
-};
-
-const STRINGS: Record<Lang, Strings> = { vi, en };
-export type StringKey = keyof typeof vi;
-
-export function t(lang: Lang, key: StringKey): string {
-  return STRINGS[lang][key];
+/**
+ * The UI string `key` in `lang`, its `{name}` parameters filled in: a number is formatted for the
+ * language (formatNumber), a string is inserted as it is.
+ */
+export function t<K extends StringKey>(lang: Lang, key: K, ...[params]: ParamArgs<K>): string {
+  const message = DICTIONARIES[lang][key];
+  const values = params as Record<string, string | number> | undefined;
+  const template = typeof message === 'string' ? message : message[pluralRules[lang].select(Number(values?.['count'])) === 'one' ? 'one' : 'other'];
+  if (values === undefined) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, lang) : value;
+  });
 }
 
 /** "/provinces/01/" → "/provinces/01/" (vi) or "/en/provinces/01/" (en). */
@@ -274,62 +52,25 @@ export function pathsForLangs<P extends Record<string, string>, T extends Record
   return LANGS.flatMap((lang) => items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })));
 }
 
-const LABELS: Record<string, Record<Lang, string>> = {
-  // province and commune types
-  tinh: { vi: 'Tỉnh', en: 'Province' },
-  thanh_pho: { vi: 'Thành phố trực thuộc trung ương', en: 'Centrally-run city' },
-  xa: { vi: 'Xã', en: 'Commune' },
-  phuong: { vi: 'Phường', en: 'Ward' },
-  dac_khu: { vi: 'Đặc khu', en: 'Special zone' },
-  // computed task statuses
-  overdue: { vi: 'Quá hạn', en: 'Overdue' },
-  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
-  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
-  not_started: { vi: 'Chưa bắt đầu', en: 'Not started' },
-  no_deadline: { vi: 'Không có hạn', en: 'No deadline' },
-  done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
-  done_late: { vi: 'Hoàn thành trễ hạn', en: 'Done late' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-  // units
-  index: { vi: 'chỉ số (0–1)', en: 'index (0–1)' },
-  percent: { vi: '%', en: '%' },
-  rank: { vi: 'thứ hạng', en: 'rank' },
-  count: { vi: 'số lượng', en: 'count' },
-  // methods
-  as_published: { vi: 'như công bố', en: 'as published' },
-  ministry_mean_of_former_units: { vi: 'trung bình các tỉnh cũ (Bộ tính)', en: 'mean of former provinces (by the Ministry)' },
-  average_of_provinces: { vi: 'trung bình các tỉnh', en: 'average of provinces' },
-  average_of_ministries: { vi: 'trung bình các bộ', en: 'average of ministries' },
-  // document kinds
-  nghi_quyet: { vi: 'Nghị quyết', en: 'Resolution' },
-  ke_hoach: { vi: 'Kế hoạch', en: 'Plan' },
-  chuong_trinh: { vi: 'Chương trình', en: 'Programme' },
-  nghi_dinh: { vi: 'Nghị định', en: 'Decree' },
-  quyet_dinh: { vi: 'Quyết định', en: 'Decision' },
-  chi_thi: { vi: 'Chỉ thị', en: 'Directive' },
-  cong_van: { vi: 'Công văn', en: 'Official dispatch' },
-  thong_bao: { vi: 'Thông báo', en: 'Notice' },
-  ket_luan: { vi: 'Kết luận', en: 'Conclusions' },
-  de_an: { vi: 'Đề án', en: 'Project' },
-  bao_cao: { vi: 'Báo cáo, cuộc họp', en: 'Report, meeting' },
-  bai_bao: { vi: 'Bài báo', en: 'Press article' },
-  trang_web: { vi: 'Trang web', en: 'Web page' },
-  // area levels and search kinds
-  national: { vi: 'Toàn quốc', en: 'National' },
-  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
-  former_province: { vi: 'Tỉnh cũ', en: 'Former province' },
-  commune: { vi: 'Xã, phường', en: 'Commune' },
-  task: { vi: 'Nhiệm vụ', en: 'Task' },
-  indicator: { vi: 'Chỉ số', en: 'Indicator' },
-  target: { vi: 'Mục tiêu', en: 'Target' },
-  document: { vi: 'Văn bản', en: 'Document' },
-  dataset: { vi: 'Bộ dữ liệu', en: 'Dataset' },
-  page: { vi: 'Trang', en: 'Page' },
-};
-
-/** Label of a code value (type, status, unit, method, kind) in a language; the code itself if unknown. */
+/** Label of a code value (type, status, unit, method, kind, level) in a language; the code itself if it has none. */
 export function label(lang: Lang, value: string | null): string {
   if (value === null) return '';
-  return LABELS[value]?.[lang] ?? value;
+  const key = `code.${value}`;
+  return isKey(key) ? t(lang, key as CodeKey) : value;
+}
+
+type CodeKey = Extract<StringKey, `code.${string}`>;
+
+function isKey(key: string): key is StringKey {
+  return Object.hasOwn(vi, key);
+}
+
+/**
+ * A data field kept in both languages, for `lang`: `name` reads `name_vi` or `name_en`; a field whose
+ * Vietnamese column has no suffix (`issuer`, `owner`) reads `issuer` or `issuer_en`. Data, not UI text.
+ */
+export function textIn<F extends string, R extends { readonly [P in `${F}_en`]: string | null }>(lang: Lang, row: R, field: F): string {
+  const record = row as unknown as Record<string, string | null | undefined>;
+  const value = lang === 'en' ? record[`${field}_en`] : `${field}_vi` in record ? record[`${field}_vi`] : record[field];
+  return value ?? '';
 }

@@ -1,0 +1,103 @@
+/**
+ * The page of a commune, ward or special zone (/communes/{code}/): its type, the former communes
+ * merged into it (an assisted, unofficial mapping), its tasks and, per indicator, the latest value.
+ * Gap rule (values.ts): the latest value is the newest with a value; a series of gaps only is still
+ * listed, as a gap in its newest period, so that the reader sees the figure is missing.
+ */
+import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
+import { label, t, textIn, type Lang } from '../i18n/index.ts';
+import type { Model, TaskView } from '../model/index.ts';
+import { areaKey } from '../model/keys.ts';
+import { communePath, formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
+import type { Link } from './province.ts';
+import { sourceRef, type SourceView } from './source.ts';
+import { latestValue, seriesOf } from './values.ts';
+
+export interface CommunePage {
+  lang: Lang;
+  path: string;
+  title: string;
+  description: string;
+  searchName: string;
+  provinceName: string;
+  breadcrumbs: [string, string][];
+  name: string;
+  typeLabel: string;
+  /** "(since …; before: …, document)" when the commune changed type. */
+  typeChange: string | null;
+  code: string;
+  province: Link;
+  /** The English name, shown on English pages only. */
+  nameEn: string | null;
+  merges: { name: string; code: string; formerProvince: Link | string; mergeType: string }[];
+  tasks: TaskView[];
+  /** Said when the commune has no task of its own, before a link to its province's tasks. */
+  noTasks: { text: string; link: Link } | null;
+  figures: {
+    caption: string;
+    rows: { indicator: Link; period: string; value: string; source: SourceView; count: string }[];
+    /** The footnote around the link to the observations download. */
+    note: { before: string; link: Link; after: string };
+  } | null;
+}
+
+export function communePage(model: Model, code: string, lang: Lang): CommunePage {
+  const c = model.commune.get(code);
+  if (!c) throw new Error(`No commune with code ${code}.`);
+  const p = model.province.get(c.province_code!)!;
+  const change = model.unitChanges.find((u) => u.level === 'commune' && u.code === code);
+  const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
+  // One row per indicator: the page stays the same size however many periods the data holds; every
+  // figure is in the observations download.
+  const figures = model.tables.indicators.flatMap((ind) => {
+    const series = seriesOf(model, ind.id!, 'commune', code);
+    const obs = latestValue(series) ?? series.at(-1);
+    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period!, last: series.at(-1)!.period! }] : [];
+  });
+  const figureCount = figures.reduce((n, f) => n + f.count, 0);
+  const name = c.full_name_vi!;
+  return {
+    lang,
+    path: communePath(code),
+    title: `${name}, ${p.name_vi}`,
+    description: t(lang, 'communeDescription', { name, province: lang === 'vi' ? p.full_name_vi! : p.full_name_en! }),
+    searchName: name,
+    provinceName: p.name_vi!,
+    breadcrumbs: [[t(lang, 'provinces'), '/provinces/'], [p.name_vi!, provincePath(p.code!)], [t(lang, 'communes'), `/provinces/${p.code}/communes/`]],
+    name,
+    typeLabel: label(lang, c.type),
+    typeChange: change ? `${t(lang, 'typeSince', { date: formatDate(change.date!, lang), before: label(lang, change.from) })}, ${change.document_id}` : null,
+    code,
+    province: { text: p.full_name_vi!, href: href(lang, provincePath(p.code!)) },
+    nameEn: lang === 'en' ? c.name_en : null,
+    merges: (model.mergesByCommune.get(code) ?? []).map((m) => {
+      const fp = model.formerProvince.get(m.former_province_code!);
+      return {
+        name: m.former_name_vi ?? '',
+        code: m.former_code ?? '',
+        formerProvince: fp ? { text: fp.name_vi!, href: href(lang, formerProvincePath(fp.code!)) } : (m.former_province_code ?? ''),
+        mergeType: t(lang, m.merge_type === 'full' ? 'mergeFull' : 'mergePartial'),
+      };
+    }),
+    tasks,
+    noTasks: tasks.length === 0 ? { text: t(lang, 'noCommuneTasks', { name }), link: { text: p.name_vi!, href: href(lang, `/provinces/${p.code}/#tasks`) } } : null,
+    figures:
+      figures.length > 0
+        ? {
+            caption: t(lang, 'communeFiguresCaption', { name }),
+            rows: figures.map(({ ind, obs, count, first, last }) => ({
+              indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
+              period: formatPeriod(obs.period!, lang),
+              value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
+              source: sourceRef(model, lang, obs.source_id!, obs.published_on),
+              count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
+            })),
+            note: {
+              before: t(lang, 'communeFiguresBefore', { count: figureCount, name }),
+              link: { text: 'observations', href: href(lang, '/data/observations/') },
+              after: t(lang, 'communeFiguresAfter', { code }),
+            },
+          }
+        : null,
+  };
+}

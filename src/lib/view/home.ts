@@ -1,0 +1,92 @@
+/**
+ * The home page (/): the dataset's date and size, the overdue and due-soon tasks, and the headline
+ * figures (national DTI, the provincial average, the EGDI rank, and each national value that has a
+ * numeric target). Latest values follow the one gap rule of values.ts.
+ */
+import { formatDate, formatNumber } from '../format.ts';
+import { label, t, textIn, type Lang } from '../i18n/index.ts';
+import type { Model, TaskView } from '../model/index.ts';
+import { gapToTarget } from '../model/indicators.ts';
+import { DUE_SOON_DAYS } from '../model/tasks.ts';
+import { href, indicatorPath } from './links.ts';
+import type { Link } from './province.ts';
+import { sourceRef, type SourceView } from './source.ts';
+import { latestOf } from './values.ts';
+
+export interface FigureCard {
+  title: Link;
+  value: string;
+  note: string;
+  source: SourceView;
+}
+
+export interface TargetCard {
+  title: Link;
+  target: string;
+  /** The latest national value, or null when there is none (a data gap, said as such). */
+  value: string | null;
+  gap: string | null;
+}
+
+export interface HomePage {
+  lang: Lang;
+  asOf: string;
+  asOfText: string;
+  counts: string;
+  overdue: TaskView[];
+  dueSoon: TaskView[];
+  dueSoonTitle: string;
+  figures: FigureCard[];
+  targets: TargetCard[];
+}
+
+const byDeadline = (a: TaskView, b: TaskView) => a.deadline!.localeCompare(b.deadline!);
+
+export function homePage(model: Model, lang: Lang): HomePage {
+  const card = (id: string, title: string | null, value: (v: number) => string, note: (period: string, method: string | null) => string): FigureCard[] => {
+    const ind = model.indicator.get(id);
+    const latest = latestOf(model, id, 'national', 'VN');
+    if (!ind || !latest) return [];
+    return [{
+      title: { text: title ?? textIn(lang, ind, 'name'), href: href(lang, indicatorPath(id)) },
+      value: value(latest.value),
+      note: note(latest.period!, latest.method),
+      source: sourceRef(model, lang, latest.source_id!, latest.published_on),
+    }];
+  };
+  const figures = [
+    ...card('dti-quoc-gia', null, (v) => formatNumber(v, lang, 4), (period) => period),
+    ...card('dti', t(lang, 'provincialDtiAverage'), (v) => formatNumber(v, lang, 4), (period, method) => `${period} · ${label(lang, method)}`),
+    // EGDI ranks the 193 UN member states.
+    ...card('egdi-rank', null, (v) => `${v}/193`, (period) => `${period} · ${t(lang, 'egdiTarget')}`),
+  ];
+  const targets = model.tables.targets
+    .filter((x) => x.indicator_id !== null && x.value !== null)
+    .map((target): TargetCard => {
+      const indicator = model.indicator.get(target.indicator_id!)!;
+      const latest = latestOf(model, indicator.id!, 'national', 'VN');
+      const gap = latest ? gapToTarget(latest.value, target) : null;
+      return {
+        title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id!)) },
+        target: `${t(lang, 'target')}: ${target.comparator} ${formatNumber(target.value!, lang)}${indicator.unit === 'percent' ? '%' : ''} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
+        value: latest ? formatNumber(latest.value, lang) : null,
+        gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatNumber(gap.gap, lang)}` : null,
+      };
+    });
+  return {
+    lang,
+    asOf: model.asOf,
+    asOfText: formatDate(model.asOf, lang),
+    counts: t(lang, 'homeCounts', {
+      tasks: String(model.tasks.length),
+      targets: String(model.tables.targets.length),
+      figures: formatNumber(model.tables.observations.length, lang, 0),
+      provinces: String(model.provinces.length),
+    }),
+    overdue: model.tasks.filter((x) => x.computed === 'overdue').sort(byDeadline),
+    dueSoon: model.tasks.filter((x) => x.computed === 'due_soon').sort(byDeadline),
+    dueSoonTitle: t(lang, 'dueSoon', { days: DUE_SOON_DAYS }),
+    figures,
+    targets,
+  };
+}

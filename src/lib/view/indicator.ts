@@ -1,0 +1,160 @@
+/**
+ * The page of an indicator (/indicators/{id}/): its definition, the latest national value against its
+ * targets, the ranking of the provinces in the latest period with values, the national series and the
+ * former provinces' values. Latest values follow the one gap rule of values.ts.
+ */
+import { areaChartSpec, chartableIndicators, nationalHistoryIndicators, nationalHistorySpec } from '../charts/specs.ts';
+import type { AreaChartSpec, HistorySpec } from '../charts/types.ts';
+import { formatNumber, formatPeriod, formatValue } from '../format.ts';
+import { label, t, textIn, type Lang } from '../i18n/index.ts';
+import type { Model } from '../model/index.ts';
+import { crossKey } from '../model/keys.ts';
+import { gapToTarget, latestPeriod, rankObservations } from '../model/indicators.ts';
+import { formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
+import type { Link } from './province.ts';
+import { sourceRef, type SourceView } from './source.ts';
+import { latestValue, seriesOf } from './values.ts';
+
+export interface IndicatorPage {
+  lang: Lang;
+  path: string;
+  name: string;
+  description: string;
+  breadcrumbs: [string, string][];
+  unit: string;
+  betterWhen: string;
+  aggregation: string;
+  latestNational: { value: string; period: string; method: string; source: SourceView } | null;
+  components: Link[];
+  /** Each target quoted, with how far the latest national value is from it. */
+  targets: { text: string; reference: string; status: string }[];
+  ranking: {
+    heading: string;
+    /** Said when some values are the Ministry's means of former provinces. */
+    mergedNote: string | null;
+    charts: { ranking: AreaChartSpec; tilegrid: AreaChartSpec; tilegridNote: string; map: Link } | null;
+    /** The ranking as a table, when it is not charted. */
+    table: { caption: string; rows: { rank: string; area: Link; value: string; method: string; source: SourceView }[] } | null;
+    missing: string | null;
+  } | null;
+  national: {
+    history: HistorySpec | null;
+    table: { caption: string; rows: { period: string; value: string; method: string; source: SourceView }[] } | null;
+  } | null;
+  former: {
+    map: Link | null;
+    caption: string;
+    periods: string[];
+    rows: { area: Link; values: string[]; successor: Link }[];
+    sources: { period: string; source: SourceView }[];
+  } | null;
+}
+
+export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPage {
+  const ind = model.indicator.get(id);
+  if (!ind) throw new Error(`No indicator with id ${id}.`);
+  const name = textIn(lang, ind, 'name');
+  const fmt = (v: number | null) => formatValue(v, ind, lang, t(lang, 'notAvailable'));
+  const source = (o: { source_id: string | null; published_on: string | null }) => sourceRef(model, lang, o.source_id!, o.published_on);
+  const all = model.byIndicator.get(id) ?? [];
+  const national = seriesOf(model, id, 'national', 'VN');
+  const latest = latestValue(national);
+  const parent = ind.parent_id ? model.indicator.get(ind.parent_id) : undefined;
+
+  const period = latestPeriod(all.filter((o) => o.area_level === 'province'));
+  const ranked = period ? rankObservations(model.cross.get(crossKey(id, 'province', period)) ?? [], ind.higher_is_better!) : [];
+  const anyMean = ranked.some((r) => r.obs.method === 'ministry_mean_of_former_units');
+  const charted = chartableIndicators(model, 'province').includes(id);
+  const missing = model.provinces.filter((p) => !ranked.some((r) => r.obs.area_code === p.code));
+  const historyCharted = nationalHistoryIndicators(model).includes(id);
+
+  const formerObs = all.filter((o) => o.area_level === 'former_province');
+  const formerPeriods = [...new Set(formerObs.map((o) => o.period!))].sort();
+  const formerCodes = [...new Set(formerObs.map((o) => o.area_code!))].sort((a, b) =>
+    model.formerProvince.get(a)!.name_vi!.localeCompare(model.formerProvince.get(b)!.name_vi!, 'vi'),
+  );
+
+  return {
+    lang,
+    path: indicatorPath(id),
+    name,
+    description: textIn(lang, ind, 'description'),
+    breadcrumbs: [[t(lang, 'indicators'), '/indicators/'], ...(parent ? [[textIn(lang, parent, 'name'), indicatorPath(parent.id!)] as [string, string]] : [])],
+    unit: `${label(lang, ind.unit)}${ind.min !== null && ind.max !== null ? ` (${formatNumber(ind.min, lang)}–${formatNumber(ind.max, lang)})` : ''}`,
+    betterWhen: t(lang, ind.higher_is_better ? 'higher' : 'lower'),
+    aggregation: ind.aggregation ?? '',
+    latestNational: latest ? { value: fmt(latest.value), period: formatPeriod(latest.period!, lang), method: label(lang, latest.method), source: source(latest) } : null,
+    components: (model.indicatorChildren.get(id) ?? []).map((c) => ({ text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id!)) })),
+    targets: (model.targetsByIndicator.get(id) ?? []).map((target) => {
+      const gap = latest ? gapToTarget(latest.value, target) : null;
+      const status = !latest
+        ? `; ${t(lang, 'noNationalValue')}`
+        : gap?.kind === 'gap'
+          ? `; ${t(lang, 'gap')}: ${formatNumber(gap.gap, lang)}`
+          : gap?.kind === 'met'
+            ? `; ${t(lang, 'met')}`
+            : '';
+      return { text: target.text_vi!, reference: `${target.document_id} ${target.item} (${target.deadline!.slice(0, 4)})`, status };
+    }),
+    ranking: period
+      ? {
+          heading: t(lang, 'rankingOfProvinces', { count: model.provinces.length, period: formatPeriod(period, lang) }),
+          mergedNote: anyMean ? t(lang, 'ministryMean') : null,
+          charts: charted
+            ? {
+                ranking: areaChartSpec(model, lang, 'ranking', id, { id: 'chart-ranking' }),
+                tilegrid: areaChartSpec(model, lang, 'tilegrid', id, { id: 'chart-tilegrid' }),
+                tilegridNote: t(lang, 'tilegridNote'),
+                map: { text: t(lang, 'seeOnMap'), href: href(lang, `/maps/?indicator=${id}`) },
+              }
+            : null,
+          table: charted
+            ? null
+            : {
+                caption: `${name} — ${formatPeriod(period, lang)}`,
+                rows: ranked.map(({ obs, rank }) => ({
+                  rank: String(rank),
+                  area: { text: model.province.get(obs.area_code!)?.name_vi ?? '', href: href(lang, provincePath(obs.area_code!)) },
+                  value: fmt(obs.value),
+                  method: label(lang, obs.method),
+                  source: source(obs),
+                })),
+              },
+          missing: missing.length > 0 ? `${t(lang, 'noValueFor')} ${missing.map((p) => p.name_vi).join(', ')}` : null,
+        }
+      : null,
+    national:
+      national.length > 0 || historyCharted
+        ? {
+            history: historyCharted ? nationalHistorySpec(model, lang, id) : null,
+            table:
+              national.length > 0
+                ? {
+                    caption: `${name} — ${t(lang, 'nationalLower')}`,
+                    rows: national.map((o) => ({ period: formatPeriod(o.period!, lang), value: fmt(o.value), method: label(lang, o.method), source: source(o) })),
+                  }
+                : null,
+          }
+        : null,
+    former:
+      formerObs.length > 0
+        ? {
+            map: chartableIndicators(model, 'former_province').includes(id) ? { text: t(lang, 'formerMapLink', { count: model.formerProvince.size }), href: href(lang, `/maps/?indicator=${id}#chart-former-map`) } : null,
+            caption: `${name} — ${t(lang, 'formerProvinces')}`,
+            periods: formerPeriods.map((p) => formatPeriod(p, lang)),
+            rows: formerCodes.map((code) => {
+              const f = model.formerProvince.get(code)!;
+              return {
+                area: { text: f.name_vi!, href: href(lang, formerProvincePath(code)) },
+                values: formerPeriods.map((p) => {
+                  const o = formerObs.find((x) => x.area_code === code && x.period === p);
+                  return o ? fmt(o.value) : '—';
+                }),
+                successor: { text: model.province.get(f.successor_code!)?.name_vi ?? '', href: href(lang, provincePath(f.successor_code!)) },
+              };
+            }),
+            sources: formerPeriods.map((p) => ({ period: formatPeriod(p, lang), source: source(formerObs.find((x) => x.period === p)!) })),
+          }
+        : null,
+  };
+}

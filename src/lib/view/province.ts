@@ -1,0 +1,139 @@
+/**
+ * The page of a current province (/provinces/{code}/): everything the route shows, already in the
+ * page's language. Numbers are the latest value of each series (values.ts gap rule), ranked among
+ * the provinces of the same period.
+ */
+import { layoutInlineBar, type InlineBar } from '../charts/inline-bar.ts';
+import { areaChartSpec, chartableIndicators, provinceHistoryIndicators, provinceHistorySpec, timelineSpec } from '../charts/specs.ts';
+import type { AreaChartSpec, HistorySpec, TimelineSpec } from '../charts/types.ts';
+import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
+import { label, t, textIn, type Lang } from '../i18n/index.ts';
+import { typeOnDate, type Model, type TaskView } from '../model/index.ts';
+import { areaKey } from '../model/keys.ts';
+import type { IndicatorRow } from '../../schemas/index.ts';
+import { documentPath, formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
+import { sourceRef, type SourceView } from './source.ts';
+import { latestOf, rankAmong, type ValuedObservation } from './values.ts';
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+export interface ProvinceIndicatorRow {
+  indicator: Link;
+  period: string;
+  value: string;
+  /** "3/34", or "—" when the indicator is not ranked. */
+  rank: string;
+  method: string;
+  source: SourceView;
+  /** Only for the DTI profile: the value drawn to scale. */
+  bar: InlineBar;
+}
+
+export interface ProvincePage {
+  lang: Lang;
+  path: string;
+  title: string;
+  /** The English name shown after the Vietnamese one, on English pages only. */
+  titleEn: string | null;
+  description: string;
+  searchName: string;
+  provinceName: string;
+  breadcrumbs: [string, string][];
+  code: string;
+  typeLabel: string;
+  /** The dated change of type, with the document that made it. */
+  typeChange: { text: string; document: Link } | null;
+  formers: (Link & { code: string })[];
+  communes: { count: string; href: string; byType: string };
+  tasks: TaskView[];
+  tasksCaption: string;
+  timeline: TimelineSpec | null;
+  /** Said when the province was merged: its DTI is the Ministry's mean of the former provinces. */
+  mergedNote: string | null;
+  ranking: AreaChartSpec | null;
+  history: HistorySpec | null;
+  historyNote: string;
+  dti: { caption: string; rows: ProvinceIndicatorRow[] };
+  other: { caption: string; rows: ProvinceIndicatorRow[] };
+  former: { text: string; links: Link[] } | null;
+}
+
+interface Latest {
+  ind: IndicatorRow;
+  obs: ValuedObservation;
+}
+
+/** The eight main DTI indices (not the pillars, not the rank), drawn as the profile. */
+const isDtiProfile = (ind: IndicatorRow) => ind.parent_id === 'dti' && ind.unit === 'index' && !ind.id!.startsWith('dti-tru-cot');
+
+export function provincePage(model: Model, code: string, lang: Lang): ProvincePage {
+  const p = model.province.get(code);
+  if (!p) throw new Error(`No province with code ${code}.`);
+  const formers = model.formerBySuccessor.get(code) ?? [];
+  const communes = model.communesByProvince.get(code) ?? [];
+  const tasks = [...(model.tasksByArea.get(areaKey('province', code)) ?? [])].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  const typeChange = model.unitChanges.find((c) => c.level === 'province' && c.code === code && c.change === 'type');
+  const typeOn1July = typeOnDate(model, 'province', code, p.type!, '2025-07-01');
+
+  const latest = model.tables.indicators
+    .map((ind) => ({ ind, obs: latestOf(model, ind.id!, 'province', code) }))
+    .filter((r): r is Latest => r.obs !== null);
+  const row = ({ ind, obs }: Latest): ProvinceIndicatorRow => {
+    const rank = rankAmong(model, ind, 'province', obs.period!, code);
+    return {
+      indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
+      period: formatPeriod(obs.period!, lang),
+      value: isDtiProfile(ind) ? formatNumber(obs.value, lang, ind.decimals!) : formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
+      rank: rank ? `${rank.rank}/${rank.of}` : '—',
+      method: label(lang, obs.method),
+      source: sourceRef(model, lang, obs.source_id!, obs.published_on),
+      bar: layoutInlineBar(obs.value, [ind.min ?? 0, ind.max ?? 1]),
+    };
+  };
+  const dtiRows = latest.filter((r) => isDtiProfile(r.ind));
+  const otherRows = latest.filter((r) => !isDtiProfile(r.ind));
+  const hasDti = latest.some((r) => r.ind.id === 'dti');
+  const name = lang === 'vi' ? p.full_name_vi! : p.full_name_en!;
+  const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi!).join(', ') }) : '';
+
+  return {
+    lang,
+    path: provincePath(code),
+    title: p.full_name_vi!,
+    titleEn: lang === 'en' ? p.full_name_en : null,
+    description: t(lang, 'provinceDescription', { name, merged, communes: communes.length }),
+    searchName: `${p.full_name_vi} ${p.name_en}`,
+    provinceName: p.name_vi!,
+    breadcrumbs: [[t(lang, 'provinces'), '/provinces/']],
+    code,
+    typeLabel: label(lang, p.type),
+    typeChange: typeChange
+      ? {
+          text: t(lang, 'typeSince', { date: formatDate(typeChange.date!, lang), before: label(lang, typeOn1July) }),
+          document: { text: typeChange.document_id!, href: href(lang, documentPath(typeChange.document_id!)) },
+        }
+      : null,
+    formers: formers.map((f) => ({ text: f.full_name_vi!, href: href(lang, formerProvincePath(f.code!)), code: f.code! })),
+    communes: {
+      count: formatNumber(communes.length, lang, 0),
+      href: href(lang, `/provinces/${code}/communes/`),
+      byType: ['xa', 'phuong', 'dac_khu'].map((ty) => `${communes.filter((c) => c.type === ty).length} ${label(lang, ty).toLowerCase()}`).join(', '),
+    },
+    tasks,
+    tasksCaption: `${t(lang, 'tasks')} — ${p.name_vi}`,
+    timeline: tasks.length > 0 ? timelineSpec(model, lang, `timeline/province-${code}`, tasks) : null,
+    mergedNote: formers.length > 1 ? t(lang, 'ministryMean') : null,
+    ranking: chartableIndicators(model, 'province').includes('dti') && hasDti ? areaChartSpec(model, lang, 'ranking', 'dti', { id: 'chart-ranking', highlight: code }) : null,
+    history: provinceHistoryIndicators(model, code).includes('dti') ? provinceHistorySpec(model, lang, 'dti', code) : null,
+    historyNote: t(lang, 'formerSeriesNote'),
+    dti: { caption: `${t(lang, 'dtiProfile')} — ${p.name_vi}`, rows: dtiRows.map(row) },
+    other: { caption: `${t(lang, 'indicators')} — ${p.name_vi}`, rows: otherRows.map(row) },
+    former: formers.length > 0
+      ? { text: `${t(lang, 'formerValueNote')} ${t(lang, 'seeEachFormer')}`, links: formers.map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })) }
+      : null,
+  };
+}
+

@@ -1,0 +1,139 @@
+/**
+ * The page of a task (/tasks/{id}/) and the task tracker (/tasks/, /tasks/status/{status}/). The
+ * status words and their explanations come from the dictionaries; the numbers in them (days past
+ * the deadline, the due-soon window) from the model (lib/model/tasks.ts), never restated as prose.
+ */
+import { formatDate } from '../format.ts';
+import { label, t, textIn, type Lang, type StringKey } from '../i18n/index.ts';
+import type { Model, TaskView } from '../model/index.ts';
+import { documentLabel } from '../model/documents.ts';
+import { COMPUTED_STATUSES, daysOverdue, DUE_SOON_DAYS, type ComputedStatus } from '../model/tasks.ts';
+import { isSafeUrl } from '../../schemas/cells.ts';
+import { communePath, documentPath, href, provincePath, taskPath } from './links.ts';
+import type { Link } from './province.ts';
+import { sourceRef, type SourceView } from './source.ts';
+
+export interface TaskPage {
+  lang: Lang;
+  path: string;
+  title: string;
+  description: string;
+  provinceName: string | undefined;
+  status: ComputedStatus;
+  /** Why the task has its status, as of the dataset's date. */
+  rule: string;
+  owner: string;
+  area: Link | string;
+  document: Link;
+  assignedOn: string;
+  deadline: { date: string; text: string } | null;
+  reported: string;
+  evidence: Link | null;
+  source: SourceView;
+  note: string | null;
+  /** The Vietnamese title, on English pages only. */
+  titleVi: string | null;
+}
+
+/** Why a task has its computed status, in words, with its numbers from the model. */
+export function statusRule(task: Pick<TaskView, 'computed' | 'deadline'>, asOf: string, lang: Lang): string {
+  const days = daysOverdue(task, asOf) ?? 0;
+  const date = formatDate(asOf, lang);
+  switch (task.computed) {
+    case 'overdue':
+      return t(lang, 'rule.overdue', { count: days, asOf: date });
+    case 'due_soon':
+      return t(lang, 'rule.due_soon', { count: -days, asOf: date });
+    case 'in_progress':
+    case 'not_started':
+      return t(lang, `rule.${task.computed}`, { days: DUE_SOON_DAYS });
+    default:
+      return t(lang, `rule.${task.computed}` as Extract<StringKey, 'rule.done' | 'rule.done_on_time' | 'rule.done_late' | 'rule.no_deadline' | 'rule.cancelled'>);
+  }
+}
+
+export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
+  const task = model.task.get(id);
+  if (!task) throw new Error(`No task with id ${id}.`);
+  const doc = model.document.get(task.document_id!)!;
+  const province = task.area_level === 'province' ? model.province.get(task.area_code!) : undefined;
+  const commune = task.area_level === 'commune' ? model.commune.get(task.area_code!) : undefined;
+  const owner = textIn(lang, task, 'owner');
+  return {
+    lang,
+    path: taskPath(id),
+    title: textIn(lang, task, 'title'),
+    description: `${owner} — ${label(lang, task.computed)}${task.deadline ? ` · ${t(lang, 'deadline')} ${formatDate(task.deadline, lang)}` : ''}`,
+    provinceName: province?.name_vi ?? undefined,
+    status: task.computed,
+    rule: statusRule(task, model.asOf, lang),
+    owner,
+    area: province
+      ? { text: province.full_name_vi!, href: href(lang, provincePath(province.code!)) }
+      : commune
+        ? { text: commune.full_name_vi!, href: href(lang, communePath(commune.code!)) }
+        : t(lang, 'national'),
+    document: { text: documentLabel(doc, lang), href: href(lang, documentPath(doc.id!)) },
+    assignedOn: task.assigned_on ? formatDate(task.assigned_on, lang) : '—',
+    deadline: task.deadline ? { date: task.deadline, text: formatDate(task.deadline, lang) } : null,
+    reported: `${label(lang, task.status)}${task.completed_on ? ` · ${t(lang, 'completedOn')} ${formatDate(task.completed_on, lang)}` : ''}`,
+    evidence: task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
+    source: sourceRef(model, lang, task.source_id!, model.document.get(task.source_id!)?.issued_on ?? null),
+    note: task.note,
+    titleVi: lang === 'en' ? task.title_vi : null,
+  };
+}
+
+export interface TasksPage {
+  lang: Lang;
+  path: string;
+  title: string;
+  description: string;
+  lead: string;
+  breadcrumbs: [string, string][];
+  all: { text: string; href: string; current: boolean };
+  /** One filter link per status that has tasks. */
+  filters: { status: ComputedStatus; text: string; href: string; current: boolean }[];
+  /** The words and choices of the script that filters the table in the browser (task-filter.ts). */
+  filterData: { statuses: string; labels: string } | null;
+  tasks: TaskView[];
+}
+
+export function tasksPage(model: Model, status: ComputedStatus | null, lang: Lang): TasksPage {
+  const order = (s: ComputedStatus) => COMPUTED_STATUSES.indexOf(s);
+  const tasks = model.tasks
+    .filter((x) => status === null || x.computed === status)
+    .sort((a, b) => order(a.computed) - order(b.computed) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  const counts = new Map(COMPUTED_STATUSES.map((s) => [s, model.tasks.filter((x) => x.computed === s).length]));
+  const present = COMPUTED_STATUSES.filter((s) => counts.get(s)! > 0);
+  const title = status ? `${t(lang, 'tasks')}: ${label(lang, status)}` : t(lang, 'tasks');
+  const asOf = formatDate(model.asOf, lang);
+  return {
+    lang,
+    path: status ? `/tasks/status/${status}/` : '/tasks/',
+    title,
+    description: t(lang, 'tasksDescription', { count: String(model.tasks.length), asOf }),
+    lead: t(lang, 'tasksLead', { asOf }),
+    breadcrumbs: status ? [[t(lang, 'tasks'), '/tasks/']] : [],
+    all: { text: `${t(lang, 'allTasks')} (${model.tasks.length})`, href: href(lang, '/tasks/'), current: status === null },
+    filters: present.map((s) => ({ status: s, text: `${label(lang, s)} (${counts.get(s)})`, href: href(lang, `/tasks/status/${s}/`), current: status === s })),
+    filterData:
+      status === null
+        ? {
+            statuses: JSON.stringify(present.map((s) => [s, label(lang, s)])),
+            labels: JSON.stringify({
+              filter: t(lang, 'filter'),
+              status: t(lang, 'status'),
+              owner: t(lang, 'owner'),
+              all: t(lang, 'allTasks'),
+              text: t(lang, 'filterContains'),
+              sort: t(lang, 'filterSort'),
+              byDeadline: t(lang, 'filterByDeadline'),
+              byStatus: t(lang, 'filterByStatusSort'),
+              shown: t(lang, 'filterShown'),
+            }),
+          }
+        : null,
+    tasks,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The latest value of a series and the rank of an area: one rule each, used by every page.
+ *
+ * Gap rule: a gap (an observation whose value is empty) is never the latest value. The latest value
+ * of a series is its newest observation that has a value; a series of gaps only has none (a page may
+ * still list such a series, as a gap, but never takes an older or a filled-in number for it).
+ */
+import type { Model } from '../model/index.ts';
+import { crossKey, seriesKey } from '../model/keys.ts';
+import { rankObservations } from '../model/indicators.ts';
+import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
+
+/** An observation known to have a value. */
+export type ValuedObservation = ObservationRow & { value: number };
+
+function hasValue(o: ObservationRow): o is ValuedObservation {
+  return o.value !== null;
+}
+
+/** The newest observation with a value of a series sorted oldest period first; null when there is none. */
+export function latestValue(series: readonly ObservationRow[]): ValuedObservation | null {
+  return series.findLast(hasValue) ?? null;
+}
+
+/** The series of one indicator for one area, oldest period first (empty when there is none). */
+export function seriesOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ObservationRow[] {
+  return model.series.get(seriesKey(indicatorId, level, code)) ?? [];
+}
+
+/** The latest value of one indicator for one area, by the gap rule above. */
+export function latestOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ValuedObservation | null {
+  return latestValue(seriesOf(model, indicatorId, level, code));
+}
+
+export interface RankAmong {
+  /** 1 = best; ties share a rank. */
+  rank: number;
+  /** How many areas of the level have a value in that period. */
+  of: number;
+}
+
+/**
+ * The rank of an area among the areas of its level in one period (areas without a value are not
+ * ranked and not counted). Null when the area has no value, or when the indicator is itself a rank
+ * (ranking a rank would restate it).
+ */
+export function rankAmong(
+  model: Pick<Model, 'cross'>,
+  indicator: Pick<IndicatorRow, 'id' | 'unit' | 'higher_is_better'>,
+  level: string,
+  period: string,
+  code: string,
+): RankAmong | null {
+  if (indicator.unit === 'rank') return null;
+  const cross = model.cross.get(crossKey(indicator.id!, level, period)) ?? [];
+  const ranked = rankObservations(cross, indicator.higher_is_better!);
+  const mine = ranked.find((r) => r.obs.area_code === code);
+  return mine ? { rank: mine.rank, of: ranked.length } : null;
+}

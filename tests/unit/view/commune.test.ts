@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { buildModel } from '../../../src/lib/model/index.ts';
+import { communePage } from '../../../src/lib/view/commune.ts';
+import type { ObservationRow } from '../../../src/schemas/index.ts';
+import { realModel } from './real-model.ts';
+
+describe('communePage on the published data', () => {
+  it('Phường Lộc Ninh (25270): its type change, its province and its merged former communes', () => {
+    const model = realModel();
+    const v = communePage(model, '25270', 'vi');
+    expect(v.title).toBe('Phường Lộc Ninh, Đồng Nai');
+    expect(v.typeChange).toBe('từ 30/04/2026, trước đó: Xã, 237/NQ-UBTVQH16');
+    expect(v.province.href).toBe('/provinces/75/');
+    expect(v.merges).toHaveLength(3);
+    expect(v.nameEn).toBeNull();
+    expect(v.noTasks?.link.href).toBe('/provinces/75/#tasks');
+    expect(v.figures).toBeNull();
+  });
+});
+
+describe('communePage: figures (SYNTHETIC observations over the valid fixture)', () => {
+  const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
+  // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; one gap-only series.
+  const obs = (indicator_id: string, period: string, value: number | null): ObservationRow =>
+    ({ indicator_id, area_level: 'commune', area_code: '00004', period, value, source_id: 'fixture-article', published_on: '2025-10-21', method: 'as_published', note: 'SYNTHETIC' }) as ObservationRow;
+  const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2024', null)];
+  const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!);
+
+  it('shows the latest value with a value, not a newer gap, and counts every period', () => {
+    const v = communePage(model, '00004', 'en');
+    const dti = v.figures!.rows.find((r) => r.indicator.href === '/en/indicators/dti/')!;
+    expect(dti).toMatchObject({ period: '2023', value: '0.5000', count: '2 (2023 – 2024)' });
+  });
+
+  it('lists a series of gaps only as a gap in its newest period', () => {
+    const v = communePage(model, '00004', 'vi');
+    expect(v.figures!.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({ period: '2024', value: 'không có số liệu', count: '1 (2024)' });
+    expect(v.figures!.note.before).toBe('Cả 3 số liệu của Phường Ba Đình, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ');
+    expect(v.tasks.map((x) => x.id)).toEqual(['t-commune']);
+    expect(v.noTasks).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { homePage } from '../../../src/lib/view/home.ts';
+import { realModel } from './real-model.ts';
+
+const model = realModel();
+
+describe('homePage on the published data', () => {
+  it('counts tasks, targets, figures and provinces from the data (no literal 34)', () => {
+    const v = homePage(model, 'en');
+    expect(v.counts).toBe(`${model.tasks.length} tasks, ${model.tables.targets.length} targets, ${model.tables.observations.length} figures, ${model.provinces.length} provinces.`);
+    expect(v.counts).toContain(' 34 provinces.');
+    expect(v.dueSoonTitle).toBe('Due within 30 days');
+  });
+
+  it('headline figures: national DTI 2024 0.7955, provincial average 0.6961, EGDI rank 71', () => {
+    const v = homePage(model, 'vi');
+    expect(v.figures.map((c) => [c.title.href, c.value, c.note])).toEqual([
+      ['/indicators/dti-quoc-gia/', '0,7955', '2024'],
+      ['/indicators/dti/', '0,6961', '2024 · trung bình các tỉnh'],
+      ['/indicators/egdi-rank/', '71/193', '2024 · mục tiêu 2030: top 50 thế giới'],
+    ]);
+  });
+
+  it('a numeric target without a national value is shown as a gap, not a number', () => {
+    const v = homePage(model, 'en');
+    const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
+    expect(signature).toEqual({ title: signature.title, target: 'Target: >= 70% (2030, 03/NQ-CP)', value: null, gap: null });
+  });
+
+  it('lists overdue and due-soon tasks by deadline', () => {
+    const v = homePage(model, 'vi');
+    expect(v.overdue.every((x) => x.computed === 'overdue')).toBe(true);
+    expect(v.overdue.map((x) => x.deadline)).toEqual([...v.overdue.map((x) => x.deadline)].sort());
+    expect(v.overdue.length + v.dueSoon.length).toBe(model.tasks.filter((x) => x.computed === 'overdue' || x.computed === 'due_soon').length);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { provincePage } from '../../../src/lib/view/province.ts';
+import { realModel } from './real-model.ts';
+
+const model = realModel();
+
+describe('provincePage on the published data', () => {
+  it('Hà Nội (01): its former province, its latest DTI and its rank as the data says', () => {
+    const v = provincePage(model, '01', 'vi');
+    expect(v.title).toBe('Thành phố Hà Nội');
+    expect(v.titleEn).toBeNull();
+    expect(v.formers).toEqual([{ text: 'Thành phố Hà Nội', href: '/former-provinces/01/', code: '01' }]);
+    expect(v.mergedNote).toBeNull();
+    // observations.csv: dti,province,01,2024,0.8241 — the highest of the 34 provinces in 2024.
+    const dti = v.other.rows.find((r) => r.indicator.href === '/indicators/dti/')!;
+    expect(dti).toMatchObject({ period: '2024', value: '0,8241', rank: '1/34', method: 'như công bố' });
+    expect(dti.source.href).toBe('/documents/dti-gov-vn-xep-hang-2024/');
+    // The DTI rank is itself a rank: it is not ranked again.
+    expect(v.other.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({ value: '1', rank: '—' });
+  });
+
+  it('lists the eight main DTI indices in the profile, each with its bar', () => {
+    const v = provincePage(model, '01', 'en');
+    expect(v.dti.rows).toHaveLength(8);
+    const awareness = v.dti.rows.find((r) => r.indicator.text === 'DTI – Digital awareness')!;
+    expect(awareness).toMatchObject({ value: '1.0000', bar: { width: 60, barWidth: 60 } });
+    expect(v.dti.rows.every((r) => r.indicator.href.startsWith('/en/indicators/dti-'))).toBe(true);
+  });
+
+  it('a merged province (31) names its two former provinces and says its DTI is the Ministry\'s mean', () => {
+    const v = provincePage(model, '31', 'en');
+    expect(v.formers.map((f) => f.code)).toEqual(['30', '31']);
+    expect(v.mergedNote).toMatch(/mean of the former provinces/);
+    expect(v.description).toMatch(/^Haiphong City: merged from Hải Dương, Hải Phòng; \d+ communes; tasks, DTI and sources\.$/);
+    expect(v.other.rows.find((r) => r.indicator.href === '/en/indicators/dti/')).toMatchObject({ value: '0.7857', rank: '3/34' });
+    expect(v.former?.links.map((l) => l.href)).toEqual(['/en/former-provinces/30/', '/en/former-provinces/31/']);
+  });
+
+  it('counts communes by type from communes.csv', () => {
+    const v = provincePage(model, '01', 'vi');
+    const communes = model.communesByProvince.get('01')!;
+    expect(v.communes.count).toBe(String(communes.length));
+    expect(v.communes.byType).toBe(`${communes.filter((c) => c.type === 'xa').length} xã, ${communes.filter((c) => c.type === 'phuong').length} phường, 0 đặc khu`);
+  });
+
+  it('a type change links its document by the one slug function', () => {
+    const v = provincePage(model, '75', 'vi');
+    expect(v.typeChange).toEqual({ text: 'từ 30/04/2026, trước đó: Tỉnh', document: { text: '30/2026/QH16', href: '/documents/30-2026-qh16/' } });
+  });
+});
