@@ -250,4 +250,25 @@ export const en: Dictionary = {
   // Layout
   ogLocale: 'en_GB',
   breadcrumbLabel: 'Breadcrumb',
+
+  // Data pages
+  openData: 'Open data',
+  dataDescription: 'Download the portal’s CSV datasets: provinces, communes, documents, indicators, targets, observations, tasks; data dictionary and coverage.',
+  dataLead: 'Every figure on the portal is in the files below: UTF-8 CSV, one header row, YYYY-MM-DD dates, decimal point; an empty cell means not available. Licence {licence}; sources keep their own terms.',
+  releases: 'Releases',
+  downloadAll: 'Download everything (zip)',
+  tablesCaption: 'Tables',
+  tableWord: 'Table',
+  descriptionWord: 'Description',
+  changelog: 'Changelog',
+  primaryKey: 'Primary key',
+  references: 'References',
+  dataDictionary: 'Data dictionary',
+  columnType: 'Type',
+  coverageDescription: 'Which indicators have values for which provinces and periods, and how old the newest value is: gaps and stale data in plain view.',
+  coverageLead: 'The government’s data principle is “correct, sufficient, clean, alive, unified, shared”. This table shows where the portal’s data is missing and how old it is, as of {asOf}.',
+  coverageProvinces: 'Provinces ({count})',
+  coverageFormer: 'Former ({count})',
+  coverageNoDate: 'no date',
+  coverageNote: 'Each cell: period: areas with a value / all areas. Age: days from the publication of the newest value to the data date.',
 };

@@ -253,4 +253,25 @@ export const vi = {
   // Layout
   ogLocale: 'vi_VN',
   breadcrumbLabel: 'Vị trí',
+
+  // Data pages
+  openData: 'Dữ liệu mở',
+  dataDescription: 'Tải các bộ dữ liệu CSV của cổng: tỉnh, xã, văn bản, chỉ số, mục tiêu, số liệu, nhiệm vụ; từ điển dữ liệu và độ phủ.',
+  dataLead: 'Mọi số liệu trên cổng đều có trong các tệp dưới đây: CSV UTF-8, một dòng tiêu đề, ngày dạng YYYY-MM-DD, dấu chấm thập phân; ô trống nghĩa là không có số liệu. Giấy phép {licence}; các nguồn giữ điều khoản riêng.',
+  releases: 'Các phiên bản',
+  downloadAll: 'Tải tất cả (zip)',
+  tablesCaption: 'Các bảng dữ liệu',
+  tableWord: 'Bảng',
+  descriptionWord: 'Mô tả',
+  changelog: 'Nhật ký thay đổi',
+  primaryKey: 'Khóa chính',
+  references: 'Tham chiếu',
+  dataDictionary: 'Từ điển dữ liệu',
+  columnType: 'Kiểu',
+  coverageDescription: 'Chỉ số nào có số liệu cho tỉnh nào, kỳ nào, và số liệu mới nhất đã bao lâu: khoảng trống và dữ liệu cũ hiện rõ.',
+  coverageLead: 'Nguyên tắc dữ liệu của Chính phủ là “đúng, đủ, sạch, sống, thống nhất, dùng chung”. Bảng này cho thấy dữ liệu của cổng còn thiếu ở đâu và cũ đến mức nào, tính đến {asOf}.',
+  coverageProvinces: 'Tỉnh ({count})',
+  coverageFormer: 'Tỉnh cũ ({count})',
+  coverageNoDate: 'không rõ ngày',
+  coverageNote: 'Mỗi ô: kỳ: số địa bàn có giá trị / tổng số địa bàn. Tuổi dữ liệu: số ngày từ ngày công bố của giá trị mới nhất đến ngày dữ liệu.',
 } as const;
