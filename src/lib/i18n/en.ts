@@ -271,4 +271,18 @@ export const en: Dictionary = {
   coverageFormer: 'Former ({count})',
   coverageNoDate: 'no date',
   coverageNote: 'Each cell: period: areas with a value / all areas. Age: days from the publication of the newest value to the data date.',
+
+  // Area lists and former provinces
+  provincesTitle: 'The {provinces} provinces and cities',
+  provincesDescription: 'The {provinces} provincial units since 1 July 2025, the former provinces merged into each, and their communes.',
+  provincesLead: 'On 1 July 2025 the {formers} provinces were merged into {provinces} units (Resolution 202/2025/QH15); since 30 April 2026 Đồng Nai is a centrally-run city.',
+  provincesMaps: 'Maps of the {provinces} units and the {formers} former provinces',
+  tileMapHeading: 'Tile map: one tile per unit',
+  communesOf: 'Communes of {name}',
+  communesOfDescription: 'The {count} commune-level units of {name} since 1 July 2025.',
+  formerProvincesDescription: 'The {count} provinces before 1 July 2025 and their successors.',
+  formerCodesNotice: 'Some former codes now belong to a different province (24 was Bắc Giang, now Bắc Ninh). Former data reaches today’s provinces only through “Now part of”.',
+  formerProvinceDescription: '{name}, a former province before 1 July 2025, now part of {successor}: historical figures.',
+  codeNowOther: 'this code now belongs to {name}, a different province',
+  togetherWith: 'together with',
 };

@@ -274,4 +274,18 @@ export const vi = {
   coverageFormer: 'Tỉnh cũ ({count})',
   coverageNoDate: 'không rõ ngày',
   coverageNote: 'Mỗi ô: kỳ: số địa bàn có giá trị / tổng số địa bàn. Tuổi dữ liệu: số ngày từ ngày công bố của giá trị mới nhất đến ngày dữ liệu.',
+
+  // Area lists and former provinces
+  provincesTitle: '{provinces} tỉnh, thành phố',
+  provincesDescription: 'Danh sách {provinces} đơn vị hành chính cấp tỉnh từ 01/07/2025, các tỉnh cũ được sáp nhập và số xã, phường.',
+  provincesLead: 'Từ 01/07/2025, {formers} tỉnh, thành phố được sắp xếp thành {provinces} đơn vị (Nghị quyết 202/2025/QH15); từ 30/04/2026 Đồng Nai là thành phố trực thuộc trung ương.',
+  provincesMaps: 'Bản đồ {provinces} tỉnh, thành và {formers} tỉnh cũ',
+  tileMapHeading: 'Bản đồ ô: mỗi tỉnh, thành một ô',
+  communesOf: 'Xã, phường, đặc khu của {name}',
+  communesOfDescription: '{count} đơn vị hành chính cấp xã của {name} từ 01/07/2025.',
+  formerProvincesDescription: '{count} tỉnh, thành phố trước 01/07/2025 và tỉnh kế thừa.',
+  formerCodesNotice: 'Một số mã cũ nay là mã của một tỉnh khác (ví dụ 24 từng là Bắc Giang, nay là Bắc Ninh). Số liệu của tỉnh cũ chỉ gắn với tỉnh mới qua cột “Nay thuộc”.',
+  formerProvinceDescription: '{name}, tỉnh cũ trước 01/07/2025, nay thuộc {successor}: số liệu lịch sử.',
+  codeNowOther: 'mã này nay là của {name}, một tỉnh khác',
+  togetherWith: 'cùng với',
 } as const;
