@@ -285,4 +285,10 @@ export const en: Dictionary = {
   formerProvinceDescription: '{name}, a former province before 1 July 2025, now part of {successor}: historical figures.',
   codeNowOther: 'this code now belongs to {name}, a different province',
   togetherWith: 'together with',
+
+  // Lists
+  indicatorsDescription: 'Indicators tracked: DTI, PAR Index, SIPAS, online dossiers, digital signatures…',
+  documentsDescription: 'Documents that assign tasks or set targets, and the sources of the figures, each with what cites it.',
+  documentsDirecting: 'Documents that direct and assign',
+  documentsSources: 'Articles and pages figures come from',
 };

@@ -288,4 +288,10 @@ export const vi = {
   formerProvinceDescription: '{name}, tỉnh cũ trước 01/07/2025, nay thuộc {successor}: số liệu lịch sử.',
   codeNowOther: 'mã này nay là của {name}, một tỉnh khác',
   togetherWith: 'cùng với',
+
+  // Lists
+  indicatorsDescription: 'Các chỉ số được theo dõi: DTI, PAR Index, SIPAS, tỉ lệ hồ sơ trực tuyến, chữ ký số…',
+  documentsDescription: 'Các văn bản giao nhiệm vụ, đặt mục tiêu và các nguồn số liệu, mỗi văn bản kèm nhiệm vụ, mục tiêu và số liệu trích dẫn nó.',
+  documentsDirecting: 'Văn bản chỉ đạo, giao nhiệm vụ',
+  documentsSources: 'Bài báo và trang web là nguồn số liệu',
 } as const;
