@@ -291,4 +291,34 @@ export const en: Dictionary = {
   documentsDescription: 'Documents that assign tasks or set targets, and the sources of the figures, each with what cites it.',
   documentsDirecting: 'Documents that direct and assign',
   documentsSources: 'Articles and pages figures come from',
+
+  // ChangesTable.astro
+  'changes.changedValues': 'Changed values',
+  'changes.correctionsOldAndNew': 'Corrections: old and new values',
+  'changes.key': 'Key',
+  'changes.column': 'Column',
+  'changes.oldValue': 'Old value',
+  'changes.newValue': 'New value',
+  'changes.rowsAdded': 'Rows added',
+  'changes.rowsRemoved': 'Rows removed',
+  'changes.counts': '{added} rows added, {removed} removed, {changed} changed.',
+
+  // HowToCite.astro
+  'cite.howToCite': 'How to cite',
+  'cite.title': 'Title',
+  'cite.publisher': 'Publisher',
+  'cite.version': 'Version',
+  'cite.notYetReleased': 'not yet released',
+  'cite.date': 'Date',
+
+  // Chart.astro
+  'chart.source': 'Source',
+  'chart.licence': 'Licence',
+  'chart.download': 'Download',
+  'chart.useTheArrowKeys': 'Use the arrow keys to move between the marks of the chart; the data table is just below.',
+  'chart.dataTableOfThe': 'Data table of the chart',
+  'chart.rows': 'rows',
+  'chart.permalink': 'Permalink',
+  'chart.embedPage': 'Embed page',
+  'chart.embedCode': 'Embed code',
 };

@@ -294,4 +294,34 @@ export const vi = {
   documentsDescription: 'Các văn bản giao nhiệm vụ, đặt mục tiêu và các nguồn số liệu, mỗi văn bản kèm nhiệm vụ, mục tiêu và số liệu trích dẫn nó.',
   documentsDirecting: 'Văn bản chỉ đạo, giao nhiệm vụ',
   documentsSources: 'Bài báo và trang web là nguồn số liệu',
+
+  // ChangesTable.astro
+  'changes.changedValues': 'Giá trị đã sửa',
+  'changes.correctionsOldAndNew': 'Đính chính: giá trị cũ và mới',
+  'changes.key': 'Khóa',
+  'changes.column': 'Cột',
+  'changes.oldValue': 'Giá trị cũ',
+  'changes.newValue': 'Giá trị mới',
+  'changes.rowsAdded': 'Dòng thêm',
+  'changes.rowsRemoved': 'Dòng bỏ',
+  'changes.counts': '{added} dòng thêm, {removed} dòng bỏ, {changed} dòng sửa.',
+
+  // HowToCite.astro
+  'cite.howToCite': 'Cách trích dẫn',
+  'cite.title': 'Tên',
+  'cite.publisher': 'Đơn vị công bố',
+  'cite.version': 'Phiên bản',
+  'cite.notYetReleased': 'chưa phát hành',
+  'cite.date': 'Ngày',
+
+  // Chart.astro
+  'chart.source': 'Nguồn',
+  'chart.licence': 'Giấy phép',
+  'chart.download': 'Tải',
+  'chart.useTheArrowKeys': 'Dùng phím mũi tên để đi qua từng phần tử của biểu đồ; bảng số liệu ở ngay dưới.',
+  'chart.dataTableOfThe': 'Bảng số liệu của biểu đồ',
+  'chart.rows': 'dòng',
+  'chart.permalink': 'Liên kết cố định',
+  'chart.embedPage': 'Trang nhúng',
+  'chart.embedCode': 'Mã nhúng',
 } as const;
