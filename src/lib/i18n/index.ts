@@ -69,7 +69,7 @@ function isKey(key: string): key is StringKey {
  * A data field kept in both languages, for `lang`: `name` reads `name_vi` or `name_en`; a field whose
  * Vietnamese column has no suffix (`issuer`, `owner`) reads `issuer` or `issuer_en`. Data, not UI text.
  */
-export function textIn<F extends string, R extends { readonly [P in `${F}_en`]: string | null }>(lang: Lang, row: R, field: F): string {
+export function textIn<F extends string, R extends { readonly [P in `${F}_en`]?: string | null | undefined }>(lang: Lang, row: R, field: F): string {
   const record = row as unknown as Record<string, string | null | undefined>;
   const value = lang === 'en' ? record[`${field}_en`] : `${field}_vi` in record ? record[`${field}_vi`] : record[field];
   return value ?? '';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { coveragePage, dataIndexPage, dataTablePage } from '../../../src/lib/view/data.ts';
+import { realModel } from './real-model.ts';
+
+const model = realModel();
+
+describe('data pages on the published data', () => {
+  it('the list of tables counts the rows of each and takes the licence from dataset.json', () => {
+    const v = dataIndexPage(model, 'en');
+    expect(model.meta.licence).toBe('CC-BY-4.0');
+    expect(v.lead).toContain('Licence CC BY 4.0;');
+    const provinces = v.tables.find((r) => r.name.href === '/en/data/provinces/')!;
+    expect(provinces).toMatchObject({ rows: '34', csv: '/data/latest/provinces.csv', json: '/data/latest/provinces.json' });
+    expect(v.sources.find((s) => s.title.startsWith('dvhcvn'))?.caveat).toBe(model.meta.sources.find((s) => s.id === 'dvhcvn-20250701')!.caveat_en);
+  });
+
+  it('a table page lists its columns and its references', () => {
+    const v = dataTablePage(model, 'communes', 'vi');
+    expect(v.rows).toBe(new Intl.NumberFormat('vi-VN').format(model.tables.communes.length));
+    expect(v.columns.map((c) => c.name)).toContain('province_code');
+    expect(v.references).toContainEqual({ fields: 'province_code', table: { text: 'provinces', href: '/data/provinces/' } });
+  });
+
+  it('coverage: the number of provinces and former provinces in the headings comes from the data', () => {
+    const v = coveragePage(model, 'vi');
+    expect(v.levels).toEqual(['Toàn quốc', 'Tỉnh (34)', 'Tỉnh cũ (63)']);
+    const dti = v.rows.find((r) => r.indicator.href === '/indicators/dti/')!;
+    expect(dti.levels[1]).toBe('2024: 34/34');
+    expect(dti.levels[0]).toBe('2023: 1 · 2024: 1');
+  });
+});
