@@ -5,6 +5,7 @@
 import { TABLES, type TableDef, type TableName } from '../../schemas/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
+import type { Code } from './codes.ts';
 import { issue, type Issue } from './issues.ts';
 import type { RawDataset } from './read-dataset.ts';
 
@@ -54,7 +55,7 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
   const rowsOf = (name: TableName) => tables[name] as unknown as Row[];
   const lineOf = (name: TableName, index: number) => lines[name][index] ?? null;
-  const report = (name: TableName, index: number, column: string | null, code: string, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
+  const report = (name: TableName, index: number, column: string | null, code: Code, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
     issues.push(issue({ severity, code, file: fileOf(name), row: lineOf(name, index), column, value: value === null || value === undefined ? null : String(value), message, hint }));
 
   // --- keys ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
+import type { Code } from './codes.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, type CsvRecord } from './parse-csv.ts';
 import { detach } from '../text.ts';
@@ -20,7 +21,7 @@ export interface TypedRow<T> {
 interface CellResult {
   ok: boolean;
   value: unknown;
-  problems: { code: string; message: string; hint: string }[];
+  problems: { code: Code; message: string; hint: string }[];
 }
 
 /** Checks records one at a time (see parseCsv's `onHeader`); the rows, their lines and the issues grow as it goes. */
@@ -91,7 +92,8 @@ function checkCell(schema: z.ZodType, raw: string): CellResult {
     ok: false,
     value: null,
     problems: parsed.error.issues.map((zi) => {
-      const params = (zi as { params?: { code?: string; hint?: string } }).params;
+      // The column builders (src/schemas/cells.ts, zod only) name codes of the catalogue; a test checks each.
+      const params = (zi as { params?: { code?: Code; hint?: string } }).params;
       return { code: params?.code ?? 'type-error', message: zi.message, hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).' };
     }),
   };
