@@ -1,13 +1,18 @@
 /**
- * Reads a data directory: every table file and dataset.json, parsed and checked cell by cell.
+ * Reads a data directory: every table file and dataset.json, parsed and checked cell by cell, and
+ * compared with the latest release (nothing published lost: validate-published.ts).
  * The only module of src/lib/data that touches the file system; it never writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, columnsOf, DatasetMetaSchema, type DatasetMeta, type TableDef, type Tables } from '../../schemas/index.ts';
+import { REMOVALS_FILE } from '../../schemas/removals.ts';
+import type { TableName } from '../../schemas/table.ts';
+import { readReleaseIndex, releaseDir } from '../release/releases.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, parseCsv } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
+import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
 
 export interface RawDataset {
@@ -30,6 +35,8 @@ export function readDataset(dir: string): RawDataset {
   const tables = {} as Record<string, unknown[]>;
   const lines = {} as Record<string, number[]>;
   const rawKeys = {} as Record<string, Set<string>>;
+  const published = readPublished(dir);
+  const current = new Map<TableName, TableKeys>();
   for (const def of TABLES) {
     rawKeys[def.name] = new Set();
     const path = join(dir, def.file);
@@ -39,26 +46,41 @@ export function readDataset(dir: string): RawDataset {
       issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
       continue;
     }
-    const table = readTable(def as TableDef, new Uint8Array(readFileSync(path)));
+    const isPublished = published?.tables.has(def.name) ?? false;
+    const table = readTable(def as TableDef, new Uint8Array(readFileSync(path)), REFERENCED_TABLES.has(def.name) || isPublished);
     for (const i of table.issues) issues.push(i);
+    if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
+      issues.push(issue({ code: 'empty-table', file: def.file, message: `${def.file} holds no rows: the ${def.name} table cannot be published empty.`, hint: `Restore its rows (git log -p data/${def.file} shows what was there).` }));
+    }
+    if (isPublished && table.records !== null) current.set(def.name, { count: table.records, keys: table.rawKeys });
     tables[def.name] = table.rows;
     lines[def.name] = table.lines;
     rawKeys[def.name] = table.rawKeys;
+  }
+  if (published) {
+    const removalsPath = join(dir, REMOVALS_FILE);
+    const removals = existsSync(removalsPath) ? readRemovals(new Uint8Array(readFileSync(removalsPath))) : { removals: [], issues: [] };
+    issues.push(...removals.issues, ...validatePublished(current, published, removals.removals));
   }
   return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues };
 }
 
 /**
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
- * the raw keys of every readable row (referenced tables only), and its issues. Pure.
+ * the raw keys of every readable row (with `keepKeys`: by default referenced tables only), its issues,
+ * and how many records it holds (null when the file cannot be read). Pure.
  */
-export function readTable(def: TableDef, bytes: Uint8Array): { rows: unknown[]; lines: number[]; rawKeys: Set<string>; issues: Issue[] } {
+export function readTable(
+  def: TableDef,
+  bytes: Uint8Array,
+  keepKeys = REFERENCED_TABLES.has(def.name),
+): { rows: unknown[]; lines: number[]; rawKeys: Set<string>; issues: Issue[]; records: number | null } {
   const rawKeys = new Set<string>();
   let validator: RowValidator<unknown> | null = null;
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!REFERENCED_TABLES.has(def.name)) return v.add;
+    if (!keepKeys) return v.add;
     const positions = columnPositions(header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
     return (values, line) => {
@@ -67,8 +89,31 @@ export function readTable(def: TableDef, bytes: Uint8Array): { rows: unknown[]; 
     };
   });
   const checked = validator as RowValidator<unknown> | null;
-  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues };
-  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues] };
+  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
+  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+}
+
+/** Tables a dataset cannot be published without a row of (the others may be empty, e.g. before any task is recorded). */
+const REQUIRED_ROWS: ReadonlySet<TableName> = new Set<TableName>(['provinces', 'former_provinces', 'communes', 'documents', 'indicators', 'observations']);
+
+/**
+ * The keys and row counts of the tables of the latest release (data/releases), or null when there is
+ * none or the index cannot be read (validateReleases reports that).
+ */
+function readPublished(dir: string): PublishedData | null {
+  let version: string | undefined;
+  try {
+    version = readReleaseIndex(dir).releases.at(-1)?.version;
+  } catch {
+    return null;
+  }
+  if (version === undefined) return null;
+  const tables = new Map<TableName, TableKeys>();
+  for (const def of TABLES as readonly TableDef[]) {
+    const path = join(releaseDir(dir, version), def.file);
+    if (existsSync(path)) tables.set(def.name, readTableKeys(def, new Uint8Array(readFileSync(path))));
+  }
+  return { version, tables };
 }
 
 function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {

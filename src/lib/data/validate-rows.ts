@@ -32,6 +32,8 @@ export interface RowValidator<T> {
   /** File line of each row of `rows` (same index). */
   lines: number[];
   issues: Issue[];
+  /** How many records were checked, valid or not. */
+  readonly records: number;
 }
 
 /**
@@ -52,7 +54,9 @@ export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: re
   const rows: z.output<S>[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
+  let records = 0;
   const add = (values: readonly string[], line: number) => {
+    records++;
     const row = { ...template };
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
@@ -75,7 +79,15 @@ export function rowValidator<S extends z.ZodObject>(def: TableDef<S>, header: re
       lines.push(line);
     }
   };
-  return { add, rows, lines, issues };
+  return {
+    add,
+    rows,
+    lines,
+    issues,
+    get records() {
+      return records;
+    },
+  };
 }
 
 /** All records at once: the rows that passed, each with its line, and every cell problem. */
