@@ -89,6 +89,7 @@ export const CODES = {
   'period-mismatch': error('table', "the period form does not match the indicator's `period_type`", 'e.g. `2024-Q4` for a quarterly indicator'),
   'target-value-mismatch': error('table', 'comparator and values disagree (`between` needs two values, `qualitative` none)', 'as the hint says'),
   'unit-change-mismatch': error('table', 'the latest dated type change of a unit disagrees with its current type', 'make them agree'),
+  'unit-name-mismatch': error('table', "a current province's `name_vi` or `full_name_vi` differs from its official name in data/reference/provinces.csv (e.g. its former name); the placement of a tone mark (Hoà/Hòa) is tolerated", 'write the official name the message gives'),
   'duplicate-slug': error('table', 'two document ids give the same web address (`57-NQ/TW` and `57-nq-tw`)', 'make the ids differ'),
   'table-dimensions': warning('table', 'not 34 provinces or not 63 former provinces', 'check for missing rows'),
 

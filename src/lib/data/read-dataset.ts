@@ -28,6 +28,14 @@ export interface RawDataset {
    */
   rawKeys: { [K in keyof Tables]: Set<string> };
   issues: Issue[];
+  /** Official lists the tables are checked against (data/reference/), when the directory has them. */
+  reference: ReferenceLists | null;
+}
+
+/** data/reference/provinces.csv: the official names of each current province code. */
+export interface ReferenceLists {
+  file: string;
+  provinces: Map<string, { name_vi: string; full_name_vi: string }>;
 }
 
 export function readDataset(dir: string): RawDataset {
@@ -62,7 +70,8 @@ export function readDataset(dir: string): RawDataset {
     const removals = existsSync(removalsPath) ? readRemovals(new Uint8Array(readFileSync(removalsPath))) : { removals: [], issues: [] };
     issues.push(...removals.issues, ...validatePublished(current, published, removals.removals));
   }
-  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues };
+  const reference = readReference(dir, issues);
+  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues, reference };
 }
 
 /**
@@ -114,6 +123,23 @@ function readPublished(dir: string): PublishedData | null {
     if (existsSync(path)) tables.set(def.name, readTableKeys(def, new Uint8Array(readFileSync(path))));
   }
   return { version, tables };
+}
+
+const REFERENCE_PROVINCES = 'reference/provinces.csv';
+const REFERENCE_COLUMNS = ['province_code', 'name_vi', 'full_name_vi', 'name_en', 'full_name_en', 'unit_short_name_vi', 'unit_full_name_vi', 'commune_count'];
+
+/** The reference list of provinces, when data/reference/provinces.csv exists (fixture trees have none). */
+function readReference(dir: string, issues: Issue[]): ReferenceLists | null {
+  const path = join(dir, REFERENCE_PROVINCES);
+  if (!existsSync(path)) return null;
+  const parsed = parseCsv(new Uint8Array(readFileSync(path)), REFERENCE_PROVINCES, REFERENCE_COLUMNS);
+  issues.push(...parsed.issues);
+  const at = columnPositions(parsed.header);
+  const provinces = new Map<string, { name_vi: string; full_name_vi: string }>();
+  for (const r of parsed.records) {
+    provinces.set(r.values[at.get('province_code') ?? -1] ?? '', { name_vi: r.values[at.get('name_vi') ?? -1] ?? '', full_name_vi: r.values[at.get('full_name_vi') ?? -1] ?? '' });
+  }
+  return { file: REFERENCE_PROVINCES, provinces };
 }
 
 function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {
