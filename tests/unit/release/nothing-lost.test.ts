@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatTextReport } from '../../../src/lib/data/format-report.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease, releasesDir, validateReleases } from '../../../src/lib/release/releases.ts';
 import { editLine, flat, treeWith } from '../data/helpers.ts';
@@ -44,6 +45,13 @@ describe('rows of the latest release', () => {
       ['tasks.csv', null, 'id', 'published-key-missing'],
       ['tasks.csv', null, 'id', 'published-key-missing'],
     ]);
+  });
+
+  it('the text report counts a long run of lost keys without line numbers', () => {
+    const dir = releasedThen({ 'observations.csv': headerOnly });
+    const text = formatTextReport(validateDataset(dir).issues);
+    expect(text).toContain('… and 2 more published-key-missing problems in [indicator_id+area_level+area_code+period] (--format json lists each)');
+    expect(text).not.toContain('null');
   });
 
   it('a key changed in place is a lost row even though the count is the same', () => {
