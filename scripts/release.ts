@@ -20,15 +20,18 @@ if (!values.version || !values.notes || !values.date) {
 }
 const dataDir = resolve(values['data-dir']);
 const data = validateDataset(dataDir);
+// Exit codes are set, never process.exit() after a write: a piped report would be cut short.
 if (!data.valid) {
-  console.error(`Refusing to release invalid data:\n\n${formatTextReport(data.issues)}`);
-  process.exit(1);
-}
-try {
-  const release = cutRelease({ dataDir, version: values.version, notes: readFileSync(values.notes, 'utf8').trim(), releasedOn: values.date });
-  console.log(`Released ${release.version} (${release.released_on}, data as of ${release.as_of}): ${release.files.length} files in data/releases/${release.version}/`);
-  for (const f of release.files) console.log(`  ${f.sha256}  ${f.path}`);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(1);
+  process.exitCode = 1;
+  process.stderr.write(`Refusing to release invalid data:\n\n${formatTextReport(data.issues)}\n`);
+} else {
+  try {
+    const release = cutRelease({ dataDir, version: values.version, notes: readFileSync(values.notes, 'utf8').trim(), releasedOn: values.date });
+    const lines = [`Released ${release.version} (${release.released_on}, data as of ${release.as_of}): ${release.files.length} files in data/releases/${release.version}/`];
+    for (const f of release.files) lines.push(`  ${f.sha256}  ${f.path}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } catch (e) {
+    process.exitCode = 1;
+    process.stderr.write(`${(e as Error).message}\n`);
+  }
 }

@@ -25,9 +25,12 @@ const dir = resolve(values['data-dir']);
 const started = performance.now();
 const result = validateDataset(dir);
 const report = formatReport(result.issues, format, relative(process.cwd(), dir) || '.');
-if (report) console.log(report);
+let out = report ? `${report}\n` : '';
 if (format === 'text') {
   const rows = Object.values(result.tables).reduce((n, rows) => n + rows.length, 0);
-  console.log(`Checked ${rows} rows in ${relative(process.cwd(), dir) || '.'} in ${Math.round(performance.now() - started)} ms.`);
+  out += `Checked ${rows} rows in ${relative(process.cwd(), dir) || '.'} in ${Math.round(performance.now() - started)} ms.\n`;
 }
-process.exit(result.valid ? 0 : 1);
+// process.exit() right after a write cuts a piped report at the pipe's buffer (64 KiB): write, then let
+// Node exit by itself once standard output has drained, with this exit code.
+process.exitCode = result.valid ? 0 : 1;
+process.stdout.write(out);

@@ -6,6 +6,7 @@
  * Imports only zod, so the module loads in plain Node scripts as well as in the Astro build.
  */
 import { z } from 'zod';
+import { findFormulaAfterSpace, findHiddenCharacter, findOverflow, findTooLong, findUrlCredentials, type TextProblem } from './text-checks.ts';
 
 /** Logical type of a column, as published in the Table Schema (Frictionless) and the data dictionary. */
 export type ColumnType = 'string' | 'integer' | 'number' | 'date' | 'boolean';
@@ -20,6 +21,8 @@ export interface ColumnMeta {
   pattern?: string;
   /** How the cell is written, e.g. "YYYY-MM-DD". */
   format?: string;
+  /** Longest text allowed, in characters (text columns). */
+  maxLength?: number;
 }
 
 /** Metadata attached to each column schema; read back with {@link getColumnMeta}. */
@@ -38,6 +41,12 @@ export function addCellIssue(ctx: Ctx, input: string, code: string, message: str
   ctx.addIssue({ code: 'custom', message, input, params: { code, hint } });
 }
 
+/** Reports the problem of a text-checks.ts check, if any; true when there was one. */
+function addProblem(ctx: Ctx, input: string, problem: TextProblem | null): boolean {
+  if (problem) addCellIssue(ctx, input, problem.code, problem.message, problem.hint);
+  return problem !== null;
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 // A tag starts with < directly followed by a letter, !, / or ? (HTML tokenizer); "a < b" is text.
 const HTML_LIKE = /<[a-zA-Z!/?]|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
@@ -52,8 +61,11 @@ function checkBare(value: string, ctx: Ctx): boolean {
   return true;
 }
 
-function checkText(value: string, ctx: Ctx, allowLineBreaks = false): void {
+function checkText(value: string, ctx: Ctx, allowLineBreaks = false, maxLength = TEXT_MAX_LENGTH): void {
+  addProblem(ctx, value, findFormulaAfterSpace(value));
+  addProblem(ctx, value, findTooLong(value, maxLength));
   if (!checkBare(value, ctx)) return;
+  addProblem(ctx, value, findHiddenCharacter(value));
   if (value.normalize('NFC') !== value) {
     addCellIssue(ctx, value, 'not-nfc', 'The text is not in Unicode NFC form (letters and tone marks are stored separately).', 'Re-save the file as UTF-8 with composed characters (NFC), e.g. run the text through `.normalize("NFC")`.');
   }
@@ -73,6 +85,9 @@ interface ColumnOptions<R extends boolean = boolean> {
   /** false: an empty cell is allowed and read as null. Default true: an empty cell is a missing-value issue. */
   required?: R;
 }
+
+/** Longest text of a text column without its own `maxLength` (the data dictionary shows each limit). */
+export const TEXT_MAX_LENGTH = 1000;
 
 /**
  * What a column yields once its row has passed the validator: `T` for a required column (a row with an
@@ -102,14 +117,18 @@ function emptyCheck(value: string, ctx: Ctx, required: boolean): boolean {
 }
 
 /** Free text in Vietnamese or English: NFC, trimmed, no markup, no formula start. */
-export function text<R extends boolean = true>(description: string, options: ColumnOptions<R> & { multiline?: boolean } = {}): Column<string, R> {
+export function text<R extends boolean = true>(
+  description: string,
+  options: ColumnOptions<R> & { multiline?: boolean; maxLength?: number } = {},
+): Column<string, R> {
   const required = options.required ?? true;
+  const maxLength = options.maxLength ?? TEXT_MAX_LENGTH;
   const schema = z.string().transform((value, ctx) => {
     if (!emptyCheck(value, ctx, required)) return null;
-    checkText(value, ctx, options.multiline ?? false);
+    checkText(value, ctx, options.multiline ?? false, maxLength);
     return value;
   });
-  return register(schema, { type: 'string', required, description });
+  return register(schema, { type: 'string', required, description, maxLength });
 }
 
 /** An identifier or code: must match `pattern` exactly, no surrounding spaces. */
@@ -173,7 +192,9 @@ export function number<R extends boolean = true>(description: string, options: C
       addCellIssue(ctx, value, 'type-error', `"${value}" is not ${integer ? 'a whole number' : 'a number'}.`, integer ? 'Write digits only, e.g. 34.' : 'Write digits with an optional decimal point, e.g. 0.8241; no spaces, units or thousands separators.');
       return null;
     }
-    return Number(value);
+    const parsed = Number(value);
+    if (addProblem(ctx, value, findOverflow(value, parsed))) return null;
+    return parsed;
   });
   return register(schema, { type: integer ? 'integer' : 'number', required, description });
 }
@@ -246,6 +267,7 @@ export function url<R extends boolean = true>(description: string, options: Colu
       addCellIssue(ctx, value, 'unsafe-url', 'The link is not an absolute http(s) address.', 'Write the full address starting with https:// (javascript:, data: and relative links are not allowed).');
       return null;
     }
+    if (addProblem(ctx, value, findUrlCredentials(value) ?? findHiddenCharacter(value))) return null;
     return value;
   });
   return register(schema, { type: 'string', required, description, format: 'uri' });
@@ -278,6 +300,7 @@ export function sourceRef<R extends boolean = true>(description: string, options
       addCellIssue(ctx, value, 'unsafe-url', 'The source is a link that is not an absolute http(s) address.', 'Give a document id from documents.csv or a full https:// address.');
       return null;
     }
+    if (addProblem(ctx, value, findUrlCredentials(value) ?? findHiddenCharacter(value))) return null;
     return value;
   });
   return register(schema, { type: 'string', required, description });

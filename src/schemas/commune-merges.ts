@@ -7,7 +7,7 @@ export const MERGE_TYPES = ['full', 'partial'] as const;
 export const CommuneMergeRowSchema = z.object({
   commune_code: key('Code of the current commune (communes.csv).', COMMUNE_CODE, { example: '00004' }),
   former_code: key('GSO code of the former commune (before 1 July 2025): 5 digits, or the 3-digit district code of an island district that had no communes (e.g. 318 Bạch Long Vĩ).', /^\d{5}$|^\d{3}$/, { example: '00013' }),
-  former_name_vi: text('Full Vietnamese name of the former commune (or island district).'),
+  former_name_vi: text('Full Vietnamese name of the former commune (or island district).', { maxLength: 100 }),
   former_province_code: key('Code of the former province of the former commune (former_provinces.csv).', PROVINCE_CODE, { example: '01' }),
   merge_type: oneOf(MERGE_TYPES, 'full: the whole former commune went into this one; partial: only part of it.'),
 });

@@ -6,9 +6,9 @@ export const COMMUNE_TYPES = ['xa', 'phuong', 'dac_khu'] as const;
 
 export const CommuneRowSchema = z.object({
   code: key('GSO code of the commune, 5 digits.', COMMUNE_CODE, { example: '00004' }),
-  name_vi: text('Short Vietnamese name (e.g. Ba Đình).'),
-  name_en: text('English name without diacritics (e.g. Ba Dinh).'),
-  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Phường Ba Đình).'),
+  name_vi: text('Short Vietnamese name (e.g. Ba Đình).', { maxLength: 100 }),
+  name_en: text('English name without diacritics (e.g. Ba Dinh).', { maxLength: 100 }),
+  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Phường Ba Đình).', { maxLength: 100 }),
   type: oneOf(COMMUNE_TYPES, 'Unit type on the dataset as-of date: xa (commune), phuong (ward) or dac_khu (special zone).'),
   province_code: key('Code of the province it belongs to (provinces.csv).', PROVINCE_CODE, { example: '01' }),
 });

@@ -22,13 +22,13 @@ export const DOCUMENT_KINDS = [
 export const DocumentRowSchema = z.object({
   id: key('Document number as written in Vietnam (57-NQ/TW, 118/2025/NĐ-CP), or a short slug for an article or web page.', DOCUMENT_ID, { example: '57-NQ/TW' }),
   kind: oneOf(DOCUMENT_KINDS, 'Kind of document.'),
-  issuer: text('Issuing body, in Vietnamese (e.g. Bộ Chính trị, Văn phòng Chính phủ, Báo Dân trí).'),
-  issuer_en: text('Issuing body, in English.'),
+  issuer: text('Issuing body, in Vietnamese (e.g. Bộ Chính trị, Văn phòng Chính phủ, Báo Dân trí).', { maxLength: 300 }),
+  issuer_en: text('Issuing body, in English.', { maxLength: 300 }),
   issued_on: date('Date of issue or publication; empty when not known.', { required: false }),
-  title_vi: text('Title or subject, in Vietnamese.'),
-  title_en: text('Title or subject, in English.'),
+  title_vi: text('Title or subject, in Vietnamese.', { maxLength: 1000 }),
+  title_en: text('Title or subject, in English.', { maxLength: 1000 }),
   url: url('Where the document can be read; empty when no public copy is known.', { required: false }),
-  note: text('What is uncertain about this document (e.g. number read from a translation).', { required: false }),
+  note: text('What is uncertain about this document (e.g. number read from a translation).', { required: false, maxLength: 2000 }),
 });
 
 export const documentsTable = defineTable({

@@ -5,9 +5,9 @@ import { PROVINCE_TYPES } from './provinces.ts';
 
 export const FormerProvinceRowSchema = z.object({
   code: key('GSO code of the former province (before 1 July 2025). Some codes now name a different current province: never join on it.', PROVINCE_CODE, { example: '24' }),
-  name_vi: text('Short Vietnamese name of the former province (e.g. Bắc Giang).'),
-  name_en: text('English name of the former province.'),
-  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Tỉnh Bắc Giang).'),
+  name_vi: text('Short Vietnamese name of the former province (e.g. Bắc Giang).', { maxLength: 100 }),
+  name_en: text('English name of the former province.', { maxLength: 100 }),
+  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Tỉnh Bắc Giang).', { maxLength: 100 }),
   type: oneOf(PROVINCE_TYPES, 'Unit type before 1 July 2025.'),
   successor_code: key('Code of the current province it was merged into (provinces.csv).', PROVINCE_CODE, { example: '24' }),
 });

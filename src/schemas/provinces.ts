@@ -6,10 +6,10 @@ export const PROVINCE_TYPES = ['tinh', 'thanh_pho'] as const;
 
 export const ProvinceRowSchema = z.object({
   code: key('GSO code of the province, 2 digits (Decision 19/2025/QĐ-TTg).', PROVINCE_CODE, { example: '01' }),
-  name_vi: text('Short Vietnamese name, with diacritics (e.g. Hà Nội).'),
-  name_en: text('English name (e.g. Hanoi).'),
-  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Thành phố Hà Nội).'),
-  full_name_en: text('Full English name (e.g. Hanoi City).'),
+  name_vi: text('Short Vietnamese name, with diacritics (e.g. Hà Nội).', { maxLength: 100 }),
+  name_en: text('English name (e.g. Hanoi).', { maxLength: 100 }),
+  full_name_vi: text('Full Vietnamese name with the unit word (e.g. Thành phố Hà Nội).', { maxLength: 100 }),
+  full_name_en: text('Full English name (e.g. Hanoi City).', { maxLength: 100 }),
   type: oneOf(PROVINCE_TYPES, 'Unit type on the dataset as-of date: tinh (province) or thanh_pho (centrally-run city). Earlier types follow from unit_changes.csv.'),
 });
 

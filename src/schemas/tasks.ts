@@ -7,11 +7,11 @@ export const TASK_AREA_LEVELS = ['national', 'province', 'commune'] as const;
 
 export const TaskRowSchema = z.object({
   id: key('Stable id of the task.', SLUG_ID, { example: 'camau-9521-ttpvhcc-xa' }),
-  title_vi: text('What is to be done, in Vietnamese.'),
-  title_en: text('What is to be done, in English.'),
+  title_vi: text('What is to be done, in Vietnamese.', { maxLength: 1000 }),
+  title_en: text('What is to be done, in English.', { maxLength: 1000 }),
   document_id: key('Document that assigns the task (documents.csv).', DOCUMENT_ID, { example: '9521/VPCP-KGVX' }),
-  owner: text('Body that must do it, in Vietnamese.'),
-  owner_en: text('Body that must do it, in English.'),
+  owner: text('Body that must do it, in Vietnamese.', { maxLength: 300 }),
+  owner_en: text('Body that must do it, in English.', { maxLength: 300 }),
   area_level: oneOf(TASK_AREA_LEVELS, 'Where the task applies: national (ministries, the whole country), province, commune.'),
   area_code: key('Code of the province or commune; empty for national tasks.', /^\d{2}$|^\d{5}$/, { required: false }),
   assigned_on: date('Date the task was assigned (date of the assigning document).', { required: false }),
@@ -20,7 +20,7 @@ export const TaskRowSchema = z.object({
   completed_on: date('Date it was done; only with status done.', { required: false }),
   evidence_url: url('Public evidence of the status (a report, a decision); empty when none.', { required: false }),
   source_id: sourceRef('Where the task was read (document id or URL), e.g. the press article reporting it.'),
-  note: text('How the status was judged, and what is uncertain.', { required: false }),
+  note: text('How the status was judged, and what is uncertain.', { required: false, maxLength: 5000 }),
 });
 
 export const tasksTable = defineTable({

@@ -10,8 +10,8 @@ export const UnitChangeRowSchema = z.object({
   level: oneOf(UNIT_LEVELS, 'Level of the unit that changed.'),
   code: key('Current GSO code of the unit (2 digits for a province, 5 for a commune).', /^\d{2}$|^\d{5}$/, { example: '75' }),
   change: oneOf(UNIT_CHANGE_KINDS, 'What changed: type (e.g. tinh → thanh_pho) or name.'),
-  from: text('Value before the change (a type code for type changes).'),
-  to: text('Value from the date on.'),
+  from: text('Value before the change (a type code for type changes).', { maxLength: 100 }),
+  to: text('Value from the date on.', { maxLength: 100 }),
   document_id: key('Legal document that made the change (id in documents.csv).', DOCUMENT_ID, { example: '30/2026/QH16' }),
 });
 

@@ -43,7 +43,9 @@ export function formatTextReport(issues: readonly Issue[]): string {
     if (n > REPEAT_LIMIT) {
       if (n === REPEAT_LIMIT + 1) {
         const rest = all.slice(REPEAT_LIMIT);
-        out.push(`  … and ${rest.length} more ${i.code} problems${i.column !== null ? ` in [${i.column}]` : ''} on lines ${rest[0]!.row}–${rest[rest.length - 1]!.row} (--format json lists each)`);
+        // Problems without a line (a published key that is gone) are counted without lines.
+        const lines = rest[0]!.row === null ? '' : ` on lines ${rest[0]!.row}–${rest[rest.length - 1]!.row}`;
+        out.push(`  … and ${rest.length} more ${i.code} problems${i.column !== null ? ` in [${i.column}]` : ''}${lines} (--format json lists each)`);
       }
       continue;
     }

@@ -1,13 +1,15 @@
 /**
  * What the validator reports. Codes are permanent once published (maintainers search for them);
- * add new codes, never rename one.
+ * add new codes, never rename one. Every code is in the catalogue (codes.ts).
  */
+import type { Code } from './codes.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Issue {
   severity: Severity;
-  /** Permanent kebab-case code, e.g. "decimal-comma". */
-  code: string;
+  /** Permanent kebab-case code of the catalogue (codes.ts), e.g. "decimal-comma". */
+  code: Code;
   /** Path of the file relative to the data directory, e.g. "observations.csv". */
   file: string;
   /** 1-based line in the file (header = 1); null for a problem with the whole file. */

@@ -83,26 +83,42 @@ function checkUtf8(bytes: Uint8Array, file: string): Issue | null {
 /**
  * The line break papaparse is to split records at, and the line-ending problems of the whole file,
  * counted on the bytes from `from` (LF and CR bytes never occur inside a multi-byte UTF-8 sequence).
+ * `dropCr`: the file mixes CRLF and LF, so records are split at LF and the CR that ends a CRLF line is
+ * dropped from its last cell: the one mixed-line-endings error is not followed by a CR in a cell or a column name.
  */
-function checkLineEndings(bytes: Buffer, from: number, file: string): { newline: '\n' | '\r\n'; issues: Issue[] } {
+function checkLineEndings(bytes: Buffer, from: number, file: string): { newline: '\n' | '\r\n'; dropCr: boolean; issues: Issue[] } {
   // Most files hold no CR at all: one search, and no line needs counting.
-  if (bytes.indexOf(13, from) < 0) return { newline: '\n', issues: [] };
+  if (bytes.indexOf(13, from) < 0) return { newline: '\n', dropCr: false, issues: [] };
   const issues: Issue[] = [];
   let crlf = 0;
   let lf = 0;
+  // The first line whose ending differs from the first line's (file line n ends at the n-th LF).
+  let firstIsCrlf: boolean | null = null;
+  let differs = 0;
   for (let i = bytes.indexOf(10, from); i >= 0; i = bytes.indexOf(10, i + 1)) {
-    if (i > from && bytes[i - 1] === 13) crlf++;
+    const isCrlf = i > from && bytes[i - 1] === 13;
+    if (isCrlf) crlf++;
     else lf++;
+    if (firstIsCrlf === null) firstIsCrlf = isCrlf;
+    else if (differs === 0 && isCrlf !== firstIsCrlf) differs = crlf + lf;
   }
   if (crlf > 0 && lf > 0) {
-    issues.push(issue({ code: 'mixed-line-endings', file, message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings.`, hint: 'Save the file with one kind of line ending (LF preferred).' }));
+    const ending = (isCrlf: boolean) => (isCrlf ? 'Windows (CRLF)' : 'Unix (LF)');
+    issues.push(issue({
+      code: 'mixed-line-endings',
+      file,
+      row: differs,
+      message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings: line ${differs} is the first that ends with ${ending(!firstIsCrlf)}, line 1 ends with ${ending(firstIsCrlf!)}.`,
+      hint: 'Save the file with one kind of line ending (LF preferred).',
+    }));
   }
   let bareCr = false;
   for (let i = bytes.indexOf(13, from); i >= 0 && !bareCr; i = bytes.indexOf(13, i + 1)) bareCr = bytes[i + 1] !== 10;
   if (bareCr) {
     issues.push(issue({ code: 'mixed-line-endings', file, message: 'The file contains a bare carriage return (CR) line ending.', hint: 'Save the file with LF line endings.' }));
   }
-  return { newline: crlf > lf ? '\r\n' : '\n', issues };
+  const dropCr = crlf > 0 && lf > 0;
+  return { newline: crlf > lf && !dropCr ? '\r\n' : '\n', dropCr, issues };
 }
 
 /**
@@ -224,6 +240,7 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
     if (onHeader) sink = onHeader(row);
   };
   const take = (row: string[], recordLine: number) => {
+    if (lineEndings.dropCr && row.length > 0 && row[row.length - 1]!.endsWith('\r')) row[row.length - 1] = row[row.length - 1]!.slice(0, -1);
     if (header === null) return takeHeader(row);
     if ((row.length === 1 && row[0]!.trim() === '') || row.every((c) => c === '')) {
       rowIssues.push(issue({ code: 'blank-row', file, row: recordLine, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));

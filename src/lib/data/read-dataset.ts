@@ -1,14 +1,19 @@
 /**
- * Reads a data directory: every table file and dataset.json, parsed and checked cell by cell.
+ * Reads a data directory: every table file and dataset.json, parsed and checked cell by cell, and
+ * compared with the latest release (nothing published lost: validate-published.ts).
  * The only module of src/lib/data that touches the file system; it never writes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { TABLES, columnsOf, DatasetMetaSchema, type CsvTableDef, type DatasetMeta, type Tables } from '../../schemas/index.ts';
+import { REMOVALS_FILE } from '../../schemas/removals.ts';
+import type { TableName } from '../../schemas/table.ts';
+import { readReleaseIndex, releaseDir } from './read-releases.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions, parseCsv } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
+import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
 
 export interface RawDataset {
@@ -24,6 +29,14 @@ export interface RawDataset {
    */
   rawKeys: { [K in keyof Tables]: Set<string> };
   issues: Issue[];
+  /** Official lists the tables are checked against (data/reference/), when the directory has them. */
+  reference: ReferenceLists | null;
+}
+
+/** data/reference/provinces.csv: the official names of each current province code. */
+export interface ReferenceLists {
+  file: string;
+  provinces: Map<string, { name_vi: string; full_name_vi: string }>;
 }
 
 export function readDataset(dir: string): RawDataset {
@@ -31,6 +44,8 @@ export function readDataset(dir: string): RawDataset {
   const tables = {} as Record<string, unknown[]>;
   const lines = {} as Record<string, number[]>;
   const rawKeys = {} as Record<string, Set<string>>;
+  const published = readPublished(dir);
+  const current = new Map<TableName, TableKeys>();
   for (const def of TABLES) {
     rawKeys[def.name] = new Set();
     const path = join(dir, def.file);
@@ -40,26 +55,42 @@ export function readDataset(dir: string): RawDataset {
       issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
       continue;
     }
-    const table = readTable<z.ZodObject>(def, new Uint8Array(readFileSync(path)));
+    const isPublished = published?.tables.has(def.name) ?? false;
+    const table = readTable<z.ZodObject>(def, new Uint8Array(readFileSync(path)), REFERENCED_TABLES.has(def.name) || isPublished);
     for (const i of table.issues) issues.push(i);
+    if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
+      issues.push(issue({ code: 'empty-table', file: def.file, message: `${def.file} holds no rows: the ${def.name} table cannot be published empty.`, hint: `Restore its rows (git log -p data/${def.file} shows what was there).` }));
+    }
+    if (isPublished && table.records !== null) current.set(def.name, { count: table.records, keys: table.rawKeys });
     tables[def.name] = table.rows;
     lines[def.name] = table.lines;
     rawKeys[def.name] = table.rawKeys;
   }
-  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues };
+  if (published) {
+    const removalsPath = join(dir, REMOVALS_FILE);
+    const removals = existsSync(removalsPath) ? readRemovals(new Uint8Array(readFileSync(removalsPath))) : { removals: [], issues: [] };
+    issues.push(...removals.issues, ...validatePublished(current, published, removals.removals));
+  }
+  const reference = readReference(dir, issues);
+  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues, reference };
 }
 
 /**
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
- * the raw keys of every readable row (referenced tables only), and its issues. Pure.
+ * the raw keys of every readable row (with `keepKeys`: by default referenced tables only), its issues,
+ * and how many records it holds (null when the file cannot be read). Pure.
  */
-export function readTable<S extends z.ZodObject>(def: CsvTableDef<S>, bytes: Uint8Array): { rows: z.output<S>[]; lines: number[]; rawKeys: Set<string>; issues: Issue[] } {
+export function readTable<S extends z.ZodObject>(
+  def: CsvTableDef<S>,
+  bytes: Uint8Array,
+  keepKeys = (REFERENCED_TABLES as ReadonlySet<string>).has(def.name),
+): { rows: z.output<S>[]; lines: number[]; rawKeys: Set<string>; issues: Issue[]; records: number | null } {
   const rawKeys = new Set<string>();
   let validator: RowValidator<z.output<S>> | null = null;
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!(REFERENCED_TABLES as ReadonlySet<string>).has(def.name)) return v.add;
+    if (!keepKeys) return v.add;
     const positions = columnPositions(header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
     return (values, line) => {
@@ -68,8 +99,48 @@ export function readTable<S extends z.ZodObject>(def: CsvTableDef<S>, bytes: Uin
     };
   });
   const checked = validator as RowValidator<z.output<S>> | null;
-  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues };
-  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues] };
+  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
+  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+}
+
+/** Tables a dataset cannot be published without a row of (the others may be empty, e.g. before any task is recorded). */
+const REQUIRED_ROWS: ReadonlySet<TableName> = new Set<TableName>(['provinces', 'former_provinces', 'communes', 'documents', 'indicators', 'observations']);
+
+/**
+ * The keys and row counts of the tables of the latest release (data/releases), or null when there is
+ * none or the index cannot be read (validateReleases reports that).
+ */
+function readPublished(dir: string): PublishedData | null {
+  let version: string | undefined;
+  try {
+    version = readReleaseIndex(dir).releases.at(-1)?.version;
+  } catch {
+    return null;
+  }
+  if (version === undefined) return null;
+  const tables = new Map<TableName, TableKeys>();
+  for (const def of TABLES) {
+    const path = join(releaseDir(dir, version), def.file);
+    if (existsSync(path)) tables.set(def.name, readTableKeys(def, new Uint8Array(readFileSync(path))));
+  }
+  return { version, tables };
+}
+
+const REFERENCE_PROVINCES = 'reference/provinces.csv';
+const REFERENCE_COLUMNS = ['province_code', 'name_vi', 'full_name_vi', 'name_en', 'full_name_en', 'unit_short_name_vi', 'unit_full_name_vi', 'commune_count'];
+
+/** The reference list of provinces, when data/reference/provinces.csv exists (fixture trees have none). */
+function readReference(dir: string, issues: Issue[]): ReferenceLists | null {
+  const path = join(dir, REFERENCE_PROVINCES);
+  if (!existsSync(path)) return null;
+  const parsed = parseCsv(new Uint8Array(readFileSync(path)), REFERENCE_PROVINCES, REFERENCE_COLUMNS);
+  issues.push(...parsed.issues);
+  const at = columnPositions(parsed.header);
+  const provinces = new Map<string, { name_vi: string; full_name_vi: string }>();
+  for (const r of parsed.records) {
+    provinces.set(r.values[at.get('province_code') ?? -1] ?? '', { name_vi: r.values[at.get('name_vi') ?? -1] ?? '', full_name_vi: r.values[at.get('full_name_vi') ?? -1] ?? '' });
+  }
+  return { file: REFERENCE_PROVINCES, provinces };
 }
 
 function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {

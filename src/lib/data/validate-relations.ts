@@ -5,8 +5,10 @@
 import { TABLES, type TableName } from '../../schemas/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
+import type { Code } from './codes.ts';
 import { issue, type Issue } from './issues.ts';
 import type { RawDataset } from './read-dataset.ts';
+import { isSameUnitName } from './unit-names.ts';
 
 /** Counts the data contract fixes; a different count is a warning (a unit may be created by law). */
 const EXPECTED_ROWS: Partial<Record<TableName, number>> = { provinces: 34, former_provinces: 63 };
@@ -48,13 +50,14 @@ function keyIndex(depth: number): (parts: readonly string[], index: number) => n
   };
 }
 
-export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'>): Issue[] {
+export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'> & Partial<Pick<RawDataset, 'reference'>>): Issue[] {
   const { tables, lines, meta, rawKeys } = data;
+  const reference = data.reference ?? null;
   const issues: Issue[] = [];
   const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
   const rowsOf = (name: TableName) => tables[name] as unknown as Row[];
   const lineOf = (name: TableName, index: number) => lines[name][index] ?? null;
-  const report = (name: TableName, index: number, column: string | null, code: string, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
+  const report = (name: TableName, index: number, column: string | null, code: Code, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
     issues.push(issue({ severity, code, file: fileOf(name), row: lineOf(name, index), column, value: value === null || value === undefined ? null : String(value), message, hint }));
 
   // --- keys ---------------------------------------------------------------------------------------
@@ -126,6 +129,26 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     if (t.scope !== 'national' && t.scope !== null) checkArea('targets', i, 'province', t.scope);
   });
 
+  // --- current provinces carry their official names (reference list; tone-mark placement tolerated) --------------
+  if (reference) {
+    const formerNames = (code: string) => tables.former_provinces.filter((f) => f.successor_code === code && f.code !== code);
+    tables.provinces.forEach((p, i) => {
+      if (p.code === null) return;
+      const official = reference.provinces.get(p.code);
+      if (!official) {
+        const former = formerByCode.get(p.code);
+        report('provinces', i, 'code', 'unknown-area', p.code, `${p.code} is not the code of a current province in the reference list (data/${reference.file})${former ? `: it is the former province ${former.name_vi}, now part of ${former.successor_code}` : ''}.`, 'List only the 34 current provinces; former provinces go in former_provinces.csv.');
+        return;
+      }
+      for (const column of ['name_vi', 'full_name_vi'] as const) {
+        const written = p[column];
+        if (written === null || isSameUnitName(written, official[column])) continue;
+        const former = formerNames(p.code).find((f) => written.includes(f.name_vi!));
+        report('provinces', i, column, 'unit-name-mismatch', written, `"${written}" is not the official name of province ${p.code}: the reference list (data/${reference.file}) gives "${official[column]}"${former ? `; ${former.name_vi} is the former province (${former.code}) merged into it` : ''}.`, `Write "${official[column]}" (the placement of a tone mark, as in Hoà/Hòa, may differ).`);
+      }
+    });
+  }
+
   // --- sources: a document id or a link ------------------------------------------------------------------
   // Few distinct sources over many rows: each is looked up once (URL parsing is the costly part).
   const knownSource = new Map<string, boolean>();
@@ -146,6 +169,17 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
       report(name, i, column, 'date-after-as-of', value, `${value} is after the dataset's as-of date (${asOf}).`, 'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.');
     }
   };
+  // A task cannot be done, or due, before the document that assigns it was issued (also without assigned_on).
+  const issuedOn = new Map(tables.documents.map((d) => [d.id, d.issued_on]));
+  tables.tasks.forEach((t, i) => {
+    const issued = t.document_id === null ? null : (issuedOn.get(t.document_id) ?? null);
+    if (issued !== null && t.completed_on !== null && t.completed_on < issued) {
+      report('tasks', i, 'completed_on', 'completed-before-issued', t.completed_on, `The task was completed (${t.completed_on}) before its document ${t.document_id} was issued (${issued}).`, 'Check both dates against the sources.');
+    }
+    if (issued !== null && t.deadline !== null && t.deadline < issued) {
+      report('tasks', i, 'deadline', 'deadline-before-issued', t.deadline, `The deadline (${t.deadline}) is before its document ${t.document_id} was issued (${issued}).`, 'Check both dates against the sources.');
+    }
+  });
   tables.tasks.forEach((t, i) => {
     if (t.completed_on !== null && t.status !== 'done') {
       report('tasks', i, 'completed_on', 'completed-without-done', t.completed_on, `completed_on is set but the status is ${t.status}.`, 'Set status to done, or empty completed_on.');
@@ -173,14 +207,31 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     }
   });
   const PERIOD_OF: Record<string, RegExp> = { year: /^\d{4}$/, quarter: /^\d{4}-Q[1-4]$/, month: /^\d{4}-\d{2}$/ };
+  // Per percent indicator: the first row with a value, and whether any value lies outside 0–1.
+  const percentSeen = new Map<string, { first: number; above: boolean }>();
   tables.observations.forEach((o, i) => {
     const ind = o.indicator_id === null ? undefined : indicatorById.get(o.indicator_id);
     if (!ind) return;
+    if (o.value !== null && (ind.unit === 'count' || ind.unit === 'rank') && !Number.isInteger(o.value)) {
+      report('observations', i, 'value', 'not-whole-number', o.value, `${ind.id} is a ${ind.unit}: ${o.value} is not a whole number.`, 'Check the value against the source (a count or a rank has no fraction).');
+    }
+    if (o.value !== null && ind.unit === 'percent') {
+      const seen = percentSeen.get(ind.id) ?? { first: i, above: false };
+      seen.above ||= o.value < 0 || o.value > 1;
+      percentSeen.set(ind.id, seen);
+    }
     if (o.period !== null && !PERIOD_OF[ind.period_type]!.test(o.period)) {
       report('observations', i, 'period', 'period-mismatch', o.period, `${ind.id} is reported by ${ind.period_type}, but the period is ${o.period}.`, `Write the period as ${ind.period_type === 'year' ? 'YYYY' : ind.period_type === 'quarter' ? 'YYYY-Qn' : 'YYYY-MM'}.`);
     }
     if (o.value !== null && ((ind.min !== null && o.value < ind.min) || (ind.max !== null && o.value > ind.max))) {
       report('observations', i, 'value', 'value-out-of-range', o.value, `${o.value} is outside the range of ${ind.id} (${ind.min ?? '−∞'} to ${ind.max ?? '∞'}).`, ind.unit === 'percent' ? 'Percentages are written 0–100 (50 for 50%), not as fractions.' : 'Check the value and the unit against the source.');
+    }
+  });
+
+  tables.indicators.forEach((ind, i) => {
+    const seen = ind.id === null ? undefined : percentSeen.get(ind.id);
+    if (seen && !seen.above) {
+      report('indicators', i, 'unit', 'percent-as-fraction', ind.unit, `Every value of the percent indicator ${ind.id} lies between 0 and 1 (first on line ${lineOf('observations', seen.first)} of observations.csv): fractions instead of percent?`, 'Percentages are written 0–100 (50 for 50%). If the values really are below 1%, leave them.', 'warning');
     }
   });
 

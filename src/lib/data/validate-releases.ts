@@ -17,7 +17,13 @@ export function validateReleases(dataDir: string): Issue[] {
   } catch (e) {
     return [issue({ code: 'release-index-error', file: 'releases/index.json', message: `The release index cannot be read: ${(e as Error).message}`, hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.' })];
   }
+  const listed = new Set<string>();
   for (const { version } of index.releases) {
+    if (listed.has(version)) {
+      issues.push(issue({ code: 'duplicate-release', file: 'releases/index.json', column: 'releases', value: version, message: `The release index lists version ${version} twice.`, hint: 'Restore data/releases/index.json from git; each version is released once, by npm run release.' }));
+      continue;
+    }
+    listed.add(version);
     let release: Release;
     try {
       release = readRelease(dataDir, version);

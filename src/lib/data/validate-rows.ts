@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
+import type { Code } from './codes.ts';
 import { issue, type Issue } from './issues.ts';
 import { columnPositions } from './parse-csv.ts';
 import { detach } from '../text.ts';
@@ -15,7 +16,7 @@ import { detach } from '../text.ts';
 interface CellResult {
   ok: boolean;
   value: unknown;
-  problems: { code: string; message: string; hint: string }[];
+  problems: { code: Code; message: string; hint: string }[];
 }
 
 /** Checks records one at a time (see parseCsv's `onHeader`); the rows, their lines and the issues grow as it goes. */
@@ -26,6 +27,8 @@ export interface RowValidator<T> {
   /** File line of each row of `rows` (same index). */
   lines: number[];
   issues: Issue[];
+  /** How many records were checked, valid or not. */
+  readonly records: number;
 }
 
 /**
@@ -46,7 +49,9 @@ export function rowValidator<S extends z.ZodObject>(def: Pick<TableDef<S>, 'file
   const rows: z.output<S>[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
+  let records = 0;
   const add = (values: readonly string[], line: number) => {
+    records++;
     const row = { ...template };
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
@@ -69,7 +74,15 @@ export function rowValidator<S extends z.ZodObject>(def: Pick<TableDef<S>, 'file
       lines.push(line);
     }
   };
-  return { add, rows, lines, issues };
+  return {
+    add,
+    rows,
+    lines,
+    issues,
+    get records() {
+      return records;
+    },
+  };
 }
 
 function checkCell(schema: z.ZodType, raw: string): CellResult {
@@ -79,7 +92,8 @@ function checkCell(schema: z.ZodType, raw: string): CellResult {
     ok: false,
     value: null,
     problems: parsed.error.issues.map((zi) => {
-      const params = (zi as { params?: { code?: string; hint?: string } }).params;
+      // The column builders (src/schemas/cells.ts, zod only) name codes of the catalogue; a test checks each.
+      const params = (zi as { params?: { code?: Code; hint?: string } }).params;
       return { code: params?.code ?? 'type-error', message: zi.message, hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).' };
     }),
   };

@@ -34,7 +34,8 @@ export interface CutOptions {
 
 /**
  * Writes a new release from the working data. The caller must have validated the data; this
- * function refuses a malformed or existing version and a date before the previous release.
+ * function refuses a malformed or existing version, a date before the previous release, and a
+ * release whose files are all those of the previous one (an Error with `code: 'release-unchanged'`).
  */
 export function cutRelease({ dataDir, version, notes, releasedOn }: CutOptions): Release {
   if (!VERSION.test(version)) throw new Error(`"${version}" is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.0).`);
@@ -45,13 +46,16 @@ export function cutRelease({ dataDir, version, notes, releasedOn }: CutOptions):
   if (previous && compareVersions(version, previous.version) <= 0) throw new Error(`Version ${version} must be greater than the latest release ${previous.version}.`);
   if (previous && releasedOn < previous.released_on) throw new Error(`The release date ${releasedOn} is before the latest release (${previous.version}, ${previous.released_on}).`);
   const meta = JSON.parse(readFileSync(join(dataDir, 'dataset.json'), 'utf8')) as { as_of: string };
+  const contents = RELEASE_FILES.map((path) => ({ path, data: readFileSync(join(dataDir, path)) }));
+  const files = contents.map(({ path, data }) => ({ path, bytes: data.length, sha256: sha256(data) }));
+  if (previous) {
+    const before = readRelease(dataDir, previous.version).files;
+    const same = before.length === files.length && files.every((f) => before.some((b) => b.path === f.path && b.sha256 === f.sha256 && b.bytes === f.bytes));
+    if (same) throw Object.assign(new Error(`Refusing release ${version}: every file is byte for byte the same as in release ${previous.version} (release-unchanged). Change the data first.`), { code: 'release-unchanged' });
+  }
   const dir = releaseDir(dataDir, version);
   mkdirSync(dir, { recursive: true });
-  const files = RELEASE_FILES.map((path) => {
-    const bytes = readFileSync(join(dataDir, path));
-    writeFileSync(join(dir, path), bytes);
-    return { path, bytes: bytes.length, sha256: sha256(bytes) };
-  });
+  for (const { path, data } of contents) writeFileSync(join(dir, path), data);
   const release: Release = { version, released_on: releasedOn, as_of: meta.as_of, notes, files };
   writeFileSync(join(dir, 'release.json'), `${JSON.stringify(release, null, 2)}\n`);
   index.releases.push({ version, released_on: releasedOn, as_of: meta.as_of });

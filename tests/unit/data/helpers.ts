@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Issue } from '../../../src/lib/data/issues.ts';
 
 export const VALID_DIR = join(import.meta.dirname, '../../fixtures/valid');
@@ -11,6 +11,7 @@ export function treeWith(changes: Record<string, string | Uint8Array | ((text: s
   cpSync(VALID_DIR, dir, { recursive: true });
   for (const [file, change] of Object.entries(changes)) {
     const path = join(dir, file);
+    mkdirSync(dirname(path), { recursive: true });
     const next = typeof change === 'function' ? change(readFileSync(path, 'utf8')) : change;
     writeFileSync(path, next);
   }

@@ -104,7 +104,8 @@ describe('reading in pieces gives the reading in one piece', () => {
   it('200 generated files', () => {
     const rand = prng(57);
     for (let i = 0; i < 200; i++) expectSameInPieces(utf8(generatedCsv(rand)), ['a', 'b', 'c']);
-  });
+    // 2,000 readings: 2.6–4.8 s on the shared 2-core machine, before and after issue #15; the default 5 s is too tight.
+  }, 30_000);
 });
 
 describe('lines across piece boundaries', () => {
@@ -114,7 +115,7 @@ describe('lines across piece boundaries', () => {
     for (const pieceBytes of [1, 5, 1000]) {
       const parsed = parseCsv(utf8(text), 'f.csv', ['a', 'b'], undefined, { pieceBytes });
       expect({ header: parsed.header, records: parsed.records }).toEqual(expected);
-      expect(parsed.issues.map((i) => [i.row, i.code])).toEqual([[null, 'mixed-line-endings'], [6, 'blank-row']]);
+      expect(parsed.issues.map((i) => [i.row, i.code])).toEqual([[3, 'mixed-line-endings'], [6, 'blank-row']]);
     }
   });
 

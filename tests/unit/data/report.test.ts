@@ -54,7 +54,8 @@ describe('validate:data CLI', () => {
     const issues = JSON.parse(result.stdout) as { code: string }[];
     expect(issues.map((i) => i.code)).toContain('decimal-comma');
     expect(snapshotBytes(bad)).toEqual(before);
-  });
+    // Two CLI runs: on a loaded machine they take longer than the default 5 s.
+  }, 30_000);
 
   it('refuses an unknown format', () => {
     expect(run(treeWith({}), '--format', 'xml').status).toBe(2);

@@ -53,8 +53,10 @@ describe('file structure', () => {
     ['blank line', { 'provinces.csv': (t) => t.replace('\n75,', '\n\n75,') }, [['provinces.csv', 3, null, 'blank-row']]],
     ['line of commas', { 'provinces.csv': (t) => t.replace('\n75,', '\n,,,,,\n75,') }, [['provinces.csv', 3, null, 'blank-row']]],
     ['stray quote in an unquoted cell', { 'provinces.csv': editLine('96,', 'Cà Mau,Ca', 'Cà "Mau",Ca') }, [['provinces.csv', 4, null, 'stray-quote']]],
-    // The CR left at the end of line 2 is reported too: it would otherwise end up in the value.
-    ['mixed line endings', { 'provinces.csv': (t) => t.replace('\n75,', '\r\n75,') }, [['provinces.csv', null, null, 'mixed-line-endings'], ['provinces.csv', 2, 'type', 'surrounding-whitespace']]],
+    // The error names the first line whose ending differs from line 1's; no CR is left in a cell or a column name.
+    ['mixed line endings', { 'provinces.csv': (t) => t.replace('\n75,', '\r\n75,') }, [['provinces.csv', 2, null, 'mixed-line-endings']]],
+    ['header in CRLF, rows in LF', { 'provinces.csv': (t) => t.replace('\n', '\r\n') }, [['provinces.csv', 2, null, 'mixed-line-endings']]],
+    ['rows in CRLF, one in LF', { 'provinces.csv': (t) => t.replace(/\n/g, '\r\n').replace('\r\n96,', '\n96,') }, [['provinces.csv', 3, null, 'mixed-line-endings']]],
     ['not UTF-8 (Windows-1258 bytes)', { 'provinces.csv': new Uint8Array([...new TextEncoder().encode(`${PROVINCES_HEADER}\n01,H`), 0xe0, ...new TextEncoder().encode(' Noi,x,y,z,tinh\n')]) }, [['provinces.csv', 2, null, 'encoding-error']]],
     ['spreadsheet given as CSV', { 'provinces.csv': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00]) }, [['provinces.csv', 1, null, 'encoding-error']]],
     ['empty file', { 'provinces.csv': '' }, [['provinces.csv', null, null, 'empty-file']]],
