@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatTextReport } from '../../../src/lib/data/format-report.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
-import { cutRelease, releasesDir, validateReleases } from '../../../src/lib/release/releases.ts';
+import { releasesDir } from '../../../src/lib/data/read-releases.ts';
+import { validateReleases } from '../../../src/lib/data/validate-releases.ts';
+import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { editLine, flat, treeWith } from '../data/helpers.ts';
 
 const NOTES = 'Fixture release.';

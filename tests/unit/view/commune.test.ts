@@ -21,12 +21,13 @@ describe('communePage on the published data', () => {
 });
 
 describe('communePage: figures (SYNTHETIC observations over the valid fixture)', () => {
-  const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
+  const dir = join(import.meta.dirname, '../../fixtures/valid');
+  const data = validateDataset(dir);
   // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; one gap-only series.
   const obs = (indicator_id: string, period: string, value: number | null): ObservationRow =>
     ({ indicator_id, area_level: 'commune', area_code: '00004', period, value, source_id: 'fixture-article', published_on: '2025-10-21', method: 'as_published', note: 'SYNTHETIC' }) as ObservationRow;
   const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2024', null)];
-  const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!);
+  const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
 
   it('shows the latest value with a value, not a newer gap, and counts every period', () => {
     const v = communePage(model, '00004', 'en');

@@ -7,13 +7,15 @@ let model: Model | undefined;
 
 export function realModel(): Model {
   if (!model) {
-    const data = validateDataset(join(import.meta.dirname, '../../../data'));
-    model = buildModel(data.tables, data.meta!);
+    const dir = join(import.meta.dirname, '../../../data');
+    const data = validateDataset(dir);
+    model = buildModel(data.tables, data.meta!, dir);
   }
   return model;
 }
 
 export function fixtureModel(name: 'valid'): Model {
-  const data = validateDataset(join(import.meta.dirname, '../../fixtures', name));
-  return buildModel(data.tables, data.meta!);
+  const dir = join(import.meta.dirname, '../../fixtures', name);
+  const data = validateDataset(dir);
+  return buildModel(data.tables, data.meta!, dir);
 }
