@@ -60,7 +60,7 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
     lang,
     path: communePath(code),
     title: `${name}, ${p.name_vi}`,
-    description: t(lang, 'communeDescription', { name, province: lang === 'vi' ? p.full_name_vi! : p.full_name_en! }),
+    description: t(lang, 'communeDescription', { name, province: textIn(lang, p, 'full_name') }),
     searchName: name,
     provinceName: p.name_vi!,
     breadcrumbs: [[t(lang, 'provinces'), '/provinces/'], [p.name_vi!, provincePath(p.code!)], [t(lang, 'communes'), `/provinces/${p.code}/communes/`]],

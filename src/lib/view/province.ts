@@ -56,7 +56,8 @@ export interface ProvincePage {
   ranking: AreaChartSpec | null;
   history: HistorySpec | null;
   historyNote: string;
-  dti: { caption: string; rows: ProvinceIndicatorRow[] };
+  /** The DTI profile; `rankHeader` names how many provinces the rank is among. */
+  dti: { caption: string; rankHeader: string; rows: ProvinceIndicatorRow[] };
   other: { caption: string; rows: ProvinceIndicatorRow[] };
   former: { text: string; links: Link[] } | null;
 }
@@ -96,7 +97,7 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const dtiRows = latest.filter((r) => isDtiProfile(r.ind));
   const otherRows = latest.filter((r) => !isDtiProfile(r.ind));
   const hasDti = latest.some((r) => r.ind.id === 'dti');
-  const name = lang === 'vi' ? p.full_name_vi! : p.full_name_en!;
+  const name = textIn(lang, p, 'full_name');
   const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi!).join(', ') }) : '';
 
   return {
@@ -129,7 +130,7 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
     ranking: chartableIndicators(model, 'province').includes('dti') && hasDti ? areaChartSpec(model, lang, 'ranking', 'dti', { id: 'chart-ranking', highlight: code }) : null,
     history: provinceHistoryIndicators(model, code).includes('dti') ? provinceHistorySpec(model, lang, 'dti', code) : null,
     historyNote: t(lang, 'formerSeriesNote'),
-    dti: { caption: `${t(lang, 'dtiProfile')} — ${p.name_vi}`, rows: dtiRows.map(row) },
+    dti: { caption: `${t(lang, 'dtiProfile')} — ${p.name_vi}`, rankHeader: t(lang, 'rankAmong', { count: model.provinces.length }), rows: dtiRows.map(row) },
     other: { caption: `${t(lang, 'indicators')} — ${p.name_vi}`, rows: otherRows.map(row) },
     former: formers.length > 0
       ? { text: `${t(lang, 'formerValueNote')} ${t(lang, 'seeEachFormer')}`, links: formers.map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })) }

@@ -22,6 +22,7 @@ describe('provincePage on the published data', () => {
   it('lists the eight main DTI indices in the profile, each with its bar', () => {
     const v = provincePage(model, '01', 'en');
     expect(v.dti.rows).toHaveLength(8);
+    expect(v.dti.rankHeader).toBe('Rank among the 34 provinces');
     const awareness = v.dti.rows.find((r) => r.indicator.text === 'DTI – Digital awareness')!;
     expect(awareness).toMatchObject({ value: '1.0000', bar: { width: 60, barWidth: 60 } });
     expect(v.dti.rows.every((r) => r.indicator.href.startsWith('/en/indicators/dti-'))).toBe(true);
