@@ -114,7 +114,7 @@ export const en: Dictionary = {
   viewAll: 'View all',
   dtiProfile: 'DTI 2024 profile: the 8 main indices',
   history: 'History',
-  rankAmong: 'Rank among the 34 provinces',
+  rankAmong: 'Rank among the {count} provinces',
   citedBy: 'Cited by',
   figures: 'Figures',
   count: 'Count',

@@ -23,7 +23,8 @@ const pluralRules: Record<Lang, Intl.PluralRules> = { vi: new Intl.PluralRules('
 export function t<K extends StringKey>(lang: Lang, key: K, ...[params]: ParamArgs<K>): string {
   const message = DICTIONARIES[lang][key];
   const values = params as Record<string, string | number> | undefined;
-  const template = typeof message === 'string' ? message : message[pluralRules[lang].select(Number(values?.['count'])) === 'one' ? 'one' : 'other'];
+  const template =
+    typeof message === 'string' ? message : message[pluralRules[lang].select(Number(values?.['count'])) === 'one' ? 'one' : 'other'];
   if (values === undefined) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values[name];
@@ -48,8 +49,12 @@ export function langOf(param: string | undefined): Lang {
 }
 
 /** getStaticPaths helper: one path per language for each item. */
-export function pathsForLangs<P extends Record<string, string>, T extends Record<string, unknown>>(items: readonly { params: P; props: T }[]) {
-  return LANGS.flatMap((lang) => items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })));
+export function pathsForLangs<P extends Record<string, string>, T extends Record<string, unknown>>(
+  items: readonly { params: P; props: T }[],
+) {
+  return LANGS.flatMap((lang) =>
+    items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })),
+  );
 }
 
 /** Label of a code value (type, status, unit, method, kind, level) in a language; the code itself if it has none. */
@@ -69,7 +74,11 @@ function isKey(key: string): key is StringKey {
  * A data field kept in both languages, for `lang`: `name` reads `name_vi` or `name_en`; a field whose
  * Vietnamese column has no suffix (`issuer`, `owner`) reads `issuer` or `issuer_en`. Data, not UI text.
  */
-export function textIn<F extends string, R extends { readonly [P in `${F}_en`]?: string | null | undefined }>(lang: Lang, row: R, field: F): string {
+export function textIn<F extends string, R extends { readonly [P in `${F}_en`]?: string | null | undefined }>(
+  lang: Lang,
+  row: R,
+  field: F,
+): string {
   const record = row as unknown as Record<string, string | null | undefined>;
   const value = lang === 'en' ? record[`${field}_en`] : `${field}_vi` in record ? record[`${field}_vi`] : record[field];
   return value ?? '';

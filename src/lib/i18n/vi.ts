@@ -117,7 +117,7 @@ export const vi = {
   viewAll: 'Xem tất cả',
   dtiProfile: 'Hồ sơ DTI 2024 theo 8 chỉ số chính',
   history: 'Lịch sử',
-  rankAmong: 'Hạng trong 34 tỉnh',
+  rankAmong: 'Hạng trong {count} tỉnh',
   citedBy: 'Được trích dẫn bởi',
   figures: 'Số liệu',
   count: 'Số lượng',

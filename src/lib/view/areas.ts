@@ -9,8 +9,7 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { viCollator } from '../text.ts';
-import { communePath, formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
-import type { Link } from './province.ts';
+import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 
 export interface ProvincesPage {
@@ -37,10 +36,18 @@ export function provincesPage(model: Model, lang: Lang): ProvincesPage {
       name: { text: p.name_vi!, href: href(lang, provincePath(p.code!)) },
       code: p.code!,
       type: label(lang, p.type),
-      formers: (model.formerBySuccessor.get(p.code!) ?? []).map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })),
-      communes: { text: formatNumber(model.communesByProvince.get(p.code!)?.length ?? 0, lang, 0), href: href(lang, `/provinces/${p.code}/communes/`) },
+      formers: (model.formerBySuccessor.get(p.code!) ?? []).map((f) => ({
+        text: f.name_vi!,
+        href: href(lang, formerProvincePath(f.code!)),
+      })),
+      communes: {
+        text: formatNumber(model.communesByProvince.get(p.code!)?.length ?? 0, lang, 0),
+        href: href(lang, `/provinces/${p.code}/communes/`),
+      },
     })),
-    tileMap: mapped ? { heading: t(lang, 'tileMapHeading'), spec: areaChartSpec(model, lang, 'tilegrid', mapped, { id: 'chart-tilegrid' }) } : null,
+    tileMap: mapped
+      ? { heading: t(lang, 'tileMapHeading'), spec: areaChartSpec(model, lang, 'tilegrid', mapped, { id: 'chart-tilegrid' }) }
+      : null,
     formerLink: { text: `${t(lang, 'formerProvinces')} (${counts.formers}) →`, href: href(lang, '/former-provinces/') },
   };
 }
@@ -67,9 +74,12 @@ export function provinceCommunesPage(model: Model, code: string, lang: Lang): Pr
     lang,
     path: `/provinces/${code}/communes/`,
     title: t(lang, 'communesOf', { name: p.name_vi! }),
-    description: t(lang, 'communesOfDescription', { count: String(communes.length), name: lang === 'vi' ? p.full_name_vi! : p.full_name_en! }),
+    description: t(lang, 'communesOfDescription', { count: String(communes.length), name: textIn(lang, p, 'full_name') }),
     provinceName: p.name_vi!,
-    breadcrumbs: [[t(lang, 'provinces'), '/provinces/'], [p.name_vi!, provincePath(code)]],
+    breadcrumbs: [
+      [t(lang, 'provinces'), '/provinces/'],
+      [p.name_vi!, provincePath(code)],
+    ],
     summary: `${communes.length} ${t(lang, 'rows')}. ${COMMUNE_TYPES_COUNTED.map((ty) => `${label(lang, ty)}: ${communes.filter((c) => c.type === ty).length}`).join(' · ')}`,
     groups: COMMUNE_TYPES_LISTED.map((ty) => communes.filter((c) => c.type === ty))
       .filter((list) => list.length > 0)
@@ -96,7 +106,11 @@ export function formerProvincesPage(model: Model, lang: Lang): FormerProvincesPa
     rows: formers.map((f) => ({
       name: { text: f.full_name_vi!, href: href(lang, formerProvincePath(f.code!)) },
       code: f.code!,
-      successor: { text: model.province.get(f.successor_code!)?.name_vi ?? '', href: href(lang, provincePath(f.successor_code!)), code: f.successor_code! },
+      successor: {
+        text: model.province.get(f.successor_code!)?.name_vi ?? '',
+        href: href(lang, provincePath(f.successor_code!)),
+        code: f.successor_code!,
+      },
     })),
   };
 }
@@ -133,7 +147,7 @@ export function formerProvincePage(model: Model, code: string, lang: Lang): Form
     lang,
     path: formerProvincePath(code),
     title: `${f.full_name_vi} — ${t(lang, 'formerProvince')}`,
-    description: t(lang, 'formerProvinceDescription', { name: f.full_name_vi!, successor: lang === 'vi' ? successor.full_name_vi! : successor.full_name_en! }),
+    description: t(lang, 'formerProvinceDescription', { name: f.full_name_vi!, successor: textIn(lang, successor, 'full_name') }),
     provinceName: successor.name_vi!,
     name: f.full_name_vi!,
     code,

@@ -8,8 +8,7 @@ import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.t
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
-import { communePath, formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
-import type { Link } from './province.ts';
+import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { latestValue, seriesOf } from './values.ts';
 
@@ -60,13 +59,19 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
     lang,
     path: communePath(code),
     title: `${name}, ${p.name_vi}`,
-    description: t(lang, 'communeDescription', { name, province: lang === 'vi' ? p.full_name_vi! : p.full_name_en! }),
+    description: t(lang, 'communeDescription', { name, province: textIn(lang, p, 'full_name') }),
     searchName: name,
     provinceName: p.name_vi!,
-    breadcrumbs: [[t(lang, 'provinces'), '/provinces/'], [p.name_vi!, provincePath(p.code!)], [t(lang, 'communes'), `/provinces/${p.code}/communes/`]],
+    breadcrumbs: [
+      [t(lang, 'provinces'), '/provinces/'],
+      [p.name_vi!, provincePath(p.code!)],
+      [t(lang, 'communes'), `/provinces/${p.code}/communes/`],
+    ],
     name,
     typeLabel: label(lang, c.type),
-    typeChange: change ? `${t(lang, 'typeSince', { date: formatDate(change.date!, lang), before: label(lang, change.from) })}, ${change.document_id}` : null,
+    typeChange: change
+      ? `${t(lang, 'typeSince', { date: formatDate(change.date!, lang), before: label(lang, change.from) })}, ${change.document_id}`
+      : null,
     code,
     province: { text: p.full_name_vi!, href: href(lang, provincePath(p.code!)) },
     nameEn: lang === 'en' ? c.name_en : null,
@@ -80,7 +85,10 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
       };
     }),
     tasks,
-    noTasks: tasks.length === 0 ? { text: t(lang, 'noCommuneTasks', { name }), link: { text: p.name_vi!, href: href(lang, `/provinces/${p.code}/#tasks`) } } : null,
+    noTasks:
+      tasks.length === 0
+        ? { text: t(lang, 'noCommuneTasks', { name }), link: { text: p.name_vi!, href: href(lang, `/provinces/${p.code}/#tasks`) } }
+        : null,
     figures:
       figures.length > 0
         ? {

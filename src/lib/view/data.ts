@@ -9,8 +9,7 @@ import { t, textIn, type Lang } from '../i18n/index.ts';
 import { computeCoverage } from '../model/coverage.ts';
 import type { Model } from '../model/index.ts';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
-import { href, indicatorPath } from './links.ts';
-import type { Link } from './province.ts';
+import { href, indicatorPath, type Link } from './links.ts';
 
 export interface SourceLine {
   title: string;
@@ -76,7 +75,10 @@ export function dataTablePage(model: Model, name: string, lang: Lang): DataTable
     description: textIn(lang, def, 'description'),
     rows: formatNumber(model.tables[def.name].length, lang, 0),
     columns: describeColumns(def),
-    references: def.foreignKeys.map((fk) => ({ fields: fk.fields.join(', '), table: { text: fk.reference.table, href: href(lang, `/data/${fk.reference.table}/`) } })),
+    references: def.foreignKeys.map((fk) => ({
+      fields: fk.fields.join(', '),
+      table: { text: fk.reference.table, href: href(lang, `/data/${fk.reference.table}/`) },
+    })),
     // A source id listed for the table but missing from dataset.json's sources is left out.
     sources: (model.meta.table_sources[def.name] ?? []).flatMap((id) => {
       const s = model.meta.sources.find((x) => x.id === id);
@@ -106,7 +108,11 @@ export function coveragePage(model: Model, lang: Lang): CoveragePage {
     title: t(lang, 'coverage'),
     description: t(lang, 'coverageDescription'),
     lead: t(lang, 'coverageLead', { asOf: formatDate(model.asOf, lang) }),
-    levels: [t(lang, 'national'), t(lang, 'coverageProvinces', { count: String(provinces) }), t(lang, 'coverageFormer', { count: String(formers) })],
+    levels: [
+      t(lang, 'national'),
+      t(lang, 'coverageProvinces', { count: String(provinces) }),
+      t(lang, 'coverageFormer', { count: String(formers) }),
+    ],
     rows: rows.map((r) => ({
       indicator: { text: textIn(lang, r.indicator, 'name'), href: href(lang, indicatorPath(r.indicator.id!)) },
       levels: LEVELS.map((l) => {

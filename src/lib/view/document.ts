@@ -12,8 +12,7 @@ import type { Model, TaskView } from '../model/index.ts';
 import type { ObservationRow } from '../../schemas/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
-import { communePath, documentPath, href, indicatorPath, provincePath } from './links.ts';
-import type { Link } from './province.ts';
+import { communePath, documentPath, href, indicatorPath, provincePath, type Link } from './links.ts';
 
 export interface DocumentPage {
   lang: Lang;
@@ -62,7 +61,10 @@ export function documentPage(model: Model, slug: string, lang: Lang): DocumentPa
   const figureText = ({ first, count, periods }: { first: ObservationRow[]; count: number; periods: Set<string> }) =>
     count <= 4
       ? first
-          .map((o) => `${areaName(model, lang, o.area_level, o.area_code)} ${formatPeriod(o.period!, lang)} = ${o.value === null ? t(lang, 'notAvailable') : formatNumber(o.value, lang)}`)
+          .map(
+            (o) =>
+              `${areaName(model, lang, o.area_level, o.area_code)} ${formatPeriod(o.period!, lang)} = ${o.value === null ? t(lang, 'notAvailable') : formatNumber(o.value, lang)}`,
+          )
           .join('; ')
       : `${count} ${t(lang, 'valuesWord')} (${[...periods].join(', ')})`;
 
@@ -81,12 +83,23 @@ export function documentPage(model: Model, slug: string, lang: Lang): DocumentPa
     note: d.note,
     assigned:
       tasks.length > 0
-        ? { heading: `${t(lang, 'tasksAssigned')} (${tasks.length})`, caption: t(lang, 'tasksAssigned'), tasks, timeline: timelineSpec(model, lang, `timeline/document-${slugify(id)}`, tasks) }
+        ? {
+            heading: `${t(lang, 'tasksAssigned')} (${tasks.length})`,
+            caption: t(lang, 'tasksAssigned'),
+            tasks,
+            timeline: timelineSpec(model, lang, `timeline/document-${slugify(id)}`, tasks),
+          }
         : null,
-    reported: reported.length > 0 ? { heading: `${t(lang, 'tasksReportedBy')} (${reported.length})`, caption: t(lang, 'tasksReported'), tasks: reported } : null,
+    reported:
+      reported.length > 0
+        ? { heading: `${t(lang, 'tasksReportedBy')} (${reported.length})`, caption: t(lang, 'tasksReported'), tasks: reported }
+        : null,
     targets:
       targets.length > 0
-        ? { heading: `${t(lang, 'targets')} (${targets.length})`, items: targets.map((x) => ({ link: { text: x.item ?? '', href: href(lang, `/targets/#${x.id}`) }, text: x.text_vi ?? '' })) }
+        ? {
+            heading: `${t(lang, 'targets')} (${targets.length})`,
+            items: targets.map((x) => ({ link: { text: x.item ?? '', href: href(lang, `/targets/#${x.id}`) }, text: x.text_vi ?? '' })),
+          }
         : null,
     figures:
       figures.length > 0

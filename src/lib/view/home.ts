@@ -8,8 +8,7 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
 import { DUE_SOON_DAYS } from '../model/tasks.ts';
-import { href, indicatorPath } from './links.ts';
-import type { Link } from './province.ts';
+import { href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { latestOf } from './values.ts';
 
@@ -43,22 +42,44 @@ export interface HomePage {
 const byDeadline = (a: TaskView, b: TaskView) => a.deadline!.localeCompare(b.deadline!);
 
 export function homePage(model: Model, lang: Lang): HomePage {
-  const card = (id: string, title: string | null, value: (v: number) => string, note: (period: string, method: string | null) => string): FigureCard[] => {
+  const card = (
+    id: string,
+    title: string | null,
+    value: (v: number) => string,
+    note: (period: string, method: string | null) => string,
+  ): FigureCard[] => {
     const ind = model.indicator.get(id);
     const latest = latestOf(model, id, 'national', 'VN');
     if (!ind || !latest) return [];
-    return [{
-      title: { text: title ?? textIn(lang, ind, 'name'), href: href(lang, indicatorPath(id)) },
-      value: value(latest.value),
-      note: note(latest.period!, latest.method),
-      source: sourceRef(model, lang, latest.source_id!, latest.published_on),
-    }];
+    return [
+      {
+        title: { text: title ?? textIn(lang, ind, 'name'), href: href(lang, indicatorPath(id)) },
+        value: value(latest.value),
+        note: note(latest.period!, latest.method),
+        source: sourceRef(model, lang, latest.source_id!, latest.published_on),
+      },
+    ];
   };
   const figures = [
-    ...card('dti-quoc-gia', null, (v) => formatNumber(v, lang, 4), (period) => period),
-    ...card('dti', t(lang, 'provincialDtiAverage'), (v) => formatNumber(v, lang, 4), (period, method) => `${period} · ${label(lang, method)}`),
+    ...card(
+      'dti-quoc-gia',
+      null,
+      (v) => formatNumber(v, lang, 4),
+      (period) => period,
+    ),
+    ...card(
+      'dti',
+      t(lang, 'provincialDtiAverage'),
+      (v) => formatNumber(v, lang, 4),
+      (period, method) => `${period} · ${label(lang, method)}`,
+    ),
     // EGDI ranks the 193 UN member states.
-    ...card('egdi-rank', null, (v) => `${v}/193`, (period) => `${period} · ${t(lang, 'egdiTarget')}`),
+    ...card(
+      'egdi-rank',
+      null,
+      (v) => `${v}/193`,
+      (period) => `${period} · ${t(lang, 'egdiTarget')}`,
+    ),
   ];
   const targets = model.tables.targets
     .filter((x) => x.indicator_id !== null && x.value !== null)

@@ -10,8 +10,7 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { crossKey } from '../model/keys.ts';
 import { gapToTarget, latestPeriod, rankObservations } from '../model/indicators.ts';
-import { formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
-import type { Link } from './province.ts';
+import { formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { latestValue, seriesOf } from './values.ts';
 
@@ -79,12 +78,20 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
     path: indicatorPath(id),
     name,
     description: textIn(lang, ind, 'description'),
-    breadcrumbs: [[t(lang, 'indicators'), '/indicators/'], ...(parent ? [[textIn(lang, parent, 'name'), indicatorPath(parent.id!)] as [string, string]] : [])],
+    breadcrumbs: [
+      [t(lang, 'indicators'), '/indicators/'],
+      ...(parent ? [[textIn(lang, parent, 'name'), indicatorPath(parent.id!)] as [string, string]] : []),
+    ],
     unit: `${label(lang, ind.unit)}${ind.min !== null && ind.max !== null ? ` (${formatNumber(ind.min, lang)}–${formatNumber(ind.max, lang)})` : ''}`,
     betterWhen: t(lang, ind.higher_is_better ? 'higher' : 'lower'),
     aggregation: ind.aggregation ?? '',
-    latestNational: latest ? { value: fmt(latest.value), period: formatPeriod(latest.period!, lang), method: label(lang, latest.method), source: source(latest) } : null,
-    components: (model.indicatorChildren.get(id) ?? []).map((c) => ({ text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id!)) })),
+    latestNational: latest
+      ? { value: fmt(latest.value), period: formatPeriod(latest.period!, lang), method: label(lang, latest.method), source: source(latest) }
+      : null,
+    components: (model.indicatorChildren.get(id) ?? []).map((c) => ({
+      text: textIn(lang, c, 'name'),
+      href: href(lang, indicatorPath(c.id!)),
+    })),
     targets: (model.targetsByIndicator.get(id) ?? []).map((target) => {
       const gap = latest ? gapToTarget(latest.value, target) : null;
       const status = !latest
@@ -131,7 +138,12 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
               national.length > 0
                 ? {
                     caption: `${name} — ${t(lang, 'nationalLower')}`,
-                    rows: national.map((o) => ({ period: formatPeriod(o.period!, lang), value: fmt(o.value), method: label(lang, o.method), source: source(o) })),
+                    rows: national.map((o) => ({
+                      period: formatPeriod(o.period!, lang),
+                      value: fmt(o.value),
+                      method: label(lang, o.method),
+                      source: source(o),
+                    })),
                   }
                 : null,
           }
@@ -139,7 +151,12 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
     former:
       formerObs.length > 0
         ? {
-            map: chartableIndicators(model, 'former_province').includes(id) ? { text: t(lang, 'formerMapLink', { count: model.formerProvince.size }), href: href(lang, `/maps/?indicator=${id}#chart-former-map`) } : null,
+            map: chartableIndicators(model, 'former_province').includes(id)
+              ? {
+                  text: t(lang, 'formerMapLink', { count: model.formerProvince.size }),
+                  href: href(lang, `/maps/?indicator=${id}#chart-former-map`),
+                }
+              : null,
             caption: `${name} — ${t(lang, 'formerProvinces')}`,
             periods: formerPeriods.map((p) => formatPeriod(p, lang)),
             rows: formerCodes.map((code) => {
@@ -150,7 +167,10 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                   const o = formerObs.find((x) => x.area_code === code && x.period === p);
                   return o ? fmt(o.value) : '—';
                 }),
-                successor: { text: model.province.get(f.successor_code!)?.name_vi ?? '', href: href(lang, provincePath(f.successor_code!)) },
+                successor: {
+                  text: model.province.get(f.successor_code!)?.name_vi ?? '',
+                  href: href(lang, provincePath(f.successor_code!)),
+                },
               };
             }),
             sources: formerPeriods.map((p) => ({ period: formatPeriod(p, lang), source: source(formerObs.find((x) => x.period === p)!) })),

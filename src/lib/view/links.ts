@@ -8,6 +8,12 @@ import { slugify } from '../text.ts';
 
 export { localePath };
 
+/** A link as a page shows it: its text and where it goes (already under the page's language). */
+export interface Link {
+  text: string;
+  href: string;
+}
+
 export function documentPath(id: string): string {
   return `/documents/${slugify(id)}/`;
 }

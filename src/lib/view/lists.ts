@@ -2,8 +2,7 @@
 import { formatDate } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
-import { documentPath, href, indicatorPath } from './links.ts';
-import type { Link } from './province.ts';
+import { documentPath, href, indicatorPath, type Link } from './links.ts';
 
 export interface IndicatorsPage {
   lang: Lang;
@@ -22,7 +21,10 @@ export function indicatorsPage(model: Model, lang: Lang): IndicatorsPage {
       .map((ind) => ({
         link: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
         note: `(${label(lang, ind.unit)}; ${count(ind.id!)} ${t(lang, 'valuesWord')})`,
-        children: (model.indicatorChildren.get(ind.id!) ?? []).map((c) => ({ link: { text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id!)) }, count: count(c.id!) })),
+        children: (model.indicatorChildren.get(ind.id!) ?? []).map((c) => ({
+          link: { text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id!)) },
+          count: count(c.id!),
+        })),
       })),
   };
 }

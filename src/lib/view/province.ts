@@ -11,14 +11,9 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import { typeOnDate, type Model, type TaskView } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
 import type { IndicatorRow } from '../../schemas/index.ts';
-import { documentPath, formerProvincePath, href, indicatorPath, provincePath } from './links.ts';
+import { documentPath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { latestOf, rankAmong, type ValuedObservation } from './values.ts';
-
-export interface Link {
-  text: string;
-  href: string;
-}
 
 export interface ProvinceIndicatorRow {
   indicator: Link;
@@ -56,7 +51,8 @@ export interface ProvincePage {
   ranking: AreaChartSpec | null;
   history: HistorySpec | null;
   historyNote: string;
-  dti: { caption: string; rows: ProvinceIndicatorRow[] };
+  /** The DTI profile; `rankHeader` names how many provinces the rank is among. */
+  dti: { caption: string; rankHeader: string; rows: ProvinceIndicatorRow[] };
   other: { caption: string; rows: ProvinceIndicatorRow[] };
   former: { text: string; links: Link[] } | null;
 }
@@ -74,7 +70,9 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   if (!p) throw new Error(`No province with code ${code}.`);
   const formers = model.formerBySuccessor.get(code) ?? [];
   const communes = model.communesByProvince.get(code) ?? [];
-  const tasks = [...(model.tasksByArea.get(areaKey('province', code)) ?? [])].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  const tasks = [...(model.tasksByArea.get(areaKey('province', code)) ?? [])].sort((a, b) =>
+    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+  );
   const typeChange = model.unitChanges.find((c) => c.level === 'province' && c.code === code && c.change === 'type');
   const typeOn1July = typeOnDate(model, 'province', code, p.type!, '2025-07-01');
 
@@ -96,7 +94,7 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const dtiRows = latest.filter((r) => isDtiProfile(r.ind));
   const otherRows = latest.filter((r) => !isDtiProfile(r.ind));
   const hasDti = latest.some((r) => r.ind.id === 'dti');
-  const name = lang === 'vi' ? p.full_name_vi! : p.full_name_en!;
+  const name = textIn(lang, p, 'full_name');
   const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi!).join(', ') }) : '';
 
   return {
@@ -120,20 +118,32 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
     communes: {
       count: formatNumber(communes.length, lang, 0),
       href: href(lang, `/provinces/${code}/communes/`),
-      byType: ['xa', 'phuong', 'dac_khu'].map((ty) => `${communes.filter((c) => c.type === ty).length} ${label(lang, ty).toLowerCase()}`).join(', '),
+      byType: ['xa', 'phuong', 'dac_khu']
+        .map((ty) => `${communes.filter((c) => c.type === ty).length} ${label(lang, ty).toLowerCase()}`)
+        .join(', '),
     },
     tasks,
     tasksCaption: `${t(lang, 'tasks')} — ${p.name_vi}`,
     timeline: tasks.length > 0 ? timelineSpec(model, lang, `timeline/province-${code}`, tasks) : null,
     mergedNote: formers.length > 1 ? t(lang, 'ministryMean') : null,
-    ranking: chartableIndicators(model, 'province').includes('dti') && hasDti ? areaChartSpec(model, lang, 'ranking', 'dti', { id: 'chart-ranking', highlight: code }) : null,
+    ranking:
+      chartableIndicators(model, 'province').includes('dti') && hasDti
+        ? areaChartSpec(model, lang, 'ranking', 'dti', { id: 'chart-ranking', highlight: code })
+        : null,
     history: provinceHistoryIndicators(model, code).includes('dti') ? provinceHistorySpec(model, lang, 'dti', code) : null,
     historyNote: t(lang, 'formerSeriesNote'),
-    dti: { caption: `${t(lang, 'dtiProfile')} — ${p.name_vi}`, rows: dtiRows.map(row) },
+    dti: {
+      caption: `${t(lang, 'dtiProfile')} — ${p.name_vi}`,
+      rankHeader: t(lang, 'rankAmong', { count: model.provinces.length }),
+      rows: dtiRows.map(row),
+    },
     other: { caption: `${t(lang, 'indicators')} — ${p.name_vi}`, rows: otherRows.map(row) },
-    former: formers.length > 0
-      ? { text: `${t(lang, 'formerValueNote')} ${t(lang, 'seeEachFormer')}`, links: formers.map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })) }
-      : null,
+    former:
+      formers.length > 0
+        ? {
+            text: `${t(lang, 'formerValueNote')} ${t(lang, 'seeEachFormer')}`,
+            links: formers.map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })),
+          }
+        : null,
   };
 }
-

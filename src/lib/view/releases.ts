@@ -72,7 +72,10 @@ export function tableChangesPage(name: string, lang: Lang): TableChangesPage {
     path: `/data/${def.name}/changes/`,
     title: `${t(lang, 'changelog')}: ${title}`,
     description: t(lang, 'tableChangesDescription', { file: def.file }),
-    breadcrumbs: [[t(lang, 'openData'), '/data/'], [title, `/data/${def.name}/`]],
+    breadcrumbs: [
+      [t(lang, 'openData'), '/data/'],
+      [title, `/data/${def.name}/`],
+    ],
     pending:
       pending.counts.added + pending.counts.removed + pending.counts.changed > 0
         ? { heading: t(lang, 'notYetReleased', { against: working.against ?? t(lang, 'noRelease') }), changes: pending }

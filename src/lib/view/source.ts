@@ -34,5 +34,12 @@ export function sourceRef(model: Pick<Model, 'document'>, lang: Lang, sourceId: 
     return { id: sourceId, label, href: href(lang, documentPath(d.id!)), external: false, date, dateText };
   }
   const safe = isSafeUrl(resolved.url);
-  return { id: sourceId, label: safe ? new URL(resolved.url).hostname : resolved.url, href: safe ? resolved.url : null, external: safe, date, dateText };
+  return {
+    id: sourceId,
+    label: safe ? new URL(resolved.url).hostname : resolved.url,
+    href: safe ? resolved.url : null,
+    external: safe,
+    date,
+    dateText,
+  };
 }

@@ -9,8 +9,7 @@ import type { Model } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
 import type { TargetRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
-import { documentPath, href, indicatorPath } from './links.ts';
-import type { Link } from './province.ts';
+import { documentPath, href, indicatorPath, type Link } from './links.ts';
 import { latestOf } from './values.ts';
 
 /** The documents and horizons the page groups targets by, in this order. */
@@ -51,7 +50,8 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       const link = href(lang, indicatorPath(ind.id!));
       if (value) {
         const gap = gapToTarget(value.value, x);
-        const after = gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatNumber(gap.gap, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
+        const after =
+          gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatNumber(gap.gap, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
         latest = { link: { text: formatNumber(value.value, lang), href: link }, after: ` (${formatPeriod(value.period!, lang)})${after}` };
       } else latest = { link: { text: t(lang, 'noNationalFigureYet'), href: link }, after: '' };
     }
@@ -67,7 +67,11 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
     };
   };
   const groups = DOCUMENTS.flatMap((doc) =>
-    HORIZONS.map((year) => ({ doc, year, targets: model.tables.targets.filter((x) => x.document_id === doc && x.deadline!.startsWith(year)) })),
+    HORIZONS.map((year) => ({
+      doc,
+      year,
+      targets: model.tables.targets.filter((x) => x.document_id === doc && x.deadline!.startsWith(year)),
+    })),
   )
     .filter((g) => g.targets.length > 0)
     .map(({ doc, year, targets }) => ({

@@ -9,8 +9,7 @@ import type { Model, TaskView } from '../model/index.ts';
 import { documentLabel } from '../model/documents.ts';
 import { COMPUTED_STATUSES, daysOverdue, DUE_SOON_DAYS, type ComputedStatus } from '../model/tasks.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
-import { communePath, documentPath, href, provincePath, taskPath } from './links.ts';
-import type { Link } from './province.ts';
+import { communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 
 export interface TaskPage {
@@ -48,7 +47,13 @@ export function statusRule(task: Pick<TaskView, 'computed' | 'deadline'>, asOf: 
     case 'not_started':
       return t(lang, `rule.${task.computed}`, { days: DUE_SOON_DAYS });
     default:
-      return t(lang, `rule.${task.computed}` as Extract<StringKey, 'rule.done' | 'rule.done_on_time' | 'rule.done_late' | 'rule.no_deadline' | 'rule.cancelled'>);
+      return t(
+        lang,
+        `rule.${task.computed}` as Extract<
+          StringKey,
+          'rule.done' | 'rule.done_on_time' | 'rule.done_late' | 'rule.no_deadline' | 'rule.cancelled'
+        >,
+      );
   }
 }
 
@@ -77,7 +82,8 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     assignedOn: task.assigned_on ? formatDate(task.assigned_on, lang) : '—',
     deadline: task.deadline ? { date: task.deadline, text: formatDate(task.deadline, lang) } : null,
     reported: `${label(lang, task.status)}${task.completed_on ? ` · ${t(lang, 'completedOn')} ${formatDate(task.completed_on, lang)}` : ''}`,
-    evidence: task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
+    evidence:
+      task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
     source: sourceRef(model, lang, task.source_id!, model.document.get(task.source_id!)?.issued_on ?? null),
     note: task.note,
     titleVi: lang === 'en' ? task.title_vi : null,
@@ -116,7 +122,12 @@ export function tasksPage(model: Model, status: ComputedStatus | null, lang: Lan
     lead: t(lang, 'tasksLead', { asOf }),
     breadcrumbs: status ? [[t(lang, 'tasks'), '/tasks/']] : [],
     all: { text: `${t(lang, 'allTasks')} (${model.tasks.length})`, href: href(lang, '/tasks/'), current: status === null },
-    filters: present.map((s) => ({ status: s, text: `${label(lang, s)} (${counts.get(s)})`, href: href(lang, `/tasks/status/${s}/`), current: status === s })),
+    filters: present.map((s) => ({
+      status: s,
+      text: `${label(lang, s)} (${counts.get(s)})`,
+      href: href(lang, `/tasks/status/${s}/`),
+      current: status === s,
+    })),
     filterData:
       status === null
         ? {

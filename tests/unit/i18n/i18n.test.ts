@@ -13,7 +13,9 @@ describe('t', () => {
   it('fills parameters, formatting numbers for the language', () => {
     expect(t('vi', 'dueSoon', { days: DUE_SOON_DAYS })).toBe(`Sắp đến hạn (${DUE_SOON_DAYS} ngày)`);
     expect(t('en', 'dueSoon', { days: 7 })).toBe('Due within 7 days');
-    expect(t('vi', 'provinceDescription', { name: 'A', merged: '', communes: 1234 })).toBe('A: 1.234 xã, phường; nhiệm vụ, chỉ số DTI và nguồn.');
+    expect(t('vi', 'provinceDescription', { name: 'A', merged: '', communes: 1234 })).toBe(
+      'A: 1.234 xã, phường; nhiệm vụ, chỉ số DTI và nguồn.',
+    );
     expect(t('en', 'provinceDescription', { name: 'A', merged: '', communes: 1234 })).toBe('A: 1,234 communes; tasks, DTI and sources.');
   });
   it('does not read placeholders inside a parameter value', () => {
@@ -24,14 +26,17 @@ describe('t', () => {
 describe('dictionaries', () => {
   it('have the same keys in both languages, and no empty message', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
-    for (const dict of [vi, en]) for (const [key, message] of Object.entries(dict)) expect(typeof message === 'string' ? message : (message as Plural).other, key).not.toBe('');
+    for (const dict of [vi, en])
+      for (const [key, message] of Object.entries(dict))
+        expect(typeof message === 'string' ? message : (message as Plural).other, key).not.toBe('');
   });
   it('use in English only parameters the Vietnamese message declares (an English one may leave one out)', () => {
     const params = (m: unknown) => [...new Set([...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]))];
     for (const key of Object.keys(vi) as (keyof typeof vi)[]) expect(params(vi[key]), key).toEqual(expect.arrayContaining(params(en[key])));
   });
   it('are NFC', () => {
-    for (const dict of [vi, en]) for (const message of Object.values(dict)) expect(JSON.stringify(message)).toBe(JSON.stringify(message).normalize('NFC'));
+    for (const dict of [vi, en])
+      for (const message of Object.values(dict)) expect(JSON.stringify(message)).toBe(JSON.stringify(message).normalize('NFC'));
   });
 });
 

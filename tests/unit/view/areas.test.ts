@@ -13,7 +13,10 @@ describe('area lists on the published data', () => {
     expect(v.title).toBe('The 34 provinces and cities');
     expect(v.lead).toMatch(/^On 1 July 2025 the 63 provinces were merged into 34 units/);
     expect(v.rows).toHaveLength(34);
-    expect(v.rows.find((r) => r.code === '31')?.formers.map((f) => f.href)).toEqual(['/en/former-provinces/30/', '/en/former-provinces/31/']);
+    expect(v.rows.find((r) => r.code === '31')?.formers.map((f) => f.href)).toEqual([
+      '/en/former-provinces/30/',
+      '/en/former-provinces/31/',
+    ]);
     expect(v.formerLink.text).toBe('Former provinces (before the merger) (63) →');
   });
 

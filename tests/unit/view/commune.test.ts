@@ -25,7 +25,17 @@ describe('communePage: figures (SYNTHETIC observations over the valid fixture)',
   const data = validateDataset(dir);
   // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; one gap-only series.
   const obs = (indicator_id: string, period: string, value: number | null): ObservationRow =>
-    ({ indicator_id, area_level: 'commune', area_code: '00004', period, value, source_id: 'fixture-article', published_on: '2025-10-21', method: 'as_published', note: 'SYNTHETIC' }) as ObservationRow;
+    ({
+      indicator_id,
+      area_level: 'commune',
+      area_code: '00004',
+      period,
+      value,
+      source_id: 'fixture-article',
+      published_on: '2025-10-21',
+      method: 'as_published',
+      note: 'SYNTHETIC',
+    }) as ObservationRow;
   const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2024', null)];
   const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
 
@@ -37,7 +47,11 @@ describe('communePage: figures (SYNTHETIC observations over the valid fixture)',
 
   it('lists a series of gaps only as a gap in its newest period', () => {
     const v = communePage(model, '00004', 'vi');
-    expect(v.figures!.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({ period: '2024', value: 'không có số liệu', count: '1 (2024)' });
+    expect(v.figures!.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({
+      period: '2024',
+      value: 'không có số liệu',
+      count: '1 (2024)',
+    });
     expect(v.figures!.note.before).toBe('Cả 3 số liệu của Phường Ba Đình, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ');
     expect(v.tasks.map((x) => x.id)).toEqual(['t-commune']);
     expect(v.noTasks).toBeNull();

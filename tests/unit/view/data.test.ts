@@ -11,7 +11,9 @@ describe('data pages on the published data', () => {
     expect(v.lead).toContain('Licence CC BY 4.0;');
     const provinces = v.tables.find((r) => r.name.href === '/en/data/provinces/')!;
     expect(provinces).toMatchObject({ rows: '34', csv: '/data/latest/provinces.csv', json: '/data/latest/provinces.json' });
-    expect(v.sources.find((s) => s.title.startsWith('dvhcvn'))?.caveat).toBe(model.meta.sources.find((s) => s.id === 'dvhcvn-20250701')!.caveat_en);
+    expect(v.sources.find((s) => s.title.startsWith('dvhcvn'))?.caveat).toBe(
+      model.meta.sources.find((s) => s.id === 'dvhcvn-20250701')!.caveat_en,
+    );
   });
 
   it('a table page lists its columns and its references', () => {

@@ -17,7 +17,9 @@ describe('documentPage on the published data', () => {
 
   it('30/2026/QH16: the change of type it decided, linked to the province', () => {
     const v = documentPage(model, '30-2026-qh16', 'vi');
-    expect(v.changes?.items).toEqual([{ area: { text: 'Thành phố Đồng Nai', href: '/provinces/75/' }, text: ': Tỉnh → Thành phố trực thuộc trung ương (30/04/2026)' }]);
+    expect(v.changes?.items).toEqual([
+      { area: { text: 'Thành phố Đồng Nai', href: '/provinces/75/' }, text: ': Tỉnh → Thành phố trực thuộc trung ương (30/04/2026)' },
+    ]);
   });
 
   it('a source cited by figures lists them per indicator, a few values in full and many as a count', () => {

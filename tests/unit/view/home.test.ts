@@ -7,7 +7,9 @@ const model = realModel();
 describe('homePage on the published data', () => {
   it('counts tasks, targets, figures and provinces from the data (no literal 34)', () => {
     const v = homePage(model, 'en');
-    expect(v.counts).toBe(`${model.tasks.length} tasks, ${model.tables.targets.length} targets, ${model.tables.observations.length} figures, ${model.provinces.length} provinces.`);
+    expect(v.counts).toBe(
+      `${model.tasks.length} tasks, ${model.tables.targets.length} targets, ${model.tables.observations.length} figures, ${model.provinces.length} provinces.`,
+    );
     expect(v.counts).toContain(' 34 provinces.');
     expect(v.dueSoonTitle).toBe('Due within 30 days');
   });
@@ -31,6 +33,8 @@ describe('homePage on the published data', () => {
     const v = homePage(model, 'vi');
     expect(v.overdue.every((x) => x.computed === 'overdue')).toBe(true);
     expect(v.overdue.map((x) => x.deadline)).toEqual([...v.overdue.map((x) => x.deadline)].sort());
-    expect(v.overdue.length + v.dueSoon.length).toBe(model.tasks.filter((x) => x.computed === 'overdue' || x.computed === 'due_soon').length);
+    expect(v.overdue.length + v.dueSoon.length).toBe(
+      model.tasks.filter((x) => x.computed === 'overdue' || x.computed === 'due_soon').length,
+    );
   });
 });

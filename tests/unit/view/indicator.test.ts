@@ -13,12 +13,18 @@ describe('indicatorPage on the published data', () => {
     expect(v.ranking?.table).toBeNull();
     expect(v.ranking?.missing).toBeNull();
     expect(v.ranking?.mergedNote).toMatch(/mean of the former provinces/);
-    expect(v.national?.table?.rows.map((r) => [r.period, r.value])).toEqual([['2023', '0.6783'], ['2024', '0.6961']]);
+    expect(v.national?.table?.rows.map((r) => [r.period, r.value])).toEqual([
+      ['2023', '0.6783'],
+      ['2024', '0.6961'],
+    ]);
     expect(v.components.length).toBeGreaterThanOrEqual(8);
   });
 
   it('a child indicator has its parent in the breadcrumbs', () => {
-    expect(indicatorPage(model, 'dti-nhan-thuc-so', 'vi').breadcrumbs).toEqual([['Chỉ số', '/indicators/'], ['Chỉ số chuyển đổi số cấp tỉnh (DTI)', '/indicators/dti/']]);
+    expect(indicatorPage(model, 'dti-nhan-thuc-so', 'vi').breadcrumbs).toEqual([
+      ['Chỉ số', '/indicators/'],
+      ['Chỉ số chuyển đổi số cấp tỉnh (DTI)', '/indicators/dti/'],
+    ]);
   });
 
   it('a target with a national value reports the gap; a qualitative one reports nothing more', () => {

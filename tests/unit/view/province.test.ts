@@ -22,12 +22,13 @@ describe('provincePage on the published data', () => {
   it('lists the eight main DTI indices in the profile, each with its bar', () => {
     const v = provincePage(model, '01', 'en');
     expect(v.dti.rows).toHaveLength(8);
+    expect(v.dti.rankHeader).toBe('Rank among the 34 provinces');
     const awareness = v.dti.rows.find((r) => r.indicator.text === 'DTI – Digital awareness')!;
     expect(awareness).toMatchObject({ value: '1.0000', bar: { width: 60, barWidth: 60 } });
     expect(v.dti.rows.every((r) => r.indicator.href.startsWith('/en/indicators/dti-'))).toBe(true);
   });
 
-  it('a merged province (31) names its two former provinces and says its DTI is the Ministry\'s mean', () => {
+  it("a merged province (31) names its two former provinces and says its DTI is the Ministry's mean", () => {
     const v = provincePage(model, '31', 'en');
     expect(v.formers.map((f) => f.code)).toEqual(['30', '31']);
     expect(v.mergedNote).toMatch(/mean of the former provinces/);
@@ -40,11 +41,16 @@ describe('provincePage on the published data', () => {
     const v = provincePage(model, '01', 'vi');
     const communes = model.communesByProvince.get('01')!;
     expect(v.communes.count).toBe(String(communes.length));
-    expect(v.communes.byType).toBe(`${communes.filter((c) => c.type === 'xa').length} xã, ${communes.filter((c) => c.type === 'phuong').length} phường, 0 đặc khu`);
+    expect(v.communes.byType).toBe(
+      `${communes.filter((c) => c.type === 'xa').length} xã, ${communes.filter((c) => c.type === 'phuong').length} phường, 0 đặc khu`,
+    );
   });
 
   it('a type change links its document by the one slug function', () => {
     const v = provincePage(model, '75', 'vi');
-    expect(v.typeChange).toEqual({ text: 'từ 30/04/2026, trước đó: Tỉnh', document: { text: '30/2026/QH16', href: '/documents/30-2026-qh16/' } });
+    expect(v.typeChange).toEqual({
+      text: 'từ 30/04/2026, trước đó: Tỉnh',
+      document: { text: '30/2026/QH16', href: '/documents/30-2026-qh16/' },
+    });
   });
 });

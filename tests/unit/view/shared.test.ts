@@ -53,9 +53,20 @@ describe('links', () => {
 
 describe('sourceRef', () => {
   it('links a document to its page, named by issuer and number; an article by its issuer only', () => {
-    expect(sourceRef(model, 'en', '57-NQ/TW', null)).toMatchObject({ label: 'Politburo — 57-NQ/TW', href: '/en/documents/57-nq-tw/', external: false, dateText: 'date unknown' });
+    expect(sourceRef(model, 'en', '57-NQ/TW', null)).toMatchObject({
+      label: 'Politburo — 57-NQ/TW',
+      href: '/en/documents/57-nq-tw/',
+      external: false,
+      dateText: 'date unknown',
+    });
     const article = sourceRef(model, 'vi', 'fixture-article', '2025-10-21');
-    expect(article).toMatchObject({ label: 'Báo Mẫu', href: '/documents/fixture-article/', external: false, date: '2025-10-21', dateText: '21/10/2025' });
+    expect(article).toMatchObject({
+      label: 'Báo Mẫu',
+      href: '/documents/fixture-article/',
+      external: false,
+      date: '2025-10-21',
+      dateText: '21/10/2025',
+    });
   });
   it('names an external URL by its host, and says when the date is unknown', () => {
     const ref = sourceRef(model, 'vi', 'https://example.gov.vn/a/b', null);

@@ -17,7 +17,10 @@ describe('targetsPage on the published data', () => {
   it('a qualitative target says so; one measured by an indicator without a national value links to it as a gap', () => {
     const v = targetsPage(model, 'en');
     const rows = v.groups.flatMap((g) => g.rows);
-    expect(rows.find((r) => r.id === 'nq57-2030-1-2')).toMatchObject({ value: 'qualitative', latest: { link: { text: '71', href: '/en/indicators/egdi-rank/' }, after: ' (2024)' } });
+    expect(rows.find((r) => r.id === 'nq57-2030-1-2')).toMatchObject({
+      value: 'qualitative',
+      latest: { link: { text: '71', href: '/en/indicators/egdi-rank/' }, after: ' (2024)' },
+    });
     expect(rows.find((r) => r.id === 'nq03-2030-31')).toMatchObject({
       value: '>= 70',
       owner: 'Bộ Thông tin và Truyền thông',

@@ -8,19 +8,33 @@ const model = fixtureModel('valid');
 
 describe('statusRule: the words of a status, its numbers from the model', () => {
   it('counts the days past the deadline as of the dataset date, in the plural the language needs', () => {
-    expect(statusRule({ computed: 'overdue', deadline: '2026-07-24' }, '2026-07-25', 'en')).toBe('1 day past the deadline as of 25 Jul 2026, with no completion reported.');
-    expect(statusRule({ computed: 'overdue', deadline: '2026-07-20' }, '2026-07-25', 'en')).toBe('5 days past the deadline as of 25 Jul 2026, with no completion reported.');
-    expect(statusRule({ computed: 'due_soon', deadline: '2026-08-04' }, '2026-07-25', 'vi')).toBe('Còn 10 ngày đến hạn, tính đến 25/07/2026.');
+    expect(statusRule({ computed: 'overdue', deadline: '2026-07-24' }, '2026-07-25', 'en')).toBe(
+      '1 day past the deadline as of 25 Jul 2026, with no completion reported.',
+    );
+    expect(statusRule({ computed: 'overdue', deadline: '2026-07-20' }, '2026-07-25', 'en')).toBe(
+      '5 days past the deadline as of 25 Jul 2026, with no completion reported.',
+    );
+    expect(statusRule({ computed: 'due_soon', deadline: '2026-08-04' }, '2026-07-25', 'vi')).toBe(
+      'Còn 10 ngày đến hạn, tính đến 25/07/2026.',
+    );
   });
   it('takes the due-soon window from DUE_SOON_DAYS', () => {
-    expect(statusRule({ computed: 'in_progress', deadline: '2027-01-01' }, '2026-07-25', 'en')).toBe(`In progress, deadline more than ${DUE_SOON_DAYS} days away.`);
+    expect(statusRule({ computed: 'in_progress', deadline: '2027-01-01' }, '2026-07-25', 'en')).toBe(
+      `In progress, deadline more than ${DUE_SOON_DAYS} days away.`,
+    );
   });
 });
 
 describe('taskPage over the valid fixture', () => {
   it('an overdue national task: owner, area, document link and the rule with its days', () => {
     const v = taskPage(model, 't-databases', 'en');
-    expect(v).toMatchObject({ title: 'Complete the databases', status: 'overdue', owner: 'Ministries, sectors', area: 'National', document: { text: '57-NQ/TW', href: '/en/documents/57-nq-tw/' } });
+    expect(v).toMatchObject({
+      title: 'Complete the databases',
+      status: 'overdue',
+      owner: 'Ministries, sectors',
+      area: 'National',
+      document: { text: '57-NQ/TW', href: '/en/documents/57-nq-tw/' },
+    });
     expect(v.rule).toMatch(/^\d+ days past the deadline as of /);
     expect(v.titleVi).toBe('Hoàn thiện cơ sở dữ liệu');
   });
