@@ -6,7 +6,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['dist/**', '.astro/**', 'node_modules/**', 'public/**', 'coverage/**', 'bench/out/**', 'bench/tmp/**', 'screenshots/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.astro/**',
+      'node_modules/**',
+      'public/**',
+      'coverage/**',
+      'bench/out/**',
+      'bench/tmp/**',
+      'screenshots/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

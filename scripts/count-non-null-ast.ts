@@ -47,6 +47,7 @@ if (import.meta.main) {
     total += n;
     if (n > 0) byFile.push([relative('.', path), n]);
   }
-  if (args.includes('--by-file')) for (const [path, n] of byFile.sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)} ${path}`);
+  if (args.includes('--by-file'))
+    for (const [path, n] of byFile.sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(4)} ${path}`);
   console.log(`${total} non-null assertions in ${root}`);
 }

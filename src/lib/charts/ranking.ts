@@ -47,7 +47,12 @@ export const RANKING = { rowHeight: 18, barHeight: 13, labelWidth: 104, valueWid
 
 export function layoutRanking(input: RankingInput): RankingLayout {
   const { rowHeight, barHeight, labelWidth, valueWidth, top, bottom } = RANKING;
-  const ranked = rankByValue(input.rows, (r) => r.value, (r) => r.code, input.higherIsBetter);
+  const ranked = rankByValue(
+    input.rows,
+    (r) => r.value,
+    (r) => r.code,
+    input.higherIsBetter,
+  );
   const x0 = labelWidth;
   const x1 = input.width - valueWidth;
   const lo = Math.min(0, input.domain[0]);

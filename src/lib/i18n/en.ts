@@ -2,9 +2,9 @@
 import type { Dictionary } from './types.ts';
 
 export const en: Dictionary = {
-
   siteName: 'Resolution 57 Tracker',
-  siteTagline: 'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
+  siteTagline:
+    'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
   skip: 'Skip to main content',
   navProvinces: 'Provinces',
   navTasks: 'Tasks',
@@ -74,10 +74,12 @@ export const en: Dictionary = {
   latestNational: 'Latest national value',
   transcriptionNote: 'Wording from a transcription not yet checked against the official text.',
   assistedMapping: 'Assisted mapping, not official',
-  assistedMappingNote: 'The list of former communes was compiled with the help of a language model and then checked (dvhcvn project); it is not an official list.',
+  assistedMappingNote:
+    'The list of former communes was compiled with the help of a language model and then checked (dvhcvn project); it is not an official list.',
   mergeFull: 'whole',
   mergePartial: 'part',
-  ministryMean: 'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
+  ministryMean:
+    'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
   formerValueNote: 'Values of the former province before 1 July 2025, not of today’s province.',
   overdue: 'Overdue',
   dueSoon: 'Due within {days} days',
@@ -212,7 +214,8 @@ export const en: Dictionary = {
   noNationalFigure: 'No national figure yet — a data gap.',
 
   // Targets page
-  targetsDescription: 'Targets of Resolution 57-NQ/TW and Appendix I of Resolution 03/NQ-CP for 2030 and 2045, verbatim, with owner and latest value.',
+  targetsDescription:
+    'Targets of Resolution 57-NQ/TW and Appendix I of Resolution 03/NQ-CP for 2030 and 2045, verbatim, with owner and latest value.',
   translationsOurs: 'English translations are ours, not official.',
   byYear: 'by {year}',
   item: 'Item',
@@ -228,8 +231,14 @@ export const en: Dictionary = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': { one: '{count} day past the deadline as of {asOf}, with no completion reported.', other: '{count} days past the deadline as of {asOf}, with no completion reported.' },
-  'rule.due_soon': { one: '{count} day left before the deadline, as of {asOf}.', other: '{count} days left before the deadline, as of {asOf}.' },
+  'rule.overdue': {
+    one: '{count} day past the deadline as of {asOf}, with no completion reported.',
+    other: '{count} days past the deadline as of {asOf}, with no completion reported.',
+  },
+  'rule.due_soon': {
+    one: '{count} day left before the deadline, as of {asOf}.',
+    other: '{count} days left before the deadline, as of {asOf}.',
+  },
   'rule.done_on_time': 'Completed on or before the deadline.',
   'rule.done_late': 'Completed after the deadline.',
   'rule.done': 'Completed; no completion date or no deadline to compare.',
@@ -239,7 +248,8 @@ export const en: Dictionary = {
   'rule.cancelled': 'Cancelled.',
   vietnameseLabel: 'Vietnamese: ',
   tasksDescription: 'Tracking {count} tasks: assigning document, owner, deadline and status as of {asOf}.',
-  tasksLead: 'Status as of the data date {asOf}, by the rules on the About page. “Overdue” means past the deadline with no completion reported in the sources.',
+  tasksLead:
+    'Status as of the data date {asOf}, by the rules on the About page. “Overdue” means past the deadline with no completion reported in the sources.',
   rules: 'Rules',
   filterContains: 'Contains',
   filterSort: 'Sort',
@@ -253,8 +263,10 @@ export const en: Dictionary = {
 
   // Data pages
   openData: 'Open data',
-  dataDescription: 'Download the portal’s CSV datasets: provinces, communes, documents, indicators, targets, observations, tasks; data dictionary and coverage.',
-  dataLead: 'Every figure on the portal is in the files below: UTF-8 CSV, one header row, YYYY-MM-DD dates, decimal point; an empty cell means not available. Licence {licence}; sources keep their own terms.',
+  dataDescription:
+    'Download the portal’s CSV datasets: provinces, communes, documents, indicators, targets, observations, tasks; data dictionary and coverage.',
+  dataLead:
+    'Every figure on the portal is in the files below: UTF-8 CSV, one header row, YYYY-MM-DD dates, decimal point; an empty cell means not available. Licence {licence}; sources keep their own terms.',
   releases: 'Releases',
   downloadAll: 'Download everything (zip)',
   tablesCaption: 'Tables',
@@ -265,8 +277,10 @@ export const en: Dictionary = {
   references: 'References',
   dataDictionary: 'Data dictionary',
   columnType: 'Type',
-  coverageDescription: 'Which indicators have values for which provinces and periods, and how old the newest value is: gaps and stale data in plain view.',
-  coverageLead: 'The government’s data principle is “correct, sufficient, clean, alive, unified, shared”. This table shows where the portal’s data is missing and how old it is, as of {asOf}.',
+  coverageDescription:
+    'Which indicators have values for which provinces and periods, and how old the newest value is: gaps and stale data in plain view.',
+  coverageLead:
+    'The government’s data principle is “correct, sufficient, clean, alive, unified, shared”. This table shows where the portal’s data is missing and how old it is, as of {asOf}.',
   coverageProvinces: 'Provinces ({count})',
   coverageFormer: 'Former ({count})',
   coverageNoDate: 'no date',
@@ -275,13 +289,15 @@ export const en: Dictionary = {
   // Area lists and former provinces
   provincesTitle: 'The {provinces} provinces and cities',
   provincesDescription: 'The {provinces} provincial units since 1 July 2025, the former provinces merged into each, and their communes.',
-  provincesLead: 'On 1 July 2025 the {formers} provinces were merged into {provinces} units (Resolution 202/2025/QH15); since 30 April 2026 Đồng Nai is a centrally-run city.',
+  provincesLead:
+    'On 1 July 2025 the {formers} provinces were merged into {provinces} units (Resolution 202/2025/QH15); since 30 April 2026 Đồng Nai is a centrally-run city.',
   provincesMaps: 'Maps of the {provinces} units and the {formers} former provinces',
   tileMapHeading: 'Tile map: one tile per unit',
   communesOf: 'Communes of {name}',
   communesOfDescription: 'The {count} commune-level units of {name} since 1 July 2025.',
   formerProvincesDescription: 'The {count} provinces before 1 July 2025 and their successors.',
-  formerCodesNotice: 'Some former codes now belong to a different province (24 was Bắc Giang, now Bắc Ninh). Former data reaches today’s provinces only through “Now part of”.',
+  formerCodesNotice:
+    'Some former codes now belong to a different province (24 was Bắc Giang, now Bắc Ninh). Former data reaches today’s provinces only through “Now part of”.',
   formerProvinceDescription: '{name}, a former province before 1 July 2025, now part of {successor}: historical figures.',
   codeNowOther: 'this code now belongs to {name}, a different province',
   togetherWith: 'together with',
@@ -325,7 +341,8 @@ export const en: Dictionary = {
   // Release pages
   dataReleases: 'Data releases',
   releasesDescription: 'Each release is an immutable snapshot of every table, with SHA-256 checksums and a changelog.',
-  releasesLead: 'The files of a published release never change: corrections are new releases, and the old values stay visible. Cite the versioned URL.',
+  releasesLead:
+    'The files of a published release never change: corrections are new releases, and the old values stay visible. Cite the versioned URL.',
   unreleasedChanges: 'The site shows unreleased changes: {added} rows added, {removed} removed, {changed} changed.',
   noReleaseYet: 'No release yet.',
   version: 'Version',
@@ -349,38 +366,50 @@ export const en: Dictionary = {
 
   // maps.astro
   'maps.maps': 'Maps',
-  'maps.mapsOfThe34': 'Maps of the 34 provinces and cities and of the 63 former provinces by digital transformation indicators, with sources and data tables.',
-  'maps.colourShowsTheClass': 'Colour shows the class of a value (the legend states each range in numbers); each map has its full data table just below. Grey means no value, not zero.',
+  'maps.mapsOfThe34':
+    'Maps of the 34 provinces and cities and of the 63 former provinces by digital transformation indicators, with sources and data tables.',
+  'maps.colourShowsTheClass':
+    'Colour shows the class of a value (the legend states each range in numbers); each map has its full data table just below. Grey means no value, not zero.',
   'maps.the34ProvincesAnd': 'The 34 provinces and cities (since 1 July 2025)',
   'maps.theSameValuesAs': 'The same values as a tile map, easier to read on a phone:',
   'maps.indicatorPage': 'indicator page',
   'maps.the63FormerProvinces': 'The 63 former provinces (before 1 July 2025)',
   'maps.boundarySourcesAndLicences': 'Boundary sources and licences',
-  'maps.34UnitsThanglequocVietnamese': '34 units: thanglequoc/vietnamese-provinces-database (MIT), geometry taken from sapnhap.bando.com.vn on 11–13 March 2026. The licence of the geometry is unclear: the source says "refer to Bando.com.vn terms of service"; no open licence was seen. The map illustrates; it does not establish boundaries.',
-  'maps.63FormerProvincesTaliacao': '63 former provinces: TaliaCao/Vietnam-Shape-Map (MIT), from Open Development Vietnam (licence not verified); generalised.',
-  'maps.shapesAreSimplifiedAt': 'Shapes are simplified at build time (topojson-simplify) and drawn in Mercator (d3-geo). The Hoàng Sa archipelago belongs to Đà Nẵng, the Trường Sa archipelago to Khánh Hòa.',
+  'maps.34UnitsThanglequocVietnamese':
+    '34 units: thanglequoc/vietnamese-provinces-database (MIT), geometry taken from sapnhap.bando.com.vn on 11–13 March 2026. The licence of the geometry is unclear: the source says "refer to Bando.com.vn terms of service"; no open licence was seen. The map illustrates; it does not establish boundaries.',
+  'maps.63FormerProvincesTaliacao':
+    '63 former provinces: TaliaCao/Vietnam-Shape-Map (MIT), from Open Development Vietnam (licence not verified); generalised.',
+  'maps.shapesAreSimplifiedAt':
+    'Shapes are simplified at build time (topojson-simplify) and drawn in Mercator (d3-geo). The Hoàng Sa archipelago belongs to Đà Nẵng, the Trường Sa archipelago to Khánh Hòa.',
 
   // about.astro
   'about.whatThePortalIs': 'What the portal is, its method, corrections policy, licences and how to contribute.',
-  'about.anIndependentNonProfit': 'An independent, non-profit data portal that shows how Politburo Resolution 57-NQ/TW (22 Dec 2024) and Plan 02-KH/BCĐTW are carried out: tasks assigned, deadlines, status, targets and indicators — every figure traced to its source document.',
+  'about.anIndependentNonProfit':
+    'An independent, non-profit data portal that shows how Politburo Resolution 57-NQ/TW (22 Dec 2024) and Plan 02-KH/BCĐTW are carried out: tasks assigned, deadlines, status, targets and indicators — every figure traced to its source document.',
   'about.howTaskStatusIs': 'How task status is computed',
   'about.aSourceReportsCompletion': 'a source reports completion; the completion date is compared with the deadline.',
   'about.doneButWithoutA': 'done, but without a date or a deadline to compare.',
-  'about.notDoneAndPast': 'not done and past the deadline. It means “no completion reported in the sources”, not a claim that the body did nothing.',
+  'about.notDoneAndPast':
+    'not done and past the deadline. It means “no completion reported in the sources”, not a claim that the body did nothing.',
   'about.asTheSourceReports': 'as the source reports, deadline further away.',
   'about.theSourceStatesNo': 'the source states no deadline.',
-  'about.whenAnArticleAssigns': 'When an article assigns a task without reporting progress, the task is recorded as not started (or in progress if the text says “continue”), with a note.',
+  'about.whenAnArticleAssigns':
+    'When an article assigns a task without reporting progress, the task is recorded as not started (or in progress if the text says “continue”), with a note.',
   'about.theMergerAndThe': 'The merger and the crosswalk',
-  'about.on1July2025': 'On 1 July 2025 the 63 provinces became 34; districts were abolished and 10,000+ communes became 3,321. Pre-merger data stays on the former province and reaches the new one only through the crosswalk — never through the code, because some former codes now belong to another province (24 was Bắc Giang, now Bắc Ninh). The former-commune crosswalk is an assisted mapping, not official.',
+  'about.on1July2025':
+    'On 1 July 2025 the 63 provinces became 34; districts were abolished and 10,000+ communes became 3,321. Pre-merger data stays on the former province and reaches the new one only through the crosswalk — never through the code, because some former codes now belong to another province (24 was Bắc Giang, now Bắc Ninh). The former-commune crosswalk is an assisted mapping, not official.',
   'about.dtiOfMergedProvinces': 'DTI of merged provinces',
   'about.theseValuesAreLabelled': 'These values are labelled on every page.',
   'about.sourcesAndReliability': 'Sources and reliability',
-  'about.everyFigureHasA': 'Every figure has a source (a document or a link) and a publication date. Nothing is estimated, interpolated or filled in: a gap stays a gap. Target wording comes from a transcription not yet checked against the official text. Source articles were read in machine translation; uncertainties are noted.',
+  'about.everyFigureHasA':
+    'Every figure has a source (a document or a link) and a publication date. Nothing is estimated, interpolated or filled in: a gap stays a gap. Target wording comes from a transcription not yet checked against the official text. Source articles were read in machine translation; uncertainties are noted.',
   'about.corrections': 'Corrections',
-  'about.foundAnErrorOpen': 'Found an error? Open a “Data correction” issue on the repository with the page, the figure and the correct source. Every correction is published as a new data version; the old value is kept and shown in the changelog — nothing is changed silently.',
+  'about.foundAnErrorOpen':
+    'Found an error? Open a “Data correction” issue on the repository with the page, the figure and the correct source. Every correction is published as a new data version; the old value is kept and shown in the changelog — nothing is changed silently.',
   'about.licences': 'Licences',
   'about.contribute': 'Contribute',
-  'about.theDataLivesIn': 'The data lives in CSV files in the repository. Edit or add a row and open a pull request; the validator reports problems by file, line and column.',
+  'about.theDataLivesIn':
+    'The data lives in CSV files in the repository. Edit or add a row and open a pull request; the validator reports problems by file, line and column.',
   'about.privacy': 'Privacy',
   'about.noCookiesNoTracking': 'No cookies, no tracking, nothing loaded from third-party servers.',
   'about.statusComputed': 'Status is computed when the site is built, against the data date {asOf} (never the clock):',

@@ -5,9 +5,9 @@
  * a task's title) is not a UI string: it comes from the row, through `textIn()`.
  */
 export const vi = {
-
   siteName: 'Theo dõi Nghị quyết 57',
-  siteTagline: 'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
+  siteTagline:
+    'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
   skip: 'Bỏ qua, đến nội dung chính',
   navProvinces: 'Tỉnh, thành',
   navTasks: 'Nhiệm vụ',
@@ -77,7 +77,8 @@ export const vi = {
   latestNational: 'Giá trị toàn quốc mới nhất',
   transcriptionNote: 'Nguyên văn lấy từ một bản chép lại chưa được đối chiếu với văn bản chính thức.',
   assistedMapping: 'Đối chiếu hỗ trợ, không chính thức',
-  assistedMappingNote: 'Danh sách xã cũ được lập với sự hỗ trợ của mô hình ngôn ngữ rồi kiểm tra lại (dự án dvhcvn); chưa phải danh mục chính thức.',
+  assistedMappingNote:
+    'Danh sách xã cũ được lập với sự hỗ trợ của mô hình ngôn ngữ rồi kiểm tra lại (dự án dvhcvn); chưa phải danh mục chính thức.',
   mergeFull: 'toàn bộ',
   mergePartial: 'một phần',
   ministryMean: 'Bộ tính bằng trung bình cộng các tỉnh cũ trước sáp nhập — không phải số đo mới của tỉnh mới.',
@@ -215,7 +216,8 @@ export const vi = {
   noNationalFigure: 'Chưa có số liệu toàn quốc — khoảng trống dữ liệu.',
 
   // Targets page
-  targetsDescription: 'Mục tiêu của Nghị quyết 57-NQ/TW và Phụ lục I Nghị quyết 03/NQ-CP đến 2030 và 2045, nguyên văn, kèm cơ quan theo dõi và giá trị mới nhất.',
+  targetsDescription:
+    'Mục tiêu của Nghị quyết 57-NQ/TW và Phụ lục I Nghị quyết 03/NQ-CP đến 2030 và 2045, nguyên văn, kèm cơ quan theo dõi và giá trị mới nhất.',
   translationsOurs: 'Bản dịch tiếng Anh là của cổng dữ liệu, không chính thức.',
   byYear: 'đến năm {year}',
   item: 'Mục',
@@ -231,7 +233,10 @@ export const vi = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': { one: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.', other: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.' },
+  'rule.overdue': {
+    one: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
+    other: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
+  },
   'rule.due_soon': { one: 'Còn {count} ngày đến hạn, tính đến {asOf}.', other: 'Còn {count} ngày đến hạn, tính đến {asOf}.' },
   'rule.done_on_time': 'Hoàn thành trước hoặc đúng hạn.',
   'rule.done_late': 'Hoàn thành sau hạn.',
@@ -242,7 +247,8 @@ export const vi = {
   'rule.cancelled': 'Đã hủy.',
   vietnameseLabel: 'Tiếng Việt: ',
   tasksDescription: 'Theo dõi {count} nhiệm vụ: văn bản giao, cơ quan thực hiện, hạn và tình trạng tính đến {asOf}.',
-  tasksLead: 'Tình trạng tính đến ngày dữ liệu {asOf}, theo quy tắc ở trang Giới thiệu. “Quá hạn” nghĩa là đã qua hạn mà nguồn chưa ghi nhận hoàn thành.',
+  tasksLead:
+    'Tình trạng tính đến ngày dữ liệu {asOf}, theo quy tắc ở trang Giới thiệu. “Quá hạn” nghĩa là đã qua hạn mà nguồn chưa ghi nhận hoàn thành.',
   rules: 'Quy tắc',
   filterContains: 'Chứa chữ',
   filterSort: 'Sắp xếp',
@@ -257,7 +263,8 @@ export const vi = {
   // Data pages
   openData: 'Dữ liệu mở',
   dataDescription: 'Tải các bộ dữ liệu CSV của cổng: tỉnh, xã, văn bản, chỉ số, mục tiêu, số liệu, nhiệm vụ; từ điển dữ liệu và độ phủ.',
-  dataLead: 'Mọi số liệu trên cổng đều có trong các tệp dưới đây: CSV UTF-8, một dòng tiêu đề, ngày dạng YYYY-MM-DD, dấu chấm thập phân; ô trống nghĩa là không có số liệu. Giấy phép {licence}; các nguồn giữ điều khoản riêng.',
+  dataLead:
+    'Mọi số liệu trên cổng đều có trong các tệp dưới đây: CSV UTF-8, một dòng tiêu đề, ngày dạng YYYY-MM-DD, dấu chấm thập phân; ô trống nghĩa là không có số liệu. Giấy phép {licence}; các nguồn giữ điều khoản riêng.',
   releases: 'Các phiên bản',
   downloadAll: 'Tải tất cả (zip)',
   tablesCaption: 'Các bảng dữ liệu',
@@ -269,29 +276,34 @@ export const vi = {
   dataDictionary: 'Từ điển dữ liệu',
   columnType: 'Kiểu',
   coverageDescription: 'Chỉ số nào có số liệu cho tỉnh nào, kỳ nào, và số liệu mới nhất đã bao lâu: khoảng trống và dữ liệu cũ hiện rõ.',
-  coverageLead: 'Nguyên tắc dữ liệu của Chính phủ là “đúng, đủ, sạch, sống, thống nhất, dùng chung”. Bảng này cho thấy dữ liệu của cổng còn thiếu ở đâu và cũ đến mức nào, tính đến {asOf}.',
+  coverageLead:
+    'Nguyên tắc dữ liệu của Chính phủ là “đúng, đủ, sạch, sống, thống nhất, dùng chung”. Bảng này cho thấy dữ liệu của cổng còn thiếu ở đâu và cũ đến mức nào, tính đến {asOf}.',
   coverageProvinces: 'Tỉnh ({count})',
   coverageFormer: 'Tỉnh cũ ({count})',
   coverageNoDate: 'không rõ ngày',
-  coverageNote: 'Mỗi ô: kỳ: số địa bàn có giá trị / tổng số địa bàn. Tuổi dữ liệu: số ngày từ ngày công bố của giá trị mới nhất đến ngày dữ liệu.',
+  coverageNote:
+    'Mỗi ô: kỳ: số địa bàn có giá trị / tổng số địa bàn. Tuổi dữ liệu: số ngày từ ngày công bố của giá trị mới nhất đến ngày dữ liệu.',
 
   // Area lists and former provinces
   provincesTitle: '{provinces} tỉnh, thành phố',
   provincesDescription: 'Danh sách {provinces} đơn vị hành chính cấp tỉnh từ 01/07/2025, các tỉnh cũ được sáp nhập và số xã, phường.',
-  provincesLead: 'Từ 01/07/2025, {formers} tỉnh, thành phố được sắp xếp thành {provinces} đơn vị (Nghị quyết 202/2025/QH15); từ 30/04/2026 Đồng Nai là thành phố trực thuộc trung ương.',
+  provincesLead:
+    'Từ 01/07/2025, {formers} tỉnh, thành phố được sắp xếp thành {provinces} đơn vị (Nghị quyết 202/2025/QH15); từ 30/04/2026 Đồng Nai là thành phố trực thuộc trung ương.',
   provincesMaps: 'Bản đồ {provinces} tỉnh, thành và {formers} tỉnh cũ',
   tileMapHeading: 'Bản đồ ô: mỗi tỉnh, thành một ô',
   communesOf: 'Xã, phường, đặc khu của {name}',
   communesOfDescription: '{count} đơn vị hành chính cấp xã của {name} từ 01/07/2025.',
   formerProvincesDescription: '{count} tỉnh, thành phố trước 01/07/2025 và tỉnh kế thừa.',
-  formerCodesNotice: 'Một số mã cũ nay là mã của một tỉnh khác (ví dụ 24 từng là Bắc Giang, nay là Bắc Ninh). Số liệu của tỉnh cũ chỉ gắn với tỉnh mới qua cột “Nay thuộc”.',
+  formerCodesNotice:
+    'Một số mã cũ nay là mã của một tỉnh khác (ví dụ 24 từng là Bắc Giang, nay là Bắc Ninh). Số liệu của tỉnh cũ chỉ gắn với tỉnh mới qua cột “Nay thuộc”.',
   formerProvinceDescription: '{name}, tỉnh cũ trước 01/07/2025, nay thuộc {successor}: số liệu lịch sử.',
   codeNowOther: 'mã này nay là của {name}, một tỉnh khác',
   togetherWith: 'cùng với',
 
   // Lists
   indicatorsDescription: 'Các chỉ số được theo dõi: DTI, PAR Index, SIPAS, tỉ lệ hồ sơ trực tuyến, chữ ký số…',
-  documentsDescription: 'Các văn bản giao nhiệm vụ, đặt mục tiêu và các nguồn số liệu, mỗi văn bản kèm nhiệm vụ, mục tiêu và số liệu trích dẫn nó.',
+  documentsDescription:
+    'Các văn bản giao nhiệm vụ, đặt mục tiêu và các nguồn số liệu, mỗi văn bản kèm nhiệm vụ, mục tiêu và số liệu trích dẫn nó.',
   documentsDirecting: 'Văn bản chỉ đạo, giao nhiệm vụ',
   documentsSources: 'Bài báo và trang web là nguồn số liệu',
 
@@ -328,7 +340,8 @@ export const vi = {
   // Release pages
   dataReleases: 'Các phiên bản dữ liệu',
   releasesDescription: 'Mỗi phiên bản là ảnh chụp bất biến của mọi bảng dữ liệu, có mã kiểm tra SHA-256 và nhật ký thay đổi.',
-  releasesLead: 'Tệp của một phiên bản đã công bố không bao giờ thay đổi: đính chính là phiên bản mới, giá trị cũ vẫn xem được. Trích dẫn bằng đường dẫn có số phiên bản.',
+  releasesLead:
+    'Tệp của một phiên bản đã công bố không bao giờ thay đổi: đính chính là phiên bản mới, giá trị cũ vẫn xem được. Trích dẫn bằng đường dẫn có số phiên bản.',
   unreleasedChanges: 'Dữ liệu trên trang có thay đổi chưa phát hành: {added} dòng thêm, {removed} dòng bỏ, {changed} dòng sửa.',
   noReleaseYet: 'Chưa có phiên bản nào.',
   version: 'Phiên bản',
@@ -353,37 +366,48 @@ export const vi = {
   // maps.astro
   'maps.maps': 'Bản đồ',
   'maps.mapsOfThe34': 'Bản đồ 34 tỉnh, thành phố và 63 tỉnh cũ theo chỉ số chuyển đổi số, kèm nguồn và bảng số liệu.',
-  'maps.colourShowsTheClass': 'Màu cho biết nhóm giá trị (chú giải ghi rõ khoảng số); mỗi bản đồ có bảng số liệu đầy đủ ngay bên dưới. Ô xám là không có số liệu, không phải giá trị 0.',
+  'maps.colourShowsTheClass':
+    'Màu cho biết nhóm giá trị (chú giải ghi rõ khoảng số); mỗi bản đồ có bảng số liệu đầy đủ ngay bên dưới. Ô xám là không có số liệu, không phải giá trị 0.',
   'maps.the34ProvincesAnd': '34 tỉnh, thành phố (từ 01/07/2025)',
   'maps.theSameValuesAs': 'Bản đồ ô đều của cùng số liệu, dễ đọc hơn trên điện thoại:',
   'maps.indicatorPage': 'trang chỉ số',
   'maps.the63FormerProvinces': '63 tỉnh, thành phố cũ (trước 01/07/2025)',
   'maps.boundarySourcesAndLicences': 'Nguồn ranh giới và giấy phép',
-  'maps.34UnitsThanglequocVietnamese': '34 đơn vị: thanglequoc/vietnamese-provinces-database (MIT), hình học lấy từ sapnhap.bando.com.vn ngày 11–13/03/2026. Giấy phép của hình học chưa rõ: nguồn ghi "xem điều khoản của Bando.com.vn"; chưa thấy giấy phép mở. Bản đồ chỉ minh họa, không dùng để xác định ranh giới.',
-  'maps.63FormerProvincesTaliacao': '63 tỉnh cũ: TaliaCao/Vietnam-Shape-Map (MIT), gốc từ Open Development Vietnam (giấy phép chưa kiểm chứng); đã khái quát hóa.',
-  'maps.shapesAreSimplifiedAt': 'Hình được đơn giản hóa khi dựng trang (topojson-simplify) và chiếu Mercator (d3-geo). Quần đảo Hoàng Sa thuộc TP Đà Nẵng, quần đảo Trường Sa thuộc tỉnh Khánh Hòa.',
+  'maps.34UnitsThanglequocVietnamese':
+    '34 đơn vị: thanglequoc/vietnamese-provinces-database (MIT), hình học lấy từ sapnhap.bando.com.vn ngày 11–13/03/2026. Giấy phép của hình học chưa rõ: nguồn ghi "xem điều khoản của Bando.com.vn"; chưa thấy giấy phép mở. Bản đồ chỉ minh họa, không dùng để xác định ranh giới.',
+  'maps.63FormerProvincesTaliacao':
+    '63 tỉnh cũ: TaliaCao/Vietnam-Shape-Map (MIT), gốc từ Open Development Vietnam (giấy phép chưa kiểm chứng); đã khái quát hóa.',
+  'maps.shapesAreSimplifiedAt':
+    'Hình được đơn giản hóa khi dựng trang (topojson-simplify) và chiếu Mercator (d3-geo). Quần đảo Hoàng Sa thuộc TP Đà Nẵng, quần đảo Trường Sa thuộc tỉnh Khánh Hòa.',
 
   // about.astro
   'about.whatThePortalIs': 'Cổng dữ liệu là gì, phương pháp, chính sách đính chính, giấy phép và cách đóng góp.',
-  'about.anIndependentNonProfit': 'Cổng dữ liệu độc lập, phi lợi nhuận, giúp người dân, nhà báo và cơ quan nhà nước thấy tiến độ thực hiện Nghị quyết 57-NQ/TW (22/12/2024) của Bộ Chính trị và Kế hoạch 02-KH/BCĐTW: nhiệm vụ được giao, hạn, tình trạng, mục tiêu và chỉ số — mỗi số liệu dẫn về văn bản gốc.',
+  'about.anIndependentNonProfit':
+    'Cổng dữ liệu độc lập, phi lợi nhuận, giúp người dân, nhà báo và cơ quan nhà nước thấy tiến độ thực hiện Nghị quyết 57-NQ/TW (22/12/2024) của Bộ Chính trị và Kế hoạch 02-KH/BCĐTW: nhiệm vụ được giao, hạn, tình trạng, mục tiêu và chỉ số — mỗi số liệu dẫn về văn bản gốc.',
   'about.howTaskStatusIs': 'Tình trạng nhiệm vụ được tính thế nào',
   'about.aSourceReportsCompletion': 'nguồn ghi nhận hoàn thành; so ngày hoàn thành với hạn.',
   'about.doneButWithoutA': 'hoàn thành nhưng thiếu ngày hoặc không có hạn.',
-  'about.notDoneAndPast': 'chưa hoàn thành và đã qua hạn. Nghĩa là “nguồn chưa ghi nhận hoàn thành”, không phải khẳng định cơ quan chưa làm.',
+  'about.notDoneAndPast':
+    'chưa hoàn thành và đã qua hạn. Nghĩa là “nguồn chưa ghi nhận hoàn thành”, không phải khẳng định cơ quan chưa làm.',
   'about.asTheSourceReports': 'như nguồn nêu, hạn còn xa.',
   'about.theSourceStatesNo': 'nguồn không nêu hạn.',
-  'about.whenAnArticleAssigns': 'Khi bài báo chỉ giao nhiệm vụ mà không báo tiến độ, nhiệm vụ được ghi “chưa bắt đầu” (hoặc “đang thực hiện” nếu văn bản nói “tiếp tục”), kèm ghi chú.',
+  'about.whenAnArticleAssigns':
+    'Khi bài báo chỉ giao nhiệm vụ mà không báo tiến độ, nhiệm vụ được ghi “chưa bắt đầu” (hoặc “đang thực hiện” nếu văn bản nói “tiếp tục”), kèm ghi chú.',
   'about.theMergerAndThe': 'Sáp nhập tỉnh và bảng đối chiếu',
-  'about.on1July2025': 'Từ 01/07/2025, 63 tỉnh, thành phố thành 34; cấp huyện bỏ, 10.000+ xã thành 3.321. Số liệu trước sáp nhập gắn với tỉnh cũ và chỉ liên hệ với tỉnh mới qua bảng đối chiếu — không bao giờ qua mã số, vì một số mã cũ nay là mã của tỉnh khác (24 từng là Bắc Giang, nay là Bắc Ninh). Bảng đối chiếu xã cũ → xã mới là đối chiếu hỗ trợ, không chính thức.',
+  'about.on1July2025':
+    'Từ 01/07/2025, 63 tỉnh, thành phố thành 34; cấp huyện bỏ, 10.000+ xã thành 3.321. Số liệu trước sáp nhập gắn với tỉnh cũ và chỉ liên hệ với tỉnh mới qua bảng đối chiếu — không bao giờ qua mã số, vì một số mã cũ nay là mã của tỉnh khác (24 từng là Bắc Giang, nay là Bắc Ninh). Bảng đối chiếu xã cũ → xã mới là đối chiếu hỗ trợ, không chính thức.',
   'about.dtiOfMergedProvinces': 'DTI của tỉnh sau sáp nhập',
   'about.theseValuesAreLabelled': 'Các giá trị này được ghi rõ trên mọi trang.',
   'about.sourcesAndReliability': 'Nguồn và độ tin cậy',
-  'about.everyFigureHasA': 'Mỗi số liệu có nguồn (văn bản hoặc đường dẫn) và ngày công bố. Không ước tính, không nội suy, không điền chỗ trống: thiếu là thiếu. Nguyên văn mục tiêu lấy từ bản chép lại chưa đối chiếu với văn bản chính thức. Bài báo nguồn được đọc qua bản dịch máy; chỗ chưa chắc được ghi chú.',
+  'about.everyFigureHasA':
+    'Mỗi số liệu có nguồn (văn bản hoặc đường dẫn) và ngày công bố. Không ước tính, không nội suy, không điền chỗ trống: thiếu là thiếu. Nguyên văn mục tiêu lấy từ bản chép lại chưa đối chiếu với văn bản chính thức. Bài báo nguồn được đọc qua bản dịch máy; chỗ chưa chắc được ghi chú.',
   'about.corrections': 'Đính chính',
-  'about.foundAnErrorOpen': 'Thấy sai sót? Hãy mở một issue “Đính chính dữ liệu” trên kho mã nguồn, nêu trang, con số và nguồn đúng. Mọi đính chính được công bố thành phiên bản dữ liệu mới; giá trị cũ vẫn được giữ và hiển thị trong nhật ký thay đổi — không có gì bị sửa âm thầm.',
+  'about.foundAnErrorOpen':
+    'Thấy sai sót? Hãy mở một issue “Đính chính dữ liệu” trên kho mã nguồn, nêu trang, con số và nguồn đúng. Mọi đính chính được công bố thành phiên bản dữ liệu mới; giá trị cũ vẫn được giữ và hiển thị trong nhật ký thay đổi — không có gì bị sửa âm thầm.',
   'about.licences': 'Giấy phép',
   'about.contribute': 'Đóng góp',
-  'about.theDataLivesIn': 'Dữ liệu nằm trong các tệp CSV của kho mã. Sửa hoặc thêm một dòng, mở pull request; trình kiểm tra tự động báo lỗi theo tệp, dòng và cột.',
+  'about.theDataLivesIn':
+    'Dữ liệu nằm trong các tệp CSV của kho mã. Sửa hoặc thêm một dòng, mở pull request; trình kiểm tra tự động báo lỗi theo tệp, dòng và cột.',
   'about.privacy': 'Quyền riêng tư',
   'about.noCookiesNoTracking': 'Không cookie, không theo dõi, không tải gì từ máy chủ bên thứ ba.',
   'about.statusComputed': 'Tình trạng tính khi dựng trang, so với ngày dữ liệu {asOf} (không theo đồng hồ máy):',

@@ -30,7 +30,12 @@ export interface RankedItem<T> {
  * first of them and the next rank skips (1, 2, 2, 4); equal values are listed by `key`, so the order
  * never depends on the input's. Items without a value are left out, never ranked as zero.
  */
-export function rankByValue<T>(items: readonly T[], value: (item: T) => number | null, key: (item: T) => string, higherIsBetter: boolean): RankedItem<T>[] {
+export function rankByValue<T>(
+  items: readonly T[],
+  value: (item: T) => number | null,
+  key: (item: T) => string,
+  higherIsBetter: boolean,
+): RankedItem<T>[] {
   const withValue: { item: T; value: number }[] = [];
   for (const item of items) {
     const v = value(item);
@@ -47,13 +52,15 @@ export function rankByValue<T>(items: readonly T[], value: (item: T) => number |
 
 /** Observations of one indicator and period ranked by {@link rankByValue}, ties listed by area code. */
 export function rankObservations(observations: readonly ObservationRow[], higherIsBetter: boolean): Ranked[] {
-  return rankByValue(observations, (o) => o.value, (o) => o.area_code, higherIsBetter).map(({ item, rank }) => ({ obs: item, rank }));
+  return rankByValue(
+    observations,
+    (o) => o.value,
+    (o) => o.area_code,
+    higherIsBetter,
+  ).map(({ item, rank }) => ({ obs: item, rank }));
 }
 
-export type TargetGap =
-  | { kind: 'met'; value: number }
-  | { kind: 'gap'; value: number; gap: number }
-  | { kind: 'not_comparable' };
+export type TargetGap = { kind: 'met'; value: number } | { kind: 'gap'; value: number; gap: number } | { kind: 'not_comparable' };
 
 /**
  * How far a value is from a target. `gap` is the amount still to go, in the indicator's unit
@@ -82,4 +89,3 @@ export function gapToTarget(value: number, target: Pick<TargetRow, 'comparator' 
       return { kind: 'not_comparable' };
   }
 }
-

@@ -56,7 +56,9 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
   const problems = [...parsed.issues, ...((validator as RowValidator<unknown> | null)?.issues ?? [])];
   if (!parsed.readable || problems.length > 0) {
     const p = problems[0]!;
-    throw new Error(`${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`);
+    throw new Error(
+      `${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`,
+    );
   }
   flush();
   write(first ? '[]\n' : '\n]\n');
@@ -68,7 +70,9 @@ export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl:
   return [
     `# ${meta.title_en} / ${meta.title_vi}`,
     '',
-    release ? `Version ${release.version}, released ${release.released_on}; data as of ${release.as_of}.` : `Working data as of ${meta.as_of} (not a release).`,
+    release
+      ? `Version ${release.version}, released ${release.released_on}; data as of ${release.as_of}.`
+      : `Working data as of ${meta.as_of} (not a release).`,
     '',
     `Publisher: ${meta.publisher}. Licence: ${meta.licence} (${meta.licence_url}); each source keeps its own terms (dataset.json).`,
     '',
@@ -97,7 +101,8 @@ export function buildZip(dataDir: string, version: string | null, meta: DatasetM
   const dir = filesDir(dataDir, version);
   const mtime = new Date(`${release?.released_on ?? meta.as_of}T00:00:00Z`);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const file of [...TABLES.map((t) => t.file), 'dataset.json']) entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
+  for (const file of [...TABLES.map((t) => t.file), 'dataset.json'])
+    entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
   entries['datapackage.json'] = [strToU8(`${JSON.stringify(buildDataPackage(meta, release, baseUrl), null, 2)}\n`), { mtime }];
   entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl)), { mtime }];
   return zipSync(entries, { level: 9 });

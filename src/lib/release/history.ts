@@ -38,7 +38,10 @@ export function readTaskStatuses(dir: string): Map<string, { title: string; stat
   const { rows, issues } = readTable(releasedTasksTable, new Uint8Array(readFileSync(join(dir, tasksTable.file))));
   // Unknown columns are those of another contract; any other problem would drop or misread a task.
   const problem = issues.find((i) => i.severity === 'error' && i.code !== 'unknown-header');
-  if (problem) throw new Error(`${join(dir, tasksTable.file)} cannot be read for the status history: ${problem.message} (line ${problem.row}, ${problem.column}; ${problem.code})`);
+  if (problem)
+    throw new Error(
+      `${join(dir, tasksTable.file)} cannot be read for the status history: ${problem.message} (line ${problem.row}, ${problem.column}; ${problem.code})`,
+    );
   return new Map(rows.map((r) => [r.id, { title: r.title_en, status: computeTaskStatus(r, asOf) }]));
 }
 
@@ -80,7 +83,10 @@ export function diffWorkingData(dir = dataDir(), sample = Infinity): { against: 
   if (hit) return hit;
   const releases = readReleases(dir);
   const latest = releases.at(-1) ?? null;
-  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample) };
+  const result = {
+    against: latest?.version ?? null,
+    changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample),
+  };
   workingCache.set(key, result);
   return result;
 }

@@ -41,17 +41,28 @@ export function cutRelease({ dataDir, version, notes, releasedOn }: CutOptions):
   if (!VERSION.test(version)) throw new Error(`"${version}" is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.0).`);
   if (!z.iso.date().safeParse(releasedOn).success) throw new Error(`"${releasedOn}" is not a date YYYY-MM-DD.`);
   const index = readReleaseIndex(dataDir);
-  if (index.releases.some((r) => r.version === version) || existsSync(releaseDir(dataDir, version))) throw new Error(`Release ${version} already exists: published releases never change. Choose a new version.`);
+  if (index.releases.some((r) => r.version === version) || existsSync(releaseDir(dataDir, version)))
+    throw new Error(`Release ${version} already exists: published releases never change. Choose a new version.`);
   const previous = index.releases.at(-1);
-  if (previous && compareVersions(version, previous.version) <= 0) throw new Error(`Version ${version} must be greater than the latest release ${previous.version}.`);
-  if (previous && releasedOn < previous.released_on) throw new Error(`The release date ${releasedOn} is before the latest release (${previous.version}, ${previous.released_on}).`);
+  if (previous && compareVersions(version, previous.version) <= 0)
+    throw new Error(`Version ${version} must be greater than the latest release ${previous.version}.`);
+  if (previous && releasedOn < previous.released_on)
+    throw new Error(`The release date ${releasedOn} is before the latest release (${previous.version}, ${previous.released_on}).`);
   const meta = JSON.parse(readFileSync(join(dataDir, 'dataset.json'), 'utf8')) as { as_of: string };
   const contents = RELEASE_FILES.map((path) => ({ path, data: readFileSync(join(dataDir, path)) }));
   const files = contents.map(({ path, data }) => ({ path, bytes: data.length, sha256: sha256(data) }));
   if (previous) {
     const before = readRelease(dataDir, previous.version).files;
-    const same = before.length === files.length && files.every((f) => before.some((b) => b.path === f.path && b.sha256 === f.sha256 && b.bytes === f.bytes));
-    if (same) throw Object.assign(new Error(`Refusing release ${version}: every file is byte for byte the same as in release ${previous.version} (release-unchanged). Change the data first.`), { code: 'release-unchanged' });
+    const same =
+      before.length === files.length &&
+      files.every((f) => before.some((b) => b.path === f.path && b.sha256 === f.sha256 && b.bytes === f.bytes));
+    if (same)
+      throw Object.assign(
+        new Error(
+          `Refusing release ${version}: every file is byte for byte the same as in release ${previous.version} (release-unchanged). Change the data first.`,
+        ),
+        { code: 'release-unchanged' },
+      );
   }
   const dir = releaseDir(dataDir, version);
   mkdirSync(dir, { recursive: true });

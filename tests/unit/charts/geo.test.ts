@@ -24,7 +24,9 @@ describe('boundary crosswalk', () => {
   });
 
   it('refuses a code that is not a province code', () => {
-    expect(() => readBoundaryCodes(boundariesWith((t) => t.replace('1,An Giang,89', '1,An Giang,8')))).toThrow(/line 2, former_code; pattern-error/);
+    expect(() => readBoundaryCodes(boundariesWith((t) => t.replace('1,An Giang,89', '1,An Giang,8')))).toThrow(
+      /line 2, former_code; pattern-error/,
+    );
   });
 
   it('refuses a gid that is not a whole number', () => {

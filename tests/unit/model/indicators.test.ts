@@ -3,27 +3,101 @@ import { layoutRanking } from '../../../src/lib/charts/ranking.ts';
 import { gapToTarget, latestPeriod, rankByValue, rankObservations } from '../../../src/lib/model/indicators.ts';
 import type { ObservationRow } from '../../../src/schemas/index.ts';
 
-const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({ indicator_id: 'dti', area_level: 'province', area_code, period, value, source_id: 'x', published_on: null, method: 'as_published', note: null });
+const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({
+  indicator_id: 'dti',
+  area_level: 'province',
+  area_code,
+  period,
+  value,
+  source_id: 'x',
+  published_on: null,
+  method: 'as_published',
+  note: null,
+});
 
 describe('rankings', () => {
   it('ranks higher-is-better values, ties share a rank, gaps are left out (never filled)', () => {
     const ranked = rankObservations([obs('01', 0.8), obs('02', 0.7), obs('03', 0.8), obs('04', null), obs('05', 0.6)], true);
-    expect(ranked.map((r) => [r.obs.area_code, r.rank])).toEqual([['01', 1], ['03', 1], ['02', 3], ['05', 4]]);
+    expect(ranked.map((r) => [r.obs.area_code, r.rank])).toEqual([
+      ['01', 1],
+      ['03', 1],
+      ['02', 3],
+      ['05', 4],
+    ]);
   });
   it('shares a rank between equal values and skips the next (1, 2, 2, 4), ties listed by key whatever the input order', () => {
-    const rows = [['d', 5], ['c', 7], ['a', null], ['b', 7], ['e', 9], ['f', 5]] as const;
-    const ranked = rankByValue(rows, (r) => r[1], (r) => r[0], true);
-    expect(ranked.map((r) => [r.item[0], r.rank])).toEqual([['e', 1], ['b', 2], ['c', 2], ['d', 4], ['f', 4]]);
-    expect(rankByValue([...rows].reverse(), (r) => r[1], (r) => r[0], true)).toEqual(ranked);
+    const rows = [
+      ['d', 5],
+      ['c', 7],
+      ['a', null],
+      ['b', 7],
+      ['e', 9],
+      ['f', 5],
+    ] as const;
+    const ranked = rankByValue(
+      rows,
+      (r) => r[1],
+      (r) => r[0],
+      true,
+    );
+    expect(ranked.map((r) => [r.item[0], r.rank])).toEqual([
+      ['e', 1],
+      ['b', 2],
+      ['c', 2],
+      ['d', 4],
+      ['f', 4],
+    ]);
+    expect(
+      rankByValue(
+        [...rows].reverse(),
+        (r) => r[1],
+        (r) => r[0],
+        true,
+      ),
+    ).toEqual(ranked);
     // Lower is better: the smallest first; a gap is never ranked, not even last.
-    expect(rankByValue(rows, (r) => r[1], (r) => r[0], false).map((r) => [r.item[0], r.rank])).toEqual([['d', 1], ['f', 1], ['b', 3], ['c', 3], ['e', 5]]);
+    expect(
+      rankByValue(
+        rows,
+        (r) => r[1],
+        (r) => r[0],
+        false,
+      ).map((r) => [r.item[0], r.rank]),
+    ).toEqual([
+      ['d', 1],
+      ['f', 1],
+      ['b', 3],
+      ['c', 3],
+      ['e', 5],
+    ]);
   });
   it('gives the ranking chart the same ranks as the model, gaps listed apart', () => {
-    const values: [string, number | null][] = [['01', 0.8], ['02', null], ['03', 0.8], ['04', 0.5], ['05', -0.1], ['06', 0.5]];
-    const model = rankObservations(values.map(([code, v]) => obs(code, v)), true).map((r) => [r.obs.area_code, r.rank]);
-    const chart = layoutRanking({ rows: values.map(([code, value]) => ({ code, name: code, value })), higherIsBetter: true, domain: [-0.1, 0.8], width: 400 });
+    const values: [string, number | null][] = [
+      ['01', 0.8],
+      ['02', null],
+      ['03', 0.8],
+      ['04', 0.5],
+      ['05', -0.1],
+      ['06', 0.5],
+    ];
+    const model = rankObservations(
+      values.map(([code, v]) => obs(code, v)),
+      true,
+    ).map((r) => [r.obs.area_code, r.rank]);
+    const chart = layoutRanking({
+      rows: values.map(([code, value]) => ({ code, name: code, value })),
+      higherIsBetter: true,
+      domain: [-0.1, 0.8],
+      width: 400,
+    });
     expect(chart.bars.map((b) => [b.code, b.rank])).toEqual(model);
-    expect(model).toEqual([['01', 1], ['03', 1], ['04', 3], ['06', 3], ['05', 5]]);
+    expect(model).toEqual([
+      ['01', 1],
+      ['03', 1],
+      ['04', 3],
+      ['06', 3],
+      ['05', 5],
+    ]);
     expect(chart.missing.map((m) => m.code)).toEqual(['02']);
   });
   it('ranks lower-is-better values (ranks)', () => {

@@ -27,14 +27,21 @@ function releasedThen(changes: Record<string, string | ((text: string) => string
   return dir;
 }
 
-const dropLine = (prefix: string) => (text: string) => text.split('\n').filter((l) => !l.startsWith(prefix)).join('\n');
+const dropLine = (prefix: string) => (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => !l.startsWith(prefix))
+    .join('\n');
 const headerOnly = (text: string) => `${text.split('\n')[0]}\n`;
 const issuesOf = (dir: string) => flat(validateDataset(dir).issues);
 
 describe('rows of the latest release', () => {
   it('a deleted observation fails on its table, naming the count and the key', () => {
     const data = validateDataset(releasedThen({ 'observations.csv': dropLine('dti,province,01,') }));
-    expect(flat(data.issues)).toEqual([['observations.csv', null, null, 'published-rows-lost'], ['observations.csv', null, OBS_KEY, 'published-key-missing']]);
+    expect(flat(data.issues)).toEqual([
+      ['observations.csv', null, null, 'published-rows-lost'],
+      ['observations.csv', null, OBS_KEY, 'published-key-missing'],
+    ]);
     const [count, key] = data.issues.filter((i) => i.file === 'observations.csv');
     expect(count!.message).toMatch(/^observations has 6 rows; release 1\.0\.0 published 7\.$/);
     expect(key!.value).toBe('dti|province|01|2024');
@@ -52,12 +59,16 @@ describe('rows of the latest release', () => {
   it('the text report counts a long run of lost keys without line numbers', () => {
     const dir = releasedThen({ 'observations.csv': headerOnly });
     const text = formatTextReport(validateDataset(dir).issues);
-    expect(text).toContain('… and 2 more published-key-missing problems in [indicator_id+area_level+area_code+period] (--format json lists each)');
+    expect(text).toContain(
+      '… and 2 more published-key-missing problems in [indicator_id+area_level+area_code+period] (--format json lists each)',
+    );
     expect(text).not.toContain('null');
   });
 
   it('a key changed in place is a lost row even though the count is the same', () => {
-    expect(issuesOf(releasedThen({ 'tasks.csv': editLine('t-databases', 't-databases', 't-databases-2') }))).toEqual([['tasks.csv', null, 'id', 'published-key-missing']]);
+    expect(issuesOf(releasedThen({ 'tasks.csv': editLine('t-databases', 't-databases', 't-databases-2') }))).toEqual([
+      ['tasks.csv', null, 'id', 'published-key-missing'],
+    ]);
   });
 
   it('a changed value is a correction, not a loss', () => {
@@ -78,7 +89,10 @@ describe('rows of the latest release', () => {
   });
 
   it('a declaration without a reason is refused, and does not excuse the loss', () => {
-    const dir = releasedThen({ 'observations.csv': dropLine('dti,province,01,'), 'removals.csv': `${REMOVALS_HEADER}\nobservations,dti|province|01|2024,,1.1.0\n` });
+    const dir = releasedThen({
+      'observations.csv': dropLine('dti,province,01,'),
+      'removals.csv': `${REMOVALS_HEADER}\nobservations,dti|province|01|2024,,1.1.0\n`,
+    });
     expect(issuesOf(dir)).toEqual([
       ['observations.csv', null, null, 'published-rows-lost'],
       ['observations.csv', null, OBS_KEY, 'published-key-missing'],
@@ -94,7 +108,9 @@ describe('rows of the latest release', () => {
 describe('empty tables', () => {
   it('a header-only table that must hold rows is an error on that file', () => {
     const changed = (f: string) => f === 'indicators.csv';
-    expect(issuesOf(treeWith({ 'indicators.csv': headerOnly })).filter(([f]) => changed(f))).toEqual([['indicators.csv', null, null, 'empty-table']]);
+    expect(issuesOf(treeWith({ 'indicators.csv': headerOnly })).filter(([f]) => changed(f))).toEqual([
+      ['indicators.csv', null, null, 'empty-table'],
+    ]);
   });
 
   it('each required table', () => {
@@ -115,15 +131,22 @@ describe('release index and command', () => {
     const path = join(releasesDir(dir), 'index.json');
     const index = JSON.parse(readFileSync(path, 'utf8')) as { releases: unknown[] };
     writeFileSync(path, JSON.stringify({ releases: [...index.releases, ...index.releases] }));
-    expect(validateReleases(dir).map((i) => [i.file, i.row, i.column, i.code, i.value])).toEqual([['releases/index.json', null, 'releases', 'duplicate-release', '1.0.0']]);
+    expect(validateReleases(dir).map((i) => [i.file, i.row, i.column, i.code, i.value])).toEqual([
+      ['releases/index.json', null, 'releases', 'duplicate-release', '1.0.0'],
+    ]);
   });
 
   it('npm run release refuses a release identical to the previous one, and accepts it once the data changed', () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-01' });
-    expect(() => cutRelease({ dataDir: dir, version: '1.0.1', notes: NOTES, releasedOn: '2026-08-02' })).toThrow(/byte for byte the same as in release 1\.0\.0 \(release-unchanged\)/);
+    expect(() => cutRelease({ dataDir: dir, version: '1.0.1', notes: NOTES, releasedOn: '2026-08-02' })).toThrow(
+      /byte for byte the same as in release 1\.0\.0 \(release-unchanged\)/,
+    );
     expect(readFileSync(join(releasesDir(dir), 'index.json'), 'utf8')).not.toContain('1.0.1');
-    writeFileSync(join(dir, 'observations.csv'), editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')));
+    writeFileSync(
+      join(dir, 'observations.csv'),
+      editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')),
+    );
     expect(cutRelease({ dataDir: dir, version: '1.0.1', notes: NOTES, releasedOn: '2026-08-02' }).version).toBe('1.0.1');
   });
 });

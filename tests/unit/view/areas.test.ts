@@ -46,7 +46,11 @@ describe('area lists on the published data', () => {
     const former95 = data.tables.former_provinces.find((f) => f.code === '95')!;
     // SYNTHETIC: a former province coded 01 merged into 96, while 01 is today Hà Nội.
     const former = [...data.tables.former_provinces.filter((f) => f.code !== '01'), { ...former95, code: '01' }];
-    const synthetic = buildModel({ ...data.tables, former_provinces: former }, data.meta!, join(import.meta.dirname, '../../fixtures/valid'));
+    const synthetic = buildModel(
+      { ...data.tables, former_provinces: former },
+      data.meta!,
+      join(import.meta.dirname, '../../fixtures/valid'),
+    );
     expect(formerProvincePage(synthetic, '01', 'en').codeNote).toBe('this code now belongs to Hà Nội, a different province');
   });
 });

@@ -8,7 +8,17 @@ import { fixtureModel } from './real-model.ts';
 
 const model = fixtureModel('valid');
 const obs = (period: string, value: number | null): ObservationRow =>
-  ({ indicator_id: 'x', area_level: 'province', area_code: '01', period, value, source_id: 's', published_on: null, method: 'as_published', note: null }) as ObservationRow;
+  ({
+    indicator_id: 'x',
+    area_level: 'province',
+    area_code: '01',
+    period,
+    value,
+    source_id: 's',
+    published_on: null,
+    method: 'as_published',
+    note: null,
+  }) as ObservationRow;
 
 describe('latestValue: a gap is never the latest value', () => {
   it('takes the newest period with a value, skipping a newer gap', () => {
