@@ -72,8 +72,8 @@ describe('downloads written into the built site', () => {
 
 describe('JSON of a table, written in blocks', () => {
   // SYNTHETIC rows, enough to cross the writer's blocks of 10,000 rows.
-  const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note';
-  const row = (i: number) => [`synthetic-${i % 7}`, 'province', '01', `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, i % 5 === 0 ? '' : (i / 7).toFixed(3), 'synthetic-doc', '2026-01-15', 'as_published', i % 11 === 0 ? '"SYNTHETIC ""quoted"", note"' : ''].join(',');
+  const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
+  const row = (i: number) => [`synthetic-${i % 7}`, 'province', '01', `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, i % 5 === 0 ? '' : (i / 7).toFixed(3), 'synthetic-doc', '2026-01-15', 'as_published', i % 11 === 0 ? '"SYNTHETIC ""quoted"", note"' : '', '', '', ''].join(',');
   const syntheticCsv = (n: number) => [header, ...Array.from({ length: n }, (_, i) => row(i))].map((line) => `${line}\n`).join('');
 
   it('is the bytes of JSON.stringify(rows, null, 1) for 0, 1 and 25,001 rows', () => {

@@ -47,7 +47,7 @@ describe('release round trip', () => {
     const obs = changes.find((c) => c.table === 'observations')!;
     expect(obs.added).toEqual([]);
     expect(obs.removed).toEqual([]);
-    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024', ['value'], '0.8241', '0.8242']]);
+    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024 | ', ['value'], '0.8241', '0.8242']]);
     expect(changes.filter((c) => c.table !== 'observations').every((c) => c.added.length + c.removed.length + c.changed.length === 0)).toBe(true);
   });
 
@@ -75,7 +75,7 @@ describe('machine-readable metadata', () => {
     expect(pkg.resources.map((r) => r.name)).toEqual(TABLES.map((t) => t.name));
     const obs = pkg.resources.find((r) => r.name === 'observations')!;
     expect(obs.hash).toBe(`sha256:${release.files.find((f) => f.path === 'observations.csv')!.sha256}`);
-    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period']);
+    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period', 'as_of']);
     expect(obs.schema.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['id'] } }]);
   });
 
