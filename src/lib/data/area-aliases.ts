@@ -5,7 +5,7 @@
  */
 import { AreaAliasRowSchema, type AreaAliasRow } from '../../schemas/area-aliases.ts';
 
-export type AliasLevel = AreaAliasRow['level'];
+export type AliasLevel = NonNullable<AreaAliasRow['level']>;
 
 export interface AliasProblem {
   /** 1-based line of data/area_aliases.csv (header = 1), or null for a look-up. */

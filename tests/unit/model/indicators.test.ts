@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gapToTarget, latestPeriod, rankObservations } from '../../../src/lib/model/indicators.ts';
 import type { ObservationRow } from '../../../src/schemas/index.ts';
 
-const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({ indicator_id: 'dti', area_level: 'province', area_code, period, value, source_id: 'x', published_on: null, method: 'as_published', note: null });
+const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({ indicator_id: 'dti', area_level: 'province', area_code, period, value, source_id: 'x', published_on: null, method: 'as_published', note: null, as_of: null, rank_of: null, quote: null });
 
 describe('rankings', () => {
   it('ranks higher-is-better values, ties share a rank, gaps are left out (never filled)', () => {
