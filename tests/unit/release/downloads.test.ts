@@ -88,6 +88,14 @@ describe('JSON of a table, written in blocks', () => {
     }
   });
 
+  it('writes a release cut before the optional columns as_of, rank_of and quote existed with the columns it has', () => {
+    const old = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note\nsynthetic-1,province,01,2024,0.5,synthetic-doc,,as_published,\n';
+    const rows = JSON.parse(csvToJson(obsDef, Buffer.from(old)));
+    expect(Object.keys(rows[0])).toEqual(['indicator_id', 'area_level', 'area_code', 'period', 'value', 'source_id', 'published_on', 'method', 'note']);
+    // A missing required column is still refused.
+    expect(() => csvToJson(obsDef, Buffer.from(old.replace('method,', '').replace('as_published,', '')))).toThrow(/Column "method" is missing/);
+  });
+
   it('refuses a table with a bad cell, naming file, row and column', () => {
     const bytes = Buffer.from(syntheticCsv(3).replace('2000-02', '2000-13'));
     expect(() => writeTableJson(obsDef, bytes, () => {})).toThrow(/observations\.csv: .*row 3, column period/);
