@@ -36,6 +36,23 @@ function parse(input: CsvInput): string[][] {
   return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
 }
 
+/**
+ * Both tables with the union of their columns, in the after table's order: a column added to the
+ * schema since the release (as_of, rank_of, quote) reads as empty in the release, so a row is changed
+ * only where a cell really differs, and a key that gained a column still matches its row.
+ */
+function withSameColumns(before: string[][], after: string[][]): [string[][], string[][]] {
+  const [bh = [], ...brows] = before;
+  const [ah = [], ...arows] = after;
+  if (bh.length === ah.length && bh.every((h, i) => h === ah[i])) return [before, after];
+  const columns = [...ah, ...bh.filter((h) => !ah.includes(h))];
+  const reorder = (header: string[], rows: string[][]) => {
+    const at = columns.map((c) => header.indexOf(c));
+    return [columns, ...rows.map((r) => at.map((i) => (i < 0 ? '' : (r[i] ?? ''))))];
+  };
+  return [reorder(bh, brows), reorder(ah, arows)];
+}
+
 function toRows(table: string[][]): Row[] {
   const [header = [], ...rows] = table;
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -120,8 +137,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
     if (afterEmpty && !beforeEmpty) ({ rows: result.removed, count: result.counts.removed } = sampleRows(beforeFile!, sample));
     return result;
   }
-  const before = parse(beforeFile!);
-  const after = parse(afterFile!);
+  const [before, after] = withSameColumns(parse(beforeFile!), parse(afterFile!));
   const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);

@@ -123,6 +123,19 @@ describe('machine-readable metadata', () => {
   });
 });
 
+describe('diff against a release cut before a column was added', () => {
+  it('reads the new column as empty in the release: only rows whose new cell is filled are changed, and a key that gained the column still matches', async () => {
+    const { diffTable } = await import('../../../src/lib/release/diff.ts');
+    const def = { name: 'observations' as const, file: 'observations.csv', primaryKey: ['id', 'period', 'as_of'] };
+    const before = 'id,period,value\na,2024,1\nb,2024,2\n';
+    const after = 'id,period,value,as_of,rank_of\na,2024,1,,\nb,2024,2,,34\nb,2024,3,2024-08,\n';
+    const d = diffTable(def, before, after);
+    expect(d.changed.map((c) => [c.key, c.columns])).toEqual([['b | 2024 | ', ['rank_of']]]);
+    expect(d.added.map((r) => r.as_of)).toEqual(['2024-08']);
+    expect(d.removed).toEqual([]);
+  });
+});
+
 describe('sampled diffs (the site lists only the first rows)', () => {
   it('keeps the full counts and at most `sample` rows of each kind', async () => {
     const { diffTable } = await import('../../../src/lib/release/diff.ts');
