@@ -88,3 +88,9 @@ export function formatValue(value: number | null, indicator: ValueFormat, lang: 
 export function formatTick(value: number, indicator: Pick<ValueFormat, 'unit'>, lang: Lang): string {
   return `${formatNumber(value, lang)}${indicator.unit === 'percent' ? '%' : ''}`;
 }
+
+/** A snapshot date beside a value: "tính đến 29/08/2025" / "as of 29 Aug 2025"; a month when the source names no day. */
+export function formatAsOf(asOf: string, lang: Lang): string {
+  const when = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? formatDate(asOf, lang) : formatPeriod(asOf, lang);
+  return lang === 'vi' ? `tính đến ${when}` : `as of ${when}`;
+}
