@@ -175,7 +175,8 @@ type Series = HistorySpec['series'][number];
 
 /** One unit's series of an indicator, oldest first, each point with its source. */
 function series(model: Model, lang: Lang, indicatorId: string, kind: Series['kind'], level: string, area: string, seriesLabel: string): Series {
-  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
+  // A snapshot is placed at its as-of date (two readings of one year are two points), a value for a whole period at the period.
+  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.as_of ?? o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
   return { key: kind === 'national' ? 'national' : `${level}-${area}`, label: seriesLabel, kind, points };
 }
 

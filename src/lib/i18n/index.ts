@@ -292,7 +292,7 @@ const LABELS: Record<string, Record<Lang, string>> = {
   done: { vi: 'Hoàn thành', en: 'Done' },
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
   // units
-  index: { vi: 'chỉ số (0–1)', en: 'index (0–1)' },
+  index: { vi: 'chỉ số', en: 'index' },
   percent: { vi: '%', en: '%' },
   rank: { vi: 'thứ hạng', en: 'rank' },
   count: { vi: 'số lượng', en: 'count' },
