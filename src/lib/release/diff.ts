@@ -53,6 +53,13 @@ function withSameColumns(before: string[][], after: string[][]): [string[][], st
   return [reorder(bh, brows), reorder(ah, arows)];
 }
 
+/** A row's key as shown in changelogs: "dti | province | 01 | 2024"; empty trailing parts (an empty as_of) are left out. */
+function joinKey(parts: readonly string[]): string {
+  let end = parts.length;
+  while (end > 1 && parts[end - 1] === '') end--;
+  return parts.slice(0, end).join(' | ');
+}
+
 function toRows(table: string[][]): Row[] {
   const [header = [], ...rows] = table;
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -138,7 +145,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
     return result;
   }
   const [before, after] = withSameColumns(parse(beforeFile!), parse(afterFile!));
-  const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
+  const keyOf = (row: Row) => joinKey(def.primaryKey.map((k) => row[k] ?? ''));
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);
   flags.show_unchanged = false;
@@ -154,7 +161,7 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
     const action = line[0];
     if (action !== '+++' && action !== '---' && action !== '->') continue;
     // In a "->" row a key cell may read "old->new" only if the key itself changed, which daff reports as remove + add.
-    const key = keyCols.map((i) => line[i] ?? '').join(' | ');
+    const key = joinKey(keyCols.map((i) => line[i] ?? ''));
     if (action === '+++') result.added.push(afterByKey.get(key)!);
     else if (action === '---') result.removed.push(beforeByKey.get(key)!);
     else {

@@ -47,7 +47,7 @@ describe('release round trip', () => {
     const obs = changes.find((c) => c.table === 'observations')!;
     expect(obs.added).toEqual([]);
     expect(obs.removed).toEqual([]);
-    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024 | ', ['value'], '0.8241', '0.8242']]);
+    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024', ['value'], '0.8241', '0.8242']]);
     expect(changes.filter((c) => c.table !== 'observations').every((c) => c.added.length + c.removed.length + c.changed.length === 0)).toBe(true);
   });
 
@@ -130,7 +130,7 @@ describe('diff against a release cut before a column was added', () => {
     const before = 'id,period,value\na,2024,1\nb,2024,2\n';
     const after = 'id,period,value,as_of,rank_of\na,2024,1,,\nb,2024,2,,34\nb,2024,3,2024-08,\n';
     const d = diffTable(def, before, after);
-    expect(d.changed.map((c) => [c.key, c.columns])).toEqual([['b | 2024 | ', ['rank_of']]]);
+    expect(d.changed.map((c) => [c.key, c.columns])).toEqual([['b | 2024', ['rank_of']]]);
     expect(d.added.map((r) => r.as_of)).toEqual(['2024-08']);
     expect(d.removed).toEqual([]);
   });
