@@ -35,7 +35,8 @@ for (const o of observations) {
   }
 }
 // The primary key would be broken if a national dti row without that method remained under dti.
-if (observations.some((o) => o.indicator_id === 'dti' && o.area_level === 'national')) throw new Error('a national dti row is left: check its method');
+if (observations.some((o) => o.indicator_id === 'dti' && o.area_level === 'national'))
+  throw new Error('a national dti row is left: check its method');
 writeCsv(observationsTable.file, columnsOf(observationsTable), sortObservations(observations));
 console.log(`moved ${moved} provincial-average rows from dti to dti-trung-binh-tinh`);
 
@@ -46,9 +47,28 @@ console.log(`moved ${moved} provincial-average rows from dti to dti-trung-binh-t
  * a count of 9 cables at 9 or more, a 50 % cut at 50 % or more. None of these rows is a ceiling.
  */
 const BARE_TARGETS = [
-  'nq03-2030-11-2', 'nq03-2030-11-3', 'nq03-2030-11-4', 'nq03-2030-11-5', 'nq03-2030-11-6', 'nq03-2030-11-7', 'nq03-2030-11-9',
-  'nq03-2030-11-10', 'nq03-2030-11-11', 'nq03-2030-11-12', 'nq03-2030-15', 'nq03-2030-18', 'nq03-2030-20', 'nq03-2030-23-1',
-  'nq03-2030-23-2', 'nq03-2030-23-4', 'nq03-2030-26', 'nq03-2030-27', 'nq03-2030-28', 'nq03-2030-34', 'nq03-2030-35', 'nq03-2045-38',
+  'nq03-2030-11-2',
+  'nq03-2030-11-3',
+  'nq03-2030-11-4',
+  'nq03-2030-11-5',
+  'nq03-2030-11-6',
+  'nq03-2030-11-7',
+  'nq03-2030-11-9',
+  'nq03-2030-11-10',
+  'nq03-2030-11-11',
+  'nq03-2030-11-12',
+  'nq03-2030-15',
+  'nq03-2030-18',
+  'nq03-2030-20',
+  'nq03-2030-23-1',
+  'nq03-2030-23-2',
+  'nq03-2030-23-4',
+  'nq03-2030-26',
+  'nq03-2030-27',
+  'nq03-2030-28',
+  'nq03-2030-34',
+  'nq03-2030-35',
+  'nq03-2045-38',
 ];
 const targets = read(targetsTable.file);
 for (const id of BARE_TARGETS) {
@@ -57,7 +77,8 @@ for (const id of BARE_TARGETS) {
   if (t.comparator !== '=' && t.comparator !== '>=') throw new Error(`target ${id} has comparator ${t.comparator}, expected = or >=`);
   // text_vi is "chỉ tiêu: kết quả (đơn vị)"; only the result part carries the comparator (23.1 says "trên 1Gb/s" of the speed).
   const result = t.text_vi!.slice(t.text_vi!.lastIndexOf(': ') + 2);
-  if (/[≥≤<>]|tối thiểu|ít nhất|trên|dưới/u.test(result)) throw new Error(`target ${id} has a comparator in its result "${result}": read it again`);
+  if (/[≥≤<>]|tối thiểu|ít nhất|trên|dưới/u.test(result))
+    throw new Error(`target ${id} has a comparator in its result "${result}": read it again`);
   t.comparator = '>=';
 }
 const left = targets.filter((t) => t.comparator === '=');

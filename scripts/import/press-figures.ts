@@ -41,7 +41,8 @@ const docByUrl = new Map(documents.filter((d) => d.url).map((d) => [d.url!, d.id
 function addDocument(d: Row): void {
   const existing = docById.get(d.id!);
   if (existing) {
-    for (const c of columnsOf(documentsTable)) if ((existing[c] ?? '') !== (d[c] ?? '')) throw new Error(`document ${d.id} already exists with another ${c}`);
+    for (const c of columnsOf(documentsTable))
+      if ((existing[c] ?? '') !== (d[c] ?? '')) throw new Error(`document ${d.id} already exists with another ${c}`);
     return;
   }
   documents.push(d);
@@ -121,9 +122,22 @@ const SCORE_ID: Record<string, string> = {
   'commune-pasc-count': 'trung-tam-pvhcc-cap-xa',
   'commune-pasc-planned-count': 'trung-tam-pvhcc-cap-xa-du-kien',
 };
-const RANK_OF_SCORE: Record<string, string> = { dti: 'dti-rank', idx766: 'idx766-rank', pci: 'pci-rank', 'par-index': 'par-index-rank', pii: 'pii-rank', papi: 'papi-rank' };
+const RANK_OF_SCORE: Record<string, string> = {
+  dti: 'dti-rank',
+  idx766: 'idx766-rank',
+  pci: 'pci-rank',
+  'par-index': 'par-index-rank',
+  pii: 'pii-rank',
+  papi: 'papi-rank',
+};
 /** Rows stored as an average over provinces rather than a value measured for the area. */
-const AVERAGES = new Set(['dti-trung-binh-tinh', 'dti-tru-cot-chinh-quyen-so', 'dti-tru-cot-kinh-te-so', 'dti-tru-cot-xa-hoi-so', 'par-index']);
+const AVERAGES = new Set([
+  'dti-trung-binh-tinh',
+  'dti-tru-cot-chinh-quyen-so',
+  'dti-tru-cot-kinh-te-so',
+  'dti-tru-cot-xa-hoi-so',
+  'par-index',
+]);
 
 const observations = read(observationsTable.file);
 const keyOf = (o: Row) => [o.indicator_id, o.area_level, o.area_code, o.period, o.as_of ?? ''].join('|');
@@ -143,7 +157,8 @@ function periodAndAsOf(indicatorId: string, period: string, asOfDate: string): {
 }
 
 /** Notes are our text: the ministries' abbreviations are written out ("TT&TT;" would read as an HTML entity). */
-const spellOut = (note: string) => note.replace(/Bộ TT&TT/g, 'Bộ Thông tin và Truyền thông').replace(/Bộ KH&CN/g, 'Bộ Khoa học và Công nghệ');
+const spellOut = (note: string) =>
+  note.replace(/Bộ TT&TT/g, 'Bộ Thông tin và Truyền thông').replace(/Bộ KH&CN/g, 'Bộ Khoa học và Công nghệ');
 
 function put(o: Row, sourceLabel: string): void {
   o.note = spellOut(o.note ?? '');
@@ -154,7 +169,8 @@ function put(o: Row, sourceLabel: string): void {
     added++;
     return;
   }
-  if (Number(existing.value) !== Number(o.value)) throw new Error(`sources disagree at ${keyOf(o)}: ${existing.value} (${existing.source_id}) vs ${o.value} (${o.source_id})`);
+  if (Number(existing.value) !== Number(o.value))
+    throw new Error(`sources disagree at ${keyOf(o)}: ${existing.value} (${existing.source_id}) vs ${o.value} (${o.source_id})`);
   if (existing.source_id === o.source_id) {
     // The same page read again: it gives its sentence, its snapshot and any scope caveat.
     if (!existing.quote) existing.quote = o.quote!;
@@ -188,7 +204,9 @@ for (const f of PRESS('figures.csv')) {
       source_id: source,
       published_on: f.published_on!,
       method: AVERAGES.has(id) && level === 'national' ? 'average_of_provinces' : 'as_published',
-      note: [f.area_name_vi !== 'Việt Nam' ? `Named "${f.area_name_vi}" on the page.` : '', isRank ? f.note! : scoreNote].filter(Boolean).join(' '),
+      note: [f.area_name_vi !== 'Việt Nam' ? `Named "${f.area_name_vi}" on the page.` : '', isRank ? f.note! : scoreNote]
+        .filter(Boolean)
+        .join(' '),
       as_of,
       rank_of: isRank ? (level === 'province' ? '34' : '63') : '',
       quote: f.quote_vi!,
@@ -231,7 +249,9 @@ const TASK_FACT: Record<string, { indicator: string; period: string } | { pendin
   unfinished_late_tasks: { pending: 'names an agency (a ministry) responsible for late tasks: for the task model' },
   central_tasks_completed_2025: { indicator: 'tinh-nhiem-vu-tw-hoan-thanh', period: '2025' },
   central_tasks_assigned_2025: { indicator: 'tinh-nhiem-vu-tw-giao', period: '2025' },
-  central_tasks_added_first_2_months_2026: { pending: 'a count of tasks added over two months, not a state at a date; no indicator holds it yet' },
+  central_tasks_added_first_2_months_2026: {
+    pending: 'a count of tasks added over two months, not a state at a date; no indicator holds it yet',
+  },
   central_tasks_assigned_cumulative: { indicator: 'tinh-nhiem-vu-tw-giao', period: '2026' },
   city_tasks_completed: { pending: 'names an agency (the Đà Nẵng Department of Science and Technology) as owner: for the task model' },
   city_tasks_in_progress: { pending: 'names an agency (the Đà Nẵng Department of Science and Technology) as owner: for the task model' },

@@ -22,7 +22,9 @@ export const DOCUMENT_KINDS = [
 ] as const;
 
 export const DocumentRowSchema = z.object({
-  id: key('Document number as written in Vietnam (57-NQ/TW, 118/2025/NĐ-CP), or a short slug for an article or web page.', DOCUMENT_ID, { example: '57-NQ/TW' }),
+  id: key('Document number as written in Vietnam (57-NQ/TW, 118/2025/NĐ-CP), or a short slug for an article or web page.', DOCUMENT_ID, {
+    example: '57-NQ/TW',
+  }),
   kind: oneOf(DOCUMENT_KINDS, 'Kind of document.'),
   issuer: text('Issuing body, in Vietnamese (e.g. Bộ Chính trị, Văn phòng Chính phủ, Báo Dân trí).'),
   issuer_en: text('Issuing body, in English.'),
@@ -31,7 +33,11 @@ export const DocumentRowSchema = z.object({
   title_en: text('Title or subject, in English.'),
   url: url('Where the document can be read; empty when no public copy is known.', { required: false }),
   note: text('What is uncertain about this document (e.g. number read from a translation).', { required: false }),
-  area_level: oneOf(DOCUMENT_AREA_LEVELS, 'For a province\'s own document: province (one of the 34) or former_province (one of the 63, issued before 1 July 2025). Empty for national documents and press pages.', { required: false }),
+  area_level: oneOf(
+    DOCUMENT_AREA_LEVELS,
+    "For a province's own document: province (one of the 34) or former_province (one of the 63, issued before 1 July 2025). Empty for national documents and press pages.",
+    { required: false },
+  ),
   area_code: key('Code of that province or former province; empty with area_level.', PROVINCE_CODE, { required: false, example: '46' }),
 });
 

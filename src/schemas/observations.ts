@@ -15,11 +15,23 @@ export const ObservationRowSchema = z.object({
   value: number('The value; empty when the source says it is not available (never write 0 for "unknown").', { required: false }),
   source_id: sourceRef('Where the value was read: a document id (documents.csv) or an http(s) URL.'),
   published_on: date('Date the source published the value; empty when the source shows no date.', { required: false }),
-  method: oneOf(METHODS, 'as_published: measured for this unit; ministry_mean_of_former_units: the Ministry averaged the former units merged into it (not a new measurement); average_of_provinces / average_of_ministries: an average over provinces or ministries, as published.'),
+  method: oneOf(
+    METHODS,
+    'as_published: measured for this unit; ministry_mean_of_former_units: the Ministry averaged the former units merged into it (not a new measurement); average_of_provinces / average_of_ministries: an average over provinces or ministries, as published.',
+  ),
   note: text('Anything a reader needs to interpret the value (e.g. a missing value, a second source agreeing).', { required: false }),
-  as_of: key('Snapshot date the value describes, when the source gives one: YYYY-MM-DD, or YYYY-MM when it names only the month (e.g. a live index read on 2025-08-29). Two snapshots of one period are two rows. Empty when the value is for the period as a whole.', AS_OF, { required: false, example: '2025-08-29' }),
-  rank_of: number('For a rank: how many units were ranked (34 current provinces, 63 former provinces, 193 countries). Empty for scores.', { required: false, integer: true }),
-  quote: text('The sentence of the source the value was read from, verbatim in the language of the page (short, for citation).', { required: false }),
+  as_of: key(
+    'Snapshot date the value describes, when the source gives one: YYYY-MM-DD, or YYYY-MM when it names only the month (e.g. a live index read on 2025-08-29). Two snapshots of one period are two rows. Empty when the value is for the period as a whole.',
+    AS_OF,
+    { required: false, example: '2025-08-29' },
+  ),
+  rank_of: number('For a rank: how many units were ranked (34 current provinces, 63 former provinces, 193 countries). Empty for scores.', {
+    required: false,
+    integer: true,
+  }),
+  quote: text('The sentence of the source the value was read from, verbatim in the language of the page (short, for citation).', {
+    required: false,
+  }),
 });
 
 export const observationsTable = defineTable({

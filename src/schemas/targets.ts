@@ -19,7 +19,10 @@ export const TargetRowSchema = z.object({
   deadline: date('Date by which the target is due (end of the horizon year when the document gives only a year).'),
   scope: key('Where the target applies: national, or a province code.', /^national$|^\d{2}$/, { example: 'national' }),
   owner: text('Body responsible for monitoring, as named in the document.', { required: false }),
-  text_status: oneOf(TEXT_STATUSES, 'unverified_transcription: the wording comes from a transcription not yet checked against the official text.'),
+  text_status: oneOf(
+    TEXT_STATUSES,
+    'unverified_transcription: the wording comes from a transcription not yet checked against the official text.',
+  ),
 });
 
 export const targetsTable = defineTable({

@@ -48,7 +48,9 @@ export function editionsOf(scores: readonly ObservationRow[], ranks: readonly Ob
     e.withRank++;
     if (o.rank_of !== null) e.units = o.rank_of;
   }
-  return [...map.values()].sort((a, b) => a.period.localeCompare(b.period) || (a.level === 'former_province' ? -1 : 1) - (b.level === 'former_province' ? -1 : 1));
+  return [...map.values()].sort(
+    (a, b) => a.period.localeCompare(b.period) || (a.level === 'former_province' ? -1 : 1) - (b.level === 'former_province' ? -1 : 1),
+  );
 }
 
 export interface ProvinceValues {

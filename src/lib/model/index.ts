@@ -86,7 +86,12 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
     formerProvince: new Map(tables.former_provinces.map((f) => [f.code!, f])),
     formerBySuccessor: groupBy(tables.former_provinces, (f) => f.successor_code),
     commune: new Map(tables.communes.map((c) => [c.code!, c])),
-    communesByProvince: new Map([...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [k, v.sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!))])),
+    communesByProvince: new Map(
+      [...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [
+        k,
+        v.sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!)),
+      ]),
+    ),
     mergesByCommune: groupBy(tables.commune_merges, (m) => m.commune_code),
     document: new Map(tables.documents.map((d) => [d.id!, d])),
     documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id!), d])),
@@ -124,8 +129,16 @@ export function getModel(): Model {
 }
 
 /** The type of a unit on a date, from its current type and the dated changes after that date. */
-export function typeOnDate(model: Pick<Model, 'unitChanges'>, level: 'province' | 'commune', code: string, currentType: string, date: string): string {
-  const later = model.unitChanges.filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date! > date).sort((a, b) => b.date!.localeCompare(a.date!));
+export function typeOnDate(
+  model: Pick<Model, 'unitChanges'>,
+  level: 'province' | 'commune',
+  code: string,
+  currentType: string,
+  date: string,
+): string {
+  const later = model.unitChanges
+    .filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date! > date)
+    .sort((a, b) => b.date!.localeCompare(a.date!));
   return later.length > 0 ? later[later.length - 1]!.from! : currentType;
 }
 

@@ -50,7 +50,13 @@ export function partialRanking(rows: readonly ObservationRow[], unitCodes: reado
   const unknown = unitCodes.filter((c) => !byCode.has(c));
   const scopes = new Set(known.map((k) => k.obs.rank_of));
   const only = scopes.size === 1 ? [...scopes][0]! : null;
-  return { known, unknown, of: only ?? null, ranges: rankRanges(known.map((k) => k.rank)), complete: unknown.length === 0 && known.length > 0 };
+  return {
+    known,
+    unknown,
+    of: only ?? null,
+    ranges: rankRanges(known.map((k) => k.rank)),
+    complete: unknown.length === 0 && known.length > 0,
+  };
 }
 
 /** "1–5, 8, 16": the known ranks written as ranges (en dash). */

@@ -16,7 +16,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function describedDate(o: Pick<ObservationRow, 'period' | 'as_of'>): string {
   const asOf = o.as_of;
   if (asOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
-  if (asOf !== null && /^\d{4}-\d{2}$/.test(asOf)) return `${asOf}-${pad(lastDayOfMonth(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))))}`;
+  if (asOf !== null && /^\d{4}-\d{2}$/.test(asOf))
+    return `${asOf}-${pad(lastDayOfMonth(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))))}`;
   const p = o.period!;
   const year = Number(p.slice(0, 4));
   const q = /^\d{4}-Q([1-4])$/.exec(p);
@@ -54,6 +55,9 @@ export function latestValue(rows: readonly ObservationRow[]): LatestValue | null
   const ordered = snapshotsInOrder(rows);
   const obs = ordered.at(-1);
   if (!obs) return null;
-  const earlierInPeriod = ordered.slice(0, -1).filter((o) => o.period === obs.period).reverse();
+  const earlierInPeriod = ordered
+    .slice(0, -1)
+    .filter((o) => o.period === obs.period)
+    .reverse();
   return { obs, asOf: obs.as_of, earlierInPeriod };
 }

@@ -45,11 +45,23 @@ function aim(target: Pick<TargetRow, 'comparator' | 'value'>): number | null {
  * national values for a national target, the province's own values for a provincial one.
  */
 export function targetProgress(target: TargetRow, rows: readonly ObservationRow[]): TargetProgress {
-  const inScope = rows.filter((o) => (target.scope === 'national' ? o.area_level === 'national' : o.area_level === 'province' && o.area_code === target.scope));
+  const inScope = rows.filter((o) =>
+    target.scope === 'national' ? o.area_level === 'national' : o.area_level === 'province' && o.area_code === target.scope,
+  );
   const points = snapshotsInOrder(inScope).map((obs) => ({ date: describedDate(obs), value: obs.value!, obs }));
   const latest = points.at(-1) ?? null;
   const goal = aim(target);
-  const empty = { target, points, latest, gap: null, path: null, pathAtLatest: null, onPath: null, neededPerYear: null, observedPerYear: null };
+  const empty = {
+    target,
+    points,
+    latest,
+    gap: null,
+    path: null,
+    pathAtLatest: null,
+    onPath: null,
+    neededPerYear: null,
+    observedPerYear: null,
+  };
   if (latest === null || goal === null) return { ...empty, gap: latest === null ? null : gapToTarget(latest.value, target) };
   const first = points[0]!;
   const gap = gapToTarget(latest.value, target);

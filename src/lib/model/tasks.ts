@@ -4,7 +4,17 @@
  */
 import type { TaskRow } from '../../schemas/index.ts';
 
-export const COMPUTED_STATUSES = ['overdue', 'due_soon', 'in_progress', 'not_started', 'no_deadline', 'done_on_time', 'done_late', 'done', 'cancelled'] as const;
+export const COMPUTED_STATUSES = [
+  'overdue',
+  'due_soon',
+  'in_progress',
+  'not_started',
+  'no_deadline',
+  'done_on_time',
+  'done_late',
+  'done',
+  'cancelled',
+] as const;
 export type ComputedStatus = (typeof COMPUTED_STATUSES)[number];
 
 /** Days before a deadline when an unfinished task counts as due soon. */
@@ -14,7 +24,11 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function computeTaskStatus(task: Pick<TaskRow, 'status' | 'deadline' | 'completed_on'>, asOf: string, dueSoonDays = DUE_SOON_DAYS): ComputedStatus {
+export function computeTaskStatus(
+  task: Pick<TaskRow, 'status' | 'deadline' | 'completed_on'>,
+  asOf: string,
+  dueSoonDays = DUE_SOON_DAYS,
+): ComputedStatus {
   if (task.status === 'cancelled') return 'cancelled';
   if (task.status === 'done') {
     if (task.completed_on === null || task.deadline === null) return 'done';

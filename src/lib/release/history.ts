@@ -23,8 +23,19 @@ const reader = (dir: string | null) => (file: string) => (dir && existsSync(join
 
 function taskStatuses(dir: string): Map<string, { title: string; status: string }> {
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of: string }).as_of;
-  const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'tasks.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  return new Map(rows.map((r) => [r.id!, { title: r.title_en!, status: computeTaskStatus({ status: r.status as 'done', deadline: r.deadline || null, completed_on: r.completed_on || null }, asOf) }]));
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'tasks.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  return new Map(
+    rows.map((r) => [
+      r.id!,
+      {
+        title: r.title_en!,
+        status: computeTaskStatus({ status: r.status as 'done', deadline: r.deadline || null, completed_on: r.completed_on || null }, asOf),
+      },
+    ]),
+  );
 }
 
 let cached: ReleaseHistoryEntry[] | undefined;
@@ -62,7 +73,10 @@ export function diffWorkingData(dir = dataDir(), sample = Infinity): { against: 
   if (hit) return hit;
   const releases = readReleases(dir);
   const latest = releases.at(-1) ?? null;
-  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample) };
+  const result = {
+    against: latest?.version ?? null,
+    changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample),
+  };
   workingCache.set(key, result);
   return result;
 }

@@ -32,11 +32,17 @@ describe('model over the valid fixture', () => {
   });
 
   it('gives each task its computed status against the dataset as-of date', () => {
-    expect(Object.fromEntries(model.tasks.map((t) => [t.id, t.computed]))).toEqual({ 't-centres': 'done_on_time', 't-databases': 'overdue', 't-commune': 'no_deadline' });
+    expect(Object.fromEntries(model.tasks.map((t) => [t.id, t.computed]))).toEqual({
+      't-centres': 'done_on_time',
+      't-databases': 'overdue',
+      't-commune': 'no_deadline',
+    });
   });
 
   it('reports coverage with gaps and the age of the newest value', () => {
-    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find((r) => r.indicator.id === 'dti')!;
+    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find(
+      (r) => r.indicator.id === 'dti',
+    )!;
     expect(dti.levels.province.periods).toEqual([{ period: '2024', withValue: 2, missing: 1 }]);
     expect(dti.newestPublished).toBe('2025-10-21');
     expect(dti.ageDays).toBe(277);

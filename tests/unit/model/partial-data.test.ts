@@ -7,8 +7,19 @@ import type { FormerProvinceRow, ObservationRow, TargetRow } from '../../../src/
 
 // SYNTHETIC observations: values and codes are made up for the tests.
 const o = (fields: Partial<ObservationRow>): ObservationRow => ({
-  indicator_id: 'x', area_level: 'province', area_code: '01', period: '2024', value: 1, source_id: 's', published_on: null,
-  method: 'as_published', note: null, as_of: null, rank_of: null, quote: null, ...fields,
+  indicator_id: 'x',
+  area_level: 'province',
+  area_code: '01',
+  period: '2024',
+  value: 1,
+  source_id: 's',
+  published_on: null,
+  method: 'as_published',
+  note: null,
+  as_of: null,
+  rank_of: null,
+  quote: null,
+  ...fields,
 });
 const codes34 = Array.from({ length: 34 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -17,7 +28,13 @@ describe('partial rankings never invent positions', () => {
 
   it('keeps the top five of 34 as published and lists the other 29 as unknown, with no rank', () => {
     const r = partialRanking(top5, codes34);
-    expect(r.known.map((k) => [k.code, k.rank])).toEqual([['01', 1], ['04', 2], ['07', 3], ['10', 4], ['13', 5]]);
+    expect(r.known.map((k) => [k.code, k.rank])).toEqual([
+      ['01', 1],
+      ['04', 2],
+      ['07', 3],
+      ['10', 4],
+      ['13', 5],
+    ]);
     expect(r.unknown).toHaveLength(29);
     expect(r.unknown).not.toContain('01');
     expect(r.of).toBe(34);
@@ -35,12 +52,25 @@ describe('partial rankings never invent positions', () => {
   });
 
   it('writes scattered known ranks as ranges (one province ranked 21st is a range of its own)', () => {
-    expect(rankRanges([16, 1, 2, 3, 8, 9, 10, 29, 24, 23])).toEqual([[1, 3], [8, 10], [16, 16], [23, 24], [29, 29]]);
+    expect(rankRanges([16, 1, 2, 3, 8, 9, 10, 29, 24, 23])).toEqual([
+      [1, 3],
+      [8, 10],
+      [16, 16],
+      [23, 24],
+      [29, 29],
+    ]);
     expect(formatRankRanges(rankRanges([21]))).toBe('21');
   });
 
   it('keeps a published tie (two units at 15, no 16)', () => {
-    const r = partialRanking([o({ area_code: '01', value: 15, rank_of: 63 }), o({ area_code: '02', value: 15, rank_of: 63 }), o({ area_code: '03', value: 17, rank_of: 63 })], ['01', '02', '03']);
+    const r = partialRanking(
+      [
+        o({ area_code: '01', value: 15, rank_of: 63 }),
+        o({ area_code: '02', value: 15, rank_of: 63 }),
+        o({ area_code: '03', value: 17, rank_of: 63 }),
+      ],
+      ['01', '02', '03'],
+    );
     expect(r.known.map((k) => k.rank)).toEqual([15, 15, 17]);
     expect(r.complete).toBe(true);
   });
@@ -50,9 +80,16 @@ describe('partial rankings never invent positions', () => {
   });
 
   it('refuses to rank from scores unless every unit has one (16 of 63 PCI scores are not a ranking)', () => {
-    const sixteen = Array.from({ length: 16 }, (_, i) => o({ area_level: 'former_province', area_code: String(i + 1).padStart(2, '0'), value: 70 - i }));
+    const sixteen = Array.from({ length: 16 }, (_, i) =>
+      o({ area_level: 'former_province', area_code: String(i + 1).padStart(2, '0'), value: 70 - i }),
+    );
     expect(scoresRankable(sixteen, 63)).toBe(false);
-    expect(scoresRankable(codes34.map((c) => o({ area_code: c, value: 0.5 })), 34)).toBe(true);
+    expect(
+      scoresRankable(
+        codes34.map((c) => o({ area_code: c, value: 0.5 })),
+        34,
+      ),
+    ).toBe(true);
     expect(scoresRankable([...codes34.slice(1).map((c) => o({ area_code: c })), o({ area_code: '01', value: null })], 34)).toBe(false);
   });
 });
@@ -68,12 +105,20 @@ describe('snapshots and the latest value with its as-of date', () => {
   });
 
   it('orders two snapshots of one period as two observations, the whole-period value last', () => {
-    const rows = [o({ period: '2024', as_of: null, value: 45.8 }), o({ period: '2024', as_of: '2024-08', value: 37 }), o({ period: '2023', value: 30 })];
+    const rows = [
+      o({ period: '2024', as_of: null, value: 45.8 }),
+      o({ period: '2024', as_of: '2024-08', value: 37 }),
+      o({ period: '2023', value: 30 }),
+    ];
     expect([...rows].sort(compareInTime).map((r) => r.value)).toEqual([30, 37, 45.8]);
   });
 
   it('returns the newest snapshot with its as-of date, and the earlier readings of its period', () => {
-    const rows = [o({ period: '2025', as_of: '2025-08', value: 85.75 }), o({ period: '2025', as_of: '2025-08-29', value: 86.13 }), o({ period: '2025', as_of: '2025-09-01', value: null })];
+    const rows = [
+      o({ period: '2025', as_of: '2025-08', value: 85.75 }),
+      o({ period: '2025', as_of: '2025-08-29', value: 86.13 }),
+      o({ period: '2025', as_of: '2025-09-01', value: null }),
+    ];
     const latest = latestValue(rows)!;
     expect([latest.obs.value, latest.asOf]).toEqual([86.13, '2025-08-29']);
     expect(latest.earlierInPeriod.map((r) => r.value)).toEqual([85.75]);
@@ -83,8 +128,15 @@ describe('snapshots and the latest value with its as-of date', () => {
 
 describe('editions and levels', () => {
   it('reads a 63-province and a 34-province edition from the level of the values and ranks', () => {
-    const scores = [o({ area_level: 'former_province', period: '2024', value: 60 }), o({ area_level: 'province', period: '2025', value: 65 }), o({ area_level: 'province', period: '2025', area_code: '79', value: 59 })];
-    const ranks = [o({ area_level: 'former_province', period: '2024', value: 1, rank_of: 63 }), o({ area_level: 'former_province', period: '2024', area_code: '04', value: 63, rank_of: 63 })];
+    const scores = [
+      o({ area_level: 'former_province', period: '2024', value: 60 }),
+      o({ area_level: 'province', period: '2025', value: 65 }),
+      o({ area_level: 'province', period: '2025', area_code: '79', value: 59 }),
+    ];
+    const ranks = [
+      o({ area_level: 'former_province', period: '2024', value: 1, rank_of: 63 }),
+      o({ area_level: 'former_province', period: '2024', area_code: '04', value: 63, rank_of: 63 }),
+    ];
     expect(editionsOf(scores, ranks)).toEqual([
       { period: '2024', level: 'former_province', units: 63, withValue: 1, withRank: 2 },
       { period: '2025', level: 'province', units: 34, withValue: 2, withRank: 0 },
@@ -96,23 +148,44 @@ describe('editions and levels', () => {
     expect(e[0]!.withValue).toBe(1);
   });
 
-  it('keeps a current province\'s own values apart from its former provinces\' values', () => {
-    const formers = [{ code: '24', name_vi: 'Bắc Giang' }, { code: '27', name_vi: 'Bắc Ninh' }] as FormerProvinceRow[];
+  it("keeps a current province's own values apart from its former provinces' values", () => {
+    const formers = [
+      { code: '24', name_vi: 'Bắc Giang' },
+      { code: '27', name_vi: 'Bắc Ninh' },
+    ] as FormerProvinceRow[];
     // Code 24 is both the former Bắc Giang and the current Bắc Ninh: the level decides.
-    const rows = [o({ area_level: 'province', area_code: '24', value: 0.75 }), o({ area_level: 'former_province', area_code: '24', value: 71.24 }), o({ area_level: 'former_province', area_code: '27', value: 0.7 }), o({ area_level: 'former_province', area_code: '01', value: 9 })];
+    const rows = [
+      o({ area_level: 'province', area_code: '24', value: 0.75 }),
+      o({ area_level: 'former_province', area_code: '24', value: 71.24 }),
+      o({ area_level: 'former_province', area_code: '27', value: 0.7 }),
+      o({ area_level: 'former_province', area_code: '01', value: 9 }),
+    ];
     const v = provinceValues(rows, '24', formers);
     expect(v.own.map((r) => r.value)).toEqual([0.75]);
-    expect(v.former.map((f) => [f.former.name_vi, f.obs.value])).toEqual([['Bắc Giang', 71.24], ['Bắc Ninh', 0.7]]);
+    expect(v.former.map((f) => [f.former.name_vi, f.obs.value])).toEqual([
+      ['Bắc Giang', 71.24],
+      ['Bắc Ninh', 0.7],
+    ]);
   });
 });
 
 describe('target progress', () => {
   const target = { id: 't', comparator: '>=', value: 70, value_max: null, deadline: '2030-12-31', scope: 'national' } as TargetRow;
-  const national = (period: string, as_of: string | null, value: number) => o({ area_level: 'national', area_code: 'VN', period, as_of, value });
+  const national = (period: string, as_of: string | null, value: number) =>
+    o({ area_level: 'national', area_code: 'VN', period, as_of, value });
 
   it('gives the values over time, the gap, and the steady path from the first value to the deadline', () => {
-    const p = targetProgress(target, [national('2025', '2025-05-12', 27.7), national('2024', '2024-07', 13.5), national('2025', '2025-04', 26.08), o({ value: 99 })]);
-    expect(p.points.map((x) => [x.date, x.value])).toEqual([['2024-07-31', 13.5], ['2025-04-30', 26.08], ['2025-05-12', 27.7]]);
+    const p = targetProgress(target, [
+      national('2025', '2025-05-12', 27.7),
+      national('2024', '2024-07', 13.5),
+      national('2025', '2025-04', 26.08),
+      o({ value: 99 }),
+    ]);
+    expect(p.points.map((x) => [x.date, x.value])).toEqual([
+      ['2024-07-31', 13.5],
+      ['2025-04-30', 26.08],
+      ['2025-05-12', 27.7],
+    ]);
     expect(p.gap).toEqual({ kind: 'gap', value: 27.7, gap: 70 - 27.7 });
     expect(p.path).toEqual({ from: { date: '2024-07-31', value: 13.5 }, to: { date: '2030-12-31', value: 70 } });
     // 0.78 of a year into a 6.42-year path from 13.5 to 70: the path stands near 20.4; 27.7 is above it.

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computeTaskStatus, daysOverdue } from '../../../src/lib/model/tasks.ts';
 
 const AS_OF = '2025-11-01';
-const task = (status: 'not_started' | 'in_progress' | 'done' | 'cancelled', deadline: string | null, completed_on: string | null = null) => ({ status, deadline, completed_on });
+const task = (
+  status: 'not_started' | 'in_progress' | 'done' | 'cancelled',
+  deadline: string | null,
+  completed_on: string | null = null,
+) => ({ status, deadline, completed_on });
 
 describe('computed task status (as of 2025-11-01, due soon = 30 days)', () => {
   it.each([
