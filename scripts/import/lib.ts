@@ -95,3 +95,15 @@ export function toAscii(name: string): string {
     .replace(/Đ/g, 'D')
     .normalize('NFC');
 }
+
+/** Observations in the order of data/observations.csv: indicator, level, area, period, snapshot date. */
+export function sortObservations<T extends Record<string, string | undefined>>(rows: T[]): T[] {
+  return rows.sort(
+    (a, b) =>
+      a.indicator_id!.localeCompare(b.indicator_id!) ||
+      a.area_level!.localeCompare(b.area_level!) ||
+      a.area_code!.localeCompare(b.area_code!) ||
+      a.period!.localeCompare(b.period!) ||
+      (a.as_of ?? '').localeCompare(b.as_of ?? ''),
+  );
+}

@@ -59,8 +59,9 @@ function formatDateUncached(isoDate: string, lang: Lang): string {
   return dateFormat('day').format(date);
 }
 
-/** "2025" → "2025"; "2025-Q3" → "Q3/2025" (vi) or "Q3 2025" (en); "2025-10" → "10/2025" or "Oct 2025". */
+/** "2025" → "2025"; a snapshot day "2025-08-29" as a date; "2025-Q3" → "Q3/2025" (vi) or "Q3 2025" (en); "2025-10" → "10/2025" or "Oct 2025". */
 export function formatPeriod(period: string, lang: Lang): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return formatDate(period, lang);
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
   if (q) return lang === 'vi' ? `Quý ${q[2]}/${q[1]}` : `Q${q[2]} ${q[1]}`;
   const m = /^(\d{4})-(\d{2})$/.exec(period);

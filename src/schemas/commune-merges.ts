@@ -14,6 +14,10 @@ export const CommuneMergeRowSchema = z.object({
   former_name_vi: text('Full Vietnamese name of the former commune (or island district).', { maxLength: 100 }),
   former_province_code: key('Code of the former province of the former commune (former_provinces.csv).', PROVINCE_CODE, { example: '01' }),
   merge_type: oneOf(MERGE_TYPES, 'full: the whole former commune went into this one; partial: only part of it.'),
+  note: text(
+    'What is doubtful about this pair (e.g. it crosses provinces, which no other pair does); empty when nothing is known to be wrong.',
+    { required: false, maxLength: 2000 },
+  ),
 });
 
 export const communeMergesTable = defineTable({

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { date, key, oneOf, text, url } from './cells.ts';
-import { defineTable, DOCUMENT_ID } from './table.ts';
+import { defineTable, DOCUMENT_ID, PROVINCE_CODE } from './table.ts';
+
+export const DOCUMENT_AREA_LEVELS = ['province', 'former_province'] as const;
 
 /** Kinds of documents: legal and Party documents, and the press articles and web pages figures are read from. */
 export const DOCUMENT_KINDS = [
@@ -31,6 +33,12 @@ export const DocumentRowSchema = z.object({
   title_en: text('Title or subject, in English.', { maxLength: 1000 }),
   url: url('Where the document can be read; empty when no public copy is known.', { required: false }),
   note: text('What is uncertain about this document (e.g. number read from a translation).', { required: false, maxLength: 2000 }),
+  area_level: oneOf(
+    DOCUMENT_AREA_LEVELS,
+    "For a province's own document: province (one of the 34) or former_province (one of the 63, issued before 1 July 2025). Empty for national documents and press pages.",
+    { required: false },
+  ),
+  area_code: key('Code of that province or former province; empty with area_level.', PROVINCE_CODE, { required: false, example: '46' }),
 });
 
 export const documentsTable = defineTable({

@@ -3,6 +3,8 @@ import { date, key, number, oneOf, period, sourceRef, text } from './cells.ts';
 import { defineTable, SLUG_ID } from './table.ts';
 
 export const AREA_LEVELS = ['national', 'province', 'former_province', 'commune'] as const;
+/** A snapshot date: a day, or a month when the source names no day. */
+export const AS_OF = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 export const METHODS = ['as_published', 'ministry_mean_of_former_units', 'average_of_provinces', 'average_of_ministries'] as const;
 
 export const ObservationRowSchema = z.object({
@@ -21,6 +23,19 @@ export const ObservationRowSchema = z.object({
     required: false,
     maxLength: 2000,
   }),
+  as_of: key(
+    'Snapshot date the value describes, when the source gives one: YYYY-MM-DD, or YYYY-MM when it names only the month (e.g. a live index read on 2025-08-29). Two snapshots of one period are two rows. Empty when the value is for the period as a whole.',
+    AS_OF,
+    { required: false, example: '2025-08-29' },
+  ),
+  rank_of: number('For a rank: how many units were ranked (34 current provinces, 63 former provinces, 193 countries). Empty for scores.', {
+    required: false,
+    integer: true,
+  }),
+  quote: text('The sentence of the source the value was read from, verbatim in the language of the page (short, for citation).', {
+    required: false,
+    maxLength: 1000,
+  }),
 });
 
 export const observationsTable = defineTable({
@@ -31,7 +46,7 @@ export const observationsTable = defineTable({
   description_vi: 'Giá trị các chỉ số theo địa bàn và kỳ, mỗi giá trị kèm nguồn và ngày công bố.',
   description_en: 'Values of the indicators by area and period, each with its source and publication date.',
   row: ObservationRowSchema,
-  primaryKey: ['indicator_id', 'area_level', 'area_code', 'period'],
+  primaryKey: ['indicator_id', 'area_level', 'area_code', 'period', 'as_of'],
   foreignKeys: [{ fields: ['indicator_id'], reference: { table: 'indicators', fields: ['id'] } }],
 });
 

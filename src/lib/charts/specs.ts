@@ -217,8 +217,9 @@ function series(
   area: string,
   seriesLabel: string,
 ): Series {
+  // A snapshot is placed at its as-of date (two readings of one year are two points), a value for a whole period at the period.
   const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({
-    period: o.period,
+    period: o.as_of ?? o.period,
     value: o.value,
     method: o.method,
     methodLabel: label(lang, o.method),

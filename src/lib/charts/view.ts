@@ -107,6 +107,8 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   const periodText = formatPeriod(period, lang);
   const title = `${ind.name} — ${periodText}`;
   const values = rows.filter((r) => r.value !== null);
+  // A rank is read from the values only when every unit has one: among a partial list it would be invented.
+  const rankable = values.length === rows.length;
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const id = spec.id;
   const tip = (r: Row, rank?: number) =>
@@ -127,7 +129,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   let description: string;
   if (spec.kind === 'ranking') {
     const layout = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, references: refs, highlight, width });
-    ordered = layout.bars.map((b) => ({ row: byCode.get(b.code)!, rank: b.rank }));
+    ordered = layout.bars.map((b) => ({ row: byCode.get(b.code)!, rank: rankable ? b.rank : null }));
     const first = layout.bars[0];
     const last = layout.bars.at(-1);
     description =
@@ -182,7 +184,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     // Rank column from the values, for the table twin of maps too.
     const ranked = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, width: 100 }).bars;
     const rankOf = new Map(ranked.map((b) => [b.code, b.rank]));
-    ordered = ordered.map((o) => ({ row: o.row, rank: rankOf.get(o.row.code) ?? null }));
+    ordered = ordered.map((o) => ({ row: o.row, rank: rankable ? (rankOf.get(o.row.code) ?? null) : null }));
   }
   const shown = new Set(ordered.map((o) => o.row.code));
   const missing = rows.filter((r) => r.value === null && !shown.has(r.code));

@@ -18,6 +18,7 @@ export const en: Dictionary = {
   otherLanguage: 'Tiếng Việt',
   otherLanguageLabel: 'View this page in Vietnamese',
   asOf: 'Data as of',
+  snapshotAsOf: 'as of {date}',
   footerLicence: 'Data: {licence} (sources keep their own terms). Code: MIT.',
   footerCorrections: 'Report an error, propose a correction',
   source: 'Source',
@@ -140,7 +141,7 @@ export const en: Dictionary = {
   'code.done': 'Done',
   'code.cancelled': 'Cancelled',
   // units
-  'code.index': 'index (0–1)',
+  'code.index': 'index',
   'code.percent': '%',
   'code.rank': 'rank',
   'code.count': 'count',
@@ -190,6 +191,11 @@ export const en: Dictionary = {
   componentsLabel: 'Components:',
   noNationalValue: 'no national value yet',
   rankingOfProvinces: 'Ranking of the {count} provinces, {period}',
+  publishedValuesOfProvinces: 'Published values of the provinces, {period}',
+  partialRanksPublished:
+    'Ranks {ranks} of {of} published; the others are not in the sources. No rank is computed from a partial list of scores.',
+  ranksOfSnapshots: 'The ranks come from snapshots of different dates, each shown with its date.',
+  noRanksPublished: 'Only {known} of the {count} provinces have a value in the sources; no ranks are published.',
   tilegridNote: 'One equal tile per province or city, placed roughly as on a map.',
   seeOnMap: 'See it on the geographic map',
   noValueFor: 'No value:',
@@ -209,7 +215,6 @@ export const en: Dictionary = {
   // Home page
   homeCounts: '{tasks} tasks, {targets} targets, {figures} figures, {provinces} provinces.',
   overdueMeaning: 'Overdue = past the deadline with no completion reported in the sources, as of the data date.',
-  provincialDtiAverage: 'Provincial DTI, average',
   egdiTarget: '2030 target: world top 50',
   noNationalFigure: 'No national figure yet — a data gap.',
 

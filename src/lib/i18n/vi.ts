@@ -21,6 +21,8 @@ export const vi = {
   otherLanguage: 'English',
   otherLanguageLabel: 'Xem trang này bằng tiếng Anh',
   asOf: 'Dữ liệu tính đến',
+  /** A snapshot date beside a value (a day, or a month when the source names no day). */
+  snapshotAsOf: 'tính đến {date}',
   footerLicence: 'Dữ liệu: {licence} (nguồn giữ điều khoản riêng). Mã nguồn: MIT.',
   footerCorrections: 'Báo sai sót, đề xuất sửa dữ liệu',
   source: 'Nguồn',
@@ -142,7 +144,7 @@ export const vi = {
   'code.done': 'Hoàn thành',
   'code.cancelled': 'Đã hủy',
   // units
-  'code.index': 'chỉ số (0–1)',
+  'code.index': 'chỉ số',
   'code.percent': '%',
   'code.rank': 'thứ hạng',
   'code.count': 'số lượng',
@@ -192,6 +194,10 @@ export const vi = {
   componentsLabel: 'Thành phần:',
   noNationalValue: 'chưa có giá trị toàn quốc',
   rankingOfProvinces: 'Xếp hạng {count} tỉnh, {period}',
+  publishedValuesOfProvinces: 'Giá trị đã công bố của các tỉnh, {period}',
+  partialRanksPublished: 'Hạng {ranks} trên {of} đã được công bố; các hạng khác không có trong nguồn. Không xếp hạng từ một phần điểm số.',
+  ranksOfSnapshots: 'Các hạng thuộc những lần chụp khác nhau, mỗi hạng kèm ngày.',
+  noRanksPublished: 'Chỉ {known} trên {count} tỉnh có giá trị trong nguồn; không có thứ hạng được công bố.',
   tilegridNote: 'Mỗi tỉnh, thành một ô bằng nhau, xếp gần đúng vị trí địa lý.',
   seeOnMap: 'Xem trên bản đồ địa lý',
   noValueFor: 'Không có số liệu:',
@@ -211,7 +217,6 @@ export const vi = {
   // Home page
   homeCounts: '{tasks} nhiệm vụ, {targets} mục tiêu, {figures} số liệu, {provinces} tỉnh, thành phố.',
   overdueMeaning: 'Quá hạn = đã qua hạn mà nguồn chưa ghi nhận hoàn thành, tính đến ngày dữ liệu.',
-  provincialDtiAverage: 'DTI cấp tỉnh, trung bình',
   egdiTarget: 'mục tiêu 2030: top 50 thế giới',
   noNationalFigure: 'Chưa có số liệu toàn quốc — khoảng trống dữ liệu.',
 

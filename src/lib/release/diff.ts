@@ -37,6 +37,30 @@ function parse(input: CsvInput): string[][] {
   return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
 }
 
+/**
+ * Both tables with the union of their columns, in the after table's order: a column added to the
+ * schema since the release (as_of, rank_of, quote) reads as empty in the release, so a row is changed
+ * only where a cell really differs, and a key that gained a column still matches its row.
+ */
+function withSameColumns(before: string[][], after: string[][]): [string[][], string[][]] {
+  const [bh = [], ...brows] = before;
+  const [ah = [], ...arows] = after;
+  if (bh.length === ah.length && bh.every((h, i) => h === ah[i])) return [before, after];
+  const columns = [...ah, ...bh.filter((h) => !ah.includes(h))];
+  const reorder = (header: string[], rows: string[][]) => {
+    const at = columns.map((c) => header.indexOf(c));
+    return [columns, ...rows.map((r) => at.map((i) => (i < 0 ? '' : (r[i] ?? ''))))];
+  };
+  return [reorder(bh, brows), reorder(ah, arows)];
+}
+
+/** A row's key as shown in changelogs: "dti | province | 01 | 2024"; empty trailing parts (an empty as_of) are left out. */
+function joinKey(parts: readonly string[]): string {
+  let end = parts.length;
+  while (end > 1 && parts[end - 1] === '') end--;
+  return parts.slice(0, end).join(' | ');
+}
+
 function toRows(table: string[][]): Row[] {
   const [header = [], ...rows] = table;
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -135,9 +159,8 @@ export function diffTable(
     if (afterEmpty && !beforeEmpty) ({ rows: result.removed, count: result.counts.removed } = sampleRows(beforeFile!, sample));
     return result;
   }
-  const before = parse(beforeFile!);
-  const after = parse(afterFile!);
-  const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
+  const [before, after] = withSameColumns(parse(beforeFile!), parse(afterFile!));
+  const keyOf = (row: Row) => joinKey(def.primaryKey.map((k) => row[k] ?? ''));
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);
   flags.show_unchanged = false;
@@ -153,7 +176,7 @@ export function diffTable(
     const action = line[0];
     if (action !== '+++' && action !== '---' && action !== '->') continue;
     // In a "->" row a key cell may read "old->new" only if the key itself changed, which daff reports as remove + add.
-    const key = keyCols.map((i) => line[i] ?? '').join(' | ');
+    const key = joinKey(keyCols.map((i) => line[i] ?? ''));
     if (action === '+++') result.added.push(afterByKey.get(key)!);
     else if (action === '---') result.removed.push(beforeByKey.get(key)!);
     else {

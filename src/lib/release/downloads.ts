@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { TABLES, columnsOf, type DatasetMeta, type Release, type TableDef } from '../../schemas/index.ts';
+import { TABLES, columnsOf, getColumnMeta, type DatasetMeta, type Release, type TableDef } from '../../schemas/index.ts';
 import { parseCsv } from '../data/parse-csv.ts';
 import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
@@ -46,14 +46,23 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
     block = [];
   };
   let validator: RowValidator<unknown> | null = null;
+  let absent = new Set<string>();
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
-    validator = rowValidator(def, header, (row) => {
+    // A release cut before an optional column was added has no such column: its JSON keeps the
+    // columns its CSV has, and the column is not invented for it. A missing required column is refused.
+    absent = new Set(columnsOf(def).filter((c) => !header.includes(c) && !getColumnMeta(def.row.shape[c] as never).required));
+    const asPublished =
+      absent.size === 0 ? def : { ...def, row: def.row.omit(Object.fromEntries([...absent].map((c) => [c, true])) as never) };
+    validator = rowValidator(asPublished, header, (row) => {
       block.push(row);
       if (block.length === BLOCK) flush();
     });
     return validator.add;
   });
-  const problems = [...parsed.issues, ...((validator as RowValidator<unknown> | null)?.issues ?? [])];
+  const problems = [
+    ...parsed.issues.filter((i) => !(i.code === 'missing-header' && i.column !== null && absent.has(i.column))),
+    ...((validator as RowValidator<unknown> | null)?.issues ?? []),
+  ];
   if (!parsed.readable || problems.length > 0) {
     const p = problems[0]!;
     throw new Error(

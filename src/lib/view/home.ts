@@ -1,16 +1,16 @@
 /**
  * The home page (/): the dataset's date and size, the overdue and due-soon tasks, and the headline
  * figures (national DTI, the provincial average, the EGDI rank, and each national value that has a
- * numeric target). Latest values follow the one gap rule of values.ts.
+ * numeric target, with its period, snapshot date and source). Latest values follow the one gap rule of values.ts.
  */
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatNumber, formatPeriod } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
 import { DUE_SOON_DAYS } from '../model/tasks.ts';
 import { href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { latestOf } from './values.ts';
+import { asOfText, latestOf } from './values.ts';
 
 export interface FigureCard {
   title: Link;
@@ -24,6 +24,9 @@ export interface TargetCard {
   target: string;
   /** The latest national value, or null when there is none (a data gap, said as such). */
   value: string | null;
+  /** Its period, with the snapshot date when it has one: "2025 (tính đến 29/08/2025)". */
+  period: string | null;
+  source: SourceView | null;
   gap: string | null;
 }
 
@@ -67,9 +70,10 @@ export function homePage(model: Model, lang: Lang): HomePage {
       (v) => formatNumber(v, lang, 4),
       (period) => period,
     ),
+    // The published provincial average is the mean of the 63 former provinces (its own indicator), not a national DTI.
     ...card(
-      'dti',
-      t(lang, 'provincialDtiAverage'),
+      'dti-trung-binh-tinh',
+      null,
       (v) => formatNumber(v, lang, 4),
       (period, method) => `${period} · ${label(lang, method)}`,
     ),
@@ -91,6 +95,8 @@ export function homePage(model: Model, lang: Lang): HomePage {
         title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id!)) },
         target: `${t(lang, 'target')}: ${target.comparator} ${formatNumber(target.value!, lang)}${indicator.unit === 'percent' ? '%' : ''} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
         value: latest ? formatNumber(latest.value, lang) : null,
+        period: latest ? `${formatPeriod(latest.period, lang)}${latest.as_of ? ` (${asOfText(latest.as_of, lang)})` : ''}` : null,
+        source: latest ? sourceRef(model, lang, latest.source_id, latest.published_on) : null,
         gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatNumber(gap.gap, lang)}` : null,
       };
     });

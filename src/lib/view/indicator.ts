@@ -1,18 +1,23 @@
 /**
  * The page of an indicator (/indicators/{id}/): its definition, the latest national value against its
  * targets, the ranking of the provinces in the latest period with values, the national series and the
- * former provinces' values. Latest values follow the one gap rule of values.ts.
+ * former provinces' values. Latest values follow the one gap rule of values.ts. Ranks are drawn from
+ * the scores only when every province has one; otherwise the page lists the published values with
+ * the ranks the sources publish (or —) and says which ranks are known (rankings.ts).
  */
 import { areaChartSpec, chartableIndicators, nationalHistoryIndicators, nationalHistorySpec } from '../charts/specs.ts';
 import type { AreaChartSpec, HistorySpec } from '../charts/types.ts';
 import { formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
+import type { ObservationRow } from '../../schemas/index.ts';
 import { crossKey } from '../model/keys.ts';
 import { gapToTarget, latestPeriod, rankObservations } from '../model/indicators.ts';
+import { formatRankRanges, partialRanking, scoresRankable } from '../model/rankings.ts';
+import { compareInTime, snapshotsInOrder } from '../model/snapshots.ts';
 import { formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { latestValue, seriesOf } from './values.ts';
+import { asOfText, latestValue, seriesOf } from './values.ts';
 
 export interface IndicatorPage {
   lang: Lang;
@@ -23,29 +28,37 @@ export interface IndicatorPage {
   unit: string;
   betterWhen: string;
   aggregation: string;
+  /** `period` names the snapshot date too when the value has one ("2025, tính đến 29/08/2025"). */
   latestNational: { value: string; period: string; method: string; source: SourceView } | null;
   components: Link[];
   /** Each target quoted, with how far the latest national value is from it. */
   targets: { text: string; reference: string; status: string }[];
   ranking: {
     heading: string;
+    /** Said when not every province has a value: which ranks are published, or that none are. */
+    partialNote: string | null;
     /** Said when some values are the Ministry's means of former provinces. */
     mergedNote: string | null;
     charts: { ranking: AreaChartSpec; tilegrid: AreaChartSpec; tilegridNote: string; map: Link } | null;
     /** The ranking as a table, when it is not charted. */
-    table: { caption: string; rows: { rank: string; area: Link; value: string; method: string; source: SourceView }[] } | null;
+    table: {
+      caption: string;
+      /** `rank` is "—" when no rank is known; `asOf` the snapshot date of the value. */
+      rows: { rank: string; area: Link; value: string; asOf: string | null; method: string; source: SourceView }[];
+    } | null;
     missing: string | null;
   } | null;
   national: {
     history: HistorySpec | null;
-    table: { caption: string; rows: { period: string; value: string; method: string; source: SourceView }[] } | null;
+    table: { caption: string; rows: { period: string; asOf: string | null; value: string; method: string; source: SourceView }[] } | null;
   } | null;
   former: {
     map: Link | null;
     caption: string;
     periods: string[];
     rows: { area: Link; values: string[]; successor: Link }[];
-    sources: { period: string; source: SourceView }[];
+    /** Every source of a year's values (a year may be read from several). */
+    sources: { period: string; sources: SourceView[] }[];
   } | null;
 }
 
@@ -56,12 +69,41 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
   const fmt = (v: number | null) => formatValue(v, ind, lang, t(lang, 'notAvailable'));
   const source = (o: { source_id: string | null; published_on: string | null }) => sourceRef(model, lang, o.source_id!, o.published_on);
   const all = model.byIndicator.get(id) ?? [];
-  const national = seriesOf(model, id, 'national', 'VN');
+  // In time order: by period, then snapshot (gaps stay listed, as gaps).
+  const national = [...seriesOf(model, id, 'national', 'VN')].sort(compareInTime);
   const latest = latestValue(national);
   const parent = ind.parent_id ? model.indicator.get(ind.parent_id) : undefined;
 
   const period = latestPeriod(all.filter((o) => o.area_level === 'province'));
-  const ranked = period ? rankObservations(model.cross.get(crossKey(id, 'province', period)) ?? [], ind.higher_is_better!) : [];
+  const cross = period ? (model.cross.get(crossKey(id, 'province', period)) ?? []) : [];
+  // Ranks from the scores only when all provinces have one; otherwise the ranks the sources publish, never computed.
+  const complete = scoresRankable(cross, model.provinces.length);
+  const rankInd = ind.unit === 'rank' ? ind : (model.indicatorChildren.get(id) ?? []).find((c) => c.unit === 'rank');
+  const publishedRanks = period && rankInd ? (model.cross.get(crossKey(rankInd.id, 'province', period)) ?? []) : [];
+  const partial = partialRanking(
+    publishedRanks,
+    model.provinces.map((p) => p.code),
+  );
+  const snapshotDates = new Set(publishedRanks.filter((r) => r.value !== null).map((r) => r.as_of ?? '')).size;
+  const publishedRankOf = (o: ObservationRow) =>
+    publishedRanks.find((r) => r.area_code === o.area_code && r.as_of === o.as_of && r.value !== null)?.value ?? null;
+  const better = (a: ObservationRow, b: ObservationRow) => (ind.higher_is_better ? b.value! - a.value! : a.value! - b.value!);
+  const ranked: { obs: ObservationRow; rank: number | null }[] = !period
+    ? []
+    : complete
+      ? rankObservations(cross, ind.higher_is_better)
+      : snapshotsInOrder(cross)
+          .map((obs) => ({ obs, rank: publishedRankOf(obs) }))
+          .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || better(a.obs, b.obs));
+  const valued = new Set(cross.filter((o) => o.value !== null).map((o) => o.area_code)).size;
+  const partialNote = complete
+    ? null
+    : partial.known.length > 0
+      ? [
+          t(lang, 'partialRanksPublished', { ranks: formatRankRanges(partial.ranges), of: partial.of ?? model.provinces.length }),
+          ...(snapshotDates > 1 ? [t(lang, 'ranksOfSnapshots')] : []),
+        ].join(' ')
+      : t(lang, 'noRanksPublished', { known: valued, count: model.provinces.length });
   const anyMean = ranked.some((r) => r.obs.method === 'ministry_mean_of_former_units');
   const charted = chartableIndicators(model, 'province').includes(id);
   const missing = model.provinces.filter((p) => !ranked.some((r) => r.obs.area_code === p.code));
@@ -86,7 +128,12 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
     betterWhen: t(lang, ind.higher_is_better ? 'higher' : 'lower'),
     aggregation: ind.aggregation ?? '',
     latestNational: latest
-      ? { value: fmt(latest.value), period: formatPeriod(latest.period!, lang), method: label(lang, latest.method), source: source(latest) }
+      ? {
+          value: fmt(latest.value),
+          period: `${formatPeriod(latest.period, lang)}${latest.as_of ? `, ${asOfText(latest.as_of, lang)}` : ''}`,
+          method: label(lang, latest.method),
+          source: source(latest),
+        }
       : null,
     components: (model.indicatorChildren.get(id) ?? []).map((c) => ({
       text: textIn(lang, c, 'name'),
@@ -105,7 +152,10 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
     }),
     ranking: period
       ? {
-          heading: t(lang, 'rankingOfProvinces', { count: model.provinces.length, period: formatPeriod(period, lang) }),
+          heading: complete
+            ? t(lang, 'rankingOfProvinces', { count: model.provinces.length, period: formatPeriod(period, lang) })
+            : t(lang, 'publishedValuesOfProvinces', { period: formatPeriod(period, lang) }),
+          partialNote,
           mergedNote: anyMean ? t(lang, 'ministryMean') : null,
           charts: charted
             ? {
@@ -120,9 +170,10 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
             : {
                 caption: `${name} — ${formatPeriod(period, lang)}`,
                 rows: ranked.map(({ obs, rank }) => ({
-                  rank: String(rank),
+                  rank: rank === null ? '—' : String(rank),
                   area: { text: model.province.get(obs.area_code!)?.name_vi ?? '', href: href(lang, provincePath(obs.area_code!)) },
                   value: fmt(obs.value),
+                  asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
                   method: label(lang, obs.method),
                   source: source(obs),
                 })),
@@ -140,6 +191,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                     caption: `${name} — ${t(lang, 'nationalLower')}`,
                     rows: national.map((o) => ({
                       period: formatPeriod(o.period!, lang),
+                      asOf: o.as_of ? asOfText(o.as_of, lang) : null,
                       value: fmt(o.value),
                       method: label(lang, o.method),
                       source: source(o),
@@ -173,7 +225,10 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                 },
               };
             }),
-            sources: formerPeriods.map((p) => ({ period: formatPeriod(p, lang), source: source(formerObs.find((x) => x.period === p)!) })),
+            sources: formerPeriods.map((p) => ({
+              period: formatPeriod(p, lang),
+              sources: [...new Map(formerObs.filter((x) => x.period === p).map((o) => [o.source_id, o])).values()].map(source),
+            })),
           }
         : null,
   };

@@ -1,7 +1,8 @@
 /**
  * The page of a current province (/provinces/{code}/): everything the route shows, already in the
  * page's language. Numbers are the latest value of each series (values.ts gap rule), ranked among
- * the provinces of the same period.
+ * the provinces of the same period only when every province has a value; otherwise the rank the
+ * sources publish (with the number of units it is among), or none.
  */
 import { layoutInlineBar, type InlineBar } from '../charts/inline-bar.ts';
 import { areaChartSpec, chartableIndicators, provinceHistoryIndicators, provinceHistorySpec, timelineSpec } from '../charts/specs.ts';
@@ -9,17 +10,20 @@ import type { AreaChartSpec, HistorySpec, TimelineSpec } from '../charts/types.t
 import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import { typeOnDate, type Model, type TaskView } from '../model/index.ts';
-import { areaKey } from '../model/keys.ts';
+import { areaKey, crossKey } from '../model/keys.ts';
+import { scoresRankable } from '../model/rankings.ts';
 import type { IndicatorRow } from '../../schemas/index.ts';
 import { documentPath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { latestOf, rankAmong, type ValuedObservation } from './values.ts';
+import { asOfText, latestOf, latestValue, rankAmong, seriesOf, type ValuedObservation } from './values.ts';
 
 export interface ProvinceIndicatorRow {
   indicator: Link;
   period: string;
+  /** The snapshot date of the value ("tính đến …"), null for a value of the whole period. */
+  asOf: string | null;
   value: string;
-  /** "3/34", or "—" when the indicator is not ranked. */
+  /** "3/34" (a published rank whose scope is unknown: "3/?"), or "—" when no rank is known. */
   rank: string;
   method: string;
   source: SourceView;
@@ -79,13 +83,27 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const latest = model.tables.indicators
     .map((ind) => ({ ind, obs: latestOf(model, ind.id!, 'province', code) }))
     .filter((r): r is Latest => r.obs !== null);
-  const row = ({ ind, obs }: Latest): ProvinceIndicatorRow => {
-    const rank = rankAmong(model, ind, 'province', obs.period!, code);
+  // A rank from the scores only when every province has one; otherwise the rank the sources publish, or none.
+  const rankText = ({ ind, obs }: Latest): string => {
+    if (ind.unit === 'rank') return `${obs.value}/${obs.rank_of ?? '?'}`;
+    if (scoresRankable(model.cross.get(crossKey(ind.id, 'province', obs.period)) ?? [], model.provinces.length)) {
+      const rank = rankAmong(model, ind, 'province', obs.period, code);
+      return rank ? `${rank.rank}/${rank.of}` : '—';
+    }
+    const rankInd = (model.indicatorChildren.get(ind.id) ?? []).find((c) => c.unit === 'rank');
+    const published = rankInd
+      ? latestValue(seriesOf(model, rankInd.id, 'province', code).filter((o) => o.period === obs.period && o.as_of === obs.as_of))
+      : null;
+    return published ? `${published.value}/${published.rank_of ?? '?'}` : '—';
+  };
+  const row = (latestRow: Latest): ProvinceIndicatorRow => {
+    const { ind, obs } = latestRow;
     return {
       indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
       period: formatPeriod(obs.period!, lang),
+      asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
       value: isDtiProfile(ind) ? formatNumber(obs.value, lang, ind.decimals!) : formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-      rank: rank ? `${rank.rank}/${rank.of}` : '—',
+      rank: rankText(latestRow),
       method: label(lang, obs.method),
       source: sourceRef(model, lang, obs.source_id!, obs.published_on),
       bar: layoutInlineBar(obs.value, [ind.min ?? 0, ind.max ?? 1]),

@@ -5,9 +5,12 @@
  * of a series is its newest observation that has a value; a series of gaps only has none (a page may
  * still list such a series, as a gap, but never takes an older or a filled-in number for it).
  */
+import { formatPeriod } from '../format.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { crossKey, seriesKey } from '../model/keys.ts';
 import { rankObservations } from '../model/indicators.ts';
+import { snapshotsInOrder } from '../model/snapshots.ts';
 import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
 
 /** An observation known to have a value. */
@@ -17,9 +20,17 @@ function hasValue(o: ObservationRow): o is ValuedObservation {
   return o.value !== null;
 }
 
-/** The newest observation with a value of a series sorted oldest period first; null when there is none. */
+/**
+ * The newest observation with a value of a series, in time order (period, then snapshot date: a
+ * value for the whole period comes after the snapshots taken during it); null when there is none.
+ */
 export function latestValue(series: readonly ObservationRow[]): ValuedObservation | null {
-  return series.findLast(hasValue) ?? null;
+  return snapshotsInOrder(series.filter(hasValue)).at(-1) ?? null;
+}
+
+/** A snapshot date beside a value: "tính đến 29/08/2025" / "as of 29 Aug 2025"; a month when the source names no day. */
+export function asOfText(asOf: string, lang: Lang): string {
+  return t(lang, 'snapshotAsOf', { date: formatPeriod(asOf, lang) });
 }
 
 /** The series of one indicator for one area, oldest period first (empty when there is none). */

@@ -77,11 +77,12 @@ function spec(name: string): AreaChartSpec {
 describe('viewChart', () => {
   const view = viewChart(spec('Chỉ số <b>"x"</b>'));
 
-  it('writes a CSV of exactly the plotted values, the gap as an empty cell, with source and licence lines', () => {
+  it('writes a CSV of exactly the plotted values, the gap as an empty cell, with source and licence lines; no rank while a unit has no value', () => {
     const parsed = Papa.parse<Record<string, string>>(view.csv, { header: true, skipEmptyLines: true, comments: '#' });
+    // 96 has no value: it could rank anywhere, so the ranks of 01 and 79 among the known values are not given.
     expect(parsed.data.map((r) => [r.area_code, r.value, r.rank])).toEqual([
-      ['01', '0.82', '1'],
-      ['79', '0.78', '2'],
+      ['01', '0.82', ''],
+      ['79', '0.78', ''],
       ['96', '', ''],
     ]);
     expect(view.csv).toContain('# Source / Nguồn: doc-1 (2025-10-21)');
@@ -118,11 +119,12 @@ describe('charts of the real data', () => {
     expect(map.shapes!.every((s) => s.d.startsWith('M'))).toBe(true);
   });
 
-  it('shows the Ministry figures: Hà Nội first in the 2024 DTI ranking, with the national average', () => {
+  it('shows the Ministry figures: Hà Nội first in the 2024 DTI ranking, without a "national average" line', () => {
     const view = viewChart(areaChartSpec(model, 'en', 'ranking', 'dti'));
     expect(view.state).toMatchObject({ indicator: 'dti', period: '2024' });
     expect(view.rows[0]!.cells.slice(0, 3)).toEqual(['1', { text: 'Hà Nội', href: '/en/provinces/01/' }, '0.8241']);
-    expect(view.svg).toContain('National average: 0.6961');
+    // The published average 0.6961 is of the 63 former provinces (dti-trung-binh-tinh), not of the 34 drawn.
+    expect(view.svg).not.toContain('National average');
   });
 
   it('builds every chart that has an embed page', () => {

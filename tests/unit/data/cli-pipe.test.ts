@@ -17,7 +17,7 @@ function treeWithManyDefects(): string {
   const dir = treeWith({});
   const path = join(dir, 'observations.csv');
   const header = readFileSync(path, 'utf8').split('\n')[0]!;
-  const rows = Array.from({ length: ROWS }, (_, i) => `dti,province,01,${1000 + i},"0,5",fixture-article,2025-10-21,as_published,`);
+  const rows = Array.from({ length: ROWS }, (_, i) => `dti,province,01,${1000 + i},"0,5",fixture-article,2025-10-21,as_published,,,,`);
   writeFileSync(path, `${[header, ...rows].join('\n')}\n`);
   return dir;
 }

@@ -21,7 +21,7 @@ const cases: Case[] = [
   ['between without an upper bound', { 'targets.csv': editLine('t-range', 'between,40,50', 'between,40,') }, [['targets.csv', 3, 'comparator', 'target-value-mismatch']]],
   ['qualitative target with a value', { 'targets.csv': editLine('t-text', 'qualitative,,', 'qualitative,5,') }, [['targets.csv', 4, 'comparator', 'target-value-mismatch']]],
   ['unit change that disagrees with the current type', { 'provinces.csv': editLine('75,', 'Thành phố Đồng Nai,Dong Nai City,thanh_pho', 'Tỉnh Đồng Nai,Dong Nai Province,tinh') }, [['unit_changes.csv', 2, 'to', 'unit-change-mismatch']]],
-  ['two document ids with the same web address', { 'documents.csv': (t) => `${t}57-nq-tw,nghi_quyet,Bộ Chính trị,Politburo,,Bản sao,Copy,,\n` }, [['documents.csv', 6, 'id', 'duplicate-slug']]],
+  ['two document ids with the same web address', { 'documents.csv': (t) => `${t}57-nq-tw,nghi_quyet,Bộ Chính trị,Politburo,,Bản sao,Copy,,,,\n` }, [['documents.csv', 6, 'id', 'duplicate-slug']]],
   ['rank with a fraction', { 'observations.csv': editLine('dti-rank,province,01', ',1,', ',1.5,') }, [['observations.csv', 7, 'value', 'not-whole-number']]],
   ['percent indicator written as fractions (warning)', { 'observations.csv': editLine('online-share', ',50,', ',0.5,') }, [['indicators.csv', 4, 'unit', 'percent-as-fraction']]],
   ['done before its document was issued, without assigned_on', { 'tasks.csv': editLine('t-databases', ',,2025-12-31,in_progress,,', ',,2025-12-31,done,2024-11-01,') }, [['tasks.csv', 3, 'completed_on', 'completed-before-issued']]],

@@ -13,6 +13,9 @@ const obs = (area_code: string, value: number | null, period = '2024'): Observat
   published_on: null,
   method: 'as_published',
   note: null,
+  as_of: null,
+  rank_of: null,
+  quote: null,
 });
 
 describe('rankings', () => {

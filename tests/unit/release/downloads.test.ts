@@ -70,7 +70,7 @@ describe('downloads written into the built site', () => {
 
 describe('JSON of a table, written in blocks', () => {
   // SYNTHETIC rows, enough to cross the writer's blocks of 10,000 rows.
-  const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note';
+  const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
   const row = (i: number) =>
     [
       `synthetic-${i % 7}`,
@@ -82,6 +82,9 @@ describe('JSON of a table, written in blocks', () => {
       '2026-01-15',
       'as_published',
       i % 11 === 0 ? '"SYNTHETIC ""quoted"", note"' : '',
+      '',
+      '',
+      '',
     ].join(',');
   const syntheticCsv = (n: number) => [header, ...Array.from({ length: n }, (_, i) => row(i))].map((line) => `${line}\n`).join('');
 
@@ -95,6 +98,27 @@ describe('JSON of a table, written in blocks', () => {
       expect(chunks.join('')).toBe(`${JSON.stringify(rows, null, 1)}\n`);
       if (n > 10_000) expect(chunks.length).toBeGreaterThan(3);
     }
+  });
+
+  it('writes a release cut before the optional columns as_of, rank_of and quote existed with the columns it has', () => {
+    const old =
+      'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note\nsynthetic-1,province,01,2024,0.5,synthetic-doc,,as_published,\n';
+    const rows = JSON.parse(csvToJson(obsDef, Buffer.from(old)));
+    expect(Object.keys(rows[0])).toEqual([
+      'indicator_id',
+      'area_level',
+      'area_code',
+      'period',
+      'value',
+      'source_id',
+      'published_on',
+      'method',
+      'note',
+    ]);
+    // A missing required column is still refused.
+    expect(() => csvToJson(obsDef, Buffer.from(old.replace('method,', '').replace('as_published,', '')))).toThrow(
+      /Column "method" is missing/,
+    );
   });
 
   it('refuses a table with a bad cell, naming file, row and column', () => {

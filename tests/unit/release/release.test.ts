@@ -99,7 +99,7 @@ describe('machine-readable metadata', () => {
     expect(pkg.resources.map((r) => r.name)).toEqual(TABLES.map((t) => t.name));
     const obs = pkg.resources.find((r) => r.name === 'observations')!;
     expect(obs.hash).toBe(`sha256:${release.files.find((f) => f.path === 'observations.csv')!.sha256}`);
-    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period']);
+    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period', 'as_of']);
     expect(obs.schema.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['id'] } }]);
   });
 
@@ -145,6 +145,19 @@ describe('machine-readable metadata', () => {
     expect(feed).toContain('T &lt;b&gt;&amp;');
     expect(feed).toContain('&quot;&lt;/title&gt;&lt;x&gt;');
     expect(feed).not.toContain('<x>');
+  });
+});
+
+describe('diff against a release cut before a column was added', () => {
+  it('reads the new column as empty in the release: only rows whose new cell is filled are changed, and a key that gained the column still matches', async () => {
+    const { diffTable } = await import('../../../src/lib/release/diff.ts');
+    const def = { name: 'observations' as const, file: 'observations.csv', primaryKey: ['id', 'period', 'as_of'] };
+    const before = 'id,period,value\na,2024,1\nb,2024,2\n';
+    const after = 'id,period,value,as_of,rank_of\na,2024,1,,\nb,2024,2,,34\nb,2024,3,2024-08,\n';
+    const d = diffTable(def, before, after);
+    expect(d.changed.map((c) => [c.key, c.columns])).toEqual([['b | 2024', ['rank_of']]]);
+    expect(d.added.map((r) => r.as_of)).toEqual(['2024-08']);
+    expect(d.removed).toEqual([]);
   });
 });
 

@@ -28,6 +28,8 @@ describe('data pages on the published data', () => {
     expect(v.levels).toEqual(['Toàn quốc', 'Tỉnh (34)', 'Tỉnh cũ (63)']);
     const dti = v.rows.find((r) => r.indicator.href === '/indicators/dti/')!;
     expect(dti.levels[1]).toBe('2024: 34/34');
-    expect(dti.levels[0]).toBe('2023: 1 · 2024: 1');
+    // The national averages of 2023 and 2024 are the mean of the provinces, under their own indicator (issue #14).
+    expect(dti.levels[0]).toBeNull();
+    expect(v.rows.find((r) => r.indicator.href === '/indicators/dti-trung-binh-tinh/')!.levels[0]).toBe('2023: 1 · 2024: 1');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homePage } from '../../../src/lib/view/home.ts';
-import { realModel } from './real-model.ts';
+import { realModel, withoutNational } from './real-model.ts';
 
 const model = realModel();
 
@@ -14,19 +14,40 @@ describe('homePage on the published data', () => {
     expect(v.dueSoonTitle).toBe('Due within 30 days');
   });
 
-  it('headline figures: national DTI 2024 0.7955, provincial average 0.6961, EGDI rank 71', () => {
+  it('headline figures: national DTI 2024 0.7955, provincial average 0.6961 (its own indicator), EGDI rank 71', () => {
     const v = homePage(model, 'vi');
     expect(v.figures.map((c) => [c.title.href, c.value, c.note])).toEqual([
       ['/indicators/dti-quoc-gia/', '0,7955', '2024'],
-      ['/indicators/dti/', '0,6961', '2024 · trung bình các tỉnh'],
+      ['/indicators/dti-trung-binh-tinh/', '0,6961', '2024 · trung bình các tỉnh'],
       ['/indicators/egdi-rank/', '71/193', '2024 · mục tiêu 2030: top 50 thế giới'],
     ]);
   });
 
-  it('a numeric target without a national value is shown as a gap, not a number', () => {
+  it('a numeric target shows the latest national value with its period, snapshot date and source', () => {
     const v = homePage(model, 'en');
     const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
-    expect(signature).toEqual({ title: signature.title, target: 'Target: >= 70% (2030, 03/NQ-CP)', value: null, gap: null });
+    // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), after 26.08 as of 2025-04 in the same period.
+    expect(signature).toMatchObject({
+      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      value: '27.7',
+      period: '2025 (as of 12 May 2025)',
+      gap: 'Gap: 42.3',
+    });
+    expect(signature.source?.id).toBe('402-CV/VPĐU');
+  });
+
+  it('a numeric target without a national value is shown as a gap, not a number', () => {
+    // SYNTHETIC: the published data without the national values of the signature indicator.
+    const v = homePage(withoutNational(model, 'chu-ky-so-nguoi-truong-thanh'), 'en');
+    const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
+    expect(signature).toEqual({
+      title: signature.title,
+      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      value: null,
+      period: null,
+      source: null,
+      gap: null,
+    });
   });
 
   it('lists overdue and due-soon tasks by deadline', () => {

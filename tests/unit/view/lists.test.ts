@@ -8,7 +8,7 @@ describe('lists on the published data', () => {
   it('indicators: top level only, components nested, values counted without gaps', () => {
     const v = indicatorsPage(model, 'en');
     const dti = v.items.find((i) => i.link.href === '/en/indicators/dti/')!;
-    expect(dti.note).toBe(`(index (0–1); ${model.byIndicator.get('dti')!.filter((o) => o.value !== null).length} values)`);
+    expect(dti.note).toBe(`(index; ${model.byIndicator.get('dti')!.filter((o) => o.value !== null).length} values)`);
     expect(dti.children.find((c) => c.link.href === '/en/indicators/dti-nhan-thuc-so/')?.count).toBe(39);
     expect(v.items.some((i) => i.link.href === '/en/indicators/dti-nhan-thuc-so/')).toBe(false);
   });

@@ -15,8 +15,18 @@ describe('provincePage on the published data', () => {
     const dti = v.other.rows.find((r) => r.indicator.href === '/indicators/dti/')!;
     expect(dti).toMatchObject({ period: '2024', value: '0,8241', rank: '1/34', method: 'như công bố' });
     expect(dti.source.href).toBe('/documents/dti-gov-vn-xep-hang-2024/');
-    // The DTI rank is itself a rank: it is not ranked again.
-    expect(v.other.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({ value: '1', rank: '—' });
+    // The DTI rank is itself a rank: it is not ranked again, it shows the published rank with its scope (rank_of).
+    expect(v.other.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({ value: '1', rank: '1/34' });
+  });
+
+  it('Gia Lai (52): a score known for only some provinces shows the rank its source publishes, never one computed from them', () => {
+    const v = provincePage(model, '52', 'vi');
+    // observations.csv: pii-rank,province,52,2025,21 (rank_of 34); only 6 provinces have a PII score in 2025.
+    expect(v.other.rows.find((r) => r.indicator.href === '/indicators/pii/')).toMatchObject({
+      period: '2025',
+      value: '37,66',
+      rank: '21/34',
+    });
   });
 
   it('lists the eight main DTI indices in the profile, each with its bar', () => {

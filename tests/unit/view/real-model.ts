@@ -14,6 +14,12 @@ export function realModel(): Model {
   return model;
 }
 
+/** SYNTHETIC: the model of `model`'s tables without the national observations of one indicator (a data gap, for tests). */
+export function withoutNational(model: Model, indicatorId: string): Model {
+  const observations = model.tables.observations.filter((o) => !(o.indicator_id === indicatorId && o.area_level === 'national'));
+  return buildModel({ ...model.tables, observations }, model.meta, model.dataDir);
+}
+
 export function fixtureModel(name: 'valid'): Model {
   const dir = join(import.meta.dirname, '../../fixtures', name);
   const data = validateDataset(dir);
