@@ -16,7 +16,10 @@ export type TableName =
   | 'indicators'
   | 'targets'
   | 'observations'
-  | 'tasks';
+  | 'tasks'
+  | 'progress_reports'
+  | 'agencies'
+  | 'agency_successions';
 
 /** A published table: its file, its row schema and its keys. The single source of truth for each table. */
 export interface TableDef<S extends z.ZodObject = z.ZodObject, N extends TableName = TableName> {
