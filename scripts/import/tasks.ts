@@ -139,8 +139,11 @@ for (const r of nq71) {
   const status = STATUS_WORDS[word];
   if (!status) throw new Error(`71/NQ-CP task ${r.tt}: status word "${word}" is not in the vocabulary`);
   const read = reading.get(r.tt!);
-  const evidence = clean(r.ket_qua_hien_nay);
+  // A result that opens with the transcription's list marker ("+ 22/22 bộ…") would start with a formula sign.
+  const rawEvidence = clean(r.ket_qua_hien_nay);
+  const evidence = rawEvidence.replace(/^[+\-]\s+/u, '');
   const notes = ['Draft report (402-CV/VPĐU asks for comments on it); word and result as written.'];
+  if (evidence !== rawEvidence) notes.push('The leading list marker "+" of the result is left out.');
   if (status === 'done' && /sẽ xem xét, ban hành/u.test(evidence)) notes.push('The report marks it done while the act is still to be issued.');
   if (status === 'done' && /^Trình Quốc hội xem xét/u.test(evidence)) notes.push('Marked done on submission to the National Assembly.');
   if (read?.note) notes.push(read.note);

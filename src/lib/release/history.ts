@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { computeTaskStatus } from '../model/tasks.ts';
+import { deriveTaskStatus } from '../model/tasks.ts';
 import { countChanges, diffDatasets, type TableChanges } from './diff.ts';
 import { dataDir } from './publish.ts';
 import { readReleases, releaseDir, type Release } from './releases.ts';
@@ -21,10 +21,26 @@ export interface ReleaseHistoryEntry {
 // Bytes, not text: a table added whole is counted on its bytes, however large (diff.ts).
 const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null);
 
+const csvRows = (path: string) => (existsSync(path) ? Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : []);
+
+/**
+ * The derived status of each task of a release. Releases before 1.1.0 wrote a status column in
+ * tasks.csv without reports: that claim is read as a report dated on the release's as-of date, so
+ * the feed shows what each correction changed.
+ */
 function taskStatuses(dir: string): Map<string, { title: string; status: string }> {
-  const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of: string }).as_of;
-  const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'tasks.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-  return new Map(rows.map((r) => [r.id!, { title: r.title_en!, status: computeTaskStatus({ status: r.status as 'done', deadline: r.deadline || null, completed_on: r.completed_on || null }, asOf) }]));
+  const meta = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of: string; reports_checked_on?: string };
+  const rows = csvRows(join(dir, 'tasks.csv'));
+  const reports = csvRows(join(dir, 'progress_reports.csv'));
+  return new Map(
+    rows.map((r) => {
+      const legacy = r.status ? [{ reported_on: meta.as_of, describes_on: meta.as_of, status: r.status as 'done', status_word: r.status, completed_on: r.completed_on || null, source_id: r.source_id ?? '' }] : null;
+      const own = reports.filter((p) => p.task_id === r.id).map((p) => ({ reported_on: p.reported_on!, describes_on: p.describes_on!, status: p.status as 'done', status_word: p.status_word!, completed_on: p.completed_on || null, source_id: p.source_id! }));
+      const period = r.due_period !== undefined ? r.due_period || null : r.deadline || null;
+      const status = deriveTaskStatus({ due_period: period, recurrence: (r.recurrence || 'none') as 'none', reports: legacy ?? own }, meta.as_of, meta.reports_checked_on ?? null).kind;
+      return [r.id!, { title: r.title_en || r.title_vi!, status }];
+    }),
+  );
 }
 
 let cached: ReleaseHistoryEntry[] | undefined;
