@@ -6,7 +6,7 @@
 import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { columnsOf, documentsTable, indicatorsTable, observationsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
+import { agenciesTable, agencySuccessionsTable, columnsOf, documentsTable, indicatorsTable, observationsTable, progressReportsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
 
 /** mulberry32: a tiny deterministic PRNG. */
 export function prng(seed: number): () => number {
@@ -84,13 +84,18 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   }
   closeSync(observations);
 
-  const statuses = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+  const words = [['Đang thực hiện', 'in_progress'], ['Hoàn thành', 'done'], ['Quá hạn', 'overdue_reported'], ['', '']] as const;
+  const reports: Record<string, string>[] = [];
   const tasks = Array.from({ length: scale.tasks }, (_, i) => {
-    const status = statuses[Math.floor(rand() * statuses.length)]!;
-    const deadline = `2025-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const month = 1 + Math.floor(rand() * 12);
     const province = provinces[Math.floor(rand() * provinces.length)]!;
-    return { id: `synthetic-task-${i}`, title_vi: `SYNTHETIC nhiệm vụ ${i}`, title_en: `SYNTHETIC task ${i}`, document_id: `synthetic-doc-${i % 50}`, owner: 'SYNTHETIC cơ quan', owner_en: 'SYNTHETIC body', area_level: 'province', area_code: province, assigned_on: '2025-01-01', deadline, status, completed_on: status === 'done' ? '2025-06-30' : '', evidence_url: '', source_id: `synthetic-doc-${i % 50}`, note: 'SYNTHETIC benchmark row' };
+    const [word, status] = words[Math.floor(rand() * words.length)]!;
+    if (word) reports.push({ task_id: `synthetic-task-${i}`, reported_on: '2025-06-30', describes_on: '2025-06-30', status_word: word, status, evidence_vi: status === 'done' ? 'SYNTHETIC kết quả' : '', done_by_document: '', completed_on: status === 'done' ? '2025-06-30' : '', source_id: `synthetic-doc-${i % 50}`, note: 'SYNTHETIC benchmark row' });
+    return { id: `synthetic-task-${i}`, document_id: `synthetic-doc-${i % 50}`, item: '', section: '', title_vi: `SYNTHETIC nhiệm vụ ${i}`, title_en: `SYNTHETIC task ${i}`, owner: 'SYNTHETIC cơ quan', owner_ids: 'synthetic-agency', co_owners: '', expected_output: '', due_text: `${month}/2025`, due_period: `2025-${String(month).padStart(2, '0')}`, recurrence: 'none', area_level: 'province', area_code: province, assigned_on: '2025-01-01', revises: '', source_id: `synthetic-doc-${i % 50}`, note: 'SYNTHETIC benchmark row' };
   });
+  writeFileSync(join(out, 'progress_reports.csv'), csv(columnsOf(progressReportsTable), reports));
+  writeFileSync(join(out, 'agencies.csv'), csv(columnsOf(agenciesTable), [{ id: 'synthetic-agency', name_vi: 'SYNTHETIC cơ quan', name_en: 'SYNTHETIC body', kind: 'ministry', province_code: '', former_province_code: '', note: 'SYNTHETIC benchmark row' }]));
+  writeFileSync(join(out, 'agency_successions.csv'), csv(columnsOf(agencySuccessionsTable), []));
   writeFileSync(join(out, 'tasks.csv'), csv(columnsOf(tasksTable), tasks));
   writeFileSync(join(out, 'dataset.json'), `${JSON.stringify({ title_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng', title_en: `SYNTHETIC benchmark data, scale ${scale.name}`, publisher: 'SYNTHETIC', licence: 'CC0-1.0', licence_url: 'https://creativecommons.org/publicdomain/zero/1.0/', as_of: '2026-07-25', sources: [{ id: 'synthetic', title: 'SYNTHETIC generator (scripts/bench/synthetic.ts)', licence: 'CC0-1.0' }], table_sources: {} }, null, 2)}\n`);
   return { rows };
