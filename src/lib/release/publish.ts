@@ -6,10 +6,11 @@
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DatasetMetaSchema, TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
+import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { readRelease, readReleaseIndex } from './releases.ts';
+import { tablesOf } from './tables.ts';
 
 export const dataDir = () => resolve(process.env.PORTAL_DATA_DIR ?? 'data');
 export const zipName = (version: string | null) => `nq57-data-${version ?? 'current'}.zip`;
@@ -18,7 +19,8 @@ export const LATEST_ZIP = 'nq57-data-latest.zip';
 
 /** File names offered for one version (`latest`: the names of the /data/latest/ aliases). */
 export function downloadNames(version: string | null, latest = false): string[] {
-  return [...TABLES.map((t) => t.file), ...TABLES.map((t) => `${t.name}.json`), 'dataset.json', 'datapackage.json', latest ? LATEST_ZIP : zipName(version)];
+  const tables = tablesOf(filesDir(dataDir(), version));
+  return [...tables.map((t) => t.file), ...tables.map((t) => `${t.name}.json`), 'dataset.json', 'datapackage.json', latest ? LATEST_ZIP : zipName(version)];
 }
 
 export function releaseVersions(): string[] {
@@ -57,16 +59,17 @@ function versionMeta(version: string | null): DatasetMeta {
 
 /** The file a download is, byte for byte (the CSVs and dataset.json), or null when it is generated. */
 export function publishedFile(version: string | null, file: string): string | null {
-  return [...TABLES.map((t) => t.file), 'dataset.json'].includes(file) ? join(filesDir(dataDir(), version), file) : null;
+  const dir = filesDir(dataDir(), version);
+  return [...tablesOf(dir).map((t) => t.file), 'dataset.json'].includes(file) ? join(dir, file) : null;
 }
 
 /** Writes one download of `version` to `write`. `baseUrl` is the site's origin, for citations. */
 export function writeDownload(version: string | null, file: string, baseUrl: string, write: Sink): void {
   const dir = filesDir(dataDir(), version);
-  const table = (TABLES as readonly TableDef[]).find((t) => `${t.name}.json` === file);
+  const table = tablesOf(dir).find((t) => `${t.name}.json` === file);
   const copy = publishedFile(version, file);
   if (copy) write(new Uint8Array(readFileSync(copy)));
-  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl), null, 2)}\n`);
+  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl, tablesOf(dir)), null, 2)}\n`);
   else if (file === zipName(version)) write(buildZip(dataDir(), version, versionMeta(version), baseUrl));
   else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(dir, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);
