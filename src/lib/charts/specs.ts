@@ -7,7 +7,7 @@ import { formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
-import { resolveSource } from '../model/index.ts';
+import { resolveSource, tasksAddressedTo } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
 import { formerProvincesMap, provincesMap } from './geo.ts';
@@ -249,7 +249,7 @@ export function allChartKeys(model: Model): string[] {
   for (const p of model.provinces) for (const id of provinceHistoryIndicators(model, p.code!)) keys.push(`history/${id}/${p.code}`);
   for (const f of model.tables.former_provinces) for (const id of formerHistoryIndicators(model, f.code!)) keys.push(`history/${id}/former-${f.code}`);
   for (const id of nationalHistoryIndicators(model)) keys.push(`history/${id}/VN`);
-  for (const p of model.provinces) if ((model.tasksByArea.get(`province|${p.code}`) ?? []).length > 0) keys.push(`timeline/province-${p.code}`);
+  for (const p of model.provinces) if (tasksAddressedTo(model, p.code!).length > 0) keys.push(`timeline/province-${p.code}`);
   for (const d of model.tables.documents) if ((model.tasksByDocument.get(d.id!) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id!)}`);
   return keys;
 }
@@ -274,7 +274,8 @@ export function chartSpec(model: Model, lang: Lang, key: string): ChartSpec {
   if (kind === 'ranking' || kind === 'tilegrid' || kind === 'map' || kind === 'former-map') return areaChartSpec(model, lang, kind, a);
   if (kind === 'history') return b === 'VN' ? nationalHistorySpec(model, lang, a) : b!.startsWith('former-') ? formerHistorySpec(model, lang, a, b!.slice(7)) : provinceHistorySpec(model, lang, a, b!);
   if (kind === 'timeline') {
-    if (a.startsWith('province-')) return timelineSpec(model, lang, key, model.tasksByArea.get(`province|${a.slice(9)}`) ?? []);
+    // A province's own tasks: those addressed to every locality would repeat the national timeline 34 times.
+    if (a.startsWith('province-')) return timelineSpec(model, lang, key, tasksAddressedTo(model, a.slice(9)));
     const doc = model.documentBySlug.get(a.slice(9))!;
     return timelineSpec(model, lang, key, model.tasksByDocument.get(doc.id!) ?? []);
   }

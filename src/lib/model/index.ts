@@ -204,6 +204,11 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
   };
 }
 
+/** The tasks addressed to a province itself (not those addressed to every locality), in file order. */
+export function tasksAddressedTo(model: Pick<Model, 'tasksForProvince'>, provinceCode: string): TaskView[] {
+  return (model.tasksForProvince.get(provinceCode) ?? []).filter((x) => x.reason === 'addressed').map((x) => x.task);
+}
+
 /** An agency's scorecard over the tasks it carries on the as-of date (its own and its predecessors'). */
 export function agencyScorecard(model: Pick<Model, 'tasksByCurrentOwner'>, agencyId: string): Scorecard {
   return scorecard((model.tasksByCurrentOwner.get(agencyId) ?? []).map((t) => t.computed));
