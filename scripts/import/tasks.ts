@@ -100,6 +100,8 @@ for (const r of nq03) {
 
 // --- 71/NQ-CP tasks due March–May 2025, and their progress in the draft report ------------------------------------
 const reading = new Map(curated('nq71-report-reading.csv').map((r) => [r.tt!, r]));
+/** English titles: ours, unofficial; a task without one shows its Vietnamese title. */
+const translations = new Map(curated('task-translations.csv').map((r) => [r.id!, r.title_en!]));
 const nq71 = readCsv(join(SOURCE_DIR, 'nq71_tasks_due_2025_03_05_status_2025_05_24.csv'));
 if (nq71.length !== 37) throw new Error(`expected 37 tasks in Phụ lục 1, found ${nq71.length}`);
 let linked = 0;
@@ -119,7 +121,7 @@ for (const r of nq71) {
     item: '',
     section: '',
     title_vi: title,
-    title_en: '',
+    title_en: translations.get(id) ?? '',
     owner,
     owner_ids: ownerIds(owner).join(';'),
     co_owners: '',
