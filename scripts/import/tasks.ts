@@ -69,6 +69,13 @@ function normalizedDue(text: string, where: string): { due_period: string; recur
   return { due_period: due.period ?? '', recurrence: due.recurrence };
 }
 
+/** English titles: ours, unofficial; a task without one shows its Vietnamese title. */
+const translations = new Map(curated('task-translations.csv').map((r) => [r.id!, r.title_en!]));
+// A 03/NQ-CP task worded exactly as a translated 71/NQ-CP task (but for a final full stop) takes its translation.
+const sameText = (s: string) => clean(s).replace(/\.$/u, '');
+const nq71Texts = new Map(readCsv(join(SOURCE_DIR, 'nq71_tasks_due_2025_03_05_status_2025_05_24.csv')).map((r) => [sameText(r.nhiem_vu!), `nq71-bc402-${r.tt!.padStart(2, '0')}`]));
+const titleEn = (vi: string) => translations.get(nq71Texts.get(sameText(vi)) ?? '') ?? '';
+
 // --- 03/NQ-CP, Appendix II -----------------------------------------------------------------------------------
 const nq03 = readCsv(join(SOURCE_DIR, 'nq03_appendix_II_tasks.csv'));
 if (nq03.length !== 140) throw new Error(`expected 140 tasks in Appendix II, found ${nq03.length}`);
@@ -82,7 +89,7 @@ for (const r of nq03) {
     item: `PL II.${r.tt}`,
     section: r.section!,
     title_vi: clean(r.ten_nhiem_vu),
-    title_en: '',
+    title_en: titleEn(r.ten_nhiem_vu!),
     owner,
     owner_ids: ownerIds(owner).join(';'),
     co_owners: clean(r.co_quan_phoi_hop),
@@ -100,8 +107,6 @@ for (const r of nq03) {
 
 // --- 71/NQ-CP tasks due March–May 2025, and their progress in the draft report ------------------------------------
 const reading = new Map(curated('nq71-report-reading.csv').map((r) => [r.tt!, r]));
-/** English titles: ours, unofficial; a task without one shows its Vietnamese title. */
-const translations = new Map(curated('task-translations.csv').map((r) => [r.id!, r.title_en!]));
 const nq71 = readCsv(join(SOURCE_DIR, 'nq71_tasks_due_2025_03_05_status_2025_05_24.csv'));
 if (nq71.length !== 37) throw new Error(`expected 37 tasks in Phụ lục 1, found ${nq71.length}`);
 let linked = 0;
