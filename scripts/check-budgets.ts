@@ -11,10 +11,17 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { PAGE_KINDS } from '../tests/e2e/pages.ts';
 
-interface Budget { htmlCss: number; js: number; justification?: string }
+interface Budget {
+  htmlCss: number;
+  js: number;
+  justification?: string;
+}
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, json: { type: 'boolean', default: false } } });
 const dist = resolve(values.dist);
-const budgets = JSON.parse(readFileSync(join(import.meta.dirname, '../budgets.json'), 'utf8')) as { default: Budget; kinds: Record<string, Partial<Budget>> };
+const budgets = JSON.parse(readFileSync(join(import.meta.dirname, '../budgets.json'), 'utf8')) as {
+  default: Budget;
+  kinds: Record<string, Partial<Budget>>;
+};
 const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 const read = (url: string) => readFileSync(join(dist, url.split('?')[0]!));
 
@@ -23,7 +30,8 @@ function moduleClosure(url: string, seen: Set<string>, lazy: Set<string>): void 
   if (seen.has(url) || !existsSync(join(dist, url))) return;
   seen.add(url);
   const code = read(url).toString('utf8');
-  for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["'`]([^"'`]+\.js)["'`]/g)) moduleClosure(new URL(m[1]!, `http://x${url}`).pathname, seen, lazy);
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\sfrom\s*)?["'`]([^"'`]+\.js)["'`]/g))
+    moduleClosure(new URL(m[1]!, `http://x${url}`).pathname, seen, lazy);
   for (const m of code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) lazy.add(new URL(m[1]!, `http://x${url}`).pathname);
 }
 
@@ -42,7 +50,7 @@ for (const [kind, path] of Object.entries(PAGE_KINDS)) {
       const tag = m[0];
       const urls = [...tag.matchAll(/(?:component|renderer)-url="([^"]+)"/g)].map((x) => x[1]!);
       const onLoad = /client="(only|load)"/.test(tag);
-      for (const u of urls) (onLoad ? moduleClosure(u, eager, lazy) : lazy.add(u));
+      for (const u of urls) onLoad ? moduleClosure(u, eager, lazy) : lazy.add(u);
     }
     for (const u of eager) lazy.delete(u);
     const htmlCss = gz(Buffer.concat([Buffer.from(html), ...css.map(read)]));
@@ -56,7 +64,10 @@ if (values.json) console.log(JSON.stringify(rows, null, 2));
 else {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log('| page | HTML+CSS gz | budget | JS gz (on load) | budget | lazy JS gz | |\n|---|---:|---:|---:|---:|---:|---|');
-  for (const r of rows) console.log(`| ${r.path} | ${kb(r.htmlCss)} | ${kb(r.budget.htmlCss)} | ${kb(r.js)} | ${kb(r.budget.js)} | ${kb(r.lazy)} | ${r.ok ? 'ok' : '**over budget**'} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.path} | ${kb(r.htmlCss)} | ${kb(r.budget.htmlCss)} | ${kb(r.js)} | ${kb(r.budget.js)} | ${kb(r.lazy)} | ${r.ok ? 'ok' : '**over budget**'} |`,
+    );
 }
 const over = rows.filter((r) => !r.ok);
 if (over.length > 0) {

@@ -19,18 +19,25 @@ out.push('| table | added | removed | changed |', '|---|---:|---:|---:|');
 for (const c of changes) out.push(`| ${c.file} | ${c.added.length} | ${c.removed.length} | ${c.changed.length} |`);
 out.push(`| **total** | **${totals.added}** | **${totals.removed}** | **${totals.changed}** |`, '');
 if (against && (totals.removed > 0 || totals.changed > 0)) {
-  out.push(`> ⚠️ This change removes ${totals.removed} and changes ${totals.changed} published rows. Explain each in the release notes: they will be published as corrections, with the old values kept visible.`, '');
+  out.push(
+    `> ⚠️ This change removes ${totals.removed} and changes ${totals.changed} published rows. Explain each in the release notes: they will be published as corrections, with the old values kept visible.`,
+    '',
+  );
 }
 for (const c of changes) {
   if (c.changed.length === 0 && c.removed.length === 0 && (c.added.length === 0 || !against)) continue;
   out.push(`### ${c.file}`, '');
   if (c.changed.length > 0) {
     out.push('| key | column | old | new |', '|---|---|---|---|');
-    for (const ch of c.changed.slice(0, limit)) for (const col of ch.columns) out.push(`| ${md(ch.key)} | ${col} | ${md(ch.before[col] ?? '')} | ${md(ch.after[col] ?? '')} |`);
+    for (const ch of c.changed.slice(0, limit))
+      for (const col of ch.columns) out.push(`| ${md(ch.key)} | ${col} | ${md(ch.before[col] ?? '')} | ${md(ch.after[col] ?? '')} |`);
     if (c.changed.length > limit) out.push(`| … | | ${c.changed.length - limit} more | |`);
     out.push('');
   }
-  for (const [label, rows] of [['Removed', c.removed], ['Added', c.added]] as const) {
+  for (const [label, rows] of [
+    ['Removed', c.removed],
+    ['Added', c.added],
+  ] as const) {
     if (rows.length === 0) continue;
     out.push(`<details><summary>${label} (${rows.length})</summary>`, '');
     for (const r of rows.slice(0, limit)) out.push(`- ${md(Object.values(r).filter(Boolean).slice(0, 6).join(' · '))}`);

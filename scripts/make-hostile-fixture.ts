@@ -27,7 +27,10 @@ function edit(file: string, change: (row: Record<string, string>, i: number) => 
   const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
   parsed.data.push(...extra);
   parsed.data.forEach(change);
-  writeFileSync(path, `${Papa.unparse({ fields: parsed.meta.fields!, data: parsed.data.map((r) => parsed.meta.fields!.map((f) => r[f] ?? '')) }, { newline: '\n' })}\n`);
+  writeFileSync(
+    path,
+    `${Papa.unparse({ fields: parsed.meta.fields!, data: parsed.data.map((r) => parsed.meta.fields!.map((f) => r[f] ?? '')) }, { newline: '\n' })}\n`,
+  );
 }
 
 rmSync(to, { recursive: true, force: true });
@@ -60,10 +63,23 @@ edit('indicators.csv', (r, i) => {
   r.description_en = LONG;
 });
 // Commune figures (the valid tree has none): a series whose latest period is a gap, and a series of gaps only.
-const communeFigure = (indicator_id: string, period: string, value: string) => ({ indicator_id, area_level: 'commune', area_code: '00004', period, value, source_id: 'fixture-article', published_on: '2025-10-21', method: 'as_published' });
-edit('observations.csv', (r, i) => {
-  r.note = HOSTILE[i % HOSTILE.length]!;
-}, [communeFigure('online-share', '2024-Q3', '40'), communeFigure('online-share', '2024-Q4', ''), communeFigure('dti', '2024', '')]);
+const communeFigure = (indicator_id: string, period: string, value: string) => ({
+  indicator_id,
+  area_level: 'commune',
+  area_code: '00004',
+  period,
+  value,
+  source_id: 'fixture-article',
+  published_on: '2025-10-21',
+  method: 'as_published',
+});
+edit(
+  'observations.csv',
+  (r, i) => {
+    r.note = HOSTILE[i % HOSTILE.length]!;
+  },
+  [communeFigure('online-share', '2024-Q3', '40'), communeFigure('online-share', '2024-Q4', ''), communeFigure('dti', '2024', '')],
+);
 const meta = JSON.parse(readFileSync(join(to, 'dataset.json'), 'utf8'));
 meta.title_en = `Hostile fixture ${HOSTILE[1]}`;
 meta.publisher = HOSTILE[0];

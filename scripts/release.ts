@@ -12,7 +12,12 @@ import { validateDataset } from '../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../src/lib/release/releases.ts';
 
 const { values } = parseArgs({
-  options: { version: { type: 'string' }, notes: { type: 'string' }, date: { type: 'string' }, 'data-dir': { type: 'string', default: 'data' } },
+  options: {
+    version: { type: 'string' },
+    notes: { type: 'string' },
+    date: { type: 'string' },
+    'data-dir': { type: 'string', default: 'data' },
+  },
 });
 if (!values.version || !values.notes || !values.date) {
   console.error('Usage: npm run release -- --version MAJOR.MINOR.PATCH --notes NOTES.md --date YYYY-MM-DD [--data-dir DIR]');
@@ -25,8 +30,15 @@ if (!data.valid) {
   process.exit(1);
 }
 try {
-  const release = cutRelease({ dataDir, version: values.version, notes: readFileSync(values.notes, 'utf8').trim(), releasedOn: values.date });
-  console.log(`Released ${release.version} (${release.released_on}, data as of ${release.as_of}): ${release.files.length} files in data/releases/${release.version}/`);
+  const release = cutRelease({
+    dataDir,
+    version: values.version,
+    notes: readFileSync(values.notes, 'utf8').trim(),
+    releasedOn: values.date,
+  });
+  console.log(
+    `Released ${release.version} (${release.released_on}, data as of ${release.as_of}): ${release.files.length} files in data/releases/${release.version}/`,
+  );
   for (const f of release.files) console.log(`  ${f.sha256}  ${f.path}`);
 } catch (e) {
   console.error((e as Error).message);

@@ -21,14 +21,32 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist } from '../../tests/e2e/serve.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '1' }, plain: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '1' },
+    plain: { type: 'boolean', default: false },
+  },
+});
 const dist = resolve(values.dist);
 if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run \`npm run build\` first.`);
 // The first indicator in name order (a page every dataset has), unless the usual one exists.
-const indicators = readdirSync(join(dist, 'indicators'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const indicators = readdirSync(join(dist, 'indicators'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const indicator = indicators.includes('dti') ? 'dti' : indicators[0];
 const PAGES: Record<string, string> = { home: '/', province: '/provinces/01/', indicator: `/indicators/${indicator}/` };
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** Audits that judge the server rather than the pages (the e2e server sends neither). */
 const SERVER_AUDITS = new Set(['uses-text-compression', 'uses-long-cache-ttl', 'cache-insight', 'document-latency-insight']);
@@ -51,18 +69,38 @@ type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
 function summarise(path: string, lhr: Lhr): PageResult {
   const { categories, audits } = lhr;
-  const scores = Object.fromEntries(CATEGORIES.map((k) => [k, categories[k]?.score == null ? null : Math.round(categories[k]!.score! * 100)])) as PageResult['scores'];
+  const scores = Object.fromEntries(
+    CATEGORIES.map((k) => [k, categories[k]?.score == null ? null : Math.round(categories[k]!.score! * 100)]),
+  ) as PageResult['scores'];
   const lost: PageResult['lost'] = {};
   for (const k of CATEGORIES) {
     const refs = categories[k]?.auditRefs ?? [];
     lost[k] = refs
       .map((ref) => ({ ref, audit: audits[ref.id]! }))
-      .filter(({ audit }) => audit && audit.score !== null && audit.score < 1 && !['informative', 'notApplicable', 'manual'].includes(audit.scoreDisplayMode))
-      .map(({ ref, audit }) => ({ id: ref.id, title: audit.title, score: audit.score, display: audit.displayValue ?? '', server: SERVER_AUDITS.has(ref.id), weight: ref.weight }))
+      .filter(
+        ({ audit }) =>
+          audit && audit.score !== null && audit.score < 1 && !['informative', 'notApplicable', 'manual'].includes(audit.scoreDisplayMode),
+      )
+      .map(({ ref, audit }) => ({
+        id: ref.id,
+        title: audit.title,
+        score: audit.score,
+        display: audit.displayValue ?? '',
+        server: SERVER_AUDITS.has(ref.id),
+        weight: ref.weight,
+      }))
       .sort((a, b) => b.weight - a.weight);
   }
   const num = (id: string) => audits[id]?.numericValue ?? Number.NaN;
-  return { path, scores, lcpMs: Math.round(num('largest-contentful-paint')), tbtMs: Math.round(num('total-blocking-time')), cls: Number(num('cumulative-layout-shift').toFixed(3)), fcpMs: Math.round(num('first-contentful-paint')), lost };
+  return {
+    path,
+    scores,
+    lcpMs: Math.round(num('largest-contentful-paint')),
+    tbtMs: Math.round(num('total-blocking-time')),
+    cls: Number(num('cumulative-layout-shift').toFixed(3)),
+    fcpMs: Math.round(num('first-contentful-paint')),
+    lost,
+  };
 }
 
 /** A gzip layer in front of `upstream` for text responses, as a static host serves them. */
@@ -70,8 +108,13 @@ async function gzipProxy(upstream: string): Promise<{ url: string; close: () => 
   const proxy = createServer((req, res) => {
     get(`${upstream}${req.url ?? '/'}`, (up) => {
       const type = up.headers['content-type'] ?? 'application/octet-stream';
-      const gzip = /^(text\/|application\/(javascript|json|xml|ld\+json|atom\+xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(up.statusCode ?? 502, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+      const gzip =
+        /^(text\/|application\/(javascript|json|xml|ld\+json|atom\+xml)|image\/svg)/.test(type) &&
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(up.statusCode ?? 502, {
+        'content-type': type,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      });
       (gzip ? up.pipe(createGzip()) : up).pipe(res);
     }).on('error', () => res.writeHead(502).end());
   });
@@ -88,7 +131,12 @@ try {
   for (const [name, path] of Object.entries(PAGES)) {
     const runs: PageResult[] = [];
     for (let r = 0; r < Number(values.runs); r++) {
-      const run = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const run = await lighthouse(`${server.url}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+      });
       if (!run) throw new Error(`Lighthouse returned nothing for ${path}`);
       if (run.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${run.lhr.runtimeError.message}`);
       runs.push(summarise(path, run.lhr));
@@ -97,9 +145,14 @@ try {
     const result = runs[Math.floor(runs.length / 2)]!;
     results[name] = result;
     const s = result.scores;
-    console.log(`${name} ${path}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo}; LCP ${result.lcpMs} ms, TBT ${result.tbtMs} ms, CLS ${result.cls}`);
+    console.log(
+      `${name} ${path}: performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s['best-practices']}, SEO ${s.seo}; LCP ${result.lcpMs} ms, TBT ${result.tbtMs} ms, CLS ${result.cls}`,
+    );
     for (const [category, audits] of Object.entries(result.lost)) {
-      for (const a of audits) console.log(`  ${category}: ${a.id} (score ${a.score}, weight ${a.weight}) ${a.title}${a.display ? ` — ${a.display}` : ''}${a.server ? ' [test server]' : ''}`);
+      for (const a of audits)
+        console.log(
+          `  ${category}: ${a.id} (score ${a.score}, weight ${a.weight}) ${a.title}${a.display ? ` — ${a.display}` : ''}${a.server ? ' [test server]' : ''}`,
+        );
     }
   }
 } finally {

@@ -14,7 +14,13 @@ import { validateDataset } from '../../src/lib/data/validate-dataset.ts';
 import { bench1m } from './validate-1m.ts';
 import { generate, SCALES, type Scale } from './synthetic.ts';
 
-const { values } = parseArgs({ options: { scales: { type: 'string', default: 'S,M,L' }, build: { type: 'string', default: 'S' }, out: { type: 'string', default: 'bench/out' } } });
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: 'S,M,L' },
+    build: { type: 'string', default: 'S' },
+    out: { type: 'string', default: 'bench/out' },
+  },
+});
 const root = join(import.meta.dirname, '../..');
 const out = resolve(root, values.out);
 mkdirSync(out, { recursive: true });
@@ -41,11 +47,23 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
   const data = validateDataset(dir);
   const validateMs = performance.now() - t0;
   const totalRows = Object.values(data.tables).reduce((n, r) => n + r.length, 0);
-  const entry: Record<string, unknown> = { observations: rows, totalRows, valid: data.valid, validateMs: Math.round(validateMs), rowsPerSecond: Math.round(totalRows / (validateMs / 1000)) };
+  const entry: Record<string, unknown> = {
+    observations: rows,
+    totalRows,
+    valid: data.valid,
+    validateMs: Math.round(validateMs),
+    rowsPerSecond: Math.round(totalRows / (validateMs / 1000)),
+  };
   if (values.build.split(',').includes(name)) {
     const dist = join(out, `dist-${name}`);
     rmSync(dist, { recursive: true, force: true });
-    const env = { ...process.env, PORTAL_DATA_DIR: dir, PORTAL_ALLOW_SYNTHETIC: '1', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+    const env = {
+      ...process.env,
+      PORTAL_DATA_DIR: dir,
+      PORTAL_ALLOW_SYNTHETIC: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+    };
     const b0 = performance.now();
     // GNU time reports the peak resident memory of the build (Debian package "time"); without it, none is reported.
     const timed = spawnSync('/usr/bin/time', ['-f', '%M', 'astro', 'build', '--outDir', dist], { cwd: root, env, encoding: 'utf8' });
@@ -58,7 +76,16 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     const all = files(dist);
     const html = all.filter((f) => f.path.endsWith('.html'));
     const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
-    Object.assign(entry, { buildMs: Math.round(buildMs), pagefindMs, pages: html.length, pagesPerSecond: Math.round(html.length / (buildMs / 1000)), peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024), distMiB: mib(all), searchIndexMiB: mib(all.filter((f) => f.path.startsWith(join(dist, 'pagefind/')))), largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) } });
+    Object.assign(entry, {
+      buildMs: Math.round(buildMs),
+      pagefindMs,
+      pages: html.length,
+      pagesPerSecond: Math.round(html.length / (buildMs / 1000)),
+      peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024),
+      distMiB: mib(all),
+      searchIndexMiB: mib(all.filter((f) => f.path.startsWith(join(dist, 'pagefind/')))),
+      largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) },
+    });
   }
   (report.scales as Record<string, unknown>)[name] = entry;
   console.log(name, entry);
@@ -70,8 +97,28 @@ console.log('validate 1M:', report.validate1m);
 /** The report as Markdown: one row per scale, then the 1,000,000-row validation and the machine. */
 function markdown(r: typeof report): string {
   const scales = r.scales as Record<string, Record<string, unknown>>;
-  const cell = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? `${(v as { path: string }).path} (${(v as { KiB: number }).KiB} KiB)` : typeof v === 'number' ? v.toLocaleString('en') : String(v));
-  const columns = ['observations', 'totalRows', 'validateMs', 'rowsPerSecond', 'buildMs', 'pages', 'pagesPerSecond', 'peakMemoryMiB', 'pagefindMs', 'distMiB', 'searchIndexMiB', 'largestPage'];
+  const cell = (v: unknown) =>
+    v === undefined || v === null
+      ? ''
+      : typeof v === 'object'
+        ? `${(v as { path: string }).path} (${(v as { KiB: number }).KiB} KiB)`
+        : typeof v === 'number'
+          ? v.toLocaleString('en')
+          : String(v);
+  const columns = [
+    'observations',
+    'totalRows',
+    'validateMs',
+    'rowsPerSecond',
+    'buildMs',
+    'pages',
+    'pagesPerSecond',
+    'peakMemoryMiB',
+    'pagefindMs',
+    'distMiB',
+    'searchIndexMiB',
+    'largestPage',
+  ];
   return [
     '# Benchmark (SYNTHETIC data)',
     '',

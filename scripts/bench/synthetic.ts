@@ -6,7 +6,17 @@
 import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { agenciesTable, agencySuccessionsTable, columnsOf, documentsTable, indicatorsTable, observationsTable, progressReportsTable, tasksTable, targetsTable } from '../../src/schemas/index.ts';
+import {
+  agenciesTable,
+  agencySuccessionsTable,
+  columnsOf,
+  documentsTable,
+  indicatorsTable,
+  observationsTable,
+  progressReportsTable,
+  tasksTable,
+  targetsTable,
+} from '../../src/schemas/index.ts';
 
 /** mulberry32: a tiny deterministic PRNG. */
 export function prng(seed: number): () => number {
@@ -47,23 +57,88 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   const rand = prng(seed);
   mkdirSync(out, { recursive: true });
   // Real administrative units (public reference data), so the areas are the real 34 and 3,321.
-  for (const f of ['provinces.csv', 'unit_changes.csv', 'former_provinces.csv', 'communes.csv', 'commune_merges.csv']) copyFileSync(join(realData, f), join(out, f));
+  for (const f of ['provinces.csv', 'unit_changes.csv', 'former_provinces.csv', 'communes.csv', 'commune_merges.csv'])
+    copyFileSync(join(realData, f), join(out, f));
   // The real map geometry (keyed by the real codes above): the maps are built as on the real site.
   cpSync(join(realData, 'boundaries'), join(out, 'boundaries'), { recursive: true });
-  const provinces = Papa.parse<Record<string, string>>(readText(join(realData, 'provinces.csv')), { header: true, skipEmptyLines: true }).data.map((p) => p.code!);
-  const communes = Papa.parse<Record<string, string>>(readText(join(realData, 'communes.csv')), { header: true, skipEmptyLines: true }).data.map((c) => c.code!);
+  const provinces = Papa.parse<Record<string, string>>(readText(join(realData, 'provinces.csv')), {
+    header: true,
+    skipEmptyLines: true,
+  }).data.map((p) => p.code!);
+  const communes = Papa.parse<Record<string, string>>(readText(join(realData, 'communes.csv')), {
+    header: true,
+    skipEmptyLines: true,
+  }).data.map((c) => c.code!);
 
   const docs = [
-    ...['30/2026/QH16', '237/NQ-UBTVQH16'].map((id) => ({ id, kind: 'nghi_quyet', issuer: 'SYNTHETIC issuer', issuer_en: 'SYNTHETIC issuer', issued_on: '2026-01-01', title_vi: `SYNTHETIC ${id}`, title_en: `SYNTHETIC ${id}`, url: '', note: 'SYNTHETIC benchmark row' })),
-    ...Array.from({ length: 50 }, (_, i) => ({ id: `synthetic-doc-${i}`, kind: 'bai_bao', issuer: 'SYNTHETIC', issuer_en: 'SYNTHETIC', issued_on: '2025-06-01', title_vi: `SYNTHETIC tài liệu ${i}`, title_en: `SYNTHETIC document ${i}`, url: `https://example.org/synthetic/${i}`, note: 'SYNTHETIC benchmark row' })),
+    ...['30/2026/QH16', '237/NQ-UBTVQH16'].map((id) => ({
+      id,
+      kind: 'nghi_quyet',
+      issuer: 'SYNTHETIC issuer',
+      issuer_en: 'SYNTHETIC issuer',
+      issued_on: '2026-01-01',
+      title_vi: `SYNTHETIC ${id}`,
+      title_en: `SYNTHETIC ${id}`,
+      url: '',
+      note: 'SYNTHETIC benchmark row',
+    })),
+    ...Array.from({ length: 50 }, (_, i) => ({
+      id: `synthetic-doc-${i}`,
+      kind: 'bai_bao',
+      issuer: 'SYNTHETIC',
+      issuer_en: 'SYNTHETIC',
+      issued_on: '2025-06-01',
+      title_vi: `SYNTHETIC tài liệu ${i}`,
+      title_en: `SYNTHETIC document ${i}`,
+      url: `https://example.org/synthetic/${i}`,
+      note: 'SYNTHETIC benchmark row',
+    })),
   ];
   writeFileSync(join(out, 'documents.csv'), csv(columnsOf(documentsTable), docs));
   const periodType = scale.periods === 1 ? 'year' : 'month';
-  const indicators = Array.from({ length: scale.indicators }, (_, i) => ({ id: `synthetic-${i}`, parent_id: '', name_vi: `SYNTHETIC chỉ số ${i}`, name_en: `SYNTHETIC indicator ${i}`, unit: 'percent', min: 0, max: 100, decimals: 2, higher_is_better: 'true', aggregation: 'mean', period_type: periodType, description_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng.', description_en: 'SYNTHETIC — fake data for benchmarks.' }));
+  const indicators = Array.from({ length: scale.indicators }, (_, i) => ({
+    id: `synthetic-${i}`,
+    parent_id: '',
+    name_vi: `SYNTHETIC chỉ số ${i}`,
+    name_en: `SYNTHETIC indicator ${i}`,
+    unit: 'percent',
+    min: 0,
+    max: 100,
+    decimals: 2,
+    higher_is_better: 'true',
+    aggregation: 'mean',
+    period_type: periodType,
+    description_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng.',
+    description_en: 'SYNTHETIC — fake data for benchmarks.',
+  }));
   writeFileSync(join(out, 'indicators.csv'), csv(columnsOf(indicatorsTable), indicators));
-  writeFileSync(join(out, 'targets.csv'), csv(columnsOf(targetsTable), indicators.slice(0, 5).map((ind, i) => ({ id: `synthetic-target-${i}`, document_id: 'synthetic-doc-0', item: String(i), indicator_id: ind.id, text_vi: `SYNTHETIC mục tiêu ${i}`, text_en: `SYNTHETIC target ${i}`, unit_vi: '%', comparator: '>=', value: 80, value_max: '', deadline: '2030-12-31', scope: 'national', owner: 'SYNTHETIC', text_status: 'verified' }))));
+  writeFileSync(
+    join(out, 'targets.csv'),
+    csv(
+      columnsOf(targetsTable),
+      indicators.slice(0, 5).map((ind, i) => ({
+        id: `synthetic-target-${i}`,
+        document_id: 'synthetic-doc-0',
+        item: String(i),
+        indicator_id: ind.id,
+        text_vi: `SYNTHETIC mục tiêu ${i}`,
+        text_en: `SYNTHETIC target ${i}`,
+        unit_vi: '%',
+        comparator: '>=',
+        value: 80,
+        value_max: '',
+        deadline: '2030-12-31',
+        scope: 'national',
+        owner: 'SYNTHETIC',
+        text_status: 'verified',
+      })),
+    ),
+  );
 
-  const areas = [...provinces.map((c) => ['province', c] as const), ...(scale.communes ? communes.map((c) => ['commune', c] as const) : [])];
+  const areas = [
+    ...provinces.map((c) => ['province', c] as const),
+    ...(scale.communes ? communes.map((c) => ['commune', c] as const) : []),
+  ];
   const ps = periods(scale.periods);
   // Written one indicator at a time: at scale L the file (≈ 664 MB) is longer than V8's longest string.
   const observations = openSync(join(out, 'observations.csv'), 'w');
@@ -75,7 +150,9 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
       const lines: string[] = [];
       for (const p of ps) {
         const missing = rand() < 0.03;
-        lines.push(`${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''}`);
+        lines.push(
+          `${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''}`,
+        );
         rows++;
       }
       chunks.push(`${lines.join('\n')}\n`);
@@ -84,20 +161,73 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   }
   closeSync(observations);
 
-  const words = [['Đang thực hiện', 'in_progress'], ['Hoàn thành', 'done'], ['Quá hạn', 'overdue_reported'], ['', '']] as const;
+  const words = [
+    ['Đang thực hiện', 'in_progress'],
+    ['Hoàn thành', 'done'],
+    ['Quá hạn', 'overdue_reported'],
+    ['', ''],
+  ] as const;
   const reports: Record<string, string>[] = [];
   const tasks = Array.from({ length: scale.tasks }, (_, i) => {
     const month = 1 + Math.floor(rand() * 12);
     const province = provinces[Math.floor(rand() * provinces.length)]!;
     const [word, status] = words[Math.floor(rand() * words.length)]!;
-    if (word) reports.push({ task_id: `synthetic-task-${i}`, reported_on: '2025-06-30', describes_on: '2025-06-30', status_word: word, status, evidence_vi: status === 'done' ? 'SYNTHETIC kết quả' : '', done_by_document: '', completed_on: status === 'done' ? '2025-06-30' : '', source_id: `synthetic-doc-${i % 50}`, note: 'SYNTHETIC benchmark row' });
-    return { id: `synthetic-task-${i}`, document_id: `synthetic-doc-${i % 50}`, item: '', section: '', title_vi: `SYNTHETIC nhiệm vụ ${i}`, title_en: `SYNTHETIC task ${i}`, owner: 'SYNTHETIC cơ quan', owner_ids: 'synthetic-agency', co_owners: '', expected_output: '', due_text: `${month}/2025`, due_period: `2025-${String(month).padStart(2, '0')}`, recurrence: 'none', area_level: 'province', area_code: province, assigned_on: '2025-01-01', revises: '', source_id: `synthetic-doc-${i % 50}`, note: 'SYNTHETIC benchmark row' };
+    if (word)
+      reports.push({
+        task_id: `synthetic-task-${i}`,
+        reported_on: '2025-06-30',
+        describes_on: '2025-06-30',
+        status_word: word,
+        status,
+        evidence_vi: status === 'done' ? 'SYNTHETIC kết quả' : '',
+        done_by_document: '',
+        completed_on: status === 'done' ? '2025-06-30' : '',
+        source_id: `synthetic-doc-${i % 50}`,
+        note: 'SYNTHETIC benchmark row',
+      });
+    return {
+      id: `synthetic-task-${i}`,
+      document_id: `synthetic-doc-${i % 50}`,
+      item: '',
+      section: '',
+      title_vi: `SYNTHETIC nhiệm vụ ${i}`,
+      title_en: `SYNTHETIC task ${i}`,
+      owner: 'SYNTHETIC cơ quan',
+      owner_ids: 'synthetic-agency',
+      co_owners: '',
+      expected_output: '',
+      due_text: `${month}/2025`,
+      due_period: `2025-${String(month).padStart(2, '0')}`,
+      recurrence: 'none',
+      area_level: 'province',
+      area_code: province,
+      assigned_on: '2025-01-01',
+      revises: '',
+      source_id: `synthetic-doc-${i % 50}`,
+      note: 'SYNTHETIC benchmark row',
+    };
   });
   writeFileSync(join(out, 'progress_reports.csv'), csv(columnsOf(progressReportsTable), reports));
-  writeFileSync(join(out, 'agencies.csv'), csv(columnsOf(agenciesTable), [{ id: 'synthetic-agency', name_vi: 'SYNTHETIC cơ quan', name_en: 'SYNTHETIC body', kind: 'ministry', province_code: '', former_province_code: '', note: 'SYNTHETIC benchmark row' }]));
+  writeFileSync(
+    join(out, 'agencies.csv'),
+    csv(columnsOf(agenciesTable), [
+      {
+        id: 'synthetic-agency',
+        name_vi: 'SYNTHETIC cơ quan',
+        name_en: 'SYNTHETIC body',
+        kind: 'ministry',
+        province_code: '',
+        former_province_code: '',
+        note: 'SYNTHETIC benchmark row',
+      },
+    ]),
+  );
   writeFileSync(join(out, 'agency_successions.csv'), csv(columnsOf(agencySuccessionsTable), []));
   writeFileSync(join(out, 'tasks.csv'), csv(columnsOf(tasksTable), tasks));
-  writeFileSync(join(out, 'dataset.json'), `${JSON.stringify({ title_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng', title_en: `SYNTHETIC benchmark data, scale ${scale.name}`, publisher: 'SYNTHETIC', licence: 'CC0-1.0', licence_url: 'https://creativecommons.org/publicdomain/zero/1.0/', as_of: '2026-07-25', sources: [{ id: 'synthetic', title: 'SYNTHETIC generator (scripts/bench/synthetic.ts)', licence: 'CC0-1.0' }], table_sources: {} }, null, 2)}\n`);
+  writeFileSync(
+    join(out, 'dataset.json'),
+    `${JSON.stringify({ title_vi: 'SYNTHETIC — dữ liệu giả cho đo hiệu năng', title_en: `SYNTHETIC benchmark data, scale ${scale.name}`, publisher: 'SYNTHETIC', licence: 'CC0-1.0', licence_url: 'https://creativecommons.org/publicdomain/zero/1.0/', as_of: '2026-07-25', sources: [{ id: 'synthetic', title: 'SYNTHETIC generator (scripts/bench/synthetic.ts)', licence: 'CC0-1.0' }], table_sources: {} }, null, 2)}\n`,
+  );
   return { rows };
 }
 

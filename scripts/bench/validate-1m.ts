@@ -12,7 +12,10 @@ import { prng } from './synthetic.ts';
 export function bench1m(n = 1_000_000): { rows: number; parseMs: number; totalMs: number; rowsPerSecond: number } {
   const rand = prng(1);
   const lines = [columnsOf(observationsTable).join(',')];
-  for (let i = 0; i < n; i++) lines.push(`synthetic-${i % 20},province,${String(1 + (i % 96)).padStart(2, '0')},${2000 + (i % 26)},${(rand() * 100).toFixed(2)},synthetic-doc-${i % 50},2026-01-15,as_published,`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `synthetic-${i % 20},province,${String(1 + (i % 96)).padStart(2, '0')},${2000 + (i % 26)},${(rand() * 100).toFixed(2)},synthetic-doc-${i % 50},2026-01-15,as_published,`,
+    );
   const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
   lines.length = 0;
   // The measure runs first, on a cold JIT, as in the CLI.

@@ -10,7 +10,14 @@
  * Run: node scripts/import/admin-units.ts
  */
 import { normalizeTone, readCsv, readJson, sharedPath, shortName, toAscii, writeCsv } from './lib.ts';
-import { columnsOf, communeMergesTable, communesTable, formerProvincesTable, provincesTable, unitChangesTable } from '../../src/schemas/index.ts';
+import {
+  columnsOf,
+  communeMergesTable,
+  communesTable,
+  formerProvincesTable,
+  provincesTable,
+  unitChangesTable,
+} from '../../src/schemas/index.ts';
 
 const TLQ = 'vn-provinces-db-thanglequoc';
 const DVH = 'dvhcvn-20250701';
@@ -21,7 +28,7 @@ const typeOfProvince = (unitShort: string): string => {
   throw new Error(`unknown province unit "${unitShort}"`);
 };
 const typeOfCommune = (unitShort: string): string => {
-  const t = { 'Xã': 'xa', 'Phường': 'phuong', 'Đặc khu': 'dac_khu' }[unitShort];
+  const t = { Xã: 'xa', Phường: 'phuong', 'Đặc khu': 'dac_khu' }[unitShort];
   if (!t) throw new Error(`unknown commune unit "${unitShort}"`);
   return t;
 };
@@ -78,7 +85,9 @@ writeCsv(communesTable.file, columnsOf(communesTable), communes);
 // --- former communes merged into each commune -----------------------------------------------------
 // dvhcvn follows the 1027/CTK-CSCL text converted from PDF; the GSO service (our keys) differs for two communes.
 const DVHCVN_TO_GSO: Record<string, string> = { '06970': '06978', '23737': '23938' };
-interface Splits { data: { level1_id: string; level3s: { level3_id: string }[] }[] }
+interface Splits {
+  data: { level1_id: string; level3s: { level3_id: string }[] }[];
+}
 const formerProvinceOfFormerCommune = new Map<string, string>();
 for (const p of readJson<Splits>(sharedPath(DVH, 'splits.json')).data) {
   for (const c of p.level3s) formerProvinceOfFormerCommune.set(c.level3_id, p.level1_id);
@@ -116,15 +125,18 @@ for (const p of provinces2026) {
   const before = provinces2025.get(p.province_code!)!;
   const from = typeOfProvince(before.unit_short_name_vi!);
   const to = typeOfProvince(p.unit_short_name_vi!);
-  if (from !== to) changes.push({ date: '2026-04-30', level: 'province', code: p.province_code!, change: 'type', from, to, document_id: '30/2026/QH16' });
+  if (from !== to)
+    changes.push({ date: '2026-04-30', level: 'province', code: p.province_code!, change: 'type', from, to, document_id: '30/2026/QH16' });
 }
 for (const c of communes2026) {
   const before = communes2025.get(c.commune_code!)!;
   const from = typeOfCommune(before.unit_short_name_vi!);
   const to = typeOfCommune(c.unit_short_name_vi!);
-  if (from !== to) changes.push({ date: '2026-04-30', level: 'commune', code: c.commune_code!, change: 'type', from, to, document_id: '237/NQ-UBTVQH16' });
+  if (from !== to)
+    changes.push({ date: '2026-04-30', level: 'commune', code: c.commune_code!, change: 'type', from, to, document_id: '237/NQ-UBTVQH16' });
 }
 writeCsv(unitChangesTable.file, columnsOf(unitChangesTable), changes);
 
-const count = (rows: { type: string }[]) => rows.reduce<Record<string, number>>((acc, r) => ((acc[r.type] = (acc[r.type] ?? 0) + 1), acc), {});
+const count = (rows: { type: string }[]) =>
+  rows.reduce<Record<string, number>>((acc, r) => ((acc[r.type] = (acc[r.type] ?? 0) + 1), acc), {});
 console.log('provinces by type', count(provinces), 'communes by type', count(communes));

@@ -21,7 +21,9 @@ mkdirSync(out, { recursive: true });
 const provinces = new Map(readCsv(join(DATA_DIR, 'provinces.csv')).map((p) => [p.code!, p]));
 const dir = sharedPath('vn-provinces-db-thanglequoc', 'geojson-provinces');
 const features: Feature<Polygon | MultiPolygon, { code: string; name_vi: string }>[] = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.geojson')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.geojson'))
+  .sort()) {
   const fc = readJson<FeatureCollection<Polygon | MultiPolygon, { code: string }>>(join(dir, file));
   if (fc.features.length !== 1) throw new Error(`${file}: expected one feature, found ${fc.features.length}`);
   const code = String(fc.features[0]!.properties.code).padStart(2, '0');
@@ -41,7 +43,9 @@ const byName = new Map(former.map((f) => [normalizeTone(f.name_vi!), f.code!]));
 const src = sharedPath('vn-34-shape-taliacao', 'diaphantinh_63_fixednames.json');
 writeFileSync(join(out, 'former-provinces-63.topo.json'), readFileSync(src));
 const formerTopo = readJson<Topology>(src);
-const geometries = (formerTopo.objects.diaphantinh_63_fixednames as unknown as { geometries: { properties: { gid: number; ten_tinh: string } }[] }).geometries;
+const geometries = (
+  formerTopo.objects.diaphantinh_63_fixednames as unknown as { geometries: { properties: { gid: number; ten_tinh: string } }[] }
+).geometries;
 const ALIASES: Record<string, string> = { 'TP HCM': 'Hồ Chí Minh' };
 const rows = geometries.map(({ properties: { gid, ten_tinh } }) => {
   const name = normalizeTone(ALIASES[ten_tinh] ?? ten_tinh.replace(/^TP /, ''));
@@ -49,5 +53,10 @@ const rows = geometries.map(({ properties: { gid, ten_tinh } }) => {
   if (!code) throw new Error(`former-provinces-63: no former province named "${name}" (from "${ten_tinh}", gid ${gid})`);
   return { gid, ten_tinh, former_code: code };
 });
-if (new Set(rows.map((r) => r.former_code)).size !== former.length) throw new Error('former-provinces-63: the crosswalk does not cover the 63 former provinces exactly once');
-writeCsv('boundaries/former-provinces-63-codes.csv', ['gid', 'ten_tinh', 'former_code'], rows.sort((a, b) => a.gid - b.gid));
+if (new Set(rows.map((r) => r.former_code)).size !== former.length)
+  throw new Error('former-provinces-63: the crosswalk does not cover the 63 former provinces exactly once');
+writeCsv(
+  'boundaries/former-provinces-63-codes.csv',
+  ['gid', 'ten_tinh', 'former_code'],
+  rows.sort((a, b) => a.gid - b.gid),
+);

@@ -26,7 +26,11 @@ export function readJson<T>(path: string): T {
 }
 
 /** Writes rows with exactly `columns`, in that order: LF, UTF-8 without BOM, NFC, quotes only when needed. */
-export function writeCsv(file: string, columns: readonly string[], rows: readonly Record<string, string | number | null | undefined>[]): void {
+export function writeCsv(
+  file: string,
+  columns: readonly string[],
+  rows: readonly Record<string, string | number | null | undefined>[],
+): void {
   const data = rows.map((row) =>
     columns.map((c) => {
       const v = row[c];
@@ -48,13 +52,28 @@ export function writeCsv(file: string, columns: readonly string[], rows: readonl
  */
 export function normalizeTone(name: string): string {
   const moves: Record<string, string> = {
-    'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
-    'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
-    'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+    oà: 'òa',
+    oá: 'óa',
+    oả: 'ỏa',
+    oã: 'õa',
+    oạ: 'ọa',
+    oè: 'òe',
+    oé: 'óe',
+    oẻ: 'ỏe',
+    oẽ: 'õe',
+    oẹ: 'ọe',
+    uỳ: 'ùy',
+    uý: 'úy',
+    uỷ: 'ủy',
+    uỹ: 'ũy',
+    uỵ: 'ụy',
   };
   let out = name.normalize('NFC');
   for (const [from, to] of Object.entries(moves)) {
-    for (const [f, t] of [[from, to], [from[0]!.toUpperCase() + from.slice(1), to[0]!.toUpperCase() + to.slice(1)]] as const) {
+    for (const [f, t] of [
+      [from, to],
+      [from[0]!.toUpperCase() + from.slice(1), to[0]!.toUpperCase() + to.slice(1)],
+    ] as const) {
       // Only at the end of a syllable, and not after q ("quý" keeps its mark on y).
       out = out.replace(new RegExp(`(?<![qQ])${f}(?![\\p{L}])`, 'gu'), t);
     }
@@ -69,5 +88,10 @@ export function shortName(fullName: string): string {
 
 /** "Đắk Lắk" → "Dak Lak". */
 export function toAscii(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
 }

@@ -10,7 +10,14 @@
  */
 import { join } from 'node:path';
 import { DATA_DIR, readCsv, writeCsv } from './lib.ts';
-import { agenciesTable, agencySuccessionsTable, columnsOf, progressReportsTable, STATUS_WORDS, tasksTable } from '../../src/schemas/index.ts';
+import {
+  agenciesTable,
+  agencySuccessionsTable,
+  columnsOf,
+  progressReportsTable,
+  STATUS_WORDS,
+  tasksTable,
+} from '../../src/schemas/index.ts';
 import { parseDueText } from '../../src/lib/model/task-due.ts';
 
 const SOURCE_DIR = join(DATA_DIR, 'sources', 'nq03-tasks-vnmasterplan');
@@ -41,7 +48,13 @@ export function ownerIds(owner: string): string[] {
 }
 
 // --- similarity of two task texts, to link a 71/NQ-CP task to the 03/NQ-CP task it revises ---------------
-const words = (s: string) => s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 /** 2 × (longest common subsequence of words) / (total words): 1 for the same text. */
 export function textSimilarity(a: string, b: string): number {
   const x = words(a);
@@ -73,7 +86,12 @@ function normalizedDue(text: string, where: string): { due_period: string; recur
 const translations = new Map(curated('task-translations.csv').map((r) => [r.id!, r.title_en!]));
 // A 03/NQ-CP task worded exactly as a translated 71/NQ-CP task (but for a final full stop) takes its translation.
 const sameText = (s: string) => clean(s).replace(/\.$/u, '');
-const nq71Texts = new Map(readCsv(join(SOURCE_DIR, 'nq71_tasks_due_2025_03_05_status_2025_05_24.csv')).map((r) => [sameText(r.nhiem_vu!), `nq71-bc402-${r.tt!.padStart(2, '0')}`]));
+const nq71Texts = new Map(
+  readCsv(join(SOURCE_DIR, 'nq71_tasks_due_2025_03_05_status_2025_05_24.csv')).map((r) => [
+    sameText(r.nhiem_vu!),
+    `nq71-bc402-${r.tt!.padStart(2, '0')}`,
+  ]),
+);
 const titleEn = (vi: string) => translations.get(nq71Texts.get(sameText(vi)) ?? '') ?? '';
 
 // --- 03/NQ-CP, Appendix II -----------------------------------------------------------------------------------
@@ -101,7 +119,9 @@ for (const r of nq03) {
     assigned_on: '2025-01-09',
     revises: '',
     source_id: '03/NQ-CP',
-    note: 'Wording from a transcription not checked against the official text (data/sources/nq03-tasks-vnmasterplan); lead agency as written in January 2025.' + (dueText === '' ? ' The transcription gives no completion time.' : ''),
+    note:
+      'Wording from a transcription not checked against the official text (data/sources/nq03-tasks-vnmasterplan); lead agency as written in January 2025.' +
+      (dueText === '' ? ' The transcription gives no completion time.' : ''),
   });
 }
 
@@ -112,9 +132,7 @@ if (nq71.length !== 37) throw new Error(`expected 37 tasks in Phụ lục 1, fou
 let linked = 0;
 for (const r of nq71) {
   const title = clean(r.nhiem_vu);
-  const best = nq03
-    .map((t) => ({ t, score: textSimilarity(title, t.ten_nhiem_vu!) }))
-    .sort((a, b) => b.score - a.score)[0]!;
+  const best = nq03.map((t) => ({ t, score: textSimilarity(title, t.ten_nhiem_vu!) })).sort((a, b) => b.score - a.score)[0]!;
   const revises = best.score >= SAME_TASK ? nq03Id(best.t.tt!) : '';
   if (revises) linked++;
   const owner = clean(r.co_quan_thuc_hien);
@@ -140,7 +158,9 @@ for (const r of nq71) {
     source_id: '402-CV/VPĐU',
     note:
       `Task no. ${r.tt} (group "${clean(r.group_vi)}") of Phụ lục 1 of the draft report sent with 402-CV/VPĐU, which lists the tasks of 71/NQ-CP due in March–May 2025; its item number in 71/NQ-CP is not given. ` +
-      (revises ? `Revises ${revises}: matched by text (word similarity ${best.score.toFixed(2)} with 03/NQ-CP Appendix II task ${best.t.tt}).` : `No 03/NQ-CP task matches its text (best word similarity ${best.score.toFixed(2)}): new or reworded in 71/NQ-CP.`),
+      (revises
+        ? `Revises ${revises}: matched by text (word similarity ${best.score.toFixed(2)} with 03/NQ-CP Appendix II task ${best.t.tt}).`
+        : `No 03/NQ-CP task matches its text (best word similarity ${best.score.toFixed(2)}): new or reworded in 71/NQ-CP.`),
   });
   const word = clean(r.tien_do);
   const status = STATUS_WORDS[word];
@@ -151,7 +171,8 @@ for (const r of nq71) {
   const evidence = rawEvidence.replace(/^[+\-]\s+/u, '');
   const notes = ['Draft report (402-CV/VPĐU asks for comments on it); word and result as written.'];
   if (evidence !== rawEvidence) notes.push('The leading list marker "+" of the result is left out.');
-  if (status === 'done' && /sẽ xem xét, ban hành/u.test(evidence)) notes.push('The report marks it done while the act is still to be issued.');
+  if (status === 'done' && /sẽ xem xét, ban hành/u.test(evidence))
+    notes.push('The report marks it done while the act is still to be issued.');
   if (status === 'done' && /^Trình Quốc hội xem xét/u.test(evidence)) notes.push('Marked done on submission to the National Assembly.');
   if (read?.note) notes.push(read.note);
   if (status === 'done' && !read?.completed_on) notes.push('No completion date stated.');
@@ -182,17 +203,46 @@ const MINISTRY_SOURCE = 'https://github.com/thetrungdtt/VNMasterplan';
 const MINISTRY_NOTE =
   'Stated in data/sources/nq03-tasks-vnmasterplan/SOURCE.md ("ministries were merged on 1 Mar 2025 (e.g. MIC into MOST, MPI into MOF, MOLISA into MOHA)"); the legal act is not held here, and how a remit was split between ministries is not recorded.';
 const successions: Record<string, string>[] = [
-  { agency_id: 'bo-tttt', successor_id: 'bo-khcn', effective_on: '2025-03-01', document_id: '', source_id: MINISTRY_SOURCE, note: `${MINISTRY_NOTE} The tasks of MIC in 03/NQ-CP are reported under MOST in 402-CV/VPĐU.` },
-  { agency_id: 'bo-khdt', successor_id: 'bo-tc', effective_on: '2025-03-01', document_id: '', source_id: MINISTRY_SOURCE, note: MINISTRY_NOTE },
-  { agency_id: 'bo-ldtbxh', successor_id: 'bo-nv', effective_on: '2025-03-01', document_id: '', source_id: MINISTRY_SOURCE, note: MINISTRY_NOTE },
+  {
+    agency_id: 'bo-tttt',
+    successor_id: 'bo-khcn',
+    effective_on: '2025-03-01',
+    document_id: '',
+    source_id: MINISTRY_SOURCE,
+    note: `${MINISTRY_NOTE} The tasks of MIC in 03/NQ-CP are reported under MOST in 402-CV/VPĐU.`,
+  },
+  {
+    agency_id: 'bo-khdt',
+    successor_id: 'bo-tc',
+    effective_on: '2025-03-01',
+    document_id: '',
+    source_id: MINISTRY_SOURCE,
+    note: MINISTRY_NOTE,
+  },
+  {
+    agency_id: 'bo-ldtbxh',
+    successor_id: 'bo-nv',
+    effective_on: '2025-03-01',
+    document_id: '',
+    source_id: MINISTRY_SOURCE,
+    note: MINISTRY_NOTE,
+  },
 ];
 const formerSuccessor = new Map(readCsv(join(DATA_DIR, 'former_provinces.csv')).map((f) => [f.code!, f.successor_code!]));
 for (const a of agencyRows) {
   if (!a.same_body_after_merger) continue;
   const next = agencyRows.find((b) => b.id === a.same_body_after_merger);
   const expected = formerSuccessor.get(a.former_province_code!);
-  if (!next || !expected || next.province_code !== expected) throw new Error(`agency ${a.id}: successor ${a.same_body_after_merger} is not a body of province ${expected}`);
-  successions.push({ agency_id: a.id!, successor_id: next.id!, effective_on: '2025-07-01', document_id: '202/2025/QH15', source_id: '202/2025/QH15', note: `Former province ${a.former_province_code} became part of province ${expected} (former_provinces.csv).` });
+  if (!next || !expected || next.province_code !== expected)
+    throw new Error(`agency ${a.id}: successor ${a.same_body_after_merger} is not a body of province ${expected}`);
+  successions.push({
+    agency_id: a.id!,
+    successor_id: next.id!,
+    effective_on: '2025-07-01',
+    document_id: '202/2025/QH15',
+    source_id: '202/2025/QH15',
+    note: `Former province ${a.former_province_code} became part of province ${expected} (former_provinces.csv).`,
+  });
 }
 
 writeCsv(tasksTable.file, columnsOf(tasksTable), tasks);

@@ -14,7 +14,8 @@ function numberFormat(lang: Lang, decimals: number | undefined): Intl.NumberForm
   const key = `${lang}|${decimals ?? ''}`;
   let format = numberFormats.get(key);
   if (!format) {
-    const options: Intl.NumberFormatOptions = decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    const options: Intl.NumberFormatOptions =
+      decimals === undefined ? { maximumFractionDigits: 4 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
     numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
   }
   return format;
@@ -23,7 +24,10 @@ function numberFormat(lang: Lang, decimals: number | undefined): Intl.NumberForm
 function dateFormat(key: 'day' | 'month'): Intl.DateTimeFormat {
   let format = dateFormats.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = key === 'day' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
+    const options: Intl.DateTimeFormatOptions =
+      key === 'day'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : { month: 'short', year: 'numeric', timeZone: 'UTC' };
     dateFormats.set(key, (format = new Intl.DateTimeFormat('en-GB', options)));
   }
   return format;

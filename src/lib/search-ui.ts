@@ -27,7 +27,21 @@ export function startSearch(): void {
     // Place names are short and pages about them long: weigh page length and repeated terms less,
     // so the page of the province itself comes before the many pages that mention it.
     ranking: { pageLength: 0.1, termFrequency: 0.3 },
-    translations: { placeholder: el.dataset.placeholder ?? '', ...(vi ? { clear_search: 'Xóa', load_more: 'Xem thêm', search_label: 'Tìm trong trang', filters_label: 'Bộ lọc', zero_results: 'Không có kết quả cho [SEARCH_TERM]', many_results: '[COUNT] kết quả cho [SEARCH_TERM]', one_result: '1 kết quả cho [SEARCH_TERM]', searching: 'Đang tìm [SEARCH_TERM]…' } : {}) },
+    translations: {
+      placeholder: el.dataset.placeholder ?? '',
+      ...(vi
+        ? {
+            clear_search: 'Xóa',
+            load_more: 'Xem thêm',
+            search_label: 'Tìm trong trang',
+            filters_label: 'Bộ lọc',
+            zero_results: 'Không có kết quả cho [SEARCH_TERM]',
+            many_results: '[COUNT] kết quả cho [SEARCH_TERM]',
+            one_result: '1 kết quả cho [SEARCH_TERM]',
+            searching: 'Đang tìm [SEARCH_TERM]…',
+          }
+        : {}),
+    },
   });
   const q = new URLSearchParams(location.search).get('q');
   if (q) ui.triggerSearch(q);

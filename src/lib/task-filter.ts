@@ -15,7 +15,9 @@ export function enhanceTaskTable(root: HTMLElement): void {
   const labels = JSON.parse(root.dataset.labels ?? '{}') as Record<string, string>;
   const statuses = JSON.parse(root.dataset.statuses ?? '[]') as [string, string][];
   const rows = [...body.querySelectorAll<HTMLTableRowElement>('tr')];
-  const owners = [...new Set(rows.map((r) => r.cells[3]?.textContent?.trim() ?? ''))].filter(Boolean).sort((a, b) => a.localeCompare(b, 'vi'));
+  const owners = [...new Set(rows.map((r) => r.cells[3]?.textContent?.trim() ?? ''))]
+    .filter(Boolean)
+    .sort((a, b) => a.localeCompare(b, 'vi'));
 
   const form = document.createElement('form');
   form.className = 'task-filter';
@@ -34,10 +36,19 @@ export function enhanceTaskTable(root: HTMLElement): void {
     return el;
   };
   const status = field(labels.status ?? '', select([['', labels.all ?? ''], ...statuses], 'filter-status')) as HTMLSelectElement;
-  const owner = field(labels.owner ?? '', select([['', labels.all ?? ''], ...owners.map((o) => [o, o] as [string, string])])) as HTMLSelectElement;
+  const owner = field(
+    labels.owner ?? '',
+    select([['', labels.all ?? ''], ...owners.map((o) => [o, o] as [string, string])]),
+  ) as HTMLSelectElement;
   const text = field(labels.text ?? '', Object.assign(document.createElement('input'), { type: 'search' })) as HTMLInputElement;
   text.dataset.testid = 'filter-text';
-  const sort = field(labels.sort ?? '', select([['status', labels.byStatus ?? ''], ['deadline', labels.byDeadline ?? '']])) as HTMLSelectElement;
+  const sort = field(
+    labels.sort ?? '',
+    select([
+      ['status', labels.byStatus ?? ''],
+      ['deadline', labels.byDeadline ?? ''],
+    ]),
+  ) as HTMLSelectElement;
   const count = document.createElement('p');
   count.className = 'small muted';
   count.setAttribute('aria-live', 'polite');
@@ -50,12 +61,20 @@ export function enhanceTaskTable(root: HTMLElement): void {
     const query = fold(text.value.trim());
     let shown = 0;
     for (const row of rows) {
-      const visible = (!status.value || row.dataset.status === status.value) && (!owner.value || row.cells[3]?.textContent?.trim() === owner.value) && (!query || fold(row.textContent ?? '').includes(query));
+      const visible =
+        (!status.value || row.dataset.status === status.value) &&
+        (!owner.value || row.cells[3]?.textContent?.trim() === owner.value) &&
+        (!query || fold(row.textContent ?? '').includes(query));
       row.hidden = !visible;
       if (visible) shown++;
     }
-    const byDeadline = (a: HTMLTableRowElement, b: HTMLTableRowElement) => (a.dataset.deadline || '9999').localeCompare(b.dataset.deadline || '9999');
-    const sorted = [...rows].sort(sort.value === 'deadline' ? byDeadline : (a, b) => order.indexOf(a.dataset.status ?? '') - order.indexOf(b.dataset.status ?? '') || byDeadline(a, b));
+    const byDeadline = (a: HTMLTableRowElement, b: HTMLTableRowElement) =>
+      (a.dataset.deadline || '9999').localeCompare(b.dataset.deadline || '9999');
+    const sorted = [...rows].sort(
+      sort.value === 'deadline'
+        ? byDeadline
+        : (a, b) => order.indexOf(a.dataset.status ?? '') - order.indexOf(b.dataset.status ?? '') || byDeadline(a, b),
+    );
     body.append(...sorted);
     count.textContent = `${shown} ${labels.shown ?? ''}`;
   };

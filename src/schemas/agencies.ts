@@ -26,9 +26,16 @@ export const AgencyRowSchema = z.object({
   id: key('Stable id of the body.', SLUG_ID, { example: 'bo-khcn' }),
   name_vi: text('Name in Vietnamese, as documents write it.'),
   name_en: text('Name in English (ours where no official one is known).'),
-  kind: oneOf(AGENCY_KINDS, 'ministry, government_body, party_body, provincial_body, press, academy, enterprises; groups: all_ministries, all_localities, all_ministries_and_localities, some_localities, ministries_concerned; not_named.'),
+  kind: oneOf(
+    AGENCY_KINDS,
+    'ministry, government_body, party_body, provincial_body, press, academy, enterprises; groups: all_ministries, all_localities, all_ministries_and_localities, some_localities, ministries_concerned; not_named.',
+  ),
   province_code: key('Current province of a provincial body (provinces.csv); empty otherwise.', PROVINCE_CODE, { required: false }),
-  former_province_code: key('Former province (before 1 July 2025) of a body of a former province (former_provinces.csv); empty otherwise.', PROVINCE_CODE, { required: false }),
+  former_province_code: key(
+    'Former province (before 1 July 2025) of a body of a former province (former_provinces.csv); empty otherwise.',
+    PROVINCE_CODE,
+    { required: false },
+  ),
   note: text('What is uncertain about the body or its name.', { required: false }),
 });
 
@@ -37,8 +44,10 @@ export const agenciesTable = defineTable({
   file: 'agencies.csv',
   title_vi: 'Cơ quan',
   title_en: 'Agencies',
-  description_vi: 'Các cơ quan chủ trì nhiệm vụ (bộ, UBND tỉnh, cơ quan Đảng, "các bộ, ngành, địa phương"), như tên gọi trong văn bản giao.',
-  description_en: 'The bodies that own tasks (ministries, provincial committees, Party bodies, "all ministries and localities"), named as in the assigning documents.',
+  description_vi:
+    'Các cơ quan chủ trì nhiệm vụ (bộ, UBND tỉnh, cơ quan Đảng, "các bộ, ngành, địa phương"), như tên gọi trong văn bản giao.',
+  description_en:
+    'The bodies that own tasks (ministries, provincial committees, Party bodies, "all ministries and localities"), named as in the assigning documents.',
   row: AgencyRowSchema,
   primaryKey: ['id'],
   foreignKeys: [
@@ -64,8 +73,10 @@ export const agencySuccessionsTable = defineTable({
   file: 'agency_successions.csv',
   title_vi: 'Kế thừa cơ quan',
   title_en: 'Agency successions',
-  description_vi: 'Hợp nhất bộ (01/03/2025) và tỉnh (01/07/2025): cơ quan nào kế thừa cơ quan nào, từ ngày nào. Nhiệm vụ giữ tên cơ quan như văn bản giao.',
-  description_en: 'Mergers of ministries (1 March 2025) and provinces (1 July 2025): which body took over which, from when. Tasks keep their owner as written.',
+  description_vi:
+    'Hợp nhất bộ (01/03/2025) và tỉnh (01/07/2025): cơ quan nào kế thừa cơ quan nào, từ ngày nào. Nhiệm vụ giữ tên cơ quan như văn bản giao.',
+  description_en:
+    'Mergers of ministries (1 March 2025) and provinces (1 July 2025): which body took over which, from when. Tasks keep their owner as written.',
   row: AgencySuccessionRowSchema,
   primaryKey: ['agency_id', 'successor_id'],
   foreignKeys: [

@@ -46,7 +46,13 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function checkBare(value: string, ctx: Ctx): boolean {
   if (value !== value.trim()) {
-    addCellIssue(ctx, value, 'surrounding-whitespace', 'The cell starts or ends with a space.', 'Delete the spaces before and after the value.');
+    addCellIssue(
+      ctx,
+      value,
+      'surrounding-whitespace',
+      'The cell starts or ends with a space.',
+      'Delete the spaces before and after the value.',
+    );
     return false;
   }
   return true;
@@ -55,17 +61,41 @@ function checkBare(value: string, ctx: Ctx): boolean {
 function checkText(value: string, ctx: Ctx, allowLineBreaks = false): void {
   if (!checkBare(value, ctx)) return;
   if (value.normalize('NFC') !== value) {
-    addCellIssue(ctx, value, 'not-nfc', 'The text is not in Unicode NFC form (letters and tone marks are stored separately).', 'Re-save the file as UTF-8 with composed characters (NFC), e.g. run the text through `.normalize("NFC")`.');
+    addCellIssue(
+      ctx,
+      value,
+      'not-nfc',
+      'The text is not in Unicode NFC form (letters and tone marks are stored separately).',
+      'Re-save the file as UTF-8 with composed characters (NFC), e.g. run the text through `.normalize("NFC")`.',
+    );
   }
   if (FORMULA_START.test(value)) {
-    addCellIssue(ctx, value, 'formula-injection', 'The text starts with =, +, -, @ or a tab, which spreadsheets run as a formula.', 'Reword the text so it does not start with one of these characters.');
+    addCellIssue(
+      ctx,
+      value,
+      'formula-injection',
+      'The text starts with =, +, -, @ or a tab, which spreadsheets run as a formula.',
+      'Reword the text so it does not start with one of these characters.',
+    );
   }
   if (HTML_LIKE.test(value)) {
-    addCellIssue(ctx, value, 'html-in-text', 'The text contains HTML markup or an HTML entity.', 'Write plain text: remove tags such as <b> and write characters instead of entities such as &amp;.');
+    addCellIssue(
+      ctx,
+      value,
+      'html-in-text',
+      'The text contains HTML markup or an HTML entity.',
+      'Write plain text: remove tags such as <b> and write characters instead of entities such as &amp;.',
+    );
   }
   const control = allowLineBreaks ? value.replace(/\n/g, '') : value;
   if (CONTROL.test(control)) {
-    addCellIssue(ctx, value, 'control-character', 'The text contains a control character (a tab, line break or invisible code).', 'Remove the invisible character; write the text on one line.');
+    addCellIssue(
+      ctx,
+      value,
+      'control-character',
+      'The text contains a control character (a tab, line break or invisible code).',
+      'Remove the invisible character; write the text on one line.',
+    );
   }
 }
 
@@ -81,7 +111,14 @@ function register<T extends z.ZodType>(schema: T, meta: ColumnMeta): T {
 /** Turns an empty cell into null for optional columns, or reports it for required ones. */
 function emptyCheck(value: string, ctx: Ctx, required: boolean): boolean {
   if (value !== '') return true;
-  if (required) addCellIssue(ctx, value, 'missing-value', 'This column needs a value; the cell is empty.', 'Fill in the cell. If the value is not known, this table cannot hold the row yet.');
+  if (required)
+    addCellIssue(
+      ctx,
+      value,
+      'missing-value',
+      'This column needs a value; the cell is empty.',
+      'Fill in the cell. If the value is not known, this table cannot hold the row yet.',
+    );
   return false;
 }
 
@@ -103,12 +140,24 @@ export function key(description: string, pattern: RegExp, options: ColumnOptions
     if (!emptyCheck(value, ctx, required)) return null;
     if (!checkBare(value, ctx)) return null;
     if (value.normalize('NFC') !== value) {
-      addCellIssue(ctx, value, 'not-nfc', 'The identifier is not in Unicode NFC form.', 'Re-type the identifier with composed characters (NFC).');
+      addCellIssue(
+        ctx,
+        value,
+        'not-nfc',
+        'The identifier is not in Unicode NFC form.',
+        'Re-type the identifier with composed characters (NFC).',
+      );
       return null;
     }
     if (!pattern.test(value)) {
       const example = options.example ? ` such as ${options.example}` : '';
-      addCellIssue(ctx, value, 'pattern-error', `The value does not have the form of this column${example}.`, `Write it in the form ${pattern.source}${example}.`);
+      addCellIssue(
+        ctx,
+        value,
+        'pattern-error',
+        `The value does not have the form of this column${example}.`,
+        `Write it in the form ${pattern.source}${example}.`,
+      );
       return null;
     }
     return value;
@@ -142,15 +191,35 @@ export function number(description: string, options: ColumnOptions & { integer?:
     if (!emptyCheck(value, ctx, required)) return null;
     if (!checkBare(value, ctx)) return null;
     if (/^-?\d+,\d+$/.test(value)) {
-      addCellIssue(ctx, value, 'decimal-comma', 'The number uses a decimal comma (Vietnamese style).', `Write a decimal point: ${value.replace(',', '.')}.`);
+      addCellIssue(
+        ctx,
+        value,
+        'decimal-comma',
+        'The number uses a decimal comma (Vietnamese style).',
+        `Write a decimal point: ${value.replace(',', '.')}.`,
+      );
       return null;
     }
     if (value.includes('%')) {
-      addCellIssue(ctx, value, 'percent-sign', 'The number carries a percent sign.', `Write the number alone (${value.replace(/\s*%\s*/g, '')}); the unit belongs to the indicator.`);
+      addCellIssue(
+        ctx,
+        value,
+        'percent-sign',
+        'The number carries a percent sign.',
+        `Write the number alone (${value.replace(/\s*%\s*/g, '')}); the unit belongs to the indicator.`,
+      );
       return null;
     }
     if (!STRICT_NUMBER.test(value) || (integer && value.includes('.'))) {
-      addCellIssue(ctx, value, 'type-error', `"${value}" is not ${integer ? 'a whole number' : 'a number'}.`, integer ? 'Write digits only, e.g. 34.' : 'Write digits with an optional decimal point, e.g. 0.8241; no spaces, units or thousands separators.');
+      addCellIssue(
+        ctx,
+        value,
+        'type-error',
+        `"${value}" is not ${integer ? 'a whole number' : 'a number'}.`,
+        integer
+          ? 'Write digits only, e.g. 34.'
+          : 'Write digits with an optional decimal point, e.g. 0.8241; no spaces, units or thousands separators.',
+      );
       return null;
     }
     return Number(value);
@@ -174,11 +243,23 @@ export function date(description: string, options: ColumnOptions = {}) {
       return null;
     }
     if (/^\d{5}(\.\d+)?$/.test(value)) {
-      addCellIssue(ctx, value, 'excel-serial-date', 'The date is a spreadsheet serial number, not a date.', 'Format the column as text in the spreadsheet and write the date as YYYY-MM-DD.');
+      addCellIssue(
+        ctx,
+        value,
+        'excel-serial-date',
+        'The date is a spreadsheet serial number, not a date.',
+        'Format the column as text in the spreadsheet and write the date as YYYY-MM-DD.',
+      );
       return null;
     }
     if (!ISO_DATE.test(value)) {
-      addCellIssue(ctx, value, 'date-format', `"${value}" is not a date in the form YYYY-MM-DD.`, 'Write dates as YYYY-MM-DD, e.g. 2025-10-13.');
+      addCellIssue(
+        ctx,
+        value,
+        'date-format',
+        `"${value}" is not a date in the form YYYY-MM-DD.`,
+        'Write dates as YYYY-MM-DD, e.g. 2025-10-13.',
+      );
       return null;
     }
     if (!isoDateCheck.safeParse(value).success) {
@@ -198,12 +279,24 @@ export function period(description: string) {
     if (!emptyCheck(value, ctx, true)) return null;
     if (!checkBare(value, ctx)) return null;
     if (!PERIOD_PATTERN.test(value)) {
-      addCellIssue(ctx, value, 'period-format', `"${value}" is not a period.`, 'Write YYYY for a year, YYYY-Qn for a quarter (2025-Q3) or YYYY-MM for a month (2025-10).');
+      addCellIssue(
+        ctx,
+        value,
+        'period-format',
+        `"${value}" is not a period.`,
+        'Write YYYY for a year, YYYY-Qn for a quarter (2025-Q3) or YYYY-MM for a month (2025-10).',
+      );
       return null;
     }
     return value;
   });
-  return register(schema, { type: 'string', required: true, description, pattern: PERIOD_PATTERN.source, format: 'YYYY | YYYY-Qn | YYYY-MM' });
+  return register(schema, {
+    type: 'string',
+    required: true,
+    description,
+    pattern: PERIOD_PATTERN.source,
+    format: 'YYYY | YYYY-Qn | YYYY-MM',
+  });
 }
 
 /** True for the only URL schemes a page may link to. */
@@ -223,7 +316,13 @@ export function url(description: string, options: ColumnOptions = {}) {
     if (!emptyCheck(value, ctx, required)) return null;
     if (!checkBare(value, ctx)) return null;
     if (!isSafeUrl(value)) {
-      addCellIssue(ctx, value, 'unsafe-url', 'The link is not an absolute http(s) address.', 'Write the full address starting with https:// (javascript:, data: and relative links are not allowed).');
+      addCellIssue(
+        ctx,
+        value,
+        'unsafe-url',
+        'The link is not an absolute http(s) address.',
+        'Write the full address starting with https:// (javascript:, data: and relative links are not allowed).',
+      );
       return null;
     }
     return value;
@@ -255,7 +354,13 @@ export function sourceRef(description: string, options: ColumnOptions = {}) {
     if (!emptyCheck(value, ctx, required)) return null;
     if (!checkBare(value, ctx)) return null;
     if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !isSafeUrl(value)) {
-      addCellIssue(ctx, value, 'unsafe-url', 'The source is a link that is not an absolute http(s) address.', 'Give a document id from documents.csv or a full https:// address.');
+      addCellIssue(
+        ctx,
+        value,
+        'unsafe-url',
+        'The source is a link that is not an absolute http(s) address.',
+        'Give a document id from documents.csv or a full https:// address.',
+      );
       return null;
     }
     return value;

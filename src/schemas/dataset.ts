@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** One origin of the data, as recorded in data/sources/<id>/SOURCE.md. */
 export const SourceMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/).describe('Folder name under data/sources/.'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .describe('Folder name under data/sources/.'),
   title: z.string().min(1),
   url: z.url().optional(),
   licence: z.string().min(1),

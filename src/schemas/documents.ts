@@ -20,7 +20,9 @@ export const DOCUMENT_KINDS = [
 ] as const;
 
 export const DocumentRowSchema = z.object({
-  id: key('Document number as written in Vietnam (57-NQ/TW, 118/2025/NĐ-CP), or a short slug for an article or web page.', DOCUMENT_ID, { example: '57-NQ/TW' }),
+  id: key('Document number as written in Vietnam (57-NQ/TW, 118/2025/NĐ-CP), or a short slug for an article or web page.', DOCUMENT_ID, {
+    example: '57-NQ/TW',
+  }),
   kind: oneOf(DOCUMENT_KINDS, 'Kind of document.'),
   issuer: text('Issuing body, in Vietnamese (e.g. Bộ Chính trị, Văn phòng Chính phủ, Báo Dân trí).'),
   issuer_en: text('Issuing body, in English.'),

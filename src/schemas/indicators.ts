@@ -8,7 +8,9 @@ export const PERIOD_TYPES = ['year', 'quarter', 'month'] as const;
 
 export const IndicatorRowSchema = z.object({
   id: key('Stable id of the indicator.', SLUG_ID, { example: 'dti' }),
-  parent_id: key('Id of the indicator this one is a component of (e.g. a DTI pillar); empty for top-level indicators.', SLUG_ID, { required: false }),
+  parent_id: key('Id of the indicator this one is a component of (e.g. a DTI pillar); empty for top-level indicators.', SLUG_ID, {
+    required: false,
+  }),
   name_vi: text('Name in Vietnamese.'),
   name_en: text('Name in English.'),
   unit: oneOf(INDICATOR_UNITS, 'Unit: index (a score), percent (0–100), rank (1 = first), count.'),
@@ -16,7 +18,10 @@ export const IndicatorRowSchema = z.object({
   max: number('Highest possible value; empty when unbounded.', { required: false }),
   decimals: number('Decimal places to show.', { integer: true }),
   higher_is_better: boolean('true when a higher value is better (false for ranks).'),
-  aggregation: oneOf(AGGREGATIONS, 'How a value for a merged unit is formed from its parts: mean, sum, weighted (mean weighted by population or similar), none (cannot be combined).'),
+  aggregation: oneOf(
+    AGGREGATIONS,
+    'How a value for a merged unit is formed from its parts: mean, sum, weighted (mean weighted by population or similar), none (cannot be combined).',
+  ),
   period_type: oneOf(PERIOD_TYPES, 'Period of the observations: year (YYYY), quarter (YYYY-Qn) or month (YYYY-MM).'),
   description_vi: text('Definition in Vietnamese: what is measured, by whom.'),
   description_en: text('Definition in English.'),

@@ -13,7 +13,10 @@ export const ObservationRowSchema = z.object({
   value: number('The value; empty when the source says it is not available (never write 0 for "unknown").', { required: false }),
   source_id: sourceRef('Where the value was read: a document id (documents.csv) or an http(s) URL.'),
   published_on: date('Date the source published the value; empty when the source shows no date.', { required: false }),
-  method: oneOf(METHODS, 'as_published: measured for this unit; ministry_mean_of_former_units: the Ministry averaged the former units merged into it (not a new measurement); average_of_provinces / average_of_ministries: an average over provinces or ministries, as published.'),
+  method: oneOf(
+    METHODS,
+    'as_published: measured for this unit; ministry_mean_of_former_units: the Ministry averaged the former units merged into it (not a new measurement); average_of_provinces / average_of_ministries: an average over provinces or ministries, as published.',
+  ),
   note: text('Anything a reader needs to interpret the value (e.g. a missing value, a second source agreeing).', { required: false }),
 });
 

@@ -28,9 +28,15 @@ export const ProgressReportRowSchema = z.object({
   reported_on: date('Date of the report (of the document that carries it).'),
   describes_on: date('Date the report describes ("as of"); the same as reported_on when it gives none.'),
   status_word: text('Status word as written in the report (e.g. Hoàn thành, Đang thực hiện, Quá hạn).'),
-  status: oneOf(REPORTED_STATUSES, 'Normalized status word: done, in_progress, overdue_reported (the report says overdue), not_started, cancelled.'),
+  status: oneOf(
+    REPORTED_STATUSES,
+    'Normalized status word: done, in_progress, overdue_reported (the report says overdue), not_started, cancelled.',
+  ),
   evidence_vi: text('What the report says was done, verbatim (the result in words).', { required: false }),
-  done_by_document: key('Number of the document that did it, when the report names one (e.g. 562/BKHCN-VCL).', DOCUMENT_ID, { required: false, example: '562/BKHCN-VCL' }),
+  done_by_document: key('Number of the document that did it, when the report names one (e.g. 562/BKHCN-VCL).', DOCUMENT_ID, {
+    required: false,
+    example: '562/BKHCN-VCL',
+  }),
   completed_on: date('Date of completion, only when the report states it.', { required: false }),
   source_id: sourceRef('The report (document id or URL).'),
   note: text('How the row was read, and what is uncertain (e.g. the report is a draft).', { required: false }),

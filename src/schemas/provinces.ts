@@ -10,7 +10,10 @@ export const ProvinceRowSchema = z.object({
   name_en: text('English name (e.g. Hanoi).'),
   full_name_vi: text('Full Vietnamese name with the unit word (e.g. Thành phố Hà Nội).'),
   full_name_en: text('Full English name (e.g. Hanoi City).'),
-  type: oneOf(PROVINCE_TYPES, 'Unit type on the dataset as-of date: tinh (province) or thanh_pho (centrally-run city). Earlier types follow from unit_changes.csv.'),
+  type: oneOf(
+    PROVINCE_TYPES,
+    'Unit type on the dataset as-of date: tinh (province) or thanh_pho (centrally-run city). Earlier types follow from unit_changes.csv.',
+  ),
 });
 
 export const provincesTable = defineTable({

@@ -16,6 +16,11 @@ declare module 'daff' {
     hilite(output: TableView): boolean;
   }
   function compareTables(a: TableView, b: TableView, flags?: CompareFlags): TableComparisonState;
-  const daff: { TableView: typeof TableView; CompareFlags: typeof CompareFlags; TableDiff: typeof TableDiff; compareTables: typeof compareTables };
+  const daff: {
+    TableView: typeof TableView;
+    CompareFlags: typeof CompareFlags;
+    TableDiff: typeof TableDiff;
+    compareTables: typeof compareTables;
+  };
   export default daff;
 }

@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(`${base}${path}`);
   return page;
@@ -33,7 +37,9 @@ async function hydrated(page: Page, selector: string): Promise<void> {
 
 /** The table twin's rows: [name, value] as the page shows them. */
 async function twin(page: Page, selector: string): Promise<string[][]> {
-  return page.locator(`${selector} [data-chart-table] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  return page
+    .locator(`${selector} [data-chart-table] tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
 }
 
 const toNumber = (shown: string) => Number(shown.replace(/\./g, '').replace(',', '.').replace('%', ''));
@@ -49,7 +55,13 @@ describe('charts without JavaScript', () => {
     expect(await page.locator('#chart-ranking [data-chart-table] tbody tr').count()).toBe(34);
     expect(await page.locator('#chart-ranking .chart-caption a').count()).toBeGreaterThan(0);
     // Every kind of chart is in the static HTML.
-    for (const [path, id] of [['/indicators/dti/', '#chart-tilegrid'], ['/provinces/79/', '#chart-history'], ['/provinces/96/', '#chart-timeline'], ['/maps/', '#chart-map'], ['/maps/', '#chart-former-map']]) {
+    for (const [path, id] of [
+      ['/indicators/dti/', '#chart-tilegrid'],
+      ['/provinces/79/', '#chart-history'],
+      ['/provinces/96/', '#chart-timeline'],
+      ['/maps/', '#chart-map'],
+      ['/maps/', '#chart-former-map'],
+    ]) {
       await page.goto(`${base}${path}`);
       expect(await page.locator(`${id} svg[role="img"] .mark`).count(), `${path} ${id}`).toBeGreaterThan(0);
     }
@@ -96,9 +108,19 @@ describe('the chart island', () => {
   it('downloads the chart as PNG and as SVG with its sources', async () => {
     const page = await open('/provinces/79/');
     await hydrated(page, '#chart-history');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-history').getByRole('button', { name: 'Tải PNG' }).click()]);
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-history').getByRole('button', { name: 'Tải SVG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#chart-history').getByRole('button', { name: 'Tải PNG' }).click(),
+    ]);
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#chart-history').getByRole('button', { name: 'Tải SVG' }).click(),
+    ]);
     const svgText = readFileSync((await svg.path())!, 'utf8');
     expect(svgText).toContain('<svg');
     expect(svgText).toContain('Giấy phép: CC BY 4.0');

@@ -33,7 +33,15 @@ afterAll(async () => {
 });
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'pagefind' || e.name === '_astro' ? [] : htmlFiles(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? e.name === 'pagefind' || e.name === '_astro'
+        ? []
+        : htmlFiles(join(dir, e.name))
+      : e.name.endsWith('.html')
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 describe('a site built from hostile data', () => {
@@ -56,7 +64,19 @@ describe('a site built from hostile data', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    for (const path of ['/', '/en/', '/tasks/', '/tasks/t-databases/', '/en/tasks/t-centres/', '/documents/57-nq-tw/', '/indicators/dti/', '/provinces/96/', '/communes/00004/', '/data/', '/data/tasks/']) {
+    for (const path of [
+      '/',
+      '/en/',
+      '/tasks/',
+      '/tasks/t-databases/',
+      '/en/tasks/t-centres/',
+      '/documents/57-nq-tw/',
+      '/indicators/dti/',
+      '/provinces/96/',
+      '/communes/00004/',
+      '/data/',
+      '/data/tasks/',
+    ]) {
       await page.goto(server.url + path);
       await page.mouse.move(200, 300);
       await page.mouse.move(400, 600);
@@ -76,7 +96,9 @@ describe('a site built from hostile data', () => {
   it('a commune page lists the latest value of each indicator, and a series of gaps as a gap', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/communes/00004/`);
-    const rows = await page.locator('#figures + .table-scroll tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())));
+    const rows = await page
+      .locator('#figures + .table-scroll tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())));
     // online-share: 2024-Q3 = 40 then a gap in 2024-Q4; dti: one gap (fixture rows from make-hostile-fixture.ts).
     expect(rows.map((r) => [r[1], r[2], r[4]])).toEqual([
       ['2024', 'không có số liệu', '1 (2024)'],
@@ -89,10 +111,14 @@ describe('a site built from hostile data', () => {
   it('search results render hostile text as text', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/?q=${encodeURIComponent('onmouseover')}`);
-    await page.waitForFunction(() => {
-      const first = document.querySelector('.pagefind-ui__result-title');
-      return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const first = document.querySelector('.pagefind-ui__result-title');
+        return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(await page.locator('.pagefind-ui__results [onmouseover]').count()).toBe(0);
     await page.close();
@@ -102,7 +128,10 @@ describe('a site built from hostile data', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);
     const atom = readFileSync(join(dist, 'data/releases.atom'), 'utf8');
-    const parseError = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? null, atom);
+    const parseError = await page.evaluate(
+      (xml) => new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? null,
+      atom,
+    );
     expect(parseError).toBeNull();
     expect(readFileSync(join(dist, 'data/latest/tasks.csv'))).toEqual(readFileSync(join(fixture, 'tasks.csv')));
     const json = JSON.parse(readFileSync(join(dist, 'data/latest/tasks.json'), 'utf8')) as { id: string; owner: string }[];

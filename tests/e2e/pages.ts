@@ -28,4 +28,10 @@ export const PAGE_KINDS: Record<string, string> = {
 };
 
 export const pagesInBothLanguages = (): [string, string][] =>
-  Object.entries(PAGE_KINDS).flatMap(([kind, path]) => [[`${kind} (vi)`, path], [`${kind} (en)`, `/en${path}`]] as [string, string][]);
+  Object.entries(PAGE_KINDS).flatMap(
+    ([kind, path]) =>
+      [
+        [`${kind} (vi)`, path],
+        [`${kind} (en)`, `/en${path}`],
+      ] as [string, string][],
+  );

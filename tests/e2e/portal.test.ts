@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   return context.newPage();
 }
 
@@ -77,16 +80,22 @@ describe('search typed without diacritics', () => {
       await page.goto(`${base}${lang === 'vi' ? '' : '/en'}/search/?q=${encodeURIComponent(query)}`);
       const results = page.locator('.pagefind-ui__result-title');
       // The UI first draws placeholder titles (". . .") and fills them as result data arrives.
-      await page.waitForFunction(() => {
-        const first = document.querySelector('.pagefind-ui__result-title');
-        return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
-      }, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => {
+          const first = document.querySelector('.pagefind-ui__result-title');
+          return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
       const titles = await results.allTextContents();
       // The result says what kind of thing it is.
       const provinceKind = lang === 'vi' ? 'Tỉnh, thành phố' : 'Province';
       expect(titles[0]).toBe(`${expected} · ${provinceKind}`);
       // Each language searches its own pages.
-      const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      const hrefs = await page
+        .locator('.pagefind-ui__result-link')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
       for (const href of hrefs) expect(href.startsWith('/en/')).toBe(lang === 'en');
       await page.context().close();
     });
@@ -110,7 +119,10 @@ describe('without JavaScript', () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(`${base}/tasks/`);
     const all = await page.locator('#task-table tbody tr').count();
-    await page.getByRole('navigation', { name: 'Lọc theo tình trạng' }).getByRole('link', { name: /^Quá hạn/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Lọc theo tình trạng' })
+      .getByRole('link', { name: /^Quá hạn/ })
+      .click();
     expect(new URL(page.url()).pathname).toBe('/tasks/status/overdue_reported/');
     const statuses = await page.locator('#task-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
     expect(statuses.length).toBeGreaterThan(0);
@@ -128,7 +140,9 @@ describe('with JavaScript', () => {
     await select.waitFor();
     await select.selectOption('no_deadline');
     await page.waitForFunction(() => document.querySelectorAll('#task-table tbody tr[hidden]').length > 0);
-    const visible = await page.locator('#task-table tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
+    const visible = await page
+      .locator('#task-table tbody tr:not([hidden])')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible)).toEqual(new Set(['no_deadline']));
     const before = await page.locator('#task-table tbody tr:not([hidden])').count();

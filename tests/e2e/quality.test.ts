@@ -36,10 +36,17 @@ describe.each([375, 1280])('accessibility at %i px (axe-core, WCAG 2.2 A/AA)', (
     await page.goto(base + path, { waitUntil: 'networkidle' });
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+      const result = await (
+        window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
     });
     expect(violations).toEqual([]);
     await context.close();
@@ -68,10 +75,14 @@ describe('content security policy and requests', () => {
     await page.goto(base + path, { waitUntil: 'networkidle' });
     if (path.includes('/search/')) {
       // Search must work under the CSP (Pagefind runs WebAssembly).
-      await page.waitForFunction(() => {
-        const first = document.querySelector('.pagefind-ui__result-title');
-        return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
-      }, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => {
+          const first = document.querySelector('.pagefind-ui__result-title');
+          return first !== null && !/^[.\s]*$/.test(first.textContent ?? '');
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
     }
     const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     expect(await page.locator('meta[http-equiv="content-security-policy"]').count()).toBe(1);

@@ -8,9 +8,20 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8', '.zip': 'application/zip', '.jsonld': 'application/ld+json', '.atom': 'application/atom+xml', '.pf_meta': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
+  '.jsonld': 'application/ld+json',
+  '.atom': 'application/atom+xml',
+  '.pf_meta': 'application/octet-stream',
 };
 
 export async function serveDist(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {

@@ -36,7 +36,14 @@ const ARCHIPELAGOS = [
  * Simplifies a topology keeping `keep` (0–1) of its points by weight, then projects every feature to
  * a `width`-wide frame. `codeOf` names each feature with its official code.
  */
-export function projectTopology(topo: Topology, object: string, codeOf: (f: Feature) => string, width: number, keep: number, withArchipelagos: boolean): GeoMap {
+export function projectTopology(
+  topo: Topology,
+  object: string,
+  codeOf: (f: Feature) => string,
+  width: number,
+  keep: number,
+  withArchipelagos: boolean,
+): GeoMap {
   const pre = presimplify(topo as Topology<Objects<{}>>);
   const simple = simplify(pre, quantile(pre, keep));
   const fc = feature(simple, simple.objects[object] as GeometryCollection) as FeatureCollection<Geometry>;
@@ -60,7 +67,10 @@ export function provincesMap(dataDir: string, width = 460): GeoMap {
   const key = `34|${dataDir}|${width}`;
   if (!cache.has(key)) {
     const topo = JSON.parse(readFileSync(join(dataDir, 'boundaries/provinces-34.topo.json'), 'utf8')) as Topology;
-    cache.set(key, projectTopology(topo, 'provinces', (f) => String(f.id), width, 0.02, true));
+    cache.set(
+      key,
+      projectTopology(topo, 'provinces', (f) => String(f.id), width, 0.02, true),
+    );
   }
   return cache.get(key)!;
 }
@@ -70,9 +80,22 @@ export function formerProvincesMap(dataDir: string, width = 400): GeoMap {
   const key = `63|${dataDir}|${width}`;
   if (!cache.has(key)) {
     const topo = JSON.parse(readFileSync(join(dataDir, 'boundaries/former-provinces-63.topo.json'), 'utf8')) as Topology;
-    const crosswalk = Papa.parse<{ gid: string; former_code: string }>(readFileSync(join(dataDir, 'boundaries/former-provinces-63-codes.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const crosswalk = Papa.parse<{ gid: string; former_code: string }>(
+      readFileSync(join(dataDir, 'boundaries/former-provinces-63-codes.csv'), 'utf8'),
+      { header: true, skipEmptyLines: true },
+    ).data;
     const codeByGid = new Map(crosswalk.map((r) => [Number(r.gid), r.former_code]));
-    cache.set(key, projectTopology(topo, 'diaphantinh_63_fixednames', (f) => codeByGid.get((f.properties as { gid: number }).gid) ?? '', width, 0.015, false));
+    cache.set(
+      key,
+      projectTopology(
+        topo,
+        'diaphantinh_63_fixednames',
+        (f) => codeByGid.get((f.properties as { gid: number }).gid) ?? '',
+        width,
+        0.015,
+        false,
+      ),
+    );
   }
   return cache.get(key)!;
 }

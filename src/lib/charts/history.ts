@@ -67,7 +67,9 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
   if (targetYear !== null) years.push(targetYear);
   const minYear = Math.floor(Math.min(...years));
   const maxYear = Math.ceil(Math.max(...years));
-  const x = scaleLinear().domain([minYear, Math.max(maxYear, minYear + 1)]).range([plot.left, plot.right]);
+  const x = scaleLinear()
+    .domain([minYear, Math.max(maxYear, minYear + 1)])
+    .range([plot.left, plot.right]);
   const y = scaleLinear().domain([input.domain[0], input.domain[1]]).range([plot.bottom, plot.top]).nice();
   const path = line<{ x: number; y: number } | null>()
     .defined((p) => p !== null)
@@ -76,8 +78,17 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
 
   const lines = input.series.map((s, index): HistoryLine => {
     const sorted = [...s.points].sort((a, b) => a.period.localeCompare(b.period));
-    const placed = sorted.map((p) => (p.value === null ? null : { period: p.period, value: p.value, x: round(x(periodToYear(p.period))), y: round(y(p.value)) }));
-    return { key: s.key, label: s.label, kind: s.kind, index, d: path(placed) ?? '', points: placed.filter((p): p is HistoryPoint => p !== null) };
+    const placed = sorted.map((p) =>
+      p.value === null ? null : { period: p.period, value: p.value, x: round(x(periodToYear(p.period))), y: round(y(p.value)) },
+    );
+    return {
+      key: s.key,
+      label: s.label,
+      kind: s.kind,
+      index,
+      d: path(placed) ?? '',
+      points: placed.filter((p): p is HistoryPoint => p !== null),
+    };
   });
 
   const main = lines.find((l) => l.key === (input.main ?? lines[0]?.key));
@@ -85,7 +96,13 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
   let trajectory: HistoryLayout['trajectory'] = null;
   if (input.target && last && targetYear !== null && targetYear > periodToYear(last.period)) {
     const years = targetYear - periodToYear(last.period);
-    trajectory = { x1: last.x, y1: last.y, x2: round(x(targetYear)), y2: round(y(input.target.value)), perYear: (input.target.value - last.value) / years };
+    trajectory = {
+      x1: last.x,
+      y1: last.y,
+      x2: round(x(targetYear)),
+      y2: round(y(input.target.value)),
+      perYear: (input.target.value - last.value) / years,
+    };
   }
   const yearStep = Math.max(1, Math.ceil((maxYear - minYear) / 6));
   const xTicks: HistoryLayout['xTicks'] = [];
@@ -97,7 +114,9 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
     xTicks: xTicks.filter((t) => t.x <= plot.right),
     yTicks: y.ticks(4).map((value) => ({ value, y: round(y(value)) })),
     lines,
-    target: input.target ? { value: input.target.value, label: input.target.label, y: round(y(input.target.value)), x: round(x(targetYear!)) } : null,
+    target: input.target
+      ? { value: input.target.value, label: input.target.label, y: round(y(input.target.value)), x: round(x(targetYear!)) }
+      : null,
     trajectory,
     legend: [
       ...lines.map((l) => ({ key: l.key, label: l.label, kind: l.kind, index: l.index })),

@@ -92,7 +92,9 @@ async function svgToPng(svgText: string): Promise<Blob> {
     const ctx = canvas.getContext('2d')!;
     ctx.scale(2, 2);
     ctx.drawImage(img, 0, 0);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -106,7 +108,8 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
   const permalink = fig.querySelector<HTMLAnchorElement>('[data-permalink]');
   const embedCode = fig.querySelector<HTMLElement>('[data-embed-code]');
   const ui = JSON.parse(fig.dataset.ui ?? '{}') as Record<string, string>;
-  if (spec.kind === 'choropleth') spec.shapes = [...body.querySelectorAll<SVGPathElement>('path.mark')].map((p) => ({ code: p.dataset.code!, d: p.getAttribute('d')! }));
+  if (spec.kind === 'choropleth')
+    spec.shapes = [...body.querySelectorAll<SVGPathElement>('path.mark')].map((p) => ({ code: p.dataset.code!, d: p.getAttribute('d')! }));
 
   const area = spec.kind === 'ranking' || spec.kind === 'tilegrid' || spec.kind === 'choropleth' ? (spec as AreaChartSpec) : null;
   let state: ChartState = area ? readState() : {};
@@ -120,7 +123,8 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
   tip.setAttribute('role', 'status');
   fig.append(tip);
 
-  const width = () => (DEFAULT_WIDTH[spec.kind] === null ? undefined : Math.round(Math.max(300, Math.min(body.clientWidth || DEFAULT_WIDTH[spec.kind]!, 760))));
+  const width = () =>
+    DEFAULT_WIDTH[spec.kind] === null ? undefined : Math.round(Math.max(300, Math.min(body.clientWidth || DEFAULT_WIDTH[spec.kind]!, 760)));
 
   function marks(): SVGElement[] {
     return [...body.querySelectorAll<SVGElement>('.mark')];
@@ -224,7 +228,11 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
   const tools = document.createElement('div');
   tools.className = 'chart-downloads';
   const name = () => [spec.key.replace(/\//g, '-'), state.period].filter(Boolean).join('-');
-  const lines = () => [...view.sources.map((s) => `${ui.source ?? 'Source'}: ${s.label}${s.date ? ` (${s.date})` : ''}`), `${ui.licence ?? 'Licence'}: ${spec.licence}`, new URL(permalink?.getAttribute('href') ?? location.href, location.href).href];
+  const lines = () => [
+    ...view.sources.map((s) => `${ui.source ?? 'Source'}: ${s.label}${s.date ? ` (${s.date})` : ''}`),
+    `${ui.licence ?? 'Licence'}: ${spec.licence}`,
+    new URL(permalink?.getAttribute('href') ?? location.href, location.href).href,
+  ];
   const button = (text: string, action: () => void | Promise<void>) => {
     const b = document.createElement('button');
     b.type = 'button';
@@ -232,8 +240,12 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
     b.addEventListener('click', () => void action());
     tools.append(b);
   };
-  button(`${ui.download ?? 'Download'} SVG`, () => download(new Blob([exportSvg(body.querySelector('svg')!, lines())], { type: 'image/svg+xml' }), `${name()}.svg`));
-  button(`${ui.download ?? 'Download'} PNG`, async () => download(await svgToPng(exportSvg(body.querySelector('svg')!, lines())), `${name()}.png`));
+  button(`${ui.download ?? 'Download'} SVG`, () =>
+    download(new Blob([exportSvg(body.querySelector('svg')!, lines())], { type: 'image/svg+xml' }), `${name()}.svg`),
+  );
+  button(`${ui.download ?? 'Download'} PNG`, async () =>
+    download(await svgToPng(exportSvg(body.querySelector('svg')!, lines())), `${name()}.png`),
+  );
   button(`${ui.download ?? 'Download'} CSV`, () => download(new Blob([view.csv], { type: 'text/csv;charset=utf-8' }), `${name()}.csv`));
   fig.querySelector('[data-chart-tools]')?.prepend(tools);
 

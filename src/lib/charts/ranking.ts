@@ -46,7 +46,9 @@ export const RANKING = { rowHeight: 18, barHeight: 13, labelWidth: 104, valueWid
 export function layoutRanking(input: RankingInput): RankingLayout {
   const { rowHeight, barHeight, labelWidth, valueWidth, top, bottom } = RANKING;
   const withValue = input.rows.filter((r): r is { code: string; name: string; value: number } => r.value !== null);
-  const sorted = [...withValue].sort((a, b) => (input.higherIsBetter ? b.value - a.value : a.value - b.value) || a.code.localeCompare(b.code));
+  const sorted = [...withValue].sort(
+    (a, b) => (input.higherIsBetter ? b.value - a.value : a.value - b.value) || a.code.localeCompare(b.code),
+  );
   const x0 = labelWidth;
   const x1 = input.width - valueWidth;
   const lo = Math.min(0, input.domain[0]);

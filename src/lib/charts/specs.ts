@@ -11,7 +11,17 @@ import { resolveSource, tasksAddressedTo } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
 import { formerProvincesMap, provincesMap } from './geo.ts';
-import type { AreaChartSpec, AreaValues, ChartLabels, ChartSpec, HistorySpec, IndicatorMeta, Reference, SourceInfo, TimelineSpec } from './types.ts';
+import type {
+  AreaChartSpec,
+  AreaValues,
+  ChartLabels,
+  ChartSpec,
+  HistorySpec,
+  IndicatorMeta,
+  Reference,
+  SourceInfo,
+  TimelineSpec,
+} from './types.ts';
 
 export const LICENCE = 'CC BY 4.0 — Theo dõi Nghị quyết 57 (the sources keep their own terms)';
 
@@ -47,22 +57,43 @@ export function sourceInfo(model: Model, lang: Lang, sourceId: string, date: str
   if ('document' in resolved) {
     const d = resolved.document;
     const issuer = lang === 'vi' ? d.issuer! : d.issuer_en!;
-    return { source: sourceId, sourceLabel: d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`, sourceHref: localePath(lang, `/documents/${slugify(d.id!)}/`), date };
+    return {
+      source: sourceId,
+      sourceLabel: d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`,
+      sourceHref: localePath(lang, `/documents/${slugify(d.id!)}/`),
+      date,
+    };
   }
   const safe = isSafeUrl(resolved.url);
-  return { source: sourceId, sourceLabel: safe ? new URL(resolved.url).hostname : resolved.url, sourceHref: safe ? resolved.url : null, date };
+  return {
+    source: sourceId,
+    sourceLabel: safe ? new URL(resolved.url).hostname : resolved.url,
+    sourceHref: safe ? resolved.url : null,
+    date,
+  };
 }
 
 function meta(model: Model, lang: Lang, id: string): IndicatorMeta {
   const ind = model.indicator.get(id)!;
-  return { id, name: lang === 'vi' ? ind.name_vi! : ind.name_en!, unit: ind.unit!, decimals: ind.decimals!, higherIsBetter: ind.higher_is_better!, domain: [ind.min ?? 0, ind.max ?? 1] };
+  return {
+    id,
+    name: lang === 'vi' ? ind.name_vi! : ind.name_en!,
+    unit: ind.unit!,
+    decimals: ind.decimals!,
+    higherIsBetter: ind.higher_is_better!,
+    domain: [ind.min ?? 0, ind.max ?? 1],
+  };
 }
 
 /** Numeric national targets of an indicator, as reference lines. */
 function targetReferences(model: Model, lang: Lang, indicatorId: string): Reference[] {
   return (model.targetsByIndicator.get(indicatorId) ?? [])
     .filter((tg) => tg.value !== null && tg.comparator !== 'qualitative' && tg.scope === 'national')
-    .map((tg) => ({ key: 'target' as const, label: `${t(lang, 'target')} ${tg.deadline!.slice(0, 4)} (${tg.comparator})`, value: tg.value! }));
+    .map((tg) => ({
+      key: 'target' as const,
+      label: `${t(lang, 'target')} ${tg.deadline!.slice(0, 4)} (${tg.comparator})`,
+      value: tg.value!,
+    }));
 }
 
 /** Per indicator and level, the number of values per period: one pass over the observations per model. */
@@ -109,10 +140,25 @@ export function areaValues(model: Model, lang: Lang, id: string, level: 'provinc
       if (o.method) methods[o.method] = label(lang, o.method);
       return { code: u.code, name: u.name, value: o.value, method: o.method, source: o.source_id!, date: o.published_on };
     });
-    const national = (model.cross.get(`${id}|national|${period}`) ?? []).find((o) => o.value !== null && o.method === 'average_of_provinces');
-    references[period] = [...(national && level === 'province' ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }] : []), ...targets];
+    const national = (model.cross.get(`${id}|national|${period}`) ?? []).find(
+      (o) => o.value !== null && o.method === 'average_of_provinces',
+    );
+    references[period] = [
+      ...(national && level === 'province'
+        ? [{ key: 'national' as const, label: lang === 'vi' ? 'Trung bình cả nước' : 'National average', value: national.value! }]
+        : []),
+      ...targets,
+    ];
   }
-  return { ...meta(model, lang, id), periods, sources, methods, unitHref: localePath(lang, `/${level === 'province' ? 'provinces' : 'former-provinces'}/{code}/`), rows, references };
+  return {
+    ...meta(model, lang, id),
+    periods,
+    sources,
+    methods,
+    unitHref: localePath(lang, `/${level === 'province' ? 'provinces' : 'former-provinces'}/{code}/`),
+    rows,
+    references,
+  };
 }
 
 /** The values of the latest period only: what a page shows first (other periods are fetched on switching). */
@@ -136,9 +182,16 @@ const ATTRIBUTION = {
 export type AreaChartKind = 'ranking' | 'tilegrid' | 'map' | 'former-map';
 
 /** URL of the JSON with every chartable indicator of a level, fetched by the island on switching. */
-export const areaDataUrl = (lang: Lang, level: 'province' | 'former_province') => `/charts/data/${level === 'province' ? 'provinces' : 'former-provinces'}.${lang}.json`;
+export const areaDataUrl = (lang: Lang, level: 'province' | 'former_province') =>
+  `/charts/data/${level === 'province' ? 'provinces' : 'former-provinces'}.${lang}.json`;
 
-export function areaChartSpec(model: Model, lang: Lang, kind: AreaChartKind, indicatorId: string, options: { id?: string; highlight?: string | null } = {}): AreaChartSpec {
+export function areaChartSpec(
+  model: Model,
+  lang: Lang,
+  kind: AreaChartKind,
+  indicatorId: string,
+  options: { id?: string; highlight?: string | null } = {},
+): AreaChartSpec {
   const level = kind === 'former-map' ? 'former_province' : 'province';
   const key = `${kind}/${indicatorId}`;
   const spec: AreaChartSpec = {
@@ -174,36 +227,88 @@ function base(lang: Lang, id: string, key: string) {
 type Series = HistorySpec['series'][number];
 
 /** One unit's series of an indicator, oldest first, each point with its source. */
-function series(model: Model, lang: Lang, indicatorId: string, kind: Series['kind'], level: string, area: string, seriesLabel: string): Series {
-  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({ period: o.period!, value: o.value, method: o.method, methodLabel: label(lang, o.method), ...sourceInfo(model, lang, o.source_id!, o.published_on) }));
+function series(
+  model: Model,
+  lang: Lang,
+  indicatorId: string,
+  kind: Series['kind'],
+  level: string,
+  area: string,
+  seriesLabel: string,
+): Series {
+  const points = (model.series.get(`${indicatorId}|${level}|${area}`) ?? []).map((o) => ({
+    period: o.period!,
+    value: o.value,
+    method: o.method,
+    methodLabel: label(lang, o.method),
+    ...sourceInfo(model, lang, o.source_id!, o.published_on),
+  }));
   return { key: kind === 'national' ? 'national' : `${level}-${area}`, label: seriesLabel, kind, points };
 }
 
 const formerLabel = (lang: Lang, name: string) => `${name} (${lang === 'vi' ? 'tỉnh cũ' : 'former province'})`;
-const nationalSeries = (model: Model, lang: Lang, indicatorId: string) => series(model, lang, indicatorId, 'national', 'national', 'VN', lang === 'vi' ? 'Cả nước' : 'National');
+const nationalSeries = (model: Model, lang: Lang, indicatorId: string) =>
+  series(model, lang, indicatorId, 'national', 'national', 'VN', lang === 'vi' ? 'Cả nước' : 'National');
 
-function historySpec(model: Model, lang: Lang, indicatorId: string, area: string, lines: Series[], target: HistorySpec['target']): HistorySpec {
-  return { ...base(lang, 'chart-history', `history/${indicatorId}/${area}`), kind: 'history', indicator: meta(model, lang, indicatorId), series: lines.filter((l) => l.points.length > 0), target };
+function historySpec(
+  model: Model,
+  lang: Lang,
+  indicatorId: string,
+  area: string,
+  lines: Series[],
+  target: HistorySpec['target'],
+): HistorySpec {
+  return {
+    ...base(lang, 'chart-history', `history/${indicatorId}/${area}`),
+    kind: 'history',
+    indicator: meta(model, lang, indicatorId),
+    series: lines.filter((l) => l.points.length > 0),
+    target,
+  };
 }
 
 /** History of an indicator for a province: its own series, its former provinces (each its own line), the national average; target and trajectory when a national target exists. */
 export function provinceHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
-  return historySpec(model, lang, indicatorId, code, [
-    series(model, lang, indicatorId, 'unit', 'province', code, model.province.get(code)!.name_vi!),
-    ...(model.formerBySuccessor.get(code) ?? []).map((f) => series(model, lang, indicatorId, 'former', 'former_province', f.code!, formerLabel(lang, f.name_vi!))),
-    nationalSeries(model, lang, indicatorId),
-  ], nationalTarget(model, lang, indicatorId));
+  return historySpec(
+    model,
+    lang,
+    indicatorId,
+    code,
+    [
+      series(model, lang, indicatorId, 'unit', 'province', code, model.province.get(code)!.name_vi!),
+      ...(model.formerBySuccessor.get(code) ?? []).map((f) =>
+        series(model, lang, indicatorId, 'former', 'former_province', f.code!, formerLabel(lang, f.name_vi!)),
+      ),
+      nationalSeries(model, lang, indicatorId),
+    ],
+    nationalTarget(model, lang, indicatorId),
+  );
 }
 
 /** History of an indicator for a former province (its own values only, never its successor's), with the national series. */
 export function formerHistorySpec(model: Model, lang: Lang, indicatorId: string, code: string): HistorySpec {
   const f = model.formerProvince.get(code)!;
-  return historySpec(model, lang, indicatorId, `former-${code}`, [series(model, lang, indicatorId, 'former', 'former_province', code, formerLabel(lang, f.name_vi!)), nationalSeries(model, lang, indicatorId)], null);
+  return historySpec(
+    model,
+    lang,
+    indicatorId,
+    `former-${code}`,
+    [
+      series(model, lang, indicatorId, 'former', 'former_province', code, formerLabel(lang, f.name_vi!)),
+      nationalSeries(model, lang, indicatorId),
+    ],
+    null,
+  );
 }
 
 /** Indicators drawn as history on a former province's page: two or more values. */
 export function formerHistoryIndicators(model: Model, code: string): string[] {
-  return model.tables.indicators.filter((ind) => ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2).map((ind) => ind.id!);
+  return model.tables.indicators
+    .filter(
+      (ind) =>
+        ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2,
+    )
+    .map((ind) => ind.id!);
 }
 
 /** History of an indicator for the whole country, with its target (drawn even before the first value). */
@@ -212,7 +317,9 @@ export function nationalHistorySpec(model: Model, lang: Lang, indicatorId: strin
 }
 
 function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistorySpec['target'] {
-  const tg = (model.targetsByIndicator.get(indicatorId) ?? []).find((x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national');
+  const tg = (model.targetsByIndicator.get(indicatorId) ?? []).find(
+    (x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national',
+  );
   if (!tg) return null;
   const doc = model.document.get(tg.document_id!);
   return {
@@ -247,10 +354,12 @@ export function allChartKeys(model: Model): string[] {
   for (const id of chartableIndicators(model, 'province')) keys.push(`ranking/${id}`, `tilegrid/${id}`, `map/${id}`);
   for (const id of chartableIndicators(model, 'former_province')) keys.push(`former-map/${id}`);
   for (const p of model.provinces) for (const id of provinceHistoryIndicators(model, p.code!)) keys.push(`history/${id}/${p.code}`);
-  for (const f of model.tables.former_provinces) for (const id of formerHistoryIndicators(model, f.code!)) keys.push(`history/${id}/former-${f.code}`);
+  for (const f of model.tables.former_provinces)
+    for (const id of formerHistoryIndicators(model, f.code!)) keys.push(`history/${id}/former-${f.code}`);
   for (const id of nationalHistoryIndicators(model)) keys.push(`history/${id}/VN`);
   for (const p of model.provinces) if (tasksAddressedTo(model, p.code!).length > 0) keys.push(`timeline/province-${p.code}`);
-  for (const d of model.tables.documents) if ((model.tasksByDocument.get(d.id!) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id!)}`);
+  for (const d of model.tables.documents)
+    if ((model.tasksByDocument.get(d.id!) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id!)}`);
   return keys;
 }
 
@@ -259,20 +368,34 @@ export function provinceHistoryIndicators(model: Model, code: string): string[] 
   const formers = (model.formerBySuccessor.get(code) ?? []).map((f) => f.code!);
   return model.tables.indicators
     .filter((ind) => ind.unit !== 'rank')
-    .filter((ind) => (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) && formers.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)))
+    .filter(
+      (ind) =>
+        (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) &&
+        formers.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)),
+    )
     .map((ind) => ind.id!);
 }
 
 export function nationalHistoryIndicators(model: Model): string[] {
-  return model.tables.indicators.filter((ind) => (model.series.get(`${ind.id}|national|VN`) ?? []).some((o) => o.value !== null) || nationalTargetExists(model, ind.id!)).map((ind) => ind.id!);
+  return model.tables.indicators
+    .filter(
+      (ind) => (model.series.get(`${ind.id}|national|VN`) ?? []).some((o) => o.value !== null) || nationalTargetExists(model, ind.id!),
+    )
+    .map((ind) => ind.id!);
 }
 
-const nationalTargetExists = (model: Model, id: string) => (model.targetsByIndicator.get(id) ?? []).some((x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national');
+const nationalTargetExists = (model: Model, id: string) =>
+  (model.targetsByIndicator.get(id) ?? []).some((x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national');
 
 export function chartSpec(model: Model, lang: Lang, key: string): ChartSpec {
   const [kind, a, b] = key.split('/') as [string, string, string | undefined];
   if (kind === 'ranking' || kind === 'tilegrid' || kind === 'map' || kind === 'former-map') return areaChartSpec(model, lang, kind, a);
-  if (kind === 'history') return b === 'VN' ? nationalHistorySpec(model, lang, a) : b!.startsWith('former-') ? formerHistorySpec(model, lang, a, b!.slice(7)) : provinceHistorySpec(model, lang, a, b!);
+  if (kind === 'history')
+    return b === 'VN'
+      ? nationalHistorySpec(model, lang, a)
+      : b!.startsWith('former-')
+        ? formerHistorySpec(model, lang, a, b!.slice(7))
+        : provinceHistorySpec(model, lang, a, b!);
   if (kind === 'timeline') {
     // A province's own tasks: those addressed to every locality would repeat the national timeline 34 times.
     if (a.startsWith('province-')) return timelineSpec(model, lang, key, tasksAddressedTo(model, a.slice(9)));

@@ -8,10 +8,21 @@ import { classOf, NO_DATA_FILL, NO_DATA_INK, type ColourClass } from './colour.t
 
 /** Province code → [column, row]. */
 export const TILE_POSITIONS: Readonly<Record<string, readonly [number, number]>> = {
-  '12': [1, 0], '15': [2, 0], '08': [3, 0], '04': [4, 0],
-  '11': [0, 1], '14': [1, 1], '25': [2, 1], '19': [3, 1], '20': [4, 1],
-  '01': [2, 2], '24': [3, 2], '22': [4, 2],
-  '37': [2, 3], '33': [3, 3], '31': [4, 3],
+  '12': [1, 0],
+  '15': [2, 0],
+  '08': [3, 0],
+  '04': [4, 0],
+  '11': [0, 1],
+  '14': [1, 1],
+  '25': [2, 1],
+  '19': [3, 1],
+  '20': [4, 1],
+  '01': [2, 2],
+  '24': [3, 2],
+  '22': [4, 2],
+  '37': [2, 3],
+  '33': [3, 3],
+  '31': [4, 3],
   '38': [2, 4],
   '40': [2, 5],
   '42': [3, 6],
@@ -21,10 +32,16 @@ export const TILE_POSITIONS: Readonly<Record<string, readonly [number, number]>>
   '51': [4, 10],
   '52': [4, 11],
   '66': [4, 12],
-  '75': [2, 13], '68': [3, 13], '56': [4, 13],
-  '80': [1, 14], '79': [2, 14],
-  '91': [0, 15], '82': [1, 15], '86': [2, 15],
-  '96': [0, 16], '92': [1, 16],
+  '75': [2, 13],
+  '68': [3, 13],
+  '56': [4, 13],
+  '80': [1, 14],
+  '79': [2, 14],
+  '91': [0, 15],
+  '82': [1, 15],
+  '86': [2, 15],
+  '96': [0, 16],
+  '92': [1, 16],
 };
 
 export const TILE = { width: 84, height: 46, gap: 3, columns: 5, rows: 17 } as const;
@@ -46,7 +63,10 @@ export interface TileGridLayout {
   tiles: Tile[];
 }
 
-export function layoutTileGrid(rows: readonly { code: string; name: string; value: number | null }[], classes: readonly ColourClass[]): TileGridLayout {
+export function layoutTileGrid(
+  rows: readonly { code: string; name: string; value: number | null }[],
+  classes: readonly ColourClass[],
+): TileGridLayout {
   const { width, height, gap, columns } = TILE;
   const tiles = rows
     .filter((r) => TILE_POSITIONS[r.code])

@@ -62,7 +62,9 @@ export function layoutTimeline(input: { tasks: readonly TimelineTask[]; asOf: st
   const from = Math.min(...years);
   const to = Math.max(...years);
   const pad = Math.max((to - from) * 0.04, 1 / 24);
-  const x = scaleLinear().domain([from - pad, to + pad]).range([left, input.width - right]);
+  const x = scaleLinear()
+    .domain([from - pad, to + pad])
+    .range([left, input.width - right]);
   const sorted = [...input.tasks].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || a.id.localeCompare(b.id));
   const rows = sorted.map((t, i): TimelineRow => ({
     ...t,
@@ -78,7 +80,8 @@ export function layoutTimeline(input: { tasks: readonly TimelineTask[]; asOf: st
   for (let yr = Math.floor(from - pad); yr <= Math.ceil(to + pad); yr++) {
     for (let q = 0; q < (quarterly ? 4 : 1); q++) {
       const at = yr + q / 4;
-      if (at >= from - pad && at <= to + pad) ticks.push({ label: quarterly ? `${q === 0 ? yr : `Q${q + 1}`}` : String(yr), x: round(x(at)) });
+      if (at >= from - pad && at <= to + pad)
+        ticks.push({ label: quarterly ? `${q === 0 ? yr : `Q${q + 1}`}` : String(yr), x: round(x(at)) });
     }
   }
   return {

@@ -44,7 +44,11 @@ export function stateQuery(state: ChartState): string {
 }
 
 /** RFC 4180 CSV with a header row, then `# ` lines for the source and the licence. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[], notes: readonly string[]): string {
+export function toCsv(
+  columns: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+  notes: readonly string[],
+): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -52,16 +56,31 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly (stri
   return [columns.map(cell).join(','), ...rows.map((r) => r.map(cell).join(',')), ...notes.map((n) => cell(`# ${n}`))].join('\n') + '\n';
 }
 
-function sourcesOf(rows: readonly ({ source?: string | undefined; sourceLabel?: string | undefined; sourceHref?: string | null | undefined; date?: string | null | undefined } | undefined)[]): ChartView['sources'] {
+function sourcesOf(
+  rows: readonly (
+    | {
+        source?: string | undefined;
+        sourceLabel?: string | undefined;
+        sourceHref?: string | null | undefined;
+        date?: string | null | undefined;
+      }
+    | undefined
+  )[],
+): ChartView['sources'] {
   const seen = new Map<string, ChartView['sources'][number]>();
-  for (const r of rows) if (r?.sourceLabel && !seen.has(`${r.sourceLabel}|${r.date}`)) seen.set(`${r.sourceLabel}|${r.date}`, { label: r.sourceLabel, href: r.sourceHref ?? null, date: r.date ?? null });
+  for (const r of rows)
+    if (r?.sourceLabel && !seen.has(`${r.sourceLabel}|${r.date}`))
+      seen.set(`${r.sourceLabel}|${r.date}`, { label: r.sourceLabel, href: r.sourceHref ?? null, date: r.date ?? null });
   return [...seen.values()];
 }
 
-const sourceCell = (r: { sourceLabel?: string | undefined; sourceHref?: string | null | undefined; source?: string | undefined }): Cell => (r.sourceLabel ? { text: r.sourceLabel, href: r.sourceHref ?? null } : r.source ?? '');
+const sourceCell = (r: { sourceLabel?: string | undefined; sourceHref?: string | null | undefined; source?: string | undefined }): Cell =>
+  r.sourceLabel ? { text: r.sourceLabel, href: r.sourceHref ?? null } : (r.source ?? '');
 
 function sourceNote(rows: readonly { source?: string | undefined; date?: string | null | undefined }[]): string {
-  const sources = [...new Set(rows.map((r) => (r.source ? `${r.source}${r.date ? ` (${r.date})` : ''}` : null)).filter((s): s is string => s !== null))];
+  const sources = [
+    ...new Set(rows.map((r) => (r.source ? `${r.source}${r.date ? ` (${r.date})` : ''}` : null)).filter((s): s is string => s !== null)),
+  ];
   return `Source / Nguồn: ${sources.join('; ')}`;
 }
 
@@ -90,8 +109,16 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   const values = rows.filter((r) => r.value !== null);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const id = spec.id;
-  const tip = (r: Row, rank?: number) => `${r.name}: ${formatValue(r.value, ind, lang, labels.noData)}${rank ? ` (${labels.rank.toLowerCase()} ${rank}/${values.length})` : ''}${r.sourceLabel ? ` — ${labels.source}: ${r.sourceLabel}${r.date ? `, ${formatDate(r.date, lang)}` : ''}` : ''}`;
-  const tableRow = (r: Row, rank: number | null): Cell[] => [rank === null ? '—' : String(rank), r.href ? { text: r.name, href: r.href } : r.name, formatValue(r.value, ind, lang, labels.noData), r.methodLabel ?? r.method ?? '', sourceCell(r), r.date ? formatDate(r.date, lang) : ''];
+  const tip = (r: Row, rank?: number) =>
+    `${r.name}: ${formatValue(r.value, ind, lang, labels.noData)}${rank ? ` (${labels.rank.toLowerCase()} ${rank}/${values.length})` : ''}${r.sourceLabel ? ` — ${labels.source}: ${r.sourceLabel}${r.date ? `, ${formatDate(r.date, lang)}` : ''}` : ''}`;
+  const tableRow = (r: Row, rank: number | null): Cell[] => [
+    rank === null ? '—' : String(rank),
+    r.href ? { text: r.name, href: r.href } : r.name,
+    formatValue(r.value, ind, lang, labels.noData),
+    r.methodLabel ?? r.method ?? '',
+    sourceCell(r),
+    r.date ? formatDate(r.date, lang) : '',
+  ];
   const columns = [labels.rank, labels.area, labels.value, labels.method, labels.source, labels.date];
   const refs = ind.references[period] ?? [];
 
@@ -99,25 +126,65 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   let ordered: { row: Row; rank: number | null }[];
   let description: string;
   if (spec.kind === 'ranking') {
-    const layout = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, references: refs, highlight: unit, width });
+    const layout = layoutRanking({
+      rows,
+      higherIsBetter: ind.higherIsBetter,
+      domain: ind.domain,
+      references: refs,
+      highlight: unit,
+      width,
+    });
     ordered = layout.bars.map((b) => ({ row: byCode.get(b.code)!, rank: b.rank }));
     const first = layout.bars[0];
     const last = layout.bars.at(-1);
-    description = first && last ? `${title}. ${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}. ${refs.map((r) => `${r.label}: ${fmt(r.value)}`).join('. ')}` : title;
+    description =
+      first && last
+        ? `${title}. ${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}. ${refs.map((r) => `${r.label}: ${fmt(r.value)}`).join('. ')}`
+        : title;
     svg = renderRanking(layout, { id: `${id}-svg`, title, description, fmt, tickFmt: (v) => formatTick(v, ind, lang) });
   } else {
     const classes = equalIntervalClasses(values.map((r) => r.value!));
     const legend = classLegend(classes, fmt, labels.noData);
-    description = `${title}. ${classes.map((c, i) => `${legend[i]!.label}: ${rows.filter((r) => classOf(classes, r.value) === c).map((r) => r.name).join(', ')}`).join('. ')}.`;
+    description = `${title}. ${classes
+      .map(
+        (c, i) =>
+          `${legend[i]!.label}: ${rows
+            .filter((r) => classOf(classes, r.value) === c)
+            .map((r) => r.name)
+            .join(', ')}`,
+      )
+      .join('. ')}.`;
     if (spec.kind === 'tilegrid') {
       const layout = layoutTileGrid(rows, classes);
       ordered = layout.tiles.map((t) => ({ row: byCode.get(t.code)!, rank: null }));
       svg = renderTileGrid(layout, { id: `${id}-svg`, title, description, fmt, legend, highlight: unit });
     } else {
-      const shapes = (spec.shapes ?? []).map((s) => ({ ...s, fill: classOf(classes, byCode.get(s.code)?.value ?? null)?.fill ?? NO_DATA_FILL }));
-      ordered = shapes.map((s) => ({ row: byCode.get(s.code) ?? { code: s.code, name: s.code, value: null, method: null, sourceLabel: undefined, sourceHref: undefined, methodLabel: undefined, href: ind.unitHref.replace('{code}', s.code) }, rank: null }));
-      const mapLabels = (spec.mapLabels ?? []).map((l) => ({ text: l.key === 'hoang_sa' ? labels.hoangSa : labels.truongSa, x: l.x, y: l.y }));
-      svg = renderChoropleth({ ...spec.mapSize!, shapes, labels: mapLabels }, { id: `${id}-svg`, title, description, legend, attribution: spec.attribution ?? '', highlight: unit });
+      const shapes = (spec.shapes ?? []).map((s) => ({
+        ...s,
+        fill: classOf(classes, byCode.get(s.code)?.value ?? null)?.fill ?? NO_DATA_FILL,
+      }));
+      ordered = shapes.map((s) => ({
+        row: byCode.get(s.code) ?? {
+          code: s.code,
+          name: s.code,
+          value: null,
+          method: null,
+          sourceLabel: undefined,
+          sourceHref: undefined,
+          methodLabel: undefined,
+          href: ind.unitHref.replace('{code}', s.code),
+        },
+        rank: null,
+      }));
+      const mapLabels = (spec.mapLabels ?? []).map((l) => ({
+        text: l.key === 'hoang_sa' ? labels.hoangSa : labels.truongSa,
+        x: l.x,
+        y: l.y,
+      }));
+      svg = renderChoropleth(
+        { ...spec.mapSize!, shapes, labels: mapLabels },
+        { id: `${id}-svg`, title, description, legend, attribution: spec.attribution ?? '', highlight: unit },
+      );
     }
     // Rank column from the values, for the table twin of maps too.
     const ranked = layoutRanking({ rows, higherIsBetter: ind.higherIsBetter, domain: ind.domain, width: 100 }).bars;
@@ -127,7 +194,18 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
   const shown = new Set(ordered.map((o) => o.row.code));
   const missing = rows.filter((r) => r.value === null && !shown.has(r.code));
   const csvColumns = ['rank', 'area_level', 'area_code', 'area_name', 'indicator_id', 'period', 'value', 'method', 'source', 'source_date'];
-  const csvRows = [...ordered, ...missing.map((row) => ({ row, rank: null }))].map(({ row, rank }) => [rank, spec.level, row.code, row.name, ind.id, period, row.value, row.method, row.source ?? null, row.date ?? null]);
+  const csvRows = [...ordered, ...missing.map((row) => ({ row, rank: null }))].map(({ row, rank }) => [
+    rank,
+    spec.level,
+    row.code,
+    row.name,
+    ind.id,
+    period,
+    row.value,
+    row.method,
+    row.source ?? null,
+    row.date ?? null,
+  ]);
   return {
     svg,
     title,
@@ -151,12 +229,33 @@ function historyView(spec: HistorySpec, width: number): ChartView {
   const fmt = (v: number) => formatValue(v, indicator, lang, labels.noData);
   const target = spec.target ? { value: spec.target.value, deadline: spec.target.deadline, label: spec.target.label } : null;
   const layout = layoutHistory({ series: spec.series, target, domain: indicator.domain, width });
-  const points = spec.series.flatMap((s) => [...s.points].sort((a, b) => a.period.localeCompare(b.period)).filter((p) => p.value !== null).map((p) => ({ s, p })));
+  const points = spec.series.flatMap((s) =>
+    [...s.points]
+      .sort((a, b) => a.period.localeCompare(b.period))
+      .filter((p) => p.value !== null)
+      .map((p) => ({ s, p })),
+  );
   const title = indicator.name;
-  const trajectoryLabel = layout.trajectory && spec.target ? `${labels.trajectory}: ${fmt(Math.abs(layout.trajectory.perYear))}/${lang === 'vi' ? 'năm' : 'year'}` : '';
+  const trajectoryLabel =
+    layout.trajectory && spec.target
+      ? `${labels.trajectory}: ${fmt(Math.abs(layout.trajectory.perYear))}/${lang === 'vi' ? 'năm' : 'year'}`
+      : '';
   const description = `${title}. ${spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${formatPeriod(p.period, lang)} ${formatValue(p.value, indicator, lang, labels.noData)}`).join(', ')}`).join('. ')}.${spec.target ? ` ${spec.target.label}.` : ''}${trajectoryLabel ? ` ${trajectoryLabel}.` : ''}`;
-  const svg = renderHistory(layout, { id: `${spec.id}-svg`, title, description, tickFmt: (v) => formatTick(v, indicator, lang), trajectoryLabel });
-  const rowOf = (s: HistorySpec['series'][number], p: HistorySpec['series'][number]['points'][number]): Cell[] => [s.label, formatPeriod(p.period, lang), formatValue(p.value, indicator, lang, labels.noData), p.methodLabel ?? p.method ?? '', sourceCell(p), p.date ? formatDate(p.date, lang) : ''];
+  const svg = renderHistory(layout, {
+    id: `${spec.id}-svg`,
+    title,
+    description,
+    tickFmt: (v) => formatTick(v, indicator, lang),
+    trajectoryLabel,
+  });
+  const rowOf = (s: HistorySpec['series'][number], p: HistorySpec['series'][number]['points'][number]): Cell[] => [
+    s.label,
+    formatPeriod(p.period, lang),
+    formatValue(p.value, indicator, lang, labels.noData),
+    p.methodLabel ?? p.method ?? '',
+    sourceCell(p),
+    p.date ? formatDate(p.date, lang) : '',
+  ];
   const gaps = spec.series.flatMap((s) => s.points.filter((p) => p.value === null).map((p) => ({ cells: rowOf(s, p) })));
   const all = spec.series.flatMap((s) => s.points.map((p) => ({ s, p })));
   return {
@@ -166,12 +265,47 @@ function historyView(spec: HistorySpec, width: number): ChartView {
     state: {},
     rowHeader: 0,
     columns: [labels.series, labels.period, labels.value, labels.method, labels.source, labels.date],
-    rows: points.map(({ s, p }) => ({ cells: rowOf(s, p), tip: `${s.label}, ${formatPeriod(p.period, lang)}: ${fmt(p.value!)}${p.sourceLabel ? ` — ${labels.source}: ${p.sourceLabel}${p.date ? `, ${formatDate(p.date, lang)}` : ''}` : ''}` })),
-    extraRows: [...gaps, ...(spec.target ? [{ cells: [spec.target.label, spec.target.deadline.slice(0, 4), fmt(spec.target.value), spec.target.text, sourceCell(spec.target), spec.target.date ? formatDate(spec.target.date, lang) : ''] as Cell[] }] : [])],
+    rows: points.map(({ s, p }) => ({
+      cells: rowOf(s, p),
+      tip: `${s.label}, ${formatPeriod(p.period, lang)}: ${fmt(p.value!)}${p.sourceLabel ? ` — ${labels.source}: ${p.sourceLabel}${p.date ? `, ${formatDate(p.date, lang)}` : ''}` : ''}`,
+    })),
+    extraRows: [
+      ...gaps,
+      ...(spec.target
+        ? [
+            {
+              cells: [
+                spec.target.label,
+                spec.target.deadline.slice(0, 4),
+                fmt(spec.target.value),
+                spec.target.text,
+                sourceCell(spec.target),
+                spec.target.date ? formatDate(spec.target.date, lang) : '',
+              ] as Cell[],
+            },
+          ]
+        : []),
+    ],
     sources: sourcesOf([...all.map(({ p }) => p), spec.target ?? undefined]),
     csv: toCsv(
       ['series', 'series_kind', 'indicator_id', 'period', 'value', 'method', 'source', 'source_date'],
-      [...all.map(({ s, p }) => [s.label, s.kind, indicator.id, p.period, p.value, p.method, p.source ?? null, p.date ?? null]), ...(spec.target ? [[spec.target.label, 'target', indicator.id, spec.target.deadline, spec.target.value, 'target', spec.target.source, spec.target.date]] : [])],
+      [
+        ...all.map(({ s, p }) => [s.label, s.kind, indicator.id, p.period, p.value, p.method, p.source ?? null, p.date ?? null]),
+        ...(spec.target
+          ? [
+              [
+                spec.target.label,
+                'target',
+                indicator.id,
+                spec.target.deadline,
+                spec.target.value,
+                'target',
+                spec.target.source,
+                spec.target.date,
+              ],
+            ]
+          : []),
+      ],
       [sourceNote(all.map(({ p }) => p)), `Licence / Giấy phép: ${spec.licence}`, `Chart / Biểu đồ: ${spec.pageUrl}`],
     ),
     choices: null,
@@ -185,7 +319,14 @@ function timelineView(spec: TimelineSpec, width: number): ChartView {
   const d = (iso: string | null) => (iso ? formatDate(iso, lang) : '—');
   const title = `${labels.task} — ${labels.asOf} ${formatDate(spec.asOf, lang)}`;
   const description = `${title}. ${layout.rows.map((r) => `${r.label}: ${labels.statuses[r.status]}, ${labels.deadline.toLowerCase()} ${d(r.deadline)}`).join('. ')}.`;
-  const svg = renderTimeline(layout, { id: `${spec.id}-svg`, title, description, asOfLabel: `${labels.asOf} ${formatDate(spec.asOf, lang)}`, deadlineLabel: labels.deadline, statusLabel: (s) => labels.statuses[s] ?? s });
+  const svg = renderTimeline(layout, {
+    id: `${spec.id}-svg`,
+    title,
+    description,
+    asOfLabel: `${labels.asOf} ${formatDate(spec.asOf, lang)}`,
+    deadlineLabel: labels.deadline,
+    statusLabel: (s) => labels.statuses[s] ?? s,
+  });
   return {
     svg,
     title,
@@ -194,7 +335,13 @@ function timelineView(spec: TimelineSpec, width: number): ChartView {
     rowHeader: 0,
     columns: [labels.task, labels.assignedOn, labels.deadline, labels.completedOn, labels.status],
     rows: layout.rows.map((r) => ({
-      cells: [{ text: r.label, href: byId.get(r.id)!.href }, d(r.assigned), d(r.deadline), d(r.completed), labels.statuses[r.status] ?? r.status],
+      cells: [
+        { text: r.label, href: byId.get(r.id)!.href },
+        d(r.assigned),
+        d(r.deadline),
+        d(r.completed),
+        labels.statuses[r.status] ?? r.status,
+      ],
       tip: `${r.label} — ${labels.status}: ${labels.statuses[r.status]}; ${labels.assignedOn}: ${d(r.assigned)}; ${labels.deadline}: ${d(r.deadline)}${r.completed ? `; ${labels.completedOn}: ${d(r.completed)}` : ''}`,
     })),
     extraRows: [],
@@ -212,7 +359,13 @@ function timelineView(spec: TimelineSpec, width: number): ChartView {
  * Layout width (viewBox units) of the charts whose layout follows the width, before the island fits
  * them to their container; maps have a fixed geometry (null).
  */
-export const DEFAULT_WIDTH: Record<ChartSpec['kind'], number | null> = { ranking: 420, history: 420, timeline: 560, tilegrid: null, choropleth: null };
+export const DEFAULT_WIDTH: Record<ChartSpec['kind'], number | null> = {
+  ranking: 420,
+  history: 420,
+  timeline: 560,
+  tilegrid: null,
+  choropleth: null,
+};
 
 export function viewChart(spec: ChartSpec, state: ChartState = {}, width?: number): ChartView {
   const w = width ?? DEFAULT_WIDTH[spec.kind] ?? 0;

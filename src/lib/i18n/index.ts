@@ -9,7 +9,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 const vi = {
   siteName: 'Theo dõi Nghị quyết 57',
-  siteTagline: 'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
+  siteTagline:
+    'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
   skip: 'Bỏ qua, đến nội dung chính',
   navProvinces: 'Tỉnh, thành',
   navTasks: 'Nhiệm vụ',
@@ -79,7 +80,8 @@ const vi = {
   latestNational: 'Giá trị toàn quốc mới nhất',
   transcriptionNote: 'Nguyên văn lấy từ một bản chép lại chưa được đối chiếu với văn bản chính thức.',
   assistedMapping: 'Đối chiếu hỗ trợ, không chính thức',
-  assistedMappingNote: 'Danh sách xã cũ được lập với sự hỗ trợ của mô hình ngôn ngữ rồi kiểm tra lại (dự án dvhcvn); chưa phải danh mục chính thức.',
+  assistedMappingNote:
+    'Danh sách xã cũ được lập với sự hỗ trợ của mô hình ngôn ngữ rồi kiểm tra lại (dự án dvhcvn); chưa phải danh mục chính thức.',
   mergeFull: 'toàn bộ',
   mergePartial: 'một phần',
   ministryMean: 'Bộ tính bằng trung bình cộng các tỉnh cũ trước sáp nhập — không phải số đo mới của tỉnh mới.',
@@ -130,7 +132,8 @@ type Strings = { [K in keyof typeof vi]: string };
 
 const en: Strings = {
   siteName: 'Resolution 57 Tracker',
-  siteTagline: 'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
+  siteTagline:
+    'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
   skip: 'Skip to main content',
   navProvinces: 'Provinces',
   navTasks: 'Tasks',
@@ -200,10 +203,12 @@ const en: Strings = {
   latestNational: 'Latest national value',
   transcriptionNote: 'Wording from a transcription not yet checked against the official text.',
   assistedMapping: 'Assisted mapping, not official',
-  assistedMappingNote: 'The list of former communes was compiled with the help of a language model and then checked (dvhcvn project); it is not an official list.',
+  assistedMappingNote:
+    'The list of former communes was compiled with the help of a language model and then checked (dvhcvn project); it is not an official list.',
   mergeFull: 'whole',
   mergePartial: 'part',
-  ministryMean: 'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
+  ministryMean:
+    'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
   formerValueNote: 'Values of the former province before 1 July 2025, not of today’s province.',
   overdue: 'Overdue',
   dueSoon: 'Due within 30 days',
@@ -270,8 +275,12 @@ export function langOf(param: string | undefined): Lang {
 }
 
 /** getStaticPaths helper: one path per language for each item. */
-export function pathsForLangs<P extends Record<string, string>, T extends Record<string, unknown>>(items: readonly { params: P; props: T }[]) {
-  return LANGS.flatMap((lang) => items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })));
+export function pathsForLangs<P extends Record<string, string>, T extends Record<string, unknown>>(
+  items: readonly { params: P; props: T }[],
+) {
+  return LANGS.flatMap((lang) =>
+    items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })),
+  );
 }
 
 const LABELS: Record<string, Record<Lang, string>> = {

@@ -16,7 +16,13 @@ export interface CoverageRow {
   ageDays: number | null;
 }
 
-export function computeCoverage(indicators: readonly IndicatorRow[], observations: readonly ObservationRow[], provinces: number, formerProvinces: number, asOf: string): CoverageRow[] {
+export function computeCoverage(
+  indicators: readonly IndicatorRow[],
+  observations: readonly ObservationRow[],
+  provinces: number,
+  formerProvinces: number,
+  asOf: string,
+): CoverageRow[] {
   const byIndicator = new Map<string, ObservationRow[]>();
   for (const o of observations) {
     const list = byIndicator.get(o.indicator_id!);
@@ -40,8 +46,14 @@ export function computeCoverage(indicators: readonly IndicatorRow[], observation
     }
     const withValue = obs.filter((o) => o.value !== null);
     const newestPeriod = withValue.reduce<string | null>((m, o) => (m === null || o.period! > m ? o.period! : m), null);
-    const newestPublished = withValue.reduce<string | null>((m, o) => (o.published_on !== null && (m === null || o.published_on > m) ? o.published_on : m), null);
-    const ageDays = newestPublished === null ? null : Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${newestPublished}T00:00:00Z`)) / 86_400_000);
+    const newestPublished = withValue.reduce<string | null>(
+      (m, o) => (o.published_on !== null && (m === null || o.published_on > m) ? o.published_on : m),
+      null,
+    );
+    const ageDays =
+      newestPublished === null
+        ? null
+        : Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${newestPublished}T00:00:00Z`)) / 86_400_000);
     return { indicator, levels, newestPeriod, newestPublished, ageDays };
   });
 }

@@ -24,7 +24,17 @@ import type {
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
 import { areaKey, crossKey, seriesKey } from './keys.ts';
-import { deriveTaskStatus, provinceReason, scorecard, sortReports, successorsOn, type ComputedStatus, type ProvinceReason, type Scorecard, type TaskStatus } from './tasks.ts';
+import {
+  deriveTaskStatus,
+  provinceReason,
+  scorecard,
+  sortReports,
+  successorsOn,
+  type ComputedStatus,
+  type ProvinceReason,
+  type Scorecard,
+  type TaskStatus,
+} from './tasks.ts';
 import { dueDate } from './task-due.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 
@@ -128,7 +138,11 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
   const revisedBy = new Map(tables.tasks.filter((t) => t.revises !== null).map((t) => [t.revises!, t.id!]));
   const tasks: TaskView[] = tables.tasks.map((t) => {
     const reports = sortReports(reportsByTask.get(t.id!) ?? []);
-    const statusInfo = deriveTaskStatus({ due_period: t.due_period, recurrence: t.recurrence, reports, revisedBy: revisedBy.get(t.id!) ?? null }, asOf, checkedOn);
+    const statusInfo = deriveTaskStatus(
+      { due_period: t.due_period, recurrence: t.recurrence, reports, revisedBy: revisedBy.get(t.id!) ?? null },
+      asOf,
+      checkedOn,
+    );
     const current = statusInfo.report as ProgressReportRow | null;
     const ownerIds = t.owner_ids!.split(';');
     return {
@@ -158,8 +172,15 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
     }
     tasksForProvince.set(p.code!, list);
   }
-  const tasksByArea = groupBy(tasks, (t) => (t.area_level === 'province' ? null : areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!)));
-  for (const [code, list] of tasksForProvince) if (list.length > 0) tasksByArea.set(areaKey('province', code), list.map((x) => x.task));
+  const tasksByArea = groupBy(tasks, (t) =>
+    t.area_level === 'province' ? null : areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!),
+  );
+  for (const [code, list] of tasksForProvince)
+    if (list.length > 0)
+      tasksByArea.set(
+        areaKey('province', code),
+        list.map((x) => x.task),
+      );
   const byOwner = (owners: (t: TaskView) => string[]) => {
     const map = new Map<string, TaskView[]>();
     for (const t of tasks) for (const id of owners(t)) map.set(id, [...(map.get(id) ?? []), t]);
@@ -176,7 +197,12 @@ export function buildModel(tables: Tables, meta: DatasetMeta): Model {
     formerProvince: new Map(tables.former_provinces.map((f) => [f.code!, f])),
     formerBySuccessor: groupBy(tables.former_provinces, (f) => f.successor_code),
     commune: new Map(tables.communes.map((c) => [c.code!, c])),
-    communesByProvince: new Map([...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [k, v.sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!))])),
+    communesByProvince: new Map(
+      [...groupBy(tables.communes, (c) => c.province_code)].map(([k, v]) => [
+        k,
+        v.sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!)),
+      ]),
+    ),
     mergesByCommune: groupBy(tables.commune_merges, (m) => m.commune_code),
     document: new Map(tables.documents.map((d) => [d.id!, d])),
     documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id!), d])),
@@ -231,8 +257,16 @@ export function getModel(): Model {
 }
 
 /** The type of a unit on a date, from its current type and the dated changes after that date. */
-export function typeOnDate(model: Pick<Model, 'unitChanges'>, level: 'province' | 'commune', code: string, currentType: string, date: string): string {
-  const later = model.unitChanges.filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date! > date).sort((a, b) => b.date!.localeCompare(a.date!));
+export function typeOnDate(
+  model: Pick<Model, 'unitChanges'>,
+  level: 'province' | 'commune',
+  code: string,
+  currentType: string,
+  date: string,
+): string {
+  const later = model.unitChanges
+    .filter((c) => c.level === level && c.code === code && c.change === 'type' && c.date! > date)
+    .sort((a, b) => b.date!.localeCompare(a.date!));
   return later.length > 0 ? later[later.length - 1]!.from! : currentType;
 }
 

@@ -19,7 +19,9 @@ export function latestPeriod(observations: readonly ObservationRow[]): string | 
 
 export function rankObservations(observations: readonly ObservationRow[], higherIsBetter: boolean): Ranked[] {
   const withValue = observations.filter((o) => o.value !== null);
-  const sorted = [...withValue].sort((a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!) || a.area_code!.localeCompare(b.area_code!));
+  const sorted = [...withValue].sort(
+    (a, b) => (higherIsBetter ? b.value! - a.value! : a.value! - b.value!) || a.area_code!.localeCompare(b.area_code!),
+  );
   const out: Ranked[] = [];
   sorted.forEach((obs, i) => {
     const prev = out[i - 1];
@@ -28,10 +30,7 @@ export function rankObservations(observations: readonly ObservationRow[], higher
   return out;
 }
 
-export type TargetGap =
-  | { kind: 'met'; value: number }
-  | { kind: 'gap'; value: number; gap: number }
-  | { kind: 'not_comparable' };
+export type TargetGap = { kind: 'met'; value: number } | { kind: 'gap'; value: number; gap: number } | { kind: 'not_comparable' };
 
 /**
  * How far a value is from a target. `gap` is the amount still to go, in the indicator's unit

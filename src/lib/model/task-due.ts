@@ -24,7 +24,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function parseDueText(text: string | null): NormalizedDue | undefined {
   if (text === null || text.trim() === '') return { period: null, recurrence: 'none' };
   // "hoàn thành trong năm 2025", "triển khai ngay trong năm 2025": the verb does not change the period.
-  const t = text.trim().normalize('NFC').replace(/^(?:phải )?(?:hoàn thành|triển khai)(?: ngay)? (?=trong |trước |đến )/iu, '');
+  const t = text
+    .trim()
+    .normalize('NFC')
+    .replace(/^(?:phải )?(?:hoàn thành|triển khai)(?: ngay)? (?=trong |trước |đến )/iu, '');
   if (/^(nhiệm vụ )?thường xuyên$/i.test(t)) return { period: null, recurrence: 'ongoing' };
   if (/^hằng năm$|^hàng năm$/i.test(t)) return { period: null, recurrence: 'yearly' };
   let m = /^(\d{4}) và (những|các) năm tiếp theo$/i.exec(t);

@@ -68,7 +68,12 @@ export interface StatusInput {
  * report's, never as ours); a task past its deadline with no completion reported is "past deadline",
  * not "overdue"; a standing task is never past its deadline.
  */
-export function deriveTaskStatus(task: StatusInput, asOf: string, checkedOn: string | null = null, dueSoonDays = DUE_SOON_DAYS): TaskStatus {
+export function deriveTaskStatus(
+  task: StatusInput,
+  asOf: string,
+  checkedOn: string | null = null,
+  dueSoonDays = DUE_SOON_DAYS,
+): TaskStatus {
   const recurring = task.recurrence !== 'none';
   const due = recurring ? null : dueDate(task.due_period);
   const report = latestReport(task.reports, asOf);
@@ -126,11 +131,19 @@ export function describeTaskStatus(status: TaskStatus, lang: Lang, source: (sour
   const r = status.report;
   const reportedOn = r ? d(r.describes_on!) : '';
   const noReport = status.checkedOn
-    ? vi ? `không thấy báo cáo tiến độ trong các nguồn đã rà soát đến ${d(status.checkedOn)}` : `no progress report found in the sources checked up to ${d(status.checkedOn)}`
-    : vi ? 'không thấy báo cáo tiến độ trong các nguồn đã rà soát' : 'no progress report found in the sources checked';
+    ? vi
+      ? `không thấy báo cáo tiến độ trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
+      : `no progress report found in the sources checked up to ${d(status.checkedOn)}`
+    : vi
+      ? 'không thấy báo cáo tiến độ trong các nguồn đã rà soát'
+      : 'no progress report found in the sources checked';
   const noCompletion = status.checkedOn
-    ? vi ? `chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến ${d(status.checkedOn)}` : `no completion reported in the sources checked up to ${d(status.checkedOn)}`
-    : vi ? 'chưa thấy báo cáo hoàn thành' : 'no completion reported';
+    ? vi
+      ? `chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
+      : `no completion reported in the sources checked up to ${d(status.checkedOn)}`
+    : vi
+      ? 'chưa thấy báo cáo hoàn thành'
+      : 'no completion reported';
   const word = statusWord(status.kind, lang);
   switch (status.kind) {
     case 'done_on_time':
@@ -167,7 +180,11 @@ export function describeTaskStatus(status: TaskStatus, lang: Lang, source: (sour
  * ministry, a province merged on 1 July 2025) until a body with no later succession. The agency
  * itself when nothing succeeded it. Cycles are refused by the validator; here they only stop the walk.
  */
-export function successorsOn(agencyId: string, successions: readonly Pick<AgencySuccessionRow, 'agency_id' | 'successor_id' | 'effective_on'>[], date: string): string[] {
+export function successorsOn(
+  agencyId: string,
+  successions: readonly Pick<AgencySuccessionRow, 'agency_id' | 'successor_id' | 'effective_on'>[],
+  date: string,
+): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
   const walk = (id: string) => {
@@ -200,7 +217,14 @@ export function provinceReason(
 ): ProvinceReason | null {
   if (task.area_level === 'province' && task.area_code === provinceCode) return 'addressed';
   const owners = task.ownerIds.map((id) => agency.get(id)).filter((a) => a !== undefined);
-  if (owners.some((a) => a.province_code === provinceCode || (a.former_province_code !== null && successorOfFormer.get(a.former_province_code) === provinceCode))) return 'addressed';
+  if (
+    owners.some(
+      (a) =>
+        a.province_code === provinceCode ||
+        (a.former_province_code !== null && successorOfFormer.get(a.former_province_code) === provinceCode),
+    )
+  )
+    return 'addressed';
   if (task.area_level !== 'national') return null;
   if (owners.some((a) => ALL_LOCALITIES.has(a.kind!))) return 'every_locality';
   if (task.co_owners !== null && EVERY_LOCALITY.test(task.co_owners)) return 'coordinating_every_locality';

@@ -30,7 +30,8 @@ export interface TableChanges {
 export type CsvInput = string | Uint8Array;
 
 const textOf = (input: CsvInput): string => (typeof input === 'string' ? input : new TextDecoder().decode(input));
-const bytesOf = (input: CsvInput): Buffer => (typeof input === 'string' ? Buffer.from(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+const bytesOf = (input: CsvInput): Buffer =>
+  typeof input === 'string' ? Buffer.from(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 
 function parse(input: CsvInput): string[][] {
   return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
@@ -47,7 +48,8 @@ function hasRows(input: CsvInput | null): boolean {
   const bytes = bytesOf(input);
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) return false;
-  for (let i = newline + 1; i < bytes.length; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d && bytes[i] !== 0x0a) return true;
+  for (let i = newline + 1; i < bytes.length; i++)
+    if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d && bytes[i] !== 0x0a) return true;
   return false;
 }
 
@@ -66,7 +68,7 @@ export function countRecords(input: CsvInput): number {
   let recordStart = 0;
   // The next quote at or after the current line (-1: none left): each quote is looked for once.
   let quote = bytes.indexOf(0x22);
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     const newline = bytes.indexOf(0x0a, pos);
     const end = newline < 0 ? bytes.length : newline;
     for (; quote >= 0 && quote < end; quote = bytes.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
@@ -84,7 +86,8 @@ export function countRecords(input: CsvInput): number {
 /** The header and the first `count` records of a CSV file; only as much of it as they need is decoded. */
 function firstRecords(input: CsvInput, count: number): string[][] {
   const options = { header: false, delimiter: ',', skipEmptyLines: true as const, fastMode: false };
-  if (typeof input === 'string' || !Number.isFinite(count)) return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { ...options, preview: Number.isFinite(count) ? count + 1 : 0 }).data;
+  if (typeof input === 'string' || !Number.isFinite(count))
+    return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { ...options, preview: Number.isFinite(count) ? count + 1 : 0 }).data;
   // A prefix holds the first count + 1 records whole once a record after them has begun in it.
   for (let size = 1 << 20; ; size *= 2) {
     const whole = size >= input.length;
@@ -111,8 +114,20 @@ function sampleRows(input: CsvInput, sample: number): { rows: Row[]; count: numb
  * `sample`: keep at most this many rows of each kind (with the full counts), for pages that show
  * only the first rows; a whole table added or removed is then counted without being held in memory.
  */
-export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, beforeFile: CsvInput | null, afterFile: CsvInput | null, sample = Infinity): TableChanges {
-  const result: TableChanges = { table: def.name, file: def.file, added: [], removed: [], changed: [], counts: { added: 0, removed: 0, changed: 0 } };
+export function diffTable(
+  def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>,
+  beforeFile: CsvInput | null,
+  afterFile: CsvInput | null,
+  sample = Infinity,
+): TableChanges {
+  const result: TableChanges = {
+    table: def.name,
+    file: def.file,
+    added: [],
+    removed: [],
+    changed: [],
+    counts: { added: 0, removed: 0, changed: 0 },
+  };
   const beforeEmpty = !hasRows(beforeFile);
   const afterEmpty = !hasRows(afterFile);
   if (beforeEmpty || afterEmpty) {
@@ -152,7 +167,10 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
   new daff.TableDiff(alignment, flags).hilite(out);
   const diff = out.data;
   // When columns were added or removed (a new contract), daff puts a schema row ("!") before the header ("@@").
-  const headerAt = Math.max(0, diff.findIndex((line) => line[0] === '@@'));
+  const headerAt = Math.max(
+    0,
+    diff.findIndex((line) => line[0] === '@@'),
+  );
   const header = diff[headerAt] ?? [];
   const beforeByKey = new Map(toRows(before).map((r) => [keyOf(r), r]));
   const afterByKey = new Map(toRows(after).map((r) => [keyOf(r), r]));
@@ -178,7 +196,11 @@ export function diffTable(def: Pick<TableDef, 'name' | 'file' | 'primaryKey'>, b
 }
 
 /** Changes of every table between two data trees given as file readers (null = file absent). */
-export function diffDatasets(readBefore: (file: string) => CsvInput | null, readAfter: (file: string) => CsvInput | null, sample = Infinity): TableChanges[] {
+export function diffDatasets(
+  readBefore: (file: string) => CsvInput | null,
+  readAfter: (file: string) => CsvInput | null,
+  sample = Infinity,
+): TableChanges[] {
   return (TABLES as readonly TableDef[]).map((def) => diffTable(def, readBefore(def.file), readAfter(def.file), sample));
 }
 
@@ -188,5 +210,8 @@ export function isCorrection(change: ChangedRow): boolean {
 }
 
 export function countChanges(changes: readonly TableChanges[]): { added: number; removed: number; changed: number } {
-  return changes.reduce((acc, c) => ({ added: acc.added + c.counts.added, removed: acc.removed + c.counts.removed, changed: acc.changed + c.counts.changed }), { added: 0, removed: 0, changed: 0 });
+  return changes.reduce(
+    (acc, c) => ({ added: acc.added + c.counts.added, removed: acc.removed + c.counts.removed, changed: acc.changed + c.counts.changed }),
+    { added: 0, removed: 0, changed: 0 },
+  );
 }

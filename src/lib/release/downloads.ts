@@ -58,7 +58,9 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
   const problems = [...parsed.issues, ...((validator as RowValidator<unknown> | null)?.issues ?? [])];
   if (!parsed.readable || problems.length > 0) {
     const p = problems[0]!;
-    throw new Error(`${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`);
+    throw new Error(
+      `${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`,
+    );
   }
   flush();
   write(first ? '[]\n' : '\n]\n');
@@ -69,13 +71,19 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
  * leading ' (OWASP CSV injection); numbers stay numbers. The published CSVs are served as they are
  * (the validator refuses such cells); this is the writer for anything generated from them.
  */
-export function writeSafeCsv(columns: readonly string[], rows: readonly Record<string, unknown>[], numericColumns: ReadonlySet<string>): string {
-  const data = rows.map((r) => columns.map((c) => {
-    const v = r[c];
-    if (v === null || v === undefined) return '';
-    const s = String(v);
-    return !numericColumns.has(c) && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  }));
+export function writeSafeCsv(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  numericColumns: ReadonlySet<string>,
+): string {
+  const data = rows.map((r) =>
+    columns.map((c) => {
+      const v = r[c];
+      if (v === null || v === undefined) return '';
+      const s = String(v);
+      return !numericColumns.has(c) && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    }),
+  );
   return `${Papa.unparse({ fields: [...columns], data }, { newline: '\n' })}\n`;
 }
 
@@ -85,7 +93,9 @@ export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl:
   return [
     `# ${meta.title_en} / ${meta.title_vi}`,
     '',
-    release ? `Version ${release.version}, released ${release.released_on}; data as of ${release.as_of}.` : `Working data as of ${meta.as_of} (not a release).`,
+    release
+      ? `Version ${release.version}, released ${release.released_on}; data as of ${release.as_of}.`
+      : `Working data as of ${meta.as_of} (not a release).`,
     '',
     `Publisher: ${meta.publisher}. Licence: ${meta.licence} (${meta.licence_url}); each source keeps its own terms (dataset.json).`,
     '',
@@ -115,7 +125,8 @@ export function buildZip(dataDir: string, version: string | null, meta: DatasetM
   const mtime = new Date(`${release?.released_on ?? meta.as_of}T00:00:00Z`);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const tables = tablesOf(dir);
-  for (const file of [...tables.map((t) => t.file), 'dataset.json']) entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
+  for (const file of [...tables.map((t) => t.file), 'dataset.json'])
+    entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
   entries['datapackage.json'] = [strToU8(`${JSON.stringify(buildDataPackage(meta, release, baseUrl, tables), null, 2)}\n`), { mtime }];
   entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl, tables)), { mtime }];
   return zipSync(entries, { level: 9 });

@@ -21,7 +21,8 @@ export interface ReleaseHistoryEntry {
 // Bytes, not text: a table added whole is counted on its bytes, however large (diff.ts).
 const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null);
 
-const csvRows = (path: string) => (existsSync(path) ? Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : []);
+const csvRows = (path: string) =>
+  existsSync(path) ? Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data : [];
 
 /**
  * The derived status of each task of a release. Releases before 1.1.0 wrote a status column in
@@ -34,10 +35,34 @@ function taskStatuses(dir: string): Map<string, { title: string; status: string 
   const reports = csvRows(join(dir, 'progress_reports.csv'));
   return new Map(
     rows.map((r) => {
-      const legacy = r.status ? [{ reported_on: meta.as_of, describes_on: meta.as_of, status: r.status as 'done', status_word: r.status, completed_on: r.completed_on || null, source_id: r.source_id ?? '' }] : null;
-      const own = reports.filter((p) => p.task_id === r.id).map((p) => ({ reported_on: p.reported_on!, describes_on: p.describes_on!, status: p.status as 'done', status_word: p.status_word!, completed_on: p.completed_on || null, source_id: p.source_id! }));
+      const legacy = r.status
+        ? [
+            {
+              reported_on: meta.as_of,
+              describes_on: meta.as_of,
+              status: r.status as 'done',
+              status_word: r.status,
+              completed_on: r.completed_on || null,
+              source_id: r.source_id ?? '',
+            },
+          ]
+        : null;
+      const own = reports
+        .filter((p) => p.task_id === r.id)
+        .map((p) => ({
+          reported_on: p.reported_on!,
+          describes_on: p.describes_on!,
+          status: p.status as 'done',
+          status_word: p.status_word!,
+          completed_on: p.completed_on || null,
+          source_id: p.source_id!,
+        }));
       const period = r.due_period !== undefined ? r.due_period || null : r.deadline || null;
-      const status = deriveTaskStatus({ due_period: period, recurrence: (r.recurrence || 'none') as 'none', reports: legacy ?? own }, meta.as_of, meta.reports_checked_on ?? null).kind;
+      const status = deriveTaskStatus(
+        { due_period: period, recurrence: (r.recurrence || 'none') as 'none', reports: legacy ?? own },
+        meta.as_of,
+        meta.reports_checked_on ?? null,
+      ).kind;
       return [r.id!, { title: r.title_en || r.title_vi!, status }];
     }),
   );
@@ -78,7 +103,10 @@ export function diffWorkingData(dir = dataDir(), sample = Infinity): { against: 
   if (hit) return hit;
   const releases = readReleases(dir);
   const latest = releases.at(-1) ?? null;
-  const result = { against: latest?.version ?? null, changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample) };
+  const result = {
+    against: latest?.version ?? null,
+    changes: diffDatasets(reader(latest ? releaseDir(dir, latest.version) : null), reader(dir), sample),
+  };
   workingCache.set(key, result);
   return result;
 }

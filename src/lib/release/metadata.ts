@@ -27,7 +27,12 @@ export function buildTableSchema(def: TableDef) {
     missingValues: [''],
     primaryKey: [...def.primaryKey],
     ...(def.foreignKeys.length > 0
-      ? { foreignKeys: def.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.table === def.name ? '' : fk.reference.table, fields: [...fk.reference.fields] } })) }
+      ? {
+          foreignKeys: def.foreignKeys.map((fk) => ({
+            fields: [...fk.fields],
+            reference: { resource: fk.reference.table === def.name ? '' : fk.reference.table, fields: [...fk.reference.fields] },
+          })),
+        }
       : {}),
   };
 }
@@ -83,7 +88,8 @@ export function buildJsonSchema(def: TableDef, baseUrl: string) {
   };
 }
 
-const citation = (meta: DatasetMeta, version: string | null, date: string, url: string) => `${meta.publisher}. ${meta.title_en}${version ? `, version ${version}` : ''} (${date}). ${meta.licence}. ${url}`;
+const citation = (meta: DatasetMeta, version: string | null, date: string, url: string) =>
+  `${meta.publisher}. ${meta.title_en}${version ? `, version ${version}` : ''} (${date}). ${meta.licence}. ${url}`;
 
 export function buildCitation(meta: DatasetMeta, release: Release | null, baseUrl: string, lang: 'vi' | 'en') {
   const url = release ? `${baseUrl}/data/v/${release.version}/` : `${baseUrl}/data/`;
@@ -94,9 +100,10 @@ export function buildCitation(meta: DatasetMeta, release: Release | null, baseUr
     version: release?.version ?? null,
     date,
     url,
-    text: lang === 'vi'
-      ? `${meta.publisher}. ${meta.title_vi}${release ? `, phiên bản ${release.version}` : ''} (${date}). ${meta.licence}. ${url}`
-      : citation(meta, release?.version ?? null, date, url),
+    text:
+      lang === 'vi'
+        ? `${meta.publisher}. ${meta.title_vi}${release ? `, phiên bản ${release.version}` : ''} (${date}). ${meta.licence}. ${url}`
+        : citation(meta, release?.version ?? null, date, url),
   };
 }
 
@@ -105,10 +112,18 @@ export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, bas
   const version = release?.version ?? null;
   const dir = version ? `${baseUrl}/data/v/${version}` : `${baseUrl}/data/latest`;
   return {
-    '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/', xsd: 'http://www.w3.org/2001/XMLSchema#' },
+    '@context': {
+      dcat: 'http://www.w3.org/ns/dcat#',
+      dct: 'http://purl.org/dc/terms/',
+      foaf: 'http://xmlns.com/foaf/0.1/',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+    },
     '@id': `${baseUrl}/data/catalog.jsonld`,
     '@type': 'dcat:Catalog',
-    'dct:title': [{ '@value': meta.title_vi, '@language': 'vi' }, { '@value': meta.title_en, '@language': 'en' }],
+    'dct:title': [
+      { '@value': meta.title_vi, '@language': 'vi' },
+      { '@value': meta.title_en, '@language': 'en' },
+    ],
     'dct:publisher': { '@type': 'foaf:Agent', 'foaf:name': meta.publisher },
     'dct:license': { '@id': meta.licence_url },
     'foaf:homepage': { '@id': `${baseUrl}/` },
@@ -116,15 +131,32 @@ export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, bas
       '@id': `${baseUrl}/data/${def.name}/`,
       '@type': 'dcat:Dataset',
       'dct:identifier': def.name,
-      'dct:title': [{ '@value': def.title_vi, '@language': 'vi' }, { '@value': def.title_en, '@language': 'en' }],
-      'dct:description': [{ '@value': def.description_vi, '@language': 'vi' }, { '@value': def.description_en, '@language': 'en' }],
+      'dct:title': [
+        { '@value': def.title_vi, '@language': 'vi' },
+        { '@value': def.title_en, '@language': 'en' },
+      ],
+      'dct:description': [
+        { '@value': def.description_vi, '@language': 'vi' },
+        { '@value': def.description_en, '@language': 'en' },
+      ],
       'dct:license': { '@id': meta.licence_url },
       ...(version ? { 'dcat:version': version, 'dct:issued': { '@value': release!.released_on, '@type': 'xsd:date' } } : {}),
       'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:endDate': { '@value': meta.as_of, '@type': 'xsd:date' } },
       'dcat:landingPage': { '@id': `${baseUrl}/data/${def.name}/` },
       'dcat:distribution': [
-        { '@type': 'dcat:Distribution', 'dcat:downloadURL': { '@id': `${dir}/${def.file}` }, 'dcat:mediaType': 'text/csv', 'dct:format': 'CSV' },
-        { '@type': 'dcat:Distribution', 'dcat:downloadURL': { '@id': `${dir}/${def.name}.json` }, 'dcat:mediaType': 'application/json', 'dct:format': 'JSON', 'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${def.name}.schema.json` } },
+        {
+          '@type': 'dcat:Distribution',
+          'dcat:downloadURL': { '@id': `${dir}/${def.file}` },
+          'dcat:mediaType': 'text/csv',
+          'dct:format': 'CSV',
+        },
+        {
+          '@type': 'dcat:Distribution',
+          'dcat:downloadURL': { '@id': `${dir}/${def.name}.json` },
+          'dcat:mediaType': 'application/json',
+          'dct:format': 'JSON',
+          'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${def.name}.schema.json` },
+        },
       ],
     })),
   };
@@ -167,7 +199,13 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export interface FeedEntry {
   id: string;
@@ -180,7 +218,10 @@ export interface FeedEntry {
 /** An Atom feed (RFC 4287); every text is XML-escaped. */
 export function buildAtomFeed(feed: { id: string; title: string; link: string; updated: string; entries: FeedEntry[] }): string {
   const entries = feed.entries
-    .map((e) => `  <entry>\n    <id>${xml(e.id)}</id>\n    <title>${xml(e.title)}</title>\n    <updated>${xml(e.updated)}T00:00:00Z</updated>\n    <link href="${xml(e.link)}"/>\n    <summary>${xml(e.summary)}</summary>\n  </entry>`)
+    .map(
+      (e) =>
+        `  <entry>\n    <id>${xml(e.id)}</id>\n    <title>${xml(e.title)}</title>\n    <updated>${xml(e.updated)}T00:00:00Z</updated>\n    <link href="${xml(e.link)}"/>\n    <summary>${xml(e.summary)}</summary>\n  </entry>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>${xml(feed.id)}</id>\n  <title>${xml(feed.title)}</title>\n  <link href="${xml(feed.link)}"/>\n  <updated>${xml(feed.updated)}T00:00:00Z</updated>\n  <author><name>NQ57 portal</name></author>\n${entries}\n</feed>\n`;
 }

@@ -20,7 +20,13 @@ export const LATEST_ZIP = 'nq57-data-latest.zip';
 /** File names offered for one version (`latest`: the names of the /data/latest/ aliases). */
 export function downloadNames(version: string | null, latest = false): string[] {
   const tables = tablesOf(filesDir(dataDir(), version));
-  return [...tables.map((t) => t.file), ...tables.map((t) => `${t.name}.json`), 'dataset.json', 'datapackage.json', latest ? LATEST_ZIP : zipName(version)];
+  return [
+    ...tables.map((t) => t.file),
+    ...tables.map((t) => `${t.name}.json`),
+    'dataset.json',
+    'datapackage.json',
+    latest ? LATEST_ZIP : zipName(version),
+  ];
 }
 
 export function releaseVersions(): string[] {
@@ -42,13 +48,23 @@ export interface Download {
 
 /** Every download of the site, versioned files first, then the /data/latest/ aliases. */
 export function listDownloads(): Download[] {
-  const versioned = releaseVersions().flatMap((version) => downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })));
+  const versioned = releaseVersions().flatMap((version) =>
+    downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })),
+  );
   const latest = latestVersion();
-  const aliases = downloadNames(latest, true).map((name) => ({ path: `data/latest/${name}`, version: latest, file: name === LATEST_ZIP ? zipName(latest) : name }));
+  const aliases = downloadNames(latest, true).map((name) => ({
+    path: `data/latest/${name}`,
+    version: latest,
+    file: name === LATEST_ZIP ? zipName(latest) : name,
+  }));
   return [...versioned, ...aliases];
 }
 
-export const CONTENT_TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', zip: 'application/zip' };
+export const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  zip: 'application/zip',
+};
 export const contentType = (file: string) => CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream';
 
 /** dataset.json of a release as published; the working data's through its schema, as the pages read it. */
@@ -69,7 +85,10 @@ export function writeDownload(version: string | null, file: string, baseUrl: str
   const table = tablesOf(dir).find((t) => `${t.name}.json` === file);
   const copy = publishedFile(version, file);
   if (copy) write(new Uint8Array(readFileSync(copy)));
-  else if (file === 'datapackage.json') write(`${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl, tablesOf(dir)), null, 2)}\n`);
+  else if (file === 'datapackage.json')
+    write(
+      `${JSON.stringify(buildDataPackage(versionMeta(version), version ? readRelease(dataDir(), version) : null, baseUrl, tablesOf(dir)), null, 2)}\n`,
+    );
   else if (file === zipName(version)) write(buildZip(dataDir(), version, versionMeta(version), baseUrl));
   else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(dir, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);

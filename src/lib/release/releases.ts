@@ -15,7 +15,11 @@ export const VERSION = /^\d+\.\d+\.\d+$/;
 
 export const RELEASE_FILES: readonly string[] = [...TABLES.map((t) => t.file), 'dataset.json'];
 
-export const ReleaseFileSchema = z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const ReleaseFileSchema = z.object({
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 export const ReleaseSchema = z.object({
   version: z.string().regex(VERSION),
   released_on: z.iso.date(),
@@ -23,7 +27,9 @@ export const ReleaseSchema = z.object({
   notes: z.string(),
   files: z.array(ReleaseFileSchema),
 });
-export const ReleaseIndexSchema = z.object({ releases: z.array(z.object({ version: z.string().regex(VERSION), released_on: z.iso.date(), as_of: z.iso.date() })) });
+export const ReleaseIndexSchema = z.object({
+  releases: z.array(z.object({ version: z.string().regex(VERSION), released_on: z.iso.date(), as_of: z.iso.date() })),
+});
 
 export type Release = z.output<typeof ReleaseSchema>;
 export type ReleaseIndex = z.output<typeof ReleaseIndexSchema>;
@@ -62,27 +68,56 @@ export function validateReleases(dataDir: string): Issue[] {
   try {
     index = readReleaseIndex(dataDir);
   } catch (e) {
-    return [issue({ code: 'release-index-error', file: 'releases/index.json', message: `The release index cannot be read: ${(e as Error).message}`, hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.' })];
+    return [
+      issue({
+        code: 'release-index-error',
+        file: 'releases/index.json',
+        message: `The release index cannot be read: ${(e as Error).message}`,
+        hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.',
+      }),
+    ];
   }
   for (const { version } of index.releases) {
     let release: Release;
     try {
       release = readRelease(dataDir, version);
     } catch (e) {
-      issues.push(issue({ code: 'release-file-missing', file: `releases/${version}/release.json`, message: `The record of release ${version} is missing or unreadable: ${(e as Error).message}`, hint: 'Restore it from git: published releases never change.' }));
+      issues.push(
+        issue({
+          code: 'release-file-missing',
+          file: `releases/${version}/release.json`,
+          message: `The record of release ${version} is missing or unreadable: ${(e as Error).message}`,
+          hint: 'Restore it from git: published releases never change.',
+        }),
+      );
       continue;
     }
     for (const f of release.files) {
       const file = `releases/${version}/${f.path}`;
       const path = join(releaseDir(dataDir, version), f.path);
       if (!existsSync(path)) {
-        issues.push(issue({ code: 'release-file-missing', file, message: `${f.path} of published release ${version} is missing.`, hint: 'Restore it from git. A published file is never removed; publish a correction as a new release.' }));
+        issues.push(
+          issue({
+            code: 'release-file-missing',
+            file,
+            message: `${f.path} of published release ${version} is missing.`,
+            hint: 'Restore it from git. A published file is never removed; publish a correction as a new release.',
+          }),
+        );
         continue;
       }
       const bytes = readFileSync(path);
       const actual = sha256(bytes);
       if (actual !== f.sha256 || bytes.length !== f.bytes) {
-        issues.push(issue({ code: 'release-modified', file, value: actual, message: `${f.path} of published release ${version} differs from its recorded checksum (expected sha256 ${f.sha256}, ${f.bytes} bytes; found ${actual}, ${bytes.length} bytes).`, hint: 'Published files never change: restore this file from git (git checkout -- data/releases) and put the correction in data/, then cut a new release with npm run release.' }));
+        issues.push(
+          issue({
+            code: 'release-modified',
+            file,
+            value: actual,
+            message: `${f.path} of published release ${version} differs from its recorded checksum (expected sha256 ${f.sha256}, ${f.bytes} bytes; found ${actual}, ${bytes.length} bytes).`,
+            hint: 'Published files never change: restore this file from git (git checkout -- data/releases) and put the correction in data/, then cut a new release with npm run release.',
+          }),
+        );
       }
     }
   }
@@ -104,10 +139,13 @@ export function cutRelease({ dataDir, version, notes, releasedOn }: CutOptions):
   if (!VERSION.test(version)) throw new Error(`"${version}" is not a version of the form MAJOR.MINOR.PATCH (e.g. 1.0.0).`);
   if (!z.iso.date().safeParse(releasedOn).success) throw new Error(`"${releasedOn}" is not a date YYYY-MM-DD.`);
   const index = readReleaseIndex(dataDir);
-  if (index.releases.some((r) => r.version === version) || existsSync(releaseDir(dataDir, version))) throw new Error(`Release ${version} already exists: published releases never change. Choose a new version.`);
+  if (index.releases.some((r) => r.version === version) || existsSync(releaseDir(dataDir, version)))
+    throw new Error(`Release ${version} already exists: published releases never change. Choose a new version.`);
   const previous = index.releases.at(-1);
-  if (previous && compareVersions(version, previous.version) <= 0) throw new Error(`Version ${version} must be greater than the latest release ${previous.version}.`);
-  if (previous && releasedOn < previous.released_on) throw new Error(`The release date ${releasedOn} is before the latest release (${previous.version}, ${previous.released_on}).`);
+  if (previous && compareVersions(version, previous.version) <= 0)
+    throw new Error(`Version ${version} must be greater than the latest release ${previous.version}.`);
+  if (previous && releasedOn < previous.released_on)
+    throw new Error(`The release date ${releasedOn} is before the latest release (${previous.version}, ${previous.released_on}).`);
   const meta = JSON.parse(readFileSync(join(dataDir, 'dataset.json'), 'utf8')) as { as_of: string };
   const dir = releaseDir(dataDir, version);
   mkdirSync(dir, { recursive: true });

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
 import { tasksTableBefore110 } from '../../schemas/legacy/tasks-1.0.0.ts';
 
-const headerOf = (path: string) => readFileSync(path, 'utf8').split('\n', 1)[0]!.replace(/^\uFEFF/, '').trim().split(',');
+const headerOf = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n', 1)[0]!
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(',');
 
 /** The table definitions of the files in `dir`, in registry order; the working data has them all. */
 export function tablesOf(dir: string): TableDef[] {

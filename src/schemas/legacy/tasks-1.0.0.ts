@@ -16,7 +16,10 @@ const TaskRowSchema = z.object({
   area_code: key('Code of the province or commune; empty for national tasks.', /^\d{2}$|^\d{5}$/, { required: false }),
   assigned_on: date('Date the task was assigned (date of the assigning document).', { required: false }),
   deadline: date('Date by which it is due; empty when no deadline is stated.', { required: false }),
-  status: oneOf(TASK_STATUSES, 'Reported status: not_started, in_progress, done, cancelled. Overdue and due soon are computed, never written.'),
+  status: oneOf(
+    TASK_STATUSES,
+    'Reported status: not_started, in_progress, done, cancelled. Overdue and due soon are computed, never written.',
+  ),
   completed_on: date('Date it was done; only with status done.', { required: false }),
   evidence_url: url('Public evidence of the status (a report, a decision); empty when none.', { required: false }),
   source_id: sourceRef('Where the task was read (document id or URL), e.g. the press article reporting it.'),
@@ -38,4 +41,3 @@ export const tasksTableBefore110 = defineTable({
   primaryKey: ['id'],
   foreignKeys: [{ fields: ['document_id'], reference: { table: 'documents', fields: ['id'] } }],
 });
-

@@ -12,7 +12,8 @@ import { layoutTimeline } from '../../../src/lib/charts/timeline.ts';
 import { dateToYear, periodToYear } from '../../../src/lib/charts/time.ts';
 
 /** Rounds every number in a structure so snapshots do not depend on floating-point noise. */
-const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
+const rounded = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
 
 const rows = [
   { code: 'A', name: 'Alpha', value: 0.5 },
@@ -22,10 +23,21 @@ const rows = [
 ];
 
 describe('layoutRanking', () => {
-  const layout = layoutRanking({ rows, higherIsBetter: true, domain: [0, 1], references: [{ key: 'national', label: 'National', value: 0.6 }], highlight: 'D', width: 300 });
+  const layout = layoutRanking({
+    rows,
+    higherIsBetter: true,
+    domain: [0, 1],
+    references: [{ key: 'national', label: 'National', value: 0.6 }],
+    highlight: 'D',
+    width: 300,
+  });
 
   it('places bars best first, from zero, with shared ranks for ties', () => {
-    expect(layout.bars.map((b) => [b.code, b.rank])).toEqual([['B', 1], ['A', 2], ['D', 2]]);
+    expect(layout.bars.map((b) => [b.code, b.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['D', 2],
+    ]);
     expect(layout.bars[0]!.width).toBeCloseTo((300 - 52 - 104) * 0.8);
     expect(layout.bars.find((b) => b.code === 'D')!.highlight).toBe(true);
   });
@@ -49,7 +61,16 @@ describe('layoutHistory', () => {
   const input = {
     series: [
       { key: 'p', label: 'Province', kind: 'unit' as const, points: [{ period: '2024', value: 0.7 }] },
-      { key: 'f1', label: 'Former 1', kind: 'former' as const, points: [{ period: '2022', value: 0.6 }, { period: '2023', value: null }, { period: '2024', value: 0.72 }] },
+      {
+        key: 'f1',
+        label: 'Former 1',
+        kind: 'former' as const,
+        points: [
+          { period: '2022', value: 0.6 },
+          { period: '2023', value: null },
+          { period: '2024', value: 0.72 },
+        ],
+      },
     ],
     target: { value: 0.9, deadline: '2030-12-31', label: 'Target' },
     domain: [0, 1] as const,
@@ -106,15 +127,28 @@ describe('layoutTimeline', () => {
 describe('tile grid', () => {
   it('has one distinct cell for each of the 34 current units', async () => {
     const { readFileSync } = await import('node:fs');
-    const codes = readFileSync('data/provinces.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    const codes = readFileSync('data/provinces.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     expect(Object.keys(TILE_POSITIONS).sort()).toEqual([...codes].sort());
     expect(new Set(Object.values(TILE_POSITIONS).map(([c, r]) => `${c},${r}`)).size).toBe(34);
   });
 
   it('colours by class and leaves a unit without a value grey', () => {
     const classes = equalIntervalClasses([0.5, 0.8]);
-    const layout = layoutTileGrid([{ code: '01', name: 'Hà Nội', value: 0.8 }, { code: '96', name: 'Cà Mau', value: null }], classes);
-    expect(layout.tiles.map((t) => [t.code, t.fill])).toEqual([['01', SEQUENTIAL[4]], ['96', NO_DATA_FILL]]);
+    const layout = layoutTileGrid(
+      [
+        { code: '01', name: 'Hà Nội', value: 0.8 },
+        { code: '96', name: 'Cà Mau', value: null },
+      ],
+      classes,
+    );
+    expect(layout.tiles.map((t) => [t.code, t.fill])).toEqual([
+      ['01', SEQUENTIAL[4]],
+      ['96', NO_DATA_FILL],
+    ]);
     expect(rounded(layout)).toMatchSnapshot();
   });
 });

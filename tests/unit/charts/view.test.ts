@@ -10,7 +10,30 @@ import type { AreaChartSpec, ChartLabels } from '../../../src/lib/charts/types.t
 import { getModel } from '../../../src/lib/model/index.ts';
 import { allChartKeys, areaChartSpec, chartSpec } from '../../../src/lib/charts/specs.ts';
 
-const labels = Object.fromEntries(['rank', 'area', 'value', 'period', 'method', 'source', 'date', 'noData', 'status', 'task', 'assignedOn', 'deadline', 'completedOn', 'asOf', 'trajectory', 'series', 'indicator', 'year', 'hoangSa', 'truongSa'].map((k) => [k, k])) as unknown as ChartLabels;
+const labels = Object.fromEntries(
+  [
+    'rank',
+    'area',
+    'value',
+    'period',
+    'method',
+    'source',
+    'date',
+    'noData',
+    'status',
+    'task',
+    'assignedOn',
+    'deadline',
+    'completedOn',
+    'asOf',
+    'trajectory',
+    'series',
+    'indicator',
+    'year',
+    'hoangSa',
+    'truongSa',
+  ].map((k) => [k, k]),
+) as unknown as ChartLabels;
 labels.statuses = {};
 
 function spec(name: string): AreaChartSpec {
@@ -23,16 +46,28 @@ function spec(name: string): AreaChartSpec {
     licence: 'CC BY 4.0',
     kind: 'ranking',
     level: 'province',
-    indicators: [{
-      id: 'x', name, unit: 'index', decimals: 2, higherIsBetter: true, domain: [0, 1], periods: ['2024'],
-      sources: { 'doc-1': { label: 'Bộ KH&CN', href: '/documents/doc-1/' } }, methods: { as_published: 'as published' }, unitHref: '/provinces/{code}/',
-      rows: { '2024': [
-        { code: '01', name: 'Hà Nội', value: 0.82, method: 'as_published', source: 'doc-1', date: '2025-10-21' },
-        { code: '96', name: 'Cà Mau', value: null, method: null },
-        { code: '79', name: 'Hồ Chí Minh', value: 0.78, method: 'as_published', source: 'doc-1', date: '2025-10-21' },
-      ] },
-      references: { '2024': [] },
-    }],
+    indicators: [
+      {
+        id: 'x',
+        name,
+        unit: 'index',
+        decimals: 2,
+        higherIsBetter: true,
+        domain: [0, 1],
+        periods: ['2024'],
+        sources: { 'doc-1': { label: 'Bộ KH&CN', href: '/documents/doc-1/' } },
+        methods: { as_published: 'as published' },
+        unitHref: '/provinces/{code}/',
+        rows: {
+          '2024': [
+            { code: '01', name: 'Hà Nội', value: 0.82, method: 'as_published', source: 'doc-1', date: '2025-10-21' },
+            { code: '96', name: 'Cà Mau', value: null, method: null },
+            { code: '79', name: 'Hồ Chí Minh', value: 0.78, method: 'as_published', source: 'doc-1', date: '2025-10-21' },
+          ],
+        },
+        references: { '2024': [] },
+      },
+    ],
     indicatorChoices: [['x', name]],
     dataUrl: '/charts/data/provinces.vi.json',
     highlight: null,
@@ -44,13 +79,20 @@ describe('viewChart', () => {
 
   it('writes a CSV of exactly the plotted values, the gap as an empty cell, with source and licence lines', () => {
     const parsed = Papa.parse<Record<string, string>>(view.csv, { header: true, skipEmptyLines: true, comments: '#' });
-    expect(parsed.data.map((r) => [r.area_code, r.value, r.rank])).toEqual([['01', '0.82', '1'], ['79', '0.78', '2'], ['96', '', '']]);
+    expect(parsed.data.map((r) => [r.area_code, r.value, r.rank])).toEqual([
+      ['01', '0.82', '1'],
+      ['79', '0.78', '2'],
+      ['96', '', ''],
+    ]);
     expect(view.csv).toContain('# Source / Nguồn: doc-1 (2025-10-21)');
     expect(view.csv).toContain('# Licence / Giấy phép: CC BY 4.0');
   });
 
   it('gives the table twin the same numbers, in the order of the marks', () => {
-    expect(view.rows.map((r) => [r.cells[1], r.cells[2]])).toEqual([[{ text: 'Hà Nội', href: '/provinces/01/' }, '0,82'], [{ text: 'Hồ Chí Minh', href: '/provinces/79/' }, '0,78']]);
+    expect(view.rows.map((r) => [r.cells[1], r.cells[2]])).toEqual([
+      [{ text: 'Hà Nội', href: '/provinces/01/' }, '0,82'],
+      [{ text: 'Hồ Chí Minh', href: '/provinces/79/' }, '0,78'],
+    ]);
     expect(view.extraRows.map((r) => r.cells[2])).toEqual(['noData']);
     expect(view.svg.match(/class="mark"/g)).toHaveLength(2);
   });

@@ -4,7 +4,9 @@ import { foldDiacritics, slugify } from '../../../src/lib/text.ts';
 
 describe('Vietnamese text', () => {
   it('folds diacritics and đ for search typed without them', () => {
-    expect(foldDiacritics('Đắk Lắk, Cà Mau, Đồng Tháp, Đà Nẵng, Thừa Thiên Huế')).toBe('Dak Lak, Ca Mau, Dong Thap, Da Nang, Thua Thien Hue');
+    expect(foldDiacritics('Đắk Lắk, Cà Mau, Đồng Tháp, Đà Nẵng, Thừa Thiên Huế')).toBe(
+      'Dak Lak, Ca Mau, Dong Thap, Da Nang, Thua Thien Hue',
+    );
   });
   it('makes stable slugs of document numbers', () => {
     expect(slugify('118/2025/NĐ-CP')).toBe('118-2025-nd-cp');

@@ -2,12 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { gapToTarget, latestPeriod, rankObservations } from '../../../src/lib/model/indicators.ts';
 import type { ObservationRow } from '../../../src/schemas/index.ts';
 
-const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({ indicator_id: 'dti', area_level: 'province', area_code, period, value, source_id: 'x', published_on: null, method: 'as_published', note: null });
+const obs = (area_code: string, value: number | null, period = '2024'): ObservationRow => ({
+  indicator_id: 'dti',
+  area_level: 'province',
+  area_code,
+  period,
+  value,
+  source_id: 'x',
+  published_on: null,
+  method: 'as_published',
+  note: null,
+});
 
 describe('rankings', () => {
   it('ranks higher-is-better values, ties share a rank, gaps are left out (never filled)', () => {
     const ranked = rankObservations([obs('01', 0.8), obs('02', 0.7), obs('03', 0.8), obs('04', null), obs('05', 0.6)], true);
-    expect(ranked.map((r) => [r.obs.area_code, r.rank])).toEqual([['01', 1], ['03', 1], ['02', 3], ['05', 4]]);
+    expect(ranked.map((r) => [r.obs.area_code, r.rank])).toEqual([
+      ['01', 1],
+      ['03', 1],
+      ['02', 3],
+      ['05', 4],
+    ]);
   });
   it('ranks lower-is-better values (ranks)', () => {
     expect(rankObservations([obs('01', 3), obs('02', 1)], false).map((r) => r.obs.area_code)).toEqual(['02', '01']);

@@ -44,14 +44,19 @@ describe('model over the valid fixture', () => {
   });
 
   it('lists on a province page the tasks addressed to it and those addressed to every locality', () => {
-    expect(model.tasksForProvince.get('96')?.map((x) => [x.task.id, x.reason])).toEqual([['t-centres', 'addressed'], ['t-ongoing', 'every_locality']]);
+    expect(model.tasksForProvince.get('96')?.map((x) => [x.task.id, x.reason])).toEqual([
+      ['t-centres', 'addressed'],
+      ['t-ongoing', 'every_locality'],
+    ]);
     // A ward's body belongs to its province: its task is listed there too.
     expect(model.tasksByArea.get('province|01')?.map((t) => t.id)).toEqual(['t-commune', 't-ongoing']);
     expect(model.tasksByCurrentOwner.get('ubnd-ca-mau')?.map((t) => t.id)).toEqual(['t-centres']);
   });
 
   it('reports coverage with gaps and the age of the newest value', () => {
-    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find((r) => r.indicator.id === 'dti')!;
+    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find(
+      (r) => r.indicator.id === 'dti',
+    )!;
     expect(dti.levels.province.periods).toEqual([{ period: '2024', withValue: 2, missing: 1 }]);
     expect(dti.newestPublished).toBe('2025-10-21');
     expect(dti.ageDays).toBe(277);

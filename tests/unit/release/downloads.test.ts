@@ -14,7 +14,10 @@ const BASE = 'https://example.org';
 const obsDef = observationsTable as unknown as TableDef;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).map((f) => relative(dir, join(dir, f))).sort();
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)))
+    .sort();
 }
 
 function withDataDir(dir: string): void {
@@ -31,7 +34,10 @@ describe('downloads written into the built site', () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     // The working data moves on after the release: the downloads keep serving the release.
-    writeFileSync(join(dir, 'observations.csv'), editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')));
+    writeFileSync(
+      join(dir, 'observations.csv'),
+      editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')),
+    );
     withDataDir(dir);
     const out = mkdtempSync(join(tmpdir(), 'nq57-dl-'));
 
@@ -43,7 +49,9 @@ describe('downloads written into the built site', () => {
     for (const t of TABLES) {
       // The CSVs are the release's files byte for byte, not the working data.
       expect(readFileSync(join(out, 'data/v/1.0.0', t.file)).equals(readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))).toBe(true);
-      expect(JSON.parse(readFileSync(join(out, 'data/v/1.0.0', `${t.name}.json`), 'utf8'))).toEqual(JSON.parse(csvToJson(t as unknown as TableDef, readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))));
+      expect(JSON.parse(readFileSync(join(out, 'data/v/1.0.0', `${t.name}.json`), 'utf8'))).toEqual(
+        JSON.parse(csvToJson(t as unknown as TableDef, readFileSync(join(releaseDir(dir, '1.0.0'), t.file)))),
+      );
     }
     for (const d of written.filter((x) => x.path.startsWith('data/latest/'))) {
       const versioned = join(out, 'data/v/1.0.0', d.file);
@@ -73,7 +81,18 @@ describe('downloads written into the built site', () => {
 describe('JSON of a table, written in blocks', () => {
   // SYNTHETIC rows, enough to cross the writer's blocks of 10,000 rows.
   const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note';
-  const row = (i: number) => [`synthetic-${i % 7}`, 'province', '01', `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, i % 5 === 0 ? '' : (i / 7).toFixed(3), 'synthetic-doc', '2026-01-15', 'as_published', i % 11 === 0 ? '"SYNTHETIC ""quoted"", note"' : ''].join(',');
+  const row = (i: number) =>
+    [
+      `synthetic-${i % 7}`,
+      'province',
+      '01',
+      `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      i % 5 === 0 ? '' : (i / 7).toFixed(3),
+      'synthetic-doc',
+      '2026-01-15',
+      'as_published',
+      i % 11 === 0 ? '"SYNTHETIC ""quoted"", note"' : '',
+    ].join(',');
   const syntheticCsv = (n: number) => [header, ...Array.from({ length: n }, (_, i) => row(i))].map((line) => `${line}\n`).join('');
 
   it('is the bytes of JSON.stringify(rows, null, 1) for 0, 1 and 25,001 rows', () => {

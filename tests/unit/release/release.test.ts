@@ -8,7 +8,14 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { diffDatasets } from '../../../src/lib/release/diff.ts';
-import { buildDataPackage, buildDcatCatalog, buildSchemaOrgDataset, buildJsonSchema, jsonForScript, buildAtomFeed } from '../../../src/lib/release/metadata.ts';
+import {
+  buildDataPackage,
+  buildDcatCatalog,
+  buildSchemaOrgDataset,
+  buildJsonSchema,
+  jsonForScript,
+  buildAtomFeed,
+} from '../../../src/lib/release/metadata.ts';
 import { cutRelease, readRelease, releaseDir, validateReleases } from '../../../src/lib/release/releases.ts';
 import { csvToJson, writeSafeCsv } from '../../../src/lib/release/downloads.ts';
 import { TABLES, observationsTable, type TableDef } from '../../../src/schemas/index.ts';
@@ -33,11 +40,16 @@ describe('release round trip', () => {
     writeFileSync(published, original.toString('utf8').replace('0.8241', '0.9999'));
     const tampered = validateDataset(dir);
     expect(tampered.valid).toBe(false);
-    expect(tampered.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.code])).toEqual([['releases/1.0.0/observations.csv', 'release-modified']]);
+    expect(tampered.issues.filter((i) => i.severity === 'error').map((i) => [i.file, i.code])).toEqual([
+      ['releases/1.0.0/observations.csv', 'release-modified'],
+    ]);
     writeFileSync(published, original);
 
     // The correction goes into the working data and a new release; the diff keeps the old value.
-    writeFileSync(join(dir, 'observations.csv'), editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')));
+    writeFileSync(
+      join(dir, 'observations.csv'),
+      editLine('dti,province,01', '0.8241', '0.8242')(readFileSync(join(dir, 'observations.csv'), 'utf8')),
+    );
     cutRelease({ dataDir: dir, version: '1.0.1', notes: 'Correction of Hà Nội DTI 2024.', releasedOn: '2026-08-02' });
     expect(validateDataset(dir).valid).toBe(true);
     const changes = diffDatasets(
@@ -47,14 +59,24 @@ describe('release round trip', () => {
     const obs = changes.find((c) => c.table === 'observations')!;
     expect(obs.added).toEqual([]);
     expect(obs.removed).toEqual([]);
-    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([['dti | province | 01 | 2024', ['value'], '0.8241', '0.8242']]);
-    expect(changes.filter((c) => c.table !== 'observations').every((c) => c.added.length + c.removed.length + c.changed.length === 0)).toBe(true);
+    expect(obs.changed.map((c) => [c.key, c.columns, c.before.value, c.after.value])).toEqual([
+      ['dti | province | 01 | 2024', ['value'], '0.8241', '0.8242'],
+    ]);
+    expect(changes.filter((c) => c.table !== 'observations').every((c) => c.added.length + c.removed.length + c.changed.length === 0)).toBe(
+      true,
+    );
   });
 
   it('reports a deleted published file', () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: NOTES, releasedOn: '2026-08-01' });
-    writeFileSync(join(releaseDir(dir, '1.0.0'), 'release.json'), JSON.stringify({ ...readRelease(dir, '1.0.0'), files: [...readRelease(dir, '1.0.0').files, { path: 'extra.csv', bytes: 1, sha256: 'a'.repeat(64) }] }));
+    writeFileSync(
+      join(releaseDir(dir, '1.0.0'), 'release.json'),
+      JSON.stringify({
+        ...readRelease(dir, '1.0.0'),
+        files: [...readRelease(dir, '1.0.0').files, { path: 'extra.csv', bytes: 1, sha256: 'a'.repeat(64) }],
+      }),
+    );
     expect(validateReleases(dir).map((i) => [i.file, i.code])).toEqual([['releases/1.0.0/extra.csv', 'release-file-missing']]);
   });
 });
@@ -87,7 +109,9 @@ describe('machine-readable metadata', () => {
       const validate = ajv.compile(buildJsonSchema(def, base));
       expect(validate(rows), `${def.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
-    const obs = JSON.parse(csvToJson(observationsTable as unknown as TableDef, new Uint8Array(readFileSync(join(dir, 'observations.csv')))));
+    const obs = JSON.parse(
+      csvToJson(observationsTable as unknown as TableDef, new Uint8Array(readFileSync(join(dir, 'observations.csv')))),
+    );
     expect(obs.find((o: { area_code: string }) => o.area_code === '01').value).toBe(0.8241);
     expect(obs.find((o: { area_code: string; indicator_id: string }) => o.area_code === '96' && o.indicator_id === 'dti').value).toBeNull();
   });
@@ -100,7 +124,10 @@ describe('machine-readable metadata', () => {
     };
     const dcat = await jsonld.expand(buildDcatCatalog(meta, release, base) as never, { documentLoader } as never);
     expect(JSON.stringify(dcat)).toContain('http://www.w3.org/ns/dcat#Dataset');
-    const org = await jsonld.expand(buildSchemaOrgDataset(TABLES[0] as unknown as TableDef, meta, release, base, 'vi') as never, { documentLoader } as never);
+    const org = await jsonld.expand(
+      buildSchemaOrgDataset(TABLES[0] as unknown as TableDef, meta, release, base, 'vi') as never,
+      { documentLoader } as never,
+    );
     expect(JSON.stringify(org)).toContain('https://schema.org/Dataset');
   });
 
@@ -111,14 +138,30 @@ describe('machine-readable metadata', () => {
   });
 
   it('the Atom feed escapes text', () => {
-    const feed = buildAtomFeed({ id: 'x', title: 'T <b>&', link: 'https://e.org/?a=1&b=2', updated: '2026-08-01', entries: [{ id: 'e', title: '"</title><x>', updated: '2026-08-01', link: 'https://e.org/', summary: 'a < b' }] });
+    const feed = buildAtomFeed({
+      id: 'x',
+      title: 'T <b>&',
+      link: 'https://e.org/?a=1&b=2',
+      updated: '2026-08-01',
+      entries: [{ id: 'e', title: '"</title><x>', updated: '2026-08-01', link: 'https://e.org/', summary: 'a < b' }],
+    });
     expect(feed).toContain('T &lt;b&gt;&amp;');
     expect(feed).toContain('&quot;&lt;/title&gt;&lt;x&gt;');
     expect(feed).not.toContain('<x>');
   });
 
   it('CSV written for other tools defuses formulas in text cells but leaves numbers alone', () => {
-    const csv = writeSafeCsv(['title', 'value'], [{ title: '=HYPERLINK("http://x")', value: -3 }, { title: '@SUM(A1)', value: 2 }, { title: '\t=1+1', value: 0 }, { title: '- bullet', value: 1.5 }, { title: 'plain', value: null }], new Set(['value']));
+    const csv = writeSafeCsv(
+      ['title', 'value'],
+      [
+        { title: '=HYPERLINK("http://x")', value: -3 },
+        { title: '@SUM(A1)', value: 2 },
+        { title: '\t=1+1', value: 0 },
+        { title: '- bullet', value: 1.5 },
+        { title: 'plain', value: null },
+      ],
+      new Set(['value']),
+    );
     expect(csv).toBe(`title,value\n"'=HYPERLINK(""http://x"")",-3\n'@SUM(A1),2\n'\t=1+1,0\n'- bullet,1.5\nplain,\n`);
   });
 });
@@ -138,7 +181,10 @@ describe('sampled diffs (the site lists only the first rows)', () => {
     // A whole table added is counted without parsing it, keeping only the sample.
     const fresh = diffTable(def, null, after, 2);
     expect(fresh.counts.added).toBe(4);
-    expect(fresh.added).toEqual([{ code: '01', name: 'A2' }, { code: '02', name: 'B2' }]);
+    expect(fresh.added).toEqual([
+      { code: '01', name: 'A2' },
+      { code: '02', name: 'B2' },
+    ]);
     const gone = diffTable(def, before, 'code,name\n', 2);
     expect([gone.counts.removed, gone.removed.length]).toEqual([3, 2]);
     // Files read as bytes (the site's reader) give the same diff.
@@ -156,7 +202,10 @@ describe('sampled diffs (the site lists only the first rows)', () => {
     const text = `\uFEFFcode,name\n01,${long}\n${rows.join('\n')}\n`;
     const sampled = diffTable(def, null, new TextEncoder().encode(text), 2);
     expect(sampled.counts.added).toBe(20_001);
-    expect(sampled.added).toEqual([{ code: '01', name: `Hà Nội "${'đ'.repeat(1_500_000)}"\nend` }, { code: '0', name: 'Tỉnh 0' }]);
+    expect(sampled.added).toEqual([
+      { code: '01', name: `Hà Nội "${'đ'.repeat(1_500_000)}"\nend` },
+      { code: '0', name: 'Tỉnh 0' },
+    ]);
   });
 
   it('counts records as papaparse does, in a text or its UTF-8 bytes: quoted line breaks, CRLF, no final newline, empty lines', async () => {
