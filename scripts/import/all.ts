@@ -3,5 +3,6 @@ await import('./admin-units.ts');
 await import('./curated.ts');
 await import('./observations.ts');
 await import('./targets.ts');
+await import('./tasks.ts');
 await import('./boundaries.ts');
 export {};

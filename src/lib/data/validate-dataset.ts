@@ -7,6 +7,7 @@ import { formatTextReport } from './format-report.ts';
 import { readDataset, type RawDataset } from './read-dataset.ts';
 import { validateRelations } from './validate-relations.ts';
 import { validateReleases } from './validate-releases.ts';
+import { validateTasks } from './validate-tasks.ts';
 
 export interface ValidatedDataset extends RawDataset {
   /** Every problem found, in a stable order (file, row, column, code). */
@@ -17,7 +18,7 @@ export interface ValidatedDataset extends RawDataset {
 export function validateDataset(dir: string): ValidatedDataset {
   const raw = readDataset(dir);
   // Published releases are part of the data tree: any byte changed in one is an error.
-  const issues = sortIssues([...raw.issues, ...validateRelations(raw), ...validateReleases(dir)]);
+  const issues = sortIssues([...raw.issues, ...validateRelations(raw), ...validateTasks(raw), ...validateReleases(dir)]);
   return { ...raw, issues, valid: !issues.some((i) => i.severity === 'error') };
 }
 

@@ -138,6 +138,27 @@ export function diffTable(
   const before = parse(beforeFile!);
   const after = parse(afterFile!);
   const keyOf = (row: Row) => def.primaryKey.map((k) => row[k] ?? '').join(' | ');
+  const [columnsBefore = [], columnsAfter = []] = [before[0], after[0]];
+  if (columnsBefore.length !== columnsAfter.length || columnsBefore.some((c) => !columnsAfter.includes(c))) {
+    // A new contract (columns added or removed): rows are matched by key, and a row whose cells differ in any
+    // column of either version has changed (a removed column's value is a change, e.g. a withdrawn status).
+    const afterByKey = new Map(toRows(after).map((r) => [keyOf(r), r]));
+    const beforeByKey = new Map(toRows(before).map((r) => [keyOf(r), r]));
+    for (const [key, b] of beforeByKey) {
+      const a = afterByKey.get(key);
+      if (!a) result.removed.push(b);
+      else {
+        const columns = [...new Set([...columnsAfter, ...columnsBefore])].filter((c) => (a[c] ?? '') !== (b[c] ?? ''));
+        if (columns.length > 0) result.changed.push({ key, before: b, after: a, columns });
+      }
+    }
+    for (const [key, a] of afterByKey) if (!beforeByKey.has(key)) result.added.push(a);
+    result.counts = { added: result.added.length, removed: result.removed.length, changed: result.changed.length };
+    result.added = result.added.slice(0, sample);
+    result.removed = result.removed.slice(0, sample);
+    result.changed = result.changed.slice(0, sample);
+    return result;
+  }
   const flags = new daff.CompareFlags();
   for (const k of def.primaryKey) flags.addPrimaryKey(k);
   flags.show_unchanged = false;
@@ -145,11 +166,16 @@ export function diffTable(
   const out = new daff.TableView([]);
   new daff.TableDiff(alignment, flags).hilite(out);
   const diff = out.data;
-  const header = diff[0] ?? [];
+  // When columns were added or removed (a new contract), daff puts a schema row ("!") before the header ("@@").
+  const headerAt = Math.max(
+    0,
+    diff.findIndex((line) => line[0] === '@@'),
+  );
+  const header = diff[headerAt] ?? [];
   const beforeByKey = new Map(toRows(before).map((r) => [keyOf(r), r]));
   const afterByKey = new Map(toRows(after).map((r) => [keyOf(r), r]));
   const keyCols = def.primaryKey.map((k) => header.indexOf(k));
-  for (const line of diff.slice(1)) {
+  for (const line of diff.slice(headerAt + 1)) {
     const action = line[0];
     if (action !== '+++' && action !== '---' && action !== '->') continue;
     // In a "->" row a key cell may read "old->new" only if the key itself changed, which daff reports as remove + add.
