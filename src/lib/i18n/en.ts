@@ -81,7 +81,6 @@ export const en: Dictionary = {
   ministryMean:
     'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
   formerValueNote: 'Values of the former province before 1 July 2025, not of today’s province.',
-  overdue: 'Overdue',
   dueSoon: 'Due within {days} days',
   allTasks: 'All tasks',
   filterByStatus: 'Filter by status',
@@ -242,21 +241,6 @@ export const en: Dictionary = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': {
-    one: '{count} day past the deadline as of {asOf}, with no completion reported.',
-    other: '{count} days past the deadline as of {asOf}, with no completion reported.',
-  },
-  'rule.due_soon': {
-    one: '{count} day left before the deadline, as of {asOf}.',
-    other: '{count} days left before the deadline, as of {asOf}.',
-  },
-  'rule.done_on_time': 'Completed on or before the deadline.',
-  'rule.done_late': 'Completed after the deadline.',
-  'rule.done': 'Completed; no completion date or no deadline to compare.',
-  'rule.no_deadline': 'The source states no deadline.',
-  'rule.in_progress': 'In progress, deadline more than {days} days away.',
-  'rule.not_started': 'No progress reported, deadline more than {days} days away.',
-  'rule.cancelled': 'Cancelled.',
   vietnameseLabel: 'Vietnamese: ',
   tasksDescription: 'Tracking {count} tasks: assigning document, owner, deadline and status as of {asOf}.',
   tasksLead:

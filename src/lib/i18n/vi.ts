@@ -83,7 +83,6 @@ export const vi = {
   mergePartial: 'một phần',
   ministryMean: 'Bộ tính bằng trung bình cộng các tỉnh cũ trước sáp nhập — không phải số đo mới của tỉnh mới.',
   formerValueNote: 'Số liệu của tỉnh cũ trước 01/07/2025, không phải của tỉnh hiện nay.',
-  overdue: 'Quá hạn',
   dueSoon: 'Sắp đến hạn ({days} ngày)',
   allTasks: 'Tất cả nhiệm vụ',
   filterByStatus: 'Lọc theo tình trạng',
@@ -244,18 +243,6 @@ export const vi = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': {
-    one: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
-    other: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
-  },
-  'rule.due_soon': { one: 'Còn {count} ngày đến hạn, tính đến {asOf}.', other: 'Còn {count} ngày đến hạn, tính đến {asOf}.' },
-  'rule.done_on_time': 'Hoàn thành trước hoặc đúng hạn.',
-  'rule.done_late': 'Hoàn thành sau hạn.',
-  'rule.done': 'Hoàn thành; không rõ ngày hoặc không có hạn.',
-  'rule.no_deadline': 'Nguồn không nêu hạn.',
-  'rule.in_progress': 'Đang thực hiện, hạn còn xa hơn {days} ngày.',
-  'rule.not_started': 'Chưa có báo cáo tiến độ, hạn còn xa hơn {days} ngày.',
-  'rule.cancelled': 'Đã hủy.',
   vietnameseLabel: 'Tiếng Việt: ',
   tasksDescription: 'Theo dõi {count} nhiệm vụ: văn bản giao, cơ quan thực hiện, hạn và tình trạng tính đến {asOf}.',
   tasksLead:
