@@ -45,6 +45,14 @@ edit('tasks.csv', (r, i) => {
   r.owner = HOSTILE[(i + 2) % HOSTILE.length]!;
   r.note = i === 0 ? LONG : HOSTILE[(i + 3) % HOSTILE.length]!;
 });
+edit('progress_reports.csv', (r, i) => {
+  r.evidence_vi = HOSTILE[i % HOSTILE.length]!;
+  r.note = HOSTILE[(i + 1) % HOSTILE.length]!;
+});
+edit('agencies.csv', (r, i) => {
+  r.name_vi = `${r.name_vi} ${HOSTILE[i % HOSTILE.length]}`;
+  r.name_en = `${r.name_en} ${HOSTILE[(i + 1) % HOSTILE.length]}`;
+});
 edit('documents.csv', (r, i) => {
   r.title_vi = `${r.title_vi} ${HOSTILE[i % HOSTILE.length]}`;
   r.title_en = `${r.title_en} ${HOSTILE[(i + 1) % HOSTILE.length]}`;

@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { readTable } from '../../src/lib/data/read-dataset.ts';
 import {
+  agenciesTable,
+  agencySuccessionsTable,
   columnsOf,
   communesTable,
   documentsTable,
   indicatorsTable,
   observationsTable,
+  progressReportsTable,
   provincesTable,
   tasksTable,
   targetsTable,
@@ -155,29 +158,68 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
   }
   closeSync(observations);
 
-  const statuses = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+  const words = [
+    ['Đang thực hiện', 'in_progress'],
+    ['Hoàn thành', 'done'],
+    ['Quá hạn', 'overdue_reported'],
+    ['', ''],
+  ] as const;
+  const reports: Record<string, string>[] = [];
   const tasks = Array.from({ length: scale.tasks }, (_, i) => {
-    const status = statuses[Math.floor(rand() * statuses.length)]!;
-    const deadline = `2025-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const month = 1 + Math.floor(rand() * 12);
     const province = provinces[Math.floor(rand() * provinces.length)]!;
+    const [word, status] = words[Math.floor(rand() * words.length)]!;
+    if (word)
+      reports.push({
+        task_id: `synthetic-task-${i}`,
+        reported_on: '2025-06-30',
+        describes_on: '2025-06-30',
+        status_word: word,
+        status,
+        evidence_vi: status === 'done' ? 'SYNTHETIC kết quả' : '',
+        done_by_document: '',
+        completed_on: status === 'done' ? '2025-06-30' : '',
+        source_id: `synthetic-doc-${i % 50}`,
+        note: 'SYNTHETIC benchmark row',
+      });
     return {
       id: `synthetic-task-${i}`,
+      document_id: `synthetic-doc-${i % 50}`,
+      item: '',
+      section: '',
       title_vi: `SYNTHETIC nhiệm vụ ${i}`,
       title_en: `SYNTHETIC task ${i}`,
-      document_id: `synthetic-doc-${i % 50}`,
       owner: 'SYNTHETIC cơ quan',
-      owner_en: 'SYNTHETIC body',
+      owner_ids: 'synthetic-agency',
+      co_owners: '',
+      expected_output: '',
+      due_text: `${month}/2025`,
+      due_period: `2025-${String(month).padStart(2, '0')}`,
+      recurrence: 'none',
       area_level: 'province',
       area_code: province,
       assigned_on: '2025-01-01',
-      deadline,
-      status,
-      completed_on: status === 'done' ? '2025-06-30' : '',
-      evidence_url: '',
+      revises: '',
       source_id: `synthetic-doc-${i % 50}`,
       note: 'SYNTHETIC benchmark row',
     };
   });
+  writeFileSync(join(out, 'progress_reports.csv'), csv(columnsOf(progressReportsTable), reports));
+  writeFileSync(
+    join(out, 'agencies.csv'),
+    csv(columnsOf(agenciesTable), [
+      {
+        id: 'synthetic-agency',
+        name_vi: 'SYNTHETIC cơ quan',
+        name_en: 'SYNTHETIC body',
+        kind: 'ministry',
+        province_code: '',
+        former_province_code: '',
+        note: 'SYNTHETIC benchmark row',
+      },
+    ]),
+  );
+  writeFileSync(join(out, 'agency_successions.csv'), csv(columnsOf(agencySuccessionsTable), []));
   writeFileSync(join(out, 'tasks.csv'), csv(columnsOf(tasksTable), tasks));
   writeFileSync(
     join(out, 'dataset.json'),

@@ -3,6 +3,7 @@ await import('./admin-units.ts');
 await import('./curated.ts');
 await import('./observations.ts');
 await import('./targets.ts');
+await import('./tasks.ts');
 await import('./boundaries.ts');
 await import('./corrections.ts');
 await import('./press-figures.ts');

@@ -8,7 +8,7 @@ export const PAGE_KINDS: Record<string, string> = {
   'former-provinces': '/former-provinces/',
   'former-province': '/former-provinces/84/',
   tasks: '/tasks/',
-  'tasks-status': '/tasks/status/overdue/',
+  'tasks-status': '/tasks/status/overdue_reported/',
   task: '/tasks/camau-ttpvhcc-cap-xa/',
   indicators: '/indicators/',
   indicator: '/indicators/dti/',

@@ -23,6 +23,11 @@ export const DatasetMetaSchema = z.object({
   licence_url: z.url(),
   /** The date the data describes; "overdue" and "due soon" are computed against it, never the clock. */
   as_of: z.iso.date(),
+  /**
+   * The newest source searched for task progress reports: a task without a report reads "no progress
+   * report found in the sources checked up to" this date. Not the as-of date, never the clock.
+   */
+  reports_checked_on: z.iso.date().optional(),
   sources: z.array(SourceMetaSchema).min(1),
   /** Which sources each table was built from (table name → source ids). */
   table_sources: z.record(z.string(), z.array(z.string())),

@@ -9,6 +9,8 @@ import { indicatorsTable } from './indicators.ts';
 import { targetsTable } from './targets.ts';
 import { observationsTable } from './observations.ts';
 import { tasksTable } from './tasks.ts';
+import { progressReportsTable } from './progress-reports.ts';
+import { agenciesTable, agencySuccessionsTable } from './agencies.ts';
 import type { z } from 'zod';
 
 export const TABLES = [
@@ -22,6 +24,9 @@ export const TABLES = [
   targetsTable,
   observationsTable,
   tasksTable,
+  progressReportsTable,
+  agenciesTable,
+  agencySuccessionsTable,
 ] as const;
 
 type TableOf<N> = Extract<(typeof TABLES)[number], { name: N }>;
@@ -45,3 +50,5 @@ export * from './observations.ts';
 export * from './tasks.ts';
 export * from './releases.ts';
 export * from './boundaries.ts';
+export * from './progress-reports.ts';
+export * from './agencies.ts';

@@ -16,7 +16,10 @@ export type TableName =
   | 'indicators'
   | 'targets'
   | 'observations'
-  | 'tasks';
+  | 'tasks'
+  | 'progress_reports'
+  | 'agencies'
+  | 'agency_successions';
 
 /** What the CSV reader needs of a table: its name, file, row schema and key; every TableDef is one. */
 export interface CsvTableDef<S extends z.ZodObject = z.ZodObject> {

@@ -16,7 +16,10 @@ export const TargetRowSchema = z.object({
   comparator: oneOf(COMPARATORS, 'How the value is compared: >=, >, <=, <, =, between (value to value_max), qualitative (no number).'),
   value: number('Target value; empty for qualitative targets.', { required: false }),
   value_max: number('Upper end for comparator "between".', { required: false }),
-  deadline: date('Date by which the target is due (end of the horizon year when the document gives only a year).'),
+  deadline: date(
+    'Date by which the target is due (end of the horizon year when the document gives only a year); empty when the source gives no date.',
+    { required: false },
+  ),
   scope: key('Where the target applies: national, or a province code.', /^national$|^\d{2}$/, { example: 'national' }),
   owner: text('Body responsible for monitoring, as named in the document.', { required: false, maxLength: 300 }),
   text_status: oneOf(

@@ -34,7 +34,8 @@ describe('navigation', () => {
     await page.locator('#tasks ~ .table-scroll a[href^="/tasks/"]').first().click();
     expect(page.url()).toContain('/tasks/camau-');
     await page.getByTestId('task-document').click();
-    expect(page.url()).toContain('/documents/9521-vpcp-kgvx/');
+    // Cà Mau assigned it while carrying out 9521/VPCP-KGVX: its document is the province's own direction.
+    expect(page.url()).toContain('/documents/camau-trien-khai-9521-45-46-tb-tgv/');
     expect(await page.locator('h1').textContent()).toContain('9521/VPCP-KGVX');
     // The document page lists the task it assigns, closing the loop.
     expect(await page.locator('a[href="/tasks/camau-ttpvhcc-cap-xa/"]').count()).toBeGreaterThan(0);
@@ -122,11 +123,11 @@ describe('without JavaScript', () => {
       .getByRole('navigation', { name: 'Lọc theo tình trạng' })
       .getByRole('link', { name: /^Quá hạn/ })
       .click();
-    expect(new URL(page.url()).pathname).toBe('/tasks/status/overdue/');
+    expect(new URL(page.url()).pathname).toBe('/tasks/status/overdue_reported/');
     const statuses = await page.locator('#task-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.length).toBeLessThan(all);
-    expect(new Set(statuses)).toEqual(new Set(['overdue']));
+    expect(new Set(statuses)).toEqual(new Set(['overdue_reported']));
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
-import type { Model, TaskView } from '../model/index.ts';
+import { tasksAddressedTo, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
 import { slugify } from '../text.ts';
 import { sourceRef } from '../view/source.ts';
@@ -74,7 +74,7 @@ function targetReferences(model: Model, lang: Lang, indicatorId: string): Refere
     .filter((tg) => tg.value !== null && tg.comparator !== 'qualitative' && tg.scope === 'national')
     .map((tg) => ({
       key: 'target' as const,
-      label: `${t(lang, 'target')} ${tg.deadline.slice(0, 4)} (${tg.comparator})`,
+      label: `${t(lang, 'target')}${tg.deadline ? ` ${tg.deadline.slice(0, 4)}` : ''} (${tg.comparator})`,
       value: tg.value!,
     }));
 }
@@ -302,7 +302,8 @@ function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistoryS
   const tg = (model.targetsByIndicator.get(indicatorId) ?? []).find(
     (x) => x.value !== null && x.comparator !== 'qualitative' && x.scope === 'national',
   );
-  if (!tg) return null;
+  // A target without a date (some of the Prime Minister's) has no point on a time axis.
+  if (!tg || tg.deadline === null) return null;
   const doc = model.document.get(tg.document_id);
   return {
     value: tg.value!,
@@ -339,8 +340,7 @@ export function allChartKeys(model: Model): string[] {
   for (const f of model.tables.former_provinces)
     for (const id of formerHistoryIndicators(model, f.code)) keys.push(`history/${id}/former-${f.code}`);
   for (const id of nationalHistoryIndicators(model)) keys.push(`history/${id}/VN`);
-  for (const p of model.provinces)
-    if ((model.tasksByArea.get(`province|${p.code}`) ?? []).length > 0) keys.push(`timeline/province-${p.code}`);
+  for (const p of model.provinces) if (tasksAddressedTo(model, p.code).length > 0) keys.push(`timeline/province-${p.code}`);
   for (const d of model.tables.documents)
     if ((model.tasksByDocument.get(d.id) ?? []).length > 0) keys.push(`timeline/document-${slugify(d.id)}`);
   return keys;
@@ -378,7 +378,8 @@ export function chartSpec(model: Model, lang: Lang, key: string): ChartSpec {
         ? formerHistorySpec(model, lang, a, b!.slice(7))
         : provinceHistorySpec(model, lang, a, b!);
   if (kind === 'timeline') {
-    if (a.startsWith('province-')) return timelineSpec(model, lang, key, model.tasksByArea.get(`province|${a.slice(9)}`) ?? []);
+    // A province's own tasks: those addressed to every locality would repeat the national timeline 34 times.
+    if (a.startsWith('province-')) return timelineSpec(model, lang, key, tasksAddressedTo(model, a.slice(9)));
     const doc = model.documentBySlug.get(a.slice(9))!;
     return timelineSpec(model, lang, key, model.tasksByDocument.get(doc.id) ?? []);
   }

@@ -11,12 +11,16 @@ export const STATUS_COLOUR: Record<ComputedStatus, string> = {
   done_on_time: CATEGORICAL.green,
   done_late: CATEGORICAL.orange,
   done: CATEGORICAL.green,
-  overdue: CATEGORICAL.vermillion,
+  overdue_reported: CATEGORICAL.vermillion,
+  past_deadline: CATEGORICAL.vermillion,
   due_soon: CATEGORICAL.purple,
   in_progress: CATEGORICAL.blue,
   not_started: CATEGORICAL.sky,
+  not_yet_due: CATEGORICAL.sky,
   no_deadline: CATEGORICAL.grey,
+  ongoing: CATEGORICAL.blue,
   cancelled: CATEGORICAL.grey,
+  revised: CATEGORICAL.grey,
 };
 
 export interface TimelineTask {

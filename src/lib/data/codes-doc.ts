@@ -7,6 +7,7 @@ const HEADINGS: Record<CodeGroup, string> = {
   file: 'The file',
   cell: 'A cell',
   table: 'Across rows and tables',
+  task: 'Tasks, progress reports and agencies',
   release: 'Published releases and nothing lost',
 };
 
@@ -21,7 +22,8 @@ export function buildValidationCodesMarkdown(): string {
     parts.push(withExamples ? '| code | meaning | example | how to fix |' : '| code | meaning | how to fix |', withExamples ? '|---|---|---|---|' : '|---|---|---|');
     for (const [code, info] of entries) {
       const name = `\`${code}\`${info.severity === 'warning' ? ' *(warning)*' : ''}`;
-      const columns = withExamples ? [name, info.title, info.example ?? '', info.hint] : [name, info.title, info.hint];
+      const title = info.retired ? `*retired*: ${info.title} (${info.retired})` : info.title;
+      const columns = withExamples ? [name, title, info.example ?? '', info.hint] : [name, title, info.hint];
       parts.push(`| ${columns.map(cell).join(' | ')} |`);
     }
     parts.push('');

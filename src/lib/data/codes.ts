@@ -8,7 +8,7 @@
  */
 import type { Severity } from './issues.ts';
 
-export type CodeGroup = 'file' | 'cell' | 'table' | 'release';
+export type CodeGroup = 'file' | 'cell' | 'table' | 'task' | 'release';
 
 export interface CodeInfo {
   group: CodeGroup;
@@ -19,10 +19,13 @@ export interface CodeInfo {
   hint: string;
   /** A value that gets this code, as written in the file (Markdown). */
   example?: string;
+  /** Set when no check reports the code any more: why (a retired code is never reused). */
+  retired?: string;
 }
 
 const error = (group: CodeGroup, title: string, hint: string, example?: string): CodeInfo => ({ group, severity: 'error', title, hint, ...(example ? { example } : {}) });
 const warning = (group: CodeGroup, title: string, hint: string, example?: string): CodeInfo => ({ ...error(group, title, hint, example), severity: 'warning' });
+const retired = (info: CodeInfo, why: string): CodeInfo => ({ ...info, retired: why });
 
 export const CODES = {
   // --- the file ---------------------------------------------------------------------------------------
@@ -75,12 +78,12 @@ export const CODES = {
   'former-code-as-current': error('table', "a former province's code where a current province is required; the message names the successor", 'use `area_level = former_province` for pre-merger data, or the successor\'s code'),
   'area-mismatch': error('table', 'a national row whose area is not `VN` (observations) or not empty (tasks)', 'as the hint says'),
   'unknown-source': error('table', '`source_id` is neither a documents.csv id nor an http(s) link', 'add the document, or give the URL'),
-  'completed-without-done': error('table', '`completed_on` set but status is not `done`', 'set status or empty the date'),
-  'done-without-date': warning('table', 'status `done` without `completed_on`', 'add the date if the source gives it'),
-  'completed-before-assigned': error('table', 'completion before assignment', 'check both dates'),
-  'deadline-before-assigned': error('table', 'deadline before assignment', 'check both dates'),
-  'completed-before-issued': error('table', "a task's completion date before the issue date of its assigning document (checked also when `assigned_on` is empty)", 'check both dates against the sources'),
-  'deadline-before-issued': error('table', "a task's deadline before the issue date of its assigning document (checked also when `assigned_on` is empty)", 'check both dates against the sources'),
+  'completed-without-done': error('table', '`completed_on` set on a progress report that does not say done', 'empty it, or check the status word of the report'),
+  'done-without-date': retired(warning('table', 'status `done` without `completed_on`', 'add the date if the source gives it'), 'tasks.csv has no status or completion date since 1.1.0; a report states its completion date only when it gives one'),
+  'completed-before-assigned': retired(error('table', 'completion before assignment', 'check both dates'), 'tasks.csv has no completion date since 1.1.0; a report older than its task is `report-before-assigned`'),
+  'deadline-before-assigned': retired(error('table', 'deadline before assignment', 'check both dates'), 'tasks.csv has no deadline since 1.1.0; 71/NQ-CP (issued 1 April 2025) really assigns tasks due in March 2025'),
+  'completed-before-issued': warning('table', "a report's completion date before the issue date of the task's assigning document, or of the task it revises (checked also when `assigned_on` is empty)", 'check both dates against the sources; a document can list a task already done (71/NQ-CP lists 66/NQ-CP of 26 March 2025): then the note says so'),
+  'deadline-before-issued': retired(error('table', "a task's deadline before the issue date of its assigning document (checked also when `assigned_on` is empty)", 'check both dates against the sources'), 'tasks.csv has no deadline since 1.1.0, and 71/NQ-CP (issued 1 April 2025) really assigns tasks due in March 2025'),
   'date-after-as-of': error('table', "a date after the dataset's as-of date", 'correct it, or move `as_of` forward'),
   'invalid-range': error('table', "an indicator's `min` is above its `max`", 'swap or correct'),
   'value-out-of-range': error('table', "a value outside the indicator's min–max (e.g. 0.5 written for 50%)", 'check the value and unit'),
@@ -108,6 +111,19 @@ export const CODES = {
   'published-key-missing': error('release', 'a row of the latest release is gone (its key is not in the table any more) and its removal is not declared', 'restore the row (a correction changes a value, it never removes the row), or declare the removal in data/removals.csv'),
   'removals-error': error('release', 'a row of `data/removals.csv` cannot be used (unknown table, empty reason, key not in the latest release, wrong header)', 'see "Removing published rows" in data/README.md'),
   'release-unchanged': error('release', '`npm run release` refuses a release whose files are byte for byte those of the latest release', 'change the data first; a release without changes is not cut'),
+  // --- tasks, progress reports and agencies (validate-tasks.ts; status rules: docs/status-rules.md) ------------
+  'unknown-agency': error('task', 'an id of `owner_ids` is not in agencies.csv', 'add the body (name as written) to agencies.csv, or correct the id'),
+  'due-period-mismatch': error('task', '`due_period` / `recurrence` disagree with the completion time as written (`6/2025` is `2025-06`, `Thường xuyên` is `ongoing`)', 'write the normalized form the message gives, or correct `due_text`'),
+  'due-text-unrecognized': warning('task', 'the completion time is worded in a way the validator cannot read, so the normalized form was not checked', 'check it by hand; the note says how it was read'),
+  'revises-itself': error('task', 'a task names itself in `revises`', 'give the earlier task, or empty the cell'),
+  'unknown-status-word': error('task', 'the status word of a report is not in the vocabulary (`Hoàn thành`, `Đang thực hiện`, `Quá hạn`, …)', 'copy the report\'s word; a new word is added to `STATUS_WORDS` (src/schemas/progress-reports.ts) with its meaning first'),
+  'status-word-mismatch': error('task', 'the normalized `status` does not follow the word (an upgrade or a downgrade)', 'write the value the word stands for'),
+  'done-without-evidence': error('task', 'a report says done but gives neither the result in words nor the document that did it', 'copy the result or the document number; without either the row cannot say done'),
+  'describes-after-reported': error('task', 'a report describes a date after its own date', 'check both dates'),
+  'report-before-assigned': error('task', 'a report is older than the task it is about', 'check the task id and the dates'),
+  'report-out-of-order': error('task', 'a report of a task comes after a later report of the same task (the table is append-only, in the order reports were made)', 'move the row'),
+  'agency-two-provinces': error('task', 'a body has both a current and a former province', 'keep one'),
+  'succession-cycle': error('task', 'agency successions go round in a circle (a body succeeding itself, directly or through others)', 'correct the successor or remove the row'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

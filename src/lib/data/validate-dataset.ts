@@ -9,6 +9,7 @@ import { validateRelations } from './validate-relations.ts';
 import { validateFigures } from './validate-figures.ts';
 import { validateMerges } from './validate-merges.ts';
 import { validateReleases } from './validate-releases.ts';
+import { validateTasks } from './validate-tasks.ts';
 
 export interface ValidatedDataset extends RawDataset {
   /** Every problem found, in a stable order (file, row, column, code). */
@@ -19,7 +20,14 @@ export interface ValidatedDataset extends RawDataset {
 export function validateDataset(dir: string): ValidatedDataset {
   const raw = readDataset(dir);
   // Published releases are part of the data tree: any byte changed in one is an error.
-  const issues = sortIssues([...raw.issues, ...validateRelations(raw), ...validateMerges(raw), ...validateFigures(raw), ...validateReleases(dir)]);
+  const issues = sortIssues([
+    ...raw.issues,
+    ...validateRelations(raw),
+    ...validateMerges(raw),
+    ...validateFigures(raw),
+    ...validateTasks(raw),
+    ...validateReleases(dir),
+  ]);
   return { ...raw, issues, valid: !issues.some((i) => i.severity === 'error') };
 }
 

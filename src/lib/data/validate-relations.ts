@@ -161,6 +161,8 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   };
   tables.observations.forEach((o, i) => checkSource('observations', i, o.source_id));
   tables.tasks.forEach((t, i) => checkSource('tasks', i, t.source_id));
+  tables.progress_reports.forEach((r, i) => checkSource('progress_reports', i, r.source_id));
+  tables.agency_successions.forEach((r, i) => checkSource('agency_successions', i, r.source_id));
 
   // --- dates ----------------------------------------------------------------------------------------------
   const asOf = meta?.as_of ?? null;
@@ -169,33 +171,8 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
       report(name, i, column, 'date-after-as-of', value, `${value} is after the dataset's as-of date (${asOf}).`, 'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.');
     }
   };
-  // A task cannot be done, or due, before the document that assigns it was issued (also without assigned_on).
-  const issuedOn = new Map(tables.documents.map((d) => [d.id, d.issued_on]));
-  tables.tasks.forEach((t, i) => {
-    const issued = t.document_id === null ? null : (issuedOn.get(t.document_id) ?? null);
-    if (issued !== null && t.completed_on !== null && t.completed_on < issued) {
-      report('tasks', i, 'completed_on', 'completed-before-issued', t.completed_on, `The task was completed (${t.completed_on}) before its document ${t.document_id} was issued (${issued}).`, 'Check both dates against the sources.');
-    }
-    if (issued !== null && t.deadline !== null && t.deadline < issued) {
-      report('tasks', i, 'deadline', 'deadline-before-issued', t.deadline, `The deadline (${t.deadline}) is before its document ${t.document_id} was issued (${issued}).`, 'Check both dates against the sources.');
-    }
-  });
-  tables.tasks.forEach((t, i) => {
-    if (t.completed_on !== null && t.status !== 'done') {
-      report('tasks', i, 'completed_on', 'completed-without-done', t.completed_on, `completed_on is set but the status is ${t.status}.`, 'Set status to done, or empty completed_on.');
-    }
-    if (t.status === 'done' && t.completed_on === null) {
-      report('tasks', i, 'completed_on', 'done-without-date', null, 'The task is done but completed_on is empty.', 'Write the date it was done if the source gives it; on-time or late cannot be shown without it.', 'warning');
-    }
-    if (t.completed_on !== null && t.assigned_on !== null && t.completed_on < t.assigned_on) {
-      report('tasks', i, 'completed_on', 'completed-before-assigned', t.completed_on, `The task was completed (${t.completed_on}) before it was assigned (${t.assigned_on}).`, 'Check both dates against the sources.');
-    }
-    if (t.deadline !== null && t.assigned_on !== null && t.deadline < t.assigned_on) {
-      report('tasks', i, 'deadline', 'deadline-before-assigned', t.deadline, `The deadline (${t.deadline}) is before the task was assigned (${t.assigned_on}).`, 'Check both dates against the sources.');
-    }
-    afterAsOf('tasks', i, 'completed_on', t.completed_on);
-    afterAsOf('tasks', i, 'assigned_on', t.assigned_on);
-  });
+  // Rules of tasks and their reports: validate-tasks.ts.
+  tables.tasks.forEach((t, i) => afterAsOf('tasks', i, 'assigned_on', t.assigned_on));
   tables.observations.forEach((o, i) => afterAsOf('observations', i, 'published_on', o.published_on));
   tables.documents.forEach((d, i) => afterAsOf('documents', i, 'issued_on', d.issued_on));
 

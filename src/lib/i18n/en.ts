@@ -82,7 +82,6 @@ export const en: Dictionary = {
   ministryMean:
     'Computed by the Ministry as the mean of the former provinces before the merger — not a new measurement of the merged province.',
   formerValueNote: 'Values of the former province before 1 July 2025, not of today’s province.',
-  overdue: 'Overdue',
   dueSoon: 'Due within {days} days',
   allTasks: 'All tasks',
   filterByStatus: 'Filter by status',
@@ -131,11 +130,15 @@ export const en: Dictionary = {
   'code.phuong': 'Ward',
   'code.dac_khu': 'Special zone',
   // computed task statuses
-  'code.overdue': 'Overdue',
+  'code.overdue_reported': 'Overdue (as reported)',
+  'code.past_deadline': 'Past deadline, no completion reported',
   'code.due_soon': 'Due soon',
   'code.in_progress': 'In progress',
   'code.not_started': 'Not started',
-  'code.no_deadline': 'No deadline',
+  'code.not_yet_due': 'Not yet due',
+  'code.no_deadline': 'No deadline stated',
+  'code.ongoing': 'Ongoing',
+  'code.revised': 'Revised',
   'code.done_on_time': 'Done on time',
   'code.done_late': 'Done late',
   'code.done': 'Done',
@@ -214,7 +217,15 @@ export const en: Dictionary = {
 
   // Home page
   homeCounts: '{tasks} tasks, {targets} targets, {figures} figures, {provinces} provinces.',
-  overdueMeaning: 'Overdue = past the deadline with no completion reported in the sources, as of the data date.',
+  homePastDeadline: {
+    one: '{count} task past its deadline with no completion reported in the sources checked',
+    other: '{count} tasks past their deadline with no completion reported in the sources checked',
+  },
+  homePastDeadlineChecked: {
+    one: '{count} task past its deadline with no completion reported in the sources checked up to {checkedOn}',
+    other: '{count} tasks past their deadline with no completion reported in the sources checked up to {checkedOn}',
+  },
+  provincialDtiAverage: 'Provincial DTI, average',
   egdiTarget: '2030 target: world top 50',
   noNationalFigure: 'No national figure yet — a data gap.',
 
@@ -236,25 +247,10 @@ export const en: Dictionary = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': {
-    one: '{count} day past the deadline as of {asOf}, with no completion reported.',
-    other: '{count} days past the deadline as of {asOf}, with no completion reported.',
-  },
-  'rule.due_soon': {
-    one: '{count} day left before the deadline, as of {asOf}.',
-    other: '{count} days left before the deadline, as of {asOf}.',
-  },
-  'rule.done_on_time': 'Completed on or before the deadline.',
-  'rule.done_late': 'Completed after the deadline.',
-  'rule.done': 'Completed; no completion date or no deadline to compare.',
-  'rule.no_deadline': 'The source states no deadline.',
-  'rule.in_progress': 'In progress, deadline more than {days} days away.',
-  'rule.not_started': 'No progress reported, deadline more than {days} days away.',
-  'rule.cancelled': 'Cancelled.',
   vietnameseLabel: 'Vietnamese: ',
   tasksDescription: 'Tracking {count} tasks: assigning document, owner, deadline and status as of {asOf}.',
   tasksLead:
-    'Status as of the data date {asOf}, by the rules on the About page. “Overdue” means past the deadline with no completion reported in the sources.',
+    'Status as of the data date {asOf}, by the rules on the About page. “Overdue” only when a report says so; “past deadline” means no completion reported in the sources checked.',
   rules: 'Rules',
   filterContains: 'Contains',
   filterSort: 'Sort',
@@ -392,14 +388,6 @@ export const en: Dictionary = {
   'about.anIndependentNonProfit':
     'An independent, non-profit data portal that shows how Politburo Resolution 57-NQ/TW (22 Dec 2024) and Plan 02-KH/BCĐTW are carried out: tasks assigned, deadlines, status, targets and indicators — every figure traced to its source document.',
   'about.howTaskStatusIs': 'How task status is computed',
-  'about.aSourceReportsCompletion': 'a source reports completion; the completion date is compared with the deadline.',
-  'about.doneButWithoutA': 'done, but without a date or a deadline to compare.',
-  'about.notDoneAndPast':
-    'not done and past the deadline. It means “no completion reported in the sources”, not a claim that the body did nothing.',
-  'about.asTheSourceReports': 'as the source reports, deadline further away.',
-  'about.theSourceStatesNo': 'the source states no deadline.',
-  'about.whenAnArticleAssigns':
-    'When an article assigns a task without reporting progress, the task is recorded as not started (or in progress if the text says “continue”), with a note.',
   'about.theMergerAndThe': 'The merger and the crosswalk',
   'about.on1July2025':
     'On 1 July 2025 the 63 provinces became 34; districts were abolished and 10,000+ communes became 3,321. Pre-merger data stays on the former province and reaches the new one only through the crosswalk — never through the code, because some former codes now belong to another province (24 was Bắc Giang, now Bắc Ninh). The former-commune crosswalk is an assisted mapping, not official.',
@@ -418,6 +406,16 @@ export const en: Dictionary = {
   'about.privacy': 'Privacy',
   'about.noCookiesNoTracking': 'No cookies, no tracking, nothing loaded from third-party servers.',
   'about.statusComputed': 'Status is computed when the site is built, against the data date {asOf} (never the clock):',
-  'about.dueSoonRule': 'not done, deadline within the next {days} days.',
   'about.licenceText': 'Data compilation: {licence}. Sources keep their own terms (see each source). Code: MIT.',
+  'about.statusFromReports':
+    'Status comes only from dated progress reports with a source (progress_reports table): the latest on or before the data date. The report’s word is kept (Hoàn thành, Đang thực hiện, Quá hạn), never upgraded or downgraded.',
+  'about.doneRule': 'a report says done; the completion date, when it gives one, is compared with the deadline.',
+  'about.overdueReportedRule': 'only when a report says “Quá hạn” (overdue).',
+  'about.pastDeadlineRule': 'past the deadline with no completion reported in the sources checked — not a claim that the body did nothing.',
+  'about.pastDeadlineRuleChecked':
+    'past the deadline with no completion reported in the sources checked up to {checkedOn} — not a claim that the body did nothing.',
+  'about.ongoingRule': 'standing and yearly tasks: never overdue.',
+  'about.notYetDueRule': 'no report, due within the next {days} days / later.',
+  'about.tasksWithoutReports':
+    'A task that a source only assigns, without reporting progress, has no status beyond its deadline. The task list of Resolution 03/NQ-CP comes from a transcription not checked against the official text; the progress report of 24 May 2025 is a draft (dispatch 402-CV/VPĐU).',
 };

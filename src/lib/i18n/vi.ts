@@ -85,7 +85,6 @@ export const vi = {
   mergePartial: 'một phần',
   ministryMean: 'Bộ tính bằng trung bình cộng các tỉnh cũ trước sáp nhập — không phải số đo mới của tỉnh mới.',
   formerValueNote: 'Số liệu của tỉnh cũ trước 01/07/2025, không phải của tỉnh hiện nay.',
-  overdue: 'Quá hạn',
   dueSoon: 'Sắp đến hạn ({days} ngày)',
   allTasks: 'Tất cả nhiệm vụ',
   filterByStatus: 'Lọc theo tình trạng',
@@ -134,15 +133,19 @@ export const vi = {
   'code.phuong': 'Phường',
   'code.dac_khu': 'Đặc khu',
   // computed task statuses
-  'code.overdue': 'Quá hạn',
+  'code.overdue_reported': 'Quá hạn (theo báo cáo)',
+  'code.past_deadline': 'Đã qua hạn, chưa thấy báo cáo hoàn thành',
   'code.due_soon': 'Sắp đến hạn',
   'code.in_progress': 'Đang thực hiện',
-  'code.not_started': 'Chưa bắt đầu',
-  'code.no_deadline': 'Không có hạn',
+  'code.not_started': 'Chưa thực hiện',
+  'code.not_yet_due': 'Chưa đến hạn',
+  'code.no_deadline': 'Không nêu thời hạn',
+  'code.ongoing': 'Thực hiện thường xuyên',
+  'code.revised': 'Đã được điều chỉnh',
   'code.done_on_time': 'Hoàn thành đúng hạn',
   'code.done_late': 'Hoàn thành trễ hạn',
   'code.done': 'Hoàn thành',
-  'code.cancelled': 'Đã hủy',
+  'code.cancelled': 'Dừng thực hiện',
   // units
   'code.index': 'chỉ số',
   'code.percent': '%',
@@ -216,7 +219,15 @@ export const vi = {
 
   // Home page
   homeCounts: '{tasks} nhiệm vụ, {targets} mục tiêu, {figures} số liệu, {provinces} tỉnh, thành phố.',
-  overdueMeaning: 'Quá hạn = đã qua hạn mà nguồn chưa ghi nhận hoàn thành, tính đến ngày dữ liệu.',
+  homePastDeadline: {
+    one: '{count} nhiệm vụ đã qua hạn mà chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát',
+    other: '{count} nhiệm vụ đã qua hạn mà chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát',
+  },
+  homePastDeadlineChecked: {
+    one: '{count} nhiệm vụ đã qua hạn mà chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến {checkedOn}',
+    other: '{count} nhiệm vụ đã qua hạn mà chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến {checkedOn}',
+  },
+  provincialDtiAverage: 'DTI cấp tỉnh, trung bình',
   egdiTarget: 'mục tiêu 2030: top 50 thế giới',
   noNationalFigure: 'Chưa có số liệu toàn quốc — khoảng trống dữ liệu.',
 
@@ -238,22 +249,10 @@ export const vi = {
   vietnameseTitle: 'Vietnamese title',
 
   // Task pages; the explanations of each computed status (docs/status-rules.md)
-  'rule.overdue': {
-    one: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
-    other: 'Đã qua hạn {count} ngày tính đến {asOf} mà nguồn chưa ghi nhận hoàn thành.',
-  },
-  'rule.due_soon': { one: 'Còn {count} ngày đến hạn, tính đến {asOf}.', other: 'Còn {count} ngày đến hạn, tính đến {asOf}.' },
-  'rule.done_on_time': 'Hoàn thành trước hoặc đúng hạn.',
-  'rule.done_late': 'Hoàn thành sau hạn.',
-  'rule.done': 'Hoàn thành; không rõ ngày hoặc không có hạn.',
-  'rule.no_deadline': 'Nguồn không nêu hạn.',
-  'rule.in_progress': 'Đang thực hiện, hạn còn xa hơn {days} ngày.',
-  'rule.not_started': 'Chưa có báo cáo tiến độ, hạn còn xa hơn {days} ngày.',
-  'rule.cancelled': 'Đã hủy.',
   vietnameseLabel: 'Tiếng Việt: ',
   tasksDescription: 'Theo dõi {count} nhiệm vụ: văn bản giao, cơ quan thực hiện, hạn và tình trạng tính đến {asOf}.',
   tasksLead:
-    'Tình trạng tính đến ngày dữ liệu {asOf}, theo quy tắc ở trang Giới thiệu. “Quá hạn” nghĩa là đã qua hạn mà nguồn chưa ghi nhận hoàn thành.',
+    'Tình trạng tính đến ngày dữ liệu {asOf}, theo quy tắc ở trang Giới thiệu. “Quá hạn” chỉ khi báo cáo ghi như vậy; “đã qua hạn” nghĩa là qua hạn mà các nguồn đã rà soát chưa ghi nhận hoàn thành.',
   rules: 'Quy tắc',
   filterContains: 'Chứa chữ',
   filterSort: 'Sắp xếp',
@@ -390,14 +389,6 @@ export const vi = {
   'about.anIndependentNonProfit':
     'Cổng dữ liệu độc lập, phi lợi nhuận, giúp người dân, nhà báo và cơ quan nhà nước thấy tiến độ thực hiện Nghị quyết 57-NQ/TW (22/12/2024) của Bộ Chính trị và Kế hoạch 02-KH/BCĐTW: nhiệm vụ được giao, hạn, tình trạng, mục tiêu và chỉ số — mỗi số liệu dẫn về văn bản gốc.',
   'about.howTaskStatusIs': 'Tình trạng nhiệm vụ được tính thế nào',
-  'about.aSourceReportsCompletion': 'nguồn ghi nhận hoàn thành; so ngày hoàn thành với hạn.',
-  'about.doneButWithoutA': 'hoàn thành nhưng thiếu ngày hoặc không có hạn.',
-  'about.notDoneAndPast':
-    'chưa hoàn thành và đã qua hạn. Nghĩa là “nguồn chưa ghi nhận hoàn thành”, không phải khẳng định cơ quan chưa làm.',
-  'about.asTheSourceReports': 'như nguồn nêu, hạn còn xa.',
-  'about.theSourceStatesNo': 'nguồn không nêu hạn.',
-  'about.whenAnArticleAssigns':
-    'Khi bài báo chỉ giao nhiệm vụ mà không báo tiến độ, nhiệm vụ được ghi “chưa bắt đầu” (hoặc “đang thực hiện” nếu văn bản nói “tiếp tục”), kèm ghi chú.',
   'about.theMergerAndThe': 'Sáp nhập tỉnh và bảng đối chiếu',
   'about.on1July2025':
     'Từ 01/07/2025, 63 tỉnh, thành phố thành 34; cấp huyện bỏ, 10.000+ xã thành 3.321. Số liệu trước sáp nhập gắn với tỉnh cũ và chỉ liên hệ với tỉnh mới qua bảng đối chiếu — không bao giờ qua mã số, vì một số mã cũ nay là mã của tỉnh khác (24 từng là Bắc Giang, nay là Bắc Ninh). Bảng đối chiếu xã cũ → xã mới là đối chiếu hỗ trợ, không chính thức.',
@@ -416,6 +407,16 @@ export const vi = {
   'about.privacy': 'Quyền riêng tư',
   'about.noCookiesNoTracking': 'Không cookie, không theo dõi, không tải gì từ máy chủ bên thứ ba.',
   'about.statusComputed': 'Tình trạng tính khi dựng trang, so với ngày dữ liệu {asOf} (không theo đồng hồ máy):',
-  'about.dueSoonRule': 'chưa hoàn thành, hạn trong {days} ngày tới.',
   'about.licenceText': 'Dữ liệu tổng hợp: {licence}. Các nguồn giữ điều khoản riêng (xem từng nguồn). Mã nguồn: MIT.',
+  'about.statusFromReports':
+    'Tình trạng chỉ lấy từ báo cáo tiến độ có ngày và nguồn (bảng progress_reports): báo cáo gần nhất đến ngày dữ liệu. Từ ngữ giữ nguyên như báo cáo (Hoàn thành, Đang thực hiện, Quá hạn), không nâng, không hạ.',
+  'about.doneRule': 'báo cáo ghi hoàn thành; so ngày hoàn thành (nếu báo cáo nêu) với hạn.',
+  'about.overdueReportedRule': 'chỉ khi báo cáo ghi “Quá hạn”.',
+  'about.pastDeadlineRule': 'đã qua hạn mà các nguồn đã rà soát chưa ghi nhận hoàn thành — không phải khẳng định cơ quan chưa làm.',
+  'about.pastDeadlineRuleChecked':
+    'đã qua hạn mà các nguồn đã rà soát đến {checkedOn} chưa ghi nhận hoàn thành — không phải khẳng định cơ quan chưa làm.',
+  'about.ongoingRule': 'nhiệm vụ thường xuyên, hằng năm: không bao giờ tính là quá hạn.',
+  'about.notYetDueRule': 'chưa có báo cáo, hạn trong {days} ngày tới / xa hơn.',
+  'about.tasksWithoutReports':
+    'Nhiệm vụ mà nguồn chỉ giao, không báo tiến độ, không có tình trạng nào ngoài thời hạn của nó. Danh sách nhiệm vụ của Nghị quyết 03/NQ-CP lấy từ bản chép lại chưa đối chiếu với văn bản chính thức; báo cáo tiến độ ngày 24/05/2025 là bản dự thảo (Công văn 402-CV/VPĐU).',
 } as const;

@@ -3,6 +3,8 @@
  * per build. Pages never parse CSV; every per-page look-up is a Map access.
  */
 import type {
+  AgencyRow,
+  AgencySuccessionRow,
   CommuneMergeRow,
   CommuneRow,
   DatasetMeta,
@@ -10,7 +12,9 @@ import type {
   FormerProvinceRow,
   IndicatorRow,
   ObservationRow,
+  ProgressReportRow,
   ProvinceRow,
+  ReportedStatus,
   TargetRow,
   TaskRow,
   Tables,
@@ -20,10 +24,50 @@ import { allowSynthetic, dataDir } from '../config.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
 import { areaKey, crossKey, seriesKey } from './keys.ts';
-import { computeTaskStatus, type ComputedStatus } from './tasks.ts';
+import {
+  deriveTaskStatus,
+  provinceReason,
+  scorecard,
+  sortReports,
+  successorsOn,
+  type ComputedStatus,
+  type ProvinceReason,
+  type Scorecard,
+  type TaskStatus,
+} from './tasks.ts';
+import { dueDate } from '../data/task-due.ts';
+import { isSafeUrl } from '../../schemas/cells.ts';
 
+/** A task with what the pages show: its reports, its derived status, its owners then and now. */
 export interface TaskView extends TaskRow {
+  /** The English title, or the Vietnamese one while no translation exists (see `translated`). */
+  title_en: string;
+  translated: boolean;
+  /** The derived display status (docs/status-rules.md). */
   computed: ComputedStatus;
+  statusInfo: TaskStatus;
+  /** Its progress reports, oldest first (the whole history). */
+  reports: ProgressReportRow[];
+  /** Due date: the end of the normalized period; null for standing tasks or when none is stated. */
+  deadline: string | null;
+  /** Normalized status of the current report (latest on or before as-of), or null without one. */
+  status: ReportedStatus | null;
+  /** Completion date stated by the current report, when it reports done. */
+  completed_on: string | null;
+  /** The current report's source when it is a link. */
+  evidence_url: string | null;
+  /** Owner in English, from agencies.csv. */
+  owner_en: string;
+  ownerIds: string[];
+  /** The bodies that carry the owners' work on the as-of date (through agency_successions.csv). */
+  ownersNow: string[];
+  /** Id of the later task that revises this one. */
+  revisedBy: string | null;
+}
+
+export interface ProvinceTask {
+  task: TaskView;
+  reason: ProvinceReason;
 }
 
 export interface Model {
@@ -55,7 +99,21 @@ export interface Model {
   observationsBySource: Map<string, ObservationRow[]>;
   tasks: TaskView[];
   task: Map<string, TaskView>;
+  /**
+   * Tasks by {@link areaKey}: for a province, every task that applies to it (addressed to it or to
+   * every locality; {@link Model.tasksForProvince} says why); for national|VN, the national tasks.
+   */
   tasksByArea: Map<string, TaskView[]>;
+  tasksForProvince: Map<string, ProvinceTask[]>;
+  agencies: AgencyRow[];
+  agency: Map<string, AgencyRow>;
+  successions: AgencySuccessionRow[];
+  /** Tasks by owner as written (agency id). */
+  tasksByOwner: Map<string, TaskView[]>;
+  /** Tasks by the body that carries them on the as-of date (an owner's successor included). */
+  tasksByCurrentOwner: Map<string, TaskView[]>;
+  /** The date sources were last searched for reports (dataset.json), or null. */
+  reportsCheckedOn: string | null;
   tasksByDocument: Map<string, TaskView[]>;
   targetsByIndicator: Map<string, TargetRow[]>;
   targetsByDocument: Map<string, TargetRow[]>;
@@ -76,7 +134,60 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 
 export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Model {
   const asOf = meta.as_of;
-  const tasks: TaskView[] = tables.tasks.map((t) => ({ ...t, computed: computeTaskStatus(t, asOf) }));
+  const checkedOn = meta.reports_checked_on ?? null;
+  const agency = new Map(tables.agencies.map((a) => [a.id!, a]));
+  const reportsByTask = groupBy(tables.progress_reports, (r) => r.task_id);
+  const revisedBy = new Map(tables.tasks.filter((t) => t.revises !== null).map((t) => [t.revises!, t.id!]));
+  const tasks: TaskView[] = tables.tasks.map((t) => {
+    const reports = sortReports(reportsByTask.get(t.id!) ?? []);
+    const statusInfo = deriveTaskStatus(
+      { due_period: t.due_period, recurrence: t.recurrence, reports, revisedBy: revisedBy.get(t.id!) ?? null },
+      asOf,
+      checkedOn,
+    );
+    const current = statusInfo.report as ProgressReportRow | null;
+    const ownerIds = t.owner_ids!.split(';');
+    return {
+      ...t,
+      title_en: t.title_en ?? t.title_vi!,
+      translated: t.title_en !== null,
+      computed: statusInfo.kind,
+      statusInfo,
+      reports,
+      deadline: t.recurrence === 'none' ? dueDate(t.due_period) : null,
+      status: current?.status ?? null,
+      completed_on: current?.status === 'done' ? current.completed_on : null,
+      evidence_url: current?.source_id && isSafeUrl(current.source_id) ? current.source_id : null,
+      owner_en: ownerIds.map((id) => agency.get(id)?.name_en ?? id).join('; '),
+      ownerIds,
+      ownersNow: [...new Set(ownerIds.flatMap((id) => successorsOn(id, tables.agency_successions, asOf)))],
+      revisedBy: revisedBy.get(t.id!) ?? null,
+    };
+  });
+  const successorOfFormer = new Map(tables.former_provinces.map((f) => [f.code!, f.successor_code!]));
+  const tasksForProvince = new Map<string, ProvinceTask[]>();
+  for (const p of tables.provinces) {
+    const list: ProvinceTask[] = [];
+    for (const task of tasks) {
+      const reason = provinceReason(task, p.code!, agency, successorOfFormer);
+      if (reason !== null) list.push({ task, reason });
+    }
+    tasksForProvince.set(p.code!, list);
+  }
+  const tasksByArea = groupBy(tasks, (t) =>
+    t.area_level === 'province' ? null : areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!),
+  );
+  for (const [code, list] of tasksForProvince)
+    if (list.length > 0)
+      tasksByArea.set(
+        areaKey('province', code),
+        list.map((x) => x.task),
+      );
+  const byOwner = (owners: (t: TaskView) => string[]) => {
+    const map = new Map<string, TaskView[]>();
+    for (const t of tasks) for (const id of owners(t)) map.set(id, [...(map.get(id) ?? []), t]);
+    return map;
+  };
   const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
   const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
@@ -106,13 +217,30 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     byIndicator: groupBy(observations, (o) => o.indicator_id),
     observationsBySource: groupBy(observations, (o) => o.source_id),
     tasks,
-    task: new Map(tasks.map((t) => [t.id, t])),
-    tasksByArea: groupBy(tasks, (t) => areaKey(t.area_level, t.area_level === 'national' ? 'VN' : t.area_code!)),
+    task: new Map(tasks.map((t) => [t.id!, t])),
+    tasksByArea,
+    tasksForProvince,
+    agencies: tables.agencies,
+    agency,
+    successions: tables.agency_successions,
+    tasksByOwner: byOwner((t) => t.ownerIds),
+    tasksByCurrentOwner: byOwner((t) => t.ownersNow),
+    reportsCheckedOn: checkedOn,
     tasksByDocument: groupBy(tasks, (t) => t.document_id),
     targetsByIndicator: groupBy(tables.targets, (t) => t.indicator_id),
     targetsByDocument: groupBy(tables.targets, (t) => t.document_id),
     unitChanges: tables.unit_changes,
   };
+}
+
+/** The tasks addressed to a province itself (not those addressed to every locality), in file order. */
+export function tasksAddressedTo(model: Pick<Model, 'tasksForProvince'>, provinceCode: string): TaskView[] {
+  return (model.tasksForProvince.get(provinceCode) ?? []).filter((x) => x.reason === 'addressed').map((x) => x.task);
+}
+
+/** An agency's scorecard over the tasks it carries on the as-of date (its own and its predecessors'). */
+export function agencyScorecard(model: Pick<Model, 'tasksByCurrentOwner'>, agencyId: string): Scorecard {
+  return scorecard((model.tasksByCurrentOwner.get(agencyId) ?? []).map((t) => t.computed));
 }
 
 const cached = new Map<string, Model>();

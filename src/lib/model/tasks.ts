@@ -1,46 +1,266 @@
 /**
- * The status a reader sees, computed at build time from the reported status, the dates and the
- * dataset's as-of date (never the clock). Rules: docs/status-rules.md.
+ * The status a reader sees, derived at build time from the task's progress reports, its normalized
+ * deadline and the dataset's as-of date (never the clock). Rules: docs/status-rules.md.
  */
-import type { TaskRow } from '../../schemas/index.ts';
+import type { AgencyRow, AgencySuccessionRow, ProgressReportRow, ReportedStatus, TaskRow } from '../../schemas/index.ts';
+import { formatDate, type Lang } from '../format.ts';
+import { dueDate } from '../data/task-due.ts';
 
+/** Display statuses, most pressing first (the order of the tracker). */
 export const COMPUTED_STATUSES = [
-  'overdue',
+  'overdue_reported',
+  'past_deadline',
   'due_soon',
   'in_progress',
   'not_started',
+  'not_yet_due',
   'no_deadline',
+  'ongoing',
   'done_on_time',
   'done_late',
   'done',
   'cancelled',
+  'revised',
 ] as const;
 export type ComputedStatus = (typeof COMPUTED_STATUSES)[number];
 
-/** Days before a deadline when an unfinished task counts as due soon. */
+/** Days before a deadline when a task without a report counts as due soon. */
 export const DUE_SOON_DAYS = 30;
 
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function computeTaskStatus(
-  task: Pick<TaskRow, 'status' | 'deadline' | 'completed_on'>,
-  asOf: string,
-  dueSoonDays = DUE_SOON_DAYS,
-): ComputedStatus {
-  if (task.status === 'cancelled') return 'cancelled';
-  if (task.status === 'done') {
-    if (task.completed_on === null || task.deadline === null) return 'done';
-    return task.completed_on <= task.deadline ? 'done_on_time' : 'done_late';
-  }
-  if (task.deadline === null) return 'no_deadline';
-  if (task.deadline < asOf) return 'overdue';
-  if (daysBetween(asOf, task.deadline) <= dueSoonDays) return 'due_soon';
-  return task.status === 'in_progress' ? 'in_progress' : 'not_started';
+export type Report = Pick<ProgressReportRow, 'reported_on' | 'describes_on' | 'status' | 'completed_on' | 'source_id' | 'status_word'>;
+
+/** A task's reports in the order they were made: by report date, then by the date described. */
+export function sortReports<R extends Report>(reports: readonly R[]): R[] {
+  return [...reports].sort((a, b) => a.reported_on!.localeCompare(b.reported_on!) || a.describes_on!.localeCompare(b.describes_on!));
 }
 
-/** Days past the deadline (positive) or left before it (negative), as of `asOf`; null without a deadline. */
-export function daysOverdue(task: Pick<TaskRow, 'deadline'>, asOf: string): number | null {
+/** The current reported status: the latest report made on or before the as-of date, or null. */
+export function latestReport<R extends Report>(reports: readonly R[], asOf: string): R | null {
+  const known = sortReports(reports).filter((r) => r.reported_on! <= asOf);
+  return known.length > 0 ? known[known.length - 1]! : null;
+}
+
+export interface TaskStatus {
+  kind: ComputedStatus;
+  /** The report the status rests on (the latest on or before as-of), or null when there is none. */
+  report: Report | null;
+  /** Due date: end of the normalized period; null for standing tasks and when none is stated. */
+  due: string | null;
+  /** The date sources were last searched for reports (dataset.json reports_checked_on). */
+  checkedOn: string | null;
+  /** The later task that revises this one, if any. */
+  revisedBy: string | null;
+}
+
+export interface StatusInput {
+  due_period: TaskRow['due_period'];
+  recurrence: TaskRow['recurrence'];
+  reports: readonly Report[];
+  revisedBy?: string | null;
+}
+
+/**
+ * The derived status. A reported word always wins over a computed one ("Quá hạn" is shown as the
+ * report's, never as ours); a task past its deadline with no completion reported is "past deadline",
+ * not "overdue"; a standing task is never past its deadline.
+ */
+export function deriveTaskStatus(
+  task: StatusInput,
+  asOf: string,
+  checkedOn: string | null = null,
+  dueSoonDays = DUE_SOON_DAYS,
+): TaskStatus {
+  const recurring = task.recurrence !== 'none';
+  const due = recurring ? null : dueDate(task.due_period);
+  const report = latestReport(task.reports, asOf);
+  const revisedBy = task.revisedBy ?? null;
+  const make = (kind: ComputedStatus): TaskStatus => ({ kind, report, due, checkedOn, revisedBy });
+  const reported: ReportedStatus | null = report?.status ?? null;
+  if (reported === 'cancelled') return make('cancelled');
+  if (reported === 'done') {
+    if (report!.completed_on === null || due === null) return make('done');
+    return make(report!.completed_on <= due ? 'done_on_time' : 'done_late');
+  }
+  if (report === null && revisedBy !== null) return make('revised');
+  if (recurring) return make('ongoing');
+  if (reported === 'overdue_reported') return make('overdue_reported');
+  if (due !== null && due < asOf) return make('past_deadline');
+  if (reported === 'in_progress') return make('in_progress');
+  if (reported === 'not_started') return make('not_started');
+  if (due === null) return make('no_deadline');
+  return make(daysBetween(asOf, due) <= dueSoonDays ? 'due_soon' : 'not_yet_due');
+}
+
+/** Days past the due date (positive) or left before it (negative), as of `asOf`; null without one. */
+export function daysOverdue(task: { deadline: string | null }, asOf: string): number | null {
   return task.deadline === null ? null : daysBetween(task.deadline, asOf);
+}
+
+const WORDS: Record<ComputedStatus, Record<Lang, string>> = {
+  overdue_reported: { vi: 'Quá hạn', en: 'Overdue' },
+  past_deadline: { vi: 'Đã qua hạn', en: 'Past deadline' },
+  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
+  not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
+  not_yet_due: { vi: 'Chưa đến hạn', en: 'Not yet due' },
+  no_deadline: { vi: 'Không nêu thời hạn', en: 'No deadline stated' },
+  ongoing: { vi: 'Thực hiện thường xuyên', en: 'Ongoing' },
+  done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
+  done_late: { vi: 'Hoàn thành trễ hạn', en: 'Done late' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
+  cancelled: { vi: 'Dừng thực hiện', en: 'Cancelled' },
+  revised: { vi: 'Đã được điều chỉnh', en: 'Revised' },
+};
+
+/** The short status word, in the Government's own words where it has one. */
+export function statusWord(kind: ComputedStatus, lang: Lang): string {
+  return WORDS[kind][lang];
+}
+
+/**
+ * The status as a sentence that says exactly what is known: whose report, of when; or that no
+ * report was found in the sources checked up to a date. `source` names a report's source for the reader.
+ */
+export function describeTaskStatus(status: TaskStatus, lang: Lang, source: (sourceId: string) => string = (s) => s): string {
+  const vi = lang === 'vi';
+  const d = (date: string) => formatDate(date, lang);
+  const r = status.report;
+  const reportedOn = r ? d(r.describes_on!) : '';
+  const noReport = status.checkedOn
+    ? vi
+      ? `không thấy báo cáo tiến độ trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
+      : `no progress report found in the sources checked up to ${d(status.checkedOn)}`
+    : vi
+      ? 'không thấy báo cáo tiến độ trong các nguồn đã rà soát'
+      : 'no progress report found in the sources checked';
+  const noCompletion = status.checkedOn
+    ? vi
+      ? `chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
+      : `no completion reported in the sources checked up to ${d(status.checkedOn)}`
+    : vi
+      ? 'chưa thấy báo cáo hoàn thành'
+      : 'no completion reported';
+  const word = statusWord(status.kind, lang);
+  switch (status.kind) {
+    case 'done_on_time':
+    case 'done_late':
+      return `${word} (${vi ? 'ngày' : 'on'} ${d(r!.completed_on!)}; ${vi ? 'theo' : 'reported by'} ${source(r!.source_id!)})`;
+    case 'done':
+      return `${word} (${vi ? 'không nêu ngày hoàn thành; theo' : 'date not reported; reported by'} ${source(r!.source_id!)}, ${reportedOn})`;
+    case 'cancelled':
+    case 'in_progress':
+    case 'not_started':
+      return `${word} (${vi ? 'báo cáo ngày' : 'reported'} ${reportedOn}, ${source(r!.source_id!)})`;
+    case 'overdue_reported':
+      return `${word} (${vi ? 'theo' : 'reported by'} ${source(r!.source_id!)}, ${reportedOn})`;
+    case 'past_deadline':
+      return r
+        ? `${word} ${d(status.due!)} — ${vi ? 'báo cáo gần nhất' : 'last report'}: ${r.status_word} (${reportedOn}); ${noCompletion}`
+        : `${word} ${d(status.due!)} — ${noCompletion}`;
+    case 'ongoing':
+      return r ? `${word} — ${vi ? 'báo cáo gần nhất' : 'last report'}: ${r.status_word} (${reportedOn})` : `${word} — ${noReport}`;
+    case 'revised':
+      return `${word} ${vi ? 'bởi nhiệm vụ' : 'by task'} ${status.revisedBy} — ${noReport}`;
+    case 'due_soon':
+    case 'not_yet_due':
+      return `${word} (${vi ? 'hạn' : 'due'} ${d(status.due!)}) — ${noReport}`;
+    case 'no_deadline':
+      return `${word} — ${noReport}`;
+  }
+}
+
+// --- agencies ------------------------------------------------------------------------------------
+
+/**
+ * The bodies that carry on an agency's work on `date`, following dated successions (a merged
+ * ministry, a province merged on 1 July 2025) until a body with no later succession. The agency
+ * itself when nothing succeeded it. Cycles are refused by the validator; here they only stop the walk.
+ */
+export function successorsOn(
+  agencyId: string,
+  successions: readonly Pick<AgencySuccessionRow, 'agency_id' | 'successor_id' | 'effective_on'>[],
+  date: string,
+): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const next = successions.filter((s) => s.agency_id === id && s.effective_on! <= date);
+    if (next.length === 0) out.add(id);
+    for (const s of next) walk(s.successor_id!);
+  };
+  walk(agencyId);
+  return [...out];
+}
+
+const ALL_LOCALITIES: ReadonlySet<string> = new Set(['all_localities', 'all_ministries_and_localities']);
+/** Phrases of a co-ordinating list that address every locality. */
+const EVERY_LOCALITY = /(^|[;,]\s*)(các )?(bộ, ngành, )?(các )?địa phương($|[;,]|\s*(và|,))/iu;
+
+export type ProvinceReason = 'addressed' | 'every_locality' | 'coordinating_every_locality';
+
+/**
+ * Why a task applies to a province, or null: addressed to it (its area, or an owner that is one of
+ * its bodies, a body of a former province merged into it included), or to every locality as lead
+ * ("Các bộ, ngành, địa phương", "Các địa phương") or as co-ordinating agencies.
+ */
+export function provinceReason(
+  task: Pick<TaskRow, 'area_level' | 'area_code' | 'co_owners'> & { ownerIds: readonly string[] },
+  provinceCode: string,
+  agency: ReadonlyMap<string, Pick<AgencyRow, 'kind' | 'province_code' | 'former_province_code'>>,
+  successorOfFormer: ReadonlyMap<string, string>,
+): ProvinceReason | null {
+  if (task.area_level === 'province' && task.area_code === provinceCode) return 'addressed';
+  const owners = task.ownerIds.map((id) => agency.get(id)).filter((a) => a !== undefined);
+  if (
+    owners.some(
+      (a) =>
+        a.province_code === provinceCode ||
+        (a.former_province_code !== null && successorOfFormer.get(a.former_province_code) === provinceCode),
+    )
+  )
+    return 'addressed';
+  if (task.area_level !== 'national') return null;
+  if (owners.some((a) => ALL_LOCALITIES.has(a.kind!))) return 'every_locality';
+  if (task.co_owners !== null && EVERY_LOCALITY.test(task.co_owners)) return 'coordinating_every_locality';
+  return null;
+}
+
+/** The counts of an agency's scorecard: facts only, no score. */
+export interface Scorecard {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  done_date_not_reported: number;
+  overdue_reported: number;
+  past_deadline_without_completion: number;
+  in_progress: number;
+  ongoing: number;
+  not_yet_due: number;
+  no_deadline: number;
+  cancelled: number;
+  revised: number;
+}
+
+export function scorecard(statuses: readonly ComputedStatus[]): Scorecard {
+  const count = (...kinds: ComputedStatus[]) => statuses.filter((s) => kinds.includes(s)).length;
+  return {
+    total: statuses.length,
+    done_on_time: count('done_on_time'),
+    done_late: count('done_late'),
+    done_date_not_reported: count('done'),
+    overdue_reported: count('overdue_reported'),
+    past_deadline_without_completion: count('past_deadline'),
+    in_progress: count('in_progress', 'not_started'),
+    ongoing: count('ongoing'),
+    not_yet_due: count('not_yet_due', 'due_soon'),
+    no_deadline: count('no_deadline'),
+    cancelled: count('cancelled'),
+    revised: count('revised'),
+  };
 }

@@ -168,11 +168,16 @@ export function diffTable(
   const out = new daff.TableView([]);
   new daff.TableDiff(alignment, flags).hilite(out);
   const diff = out.data;
-  const header = diff[0] ?? [];
+  // When columns were added or removed (a new contract), daff puts a schema row ("!") before the header ("@@").
+  const headerAt = Math.max(
+    0,
+    diff.findIndex((line) => line[0] === '@@'),
+  );
+  const header = diff[headerAt] ?? [];
   const beforeByKey = new Map(toRows(before).map((r) => [keyOf(r), r]));
   const afterByKey = new Map(toRows(after).map((r) => [keyOf(r), r]));
   const keyCols = def.primaryKey.map((k) => header.indexOf(k));
-  for (const line of diff.slice(1)) {
+  for (const line of diff.slice(headerAt + 1)) {
     const action = line[0];
     if (action !== '+++' && action !== '---' && action !== '->') continue;
     // In a "->" row a key cell may read "old->new" only if the key itself changed, which daff reports as remove + add.

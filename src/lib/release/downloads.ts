@@ -10,6 +10,7 @@ import { parseCsv } from '../data/parse-csv.ts';
 import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
+import { tablesOf } from './tables.ts';
 
 /** Where the files of a version live: a release folder, or the working data when there is no release. */
 export function filesDir(dataDir: string, version: string | null): string {
@@ -73,7 +74,7 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
   write(first ? '[]\n' : '\n]\n');
 }
 
-export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl: string): string {
+export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl: string, tables: readonly TableDef[] = TABLES): string {
   const cite = buildCitation(meta, release, baseUrl, 'en');
   const citeVi = buildCitation(meta, release, baseUrl, 'vi');
   return [
@@ -93,7 +94,7 @@ export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl:
     '',
     '## Files',
     '',
-    ...TABLES.map((t) => `- ${t.file} — ${t.title_en}: ${t.description_en}`),
+    ...tables.map((t) => `- ${t.file} — ${t.title_en}: ${t.description_en}`),
     '- dataset.json — title, licence, as-of date, sources',
     '- datapackage.json — Frictionless Data Package with a Table Schema per table',
     '',
@@ -110,9 +111,10 @@ export function buildZip(dataDir: string, version: string | null, meta: DatasetM
   const dir = filesDir(dataDir, version);
   const mtime = new Date(`${release?.released_on ?? meta.as_of}T00:00:00Z`);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const file of [...TABLES.map((t) => t.file), 'dataset.json'])
+  const tables = tablesOf(dir);
+  for (const file of [...tables.map((t) => t.file), 'dataset.json'])
     entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
-  entries['datapackage.json'] = [strToU8(`${JSON.stringify(buildDataPackage(meta, release, baseUrl), null, 2)}\n`), { mtime }];
-  entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl)), { mtime }];
+  entries['datapackage.json'] = [strToU8(`${JSON.stringify(buildDataPackage(meta, release, baseUrl, tables), null, 2)}\n`), { mtime }];
+  entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl, tables)), { mtime }];
   return zipSync(entries, { level: 9 });
 }

@@ -4,11 +4,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatasetMetaSchema, TaskRowSchema, tasksTable, type Release } from '../../schemas/index.ts';
+import type { z } from 'zod';
+import { DatasetMetaSchema, progressReportsTable, tasksTable, type Release } from '../../schemas/index.ts';
+import type { CsvTableDef } from '../../schemas/table.ts';
+import { tasksTableBefore110 } from '../../schemas/legacy/tasks-1.0.0.ts';
 import { dataDir } from '../config.ts';
 import { readTable } from '../data/read-dataset.ts';
 import { releaseDir } from '../data/read-releases.ts';
-import { computeTaskStatus } from '../model/tasks.ts';
+import { deriveTaskStatus, type Report } from '../model/tasks.ts';
+import { tablesOf } from './tables.ts';
 import { countChanges, diffDatasets, type TableChanges } from './diff.ts';
 import { readReleases } from './releases.ts';
 
@@ -23,26 +27,55 @@ export interface ReleaseHistoryEntry {
 // Bytes, not text: a table added whole is counted on its bytes, however large (diff.ts).
 const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null);
 
-/**
- * The columns of tasks.csv a computed status needs, each read through its column builder. A release
- * keeps the contract it was published under, so columns added to tasks.csv since are not required.
- */
-const releasedTasksTable = {
-  ...tasksTable,
-  row: TaskRowSchema.pick({ id: true, title_en: true, status: true, deadline: true, completed_on: true }),
-};
-
-/** Computed status of each task of a release folder, by task id. Throws when its tasks.csv cannot be read through the schema. */
-export function readTaskStatuses(dir: string): Map<string, { title: string; status: string }> {
-  const { as_of: asOf } = DatasetMetaSchema.pick({ as_of: true }).parse(JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')));
-  const { rows, issues } = readTable(releasedTasksTable, new Uint8Array(readFileSync(join(dir, tasksTable.file))));
+/** Rows of one table of a release folder through its schema; throws on any problem but a column of another contract. */
+function readRows<S extends z.ZodObject>(dir: string, def: CsvTableDef<S>): z.output<S>[] {
+  const { rows, issues } = readTable(def, new Uint8Array(readFileSync(join(dir, def.file))));
   // Unknown columns are those of another contract; any other problem would drop or misread a task.
   const problem = issues.find((i) => i.severity === 'error' && i.code !== 'unknown-header');
   if (problem)
     throw new Error(
-      `${join(dir, tasksTable.file)} cannot be read for the status history: ${problem.message} (line ${problem.row}, ${problem.column}; ${problem.code})`,
+      `${join(dir, def.file)} cannot be read for the status history: ${problem.message} (line ${problem.row}, ${problem.column}; ${problem.code})`,
     );
-  return new Map(rows.map((r) => [r.id, { title: r.title_en, status: computeTaskStatus(r, asOf) }]));
+  return rows;
+}
+
+/**
+ * The derived status of each task of a release folder, by task id, each row read through the schema of
+ * its contract. Releases before 1.1.0 wrote a status column in tasks.csv without reports: that claim is
+ * read as a report dated on the release's as-of date, so the feed shows what each correction changed.
+ * Throws when a table cannot be read through its schema.
+ */
+export function readTaskStatuses(dir: string): Map<string, { title: string; status: string }> {
+  const meta = DatasetMetaSchema.pick({ as_of: true, reports_checked_on: true }).parse(
+    JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')),
+  );
+  const asOf = meta.as_of;
+  const checkedOn = meta.reports_checked_on ?? null;
+  const tables = tablesOf(dir);
+  if (tables.some((t) => t.name === 'tasks' && t !== tasksTable)) {
+    return new Map(
+      readRows(dir, tasksTableBefore110).map((r) => {
+        const claim: Report = {
+          reported_on: asOf,
+          describes_on: asOf,
+          status: r.status,
+          status_word: r.status,
+          completed_on: r.completed_on,
+          source_id: r.source_id,
+        };
+        const status = deriveTaskStatus({ due_period: r.deadline, recurrence: 'none', reports: [claim] }, asOf, checkedOn).kind;
+        return [r.id, { title: r.title_en, status }];
+      }),
+    );
+  }
+  const reports = tables.some((t) => t.name === 'progress_reports') ? readRows(dir, progressReportsTable) : [];
+  return new Map(
+    readRows(dir, tasksTable).map((r) => {
+      const own: Report[] = reports.filter((p) => p.task_id === r.id);
+      const status = deriveTaskStatus({ due_period: r.due_period, recurrence: r.recurrence, reports: own }, asOf, checkedOn).kind;
+      return [r.id, { title: r.title_en ?? r.title_vi, status }];
+    }),
+  );
 }
 
 const cached = new Map<string, ReleaseHistoryEntry[]>();

@@ -38,7 +38,7 @@ export function buildTableSchema(def: TableDef) {
 }
 
 /** A Data Package for a release (files with checksums) or, without one, for the working data. */
-export function buildDataPackage(meta: DatasetMeta, release: Release | null, baseUrl: string) {
+export function buildDataPackage(meta: DatasetMeta, release: Release | null, baseUrl: string, tables: readonly TableDef[] = TABLES) {
   const fileInfo = new Map(release?.files.map((f) => [f.path, f]) ?? []);
   return {
     name: PACKAGE_NAME,
@@ -47,7 +47,7 @@ export function buildDataPackage(meta: DatasetMeta, release: Release | null, bas
     homepage: `${baseUrl}/data/`,
     licenses: [{ name: meta.licence, path: meta.licence_url, title: meta.licence }],
     sources: meta.sources.map((s) => ({ title: s.title, ...(s.url ? { path: s.url } : {}) })),
-    resources: TABLES.map((def) => {
+    resources: tables.map((def) => {
       const f = fileInfo.get(def.file);
       return {
         name: def.name,

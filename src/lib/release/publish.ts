@@ -6,11 +6,12 @@
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DatasetMetaSchema, TABLES, type DatasetMeta } from '../../schemas/index.ts';
+import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
+import { tablesOf } from './tables.ts';
 
 // dataDir stays importable from here for src/components (DatasetJsonLd, HowToCite) and src/pages/data/catalog.jsonld.ts.
 export { dataDir };
@@ -18,11 +19,12 @@ export const zipName = (version: string | null) => `nq57-data-${version ?? 'curr
 /** The zip under /data/latest/ keeps one name across releases. */
 export const LATEST_ZIP = 'nq57-data-latest.zip';
 
-/** File names offered for one version (`latest`: the names of the /data/latest/ aliases). */
-export function downloadNames(version: string | null, latest = false): string[] {
+/** File names offered for one version of the data directory `dir` (`latest`: the names of the /data/latest/ aliases). */
+export function downloadNames(dir: string, version: string | null, latest = false): string[] {
+  const tables = tablesOf(filesDir(dir, version));
   return [
-    ...TABLES.map((t) => t.file),
-    ...TABLES.map((t) => `${t.name}.json`),
+    ...tables.map((t) => t.file),
+    ...tables.map((t) => `${t.name}.json`),
     'dataset.json',
     'datapackage.json',
     latest ? LATEST_ZIP : zipName(version),
@@ -50,10 +52,10 @@ export interface Download {
 /** Every download of the site built from `dir`, versioned files first, then the /data/latest/ aliases. */
 export function listDownloads(dir: string): Download[] {
   const versioned = releaseVersions(dir).flatMap((version) =>
-    downloadNames(version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })),
+    downloadNames(dir, version).map((file) => ({ path: `data/v/${version}/${file}`, version, file })),
   );
   const latest = latestVersion(dir);
-  const aliases = downloadNames(latest, true).map((name) => ({
+  const aliases = downloadNames(dir, latest, true).map((name) => ({
     path: `data/latest/${name}`,
     version: latest,
     file: name === LATEST_ZIP ? zipName(latest) : name,
@@ -76,17 +78,20 @@ function versionMeta(dir: string, version: string | null): DatasetMeta {
 
 /** The file a download is, byte for byte (the CSVs and dataset.json), or null when it is generated. */
 export function publishedFile(dir: string, version: string | null, file: string): string | null {
-  return [...TABLES.map((t) => t.file), 'dataset.json'].includes(file) ? join(filesDir(dir, version), file) : null;
+  const files = filesDir(dir, version);
+  return [...tablesOf(files).map((t) => t.file), 'dataset.json'].includes(file) ? join(files, file) : null;
 }
 
 /** Writes one download of `version` of the data directory `dir` to `write`. `baseUrl` is the site's origin, for citations. */
 export function writeDownload(dir: string, version: string | null, file: string, baseUrl: string, write: Sink): void {
   const files = filesDir(dir, version);
-  const table = TABLES.find((t) => `${t.name}.json` === file);
+  const table = tablesOf(files).find((t) => `${t.name}.json` === file);
   const copy = publishedFile(dir, version, file);
   if (copy) write(new Uint8Array(readFileSync(copy)));
   else if (file === 'datapackage.json')
-    write(`${JSON.stringify(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl), null, 2)}\n`);
+    write(
+      `${JSON.stringify(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl, tablesOf(files)), null, 2)}\n`,
+    );
   else if (file === zipName(version)) write(buildZip(dir, version, versionMeta(dir, version), baseUrl));
   else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(files, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);

@@ -35,7 +35,11 @@ export interface HomePage {
   asOf: string;
   asOfText: string;
   counts: string;
+  /** Tasks a report calls overdue (never computed: a task past its deadline without a report is only counted). */
   overdue: TaskView[];
+  overdueTitle: string;
+  /** The count of tasks past their deadline with no completion reported, as a link to their list. */
+  pastDeadline: Link;
   dueSoon: TaskView[];
   dueSoonTitle: string;
   figures: FigureCard[];
@@ -100,6 +104,7 @@ export function homePage(model: Model, lang: Lang): HomePage {
         gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatNumber(gap.gap, lang)}` : null,
       };
     });
+  const pastDeadline = model.tasks.filter((x) => x.computed === 'past_deadline').length;
   return {
     lang,
     asOf: model.asOf,
@@ -110,7 +115,14 @@ export function homePage(model: Model, lang: Lang): HomePage {
       figures: formatNumber(model.tables.observations.length, lang, 0),
       provinces: String(model.provinces.length),
     }),
-    overdue: model.tasks.filter((x) => x.computed === 'overdue').sort(byDeadline),
+    overdue: model.tasks.filter((x) => x.computed === 'overdue_reported').sort(byDeadline),
+    overdueTitle: label(lang, 'overdue_reported'),
+    pastDeadline: {
+      text: model.reportsCheckedOn
+        ? t(lang, 'homePastDeadlineChecked', { count: pastDeadline, checkedOn: formatDate(model.reportsCheckedOn, lang) })
+        : t(lang, 'homePastDeadline', { count: pastDeadline }),
+      href: href(lang, '/tasks/status/past_deadline/'),
+    },
     dueSoon: model.tasks.filter((x) => x.computed === 'due_soon').sort(byDeadline),
     dueSoonTitle: t(lang, 'dueSoon', { days: DUE_SOON_DAYS }),
     figures,

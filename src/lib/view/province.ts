@@ -9,7 +9,7 @@ import { areaChartSpec, chartableIndicators, provinceHistoryIndicators, province
 import type { AreaChartSpec, HistorySpec, TimelineSpec } from '../charts/types.ts';
 import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
-import { typeOnDate, type Model, type TaskView } from '../model/index.ts';
+import { tasksAddressedTo, typeOnDate, type Model, type TaskView } from '../model/index.ts';
 import { areaKey, crossKey } from '../model/keys.ts';
 import { scoresRankable } from '../model/rankings.ts';
 import type { IndicatorRow } from '../../schemas/index.ts';
@@ -74,8 +74,10 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   if (!p) throw new Error(`No province with code ${code}.`);
   const formers = model.formerBySuccessor.get(code) ?? [];
   const communes = model.communesByProvince.get(code) ?? [];
-  const tasks = [...(model.tasksByArea.get(areaKey('province', code)) ?? [])].sort((a, b) =>
-    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
+  // The province's own tasks first, then those addressed to every locality; each group by deadline.
+  const own = new Set(tasksAddressedTo(model, code));
+  const tasks = [...(model.tasksByArea.get(areaKey('province', code)) ?? [])].sort(
+    (a, b) => Number(own.has(b)) - Number(own.has(a)) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
   );
   const typeChange = model.unitChanges.find((c) => c.level === 'province' && c.code === code && c.change === 'type');
   const typeOn1July = typeOnDate(model, 'province', code, p.type!, '2025-07-01');
@@ -142,7 +144,8 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
     },
     tasks,
     tasksCaption: `${t(lang, 'tasks')} — ${p.name_vi}`,
-    timeline: tasks.length > 0 ? timelineSpec(model, lang, `timeline/province-${code}`, tasks) : null,
+    // The timeline shows only its own tasks: those addressed to every locality would repeat the national one 34 times.
+    timeline: own.size > 0 ? timelineSpec(model, lang, `timeline/province-${code}`, [...own]) : null,
     mergedNote: formers.length > 1 ? t(lang, 'ministryMean') : null,
     ranking:
       chartableIndicators(model, 'province').includes('dti') && hasDti

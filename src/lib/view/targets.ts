@@ -66,20 +66,25 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       latest,
     };
   };
-  const groups = DOCUMENTS.flatMap((doc) =>
+  const byHorizon = DOCUMENTS.flatMap((doc) =>
     HORIZONS.map((year) => ({
       doc,
-      year,
-      targets: model.tables.targets.filter((x) => x.document_id === doc && x.deadline!.startsWith(year)),
+      year: year as string | null,
+      targets: model.tables.targets.filter((x) => x.document_id === doc && (x.deadline ?? '').startsWith(year)),
     })),
-  )
+  );
+  // Targets set elsewhere (e.g. the Prime Minister's conclusions), one group per document, dated or not.
+  const others = [...new Set(model.tables.targets.map((x) => x.document_id))]
+    .filter((doc) => !(DOCUMENTS as readonly string[]).includes(doc))
+    .map((doc) => ({ doc, year: null, targets: model.tables.targets.filter((x) => x.document_id === doc) }));
+  const groups = [...byHorizon, ...others]
     .filter((g) => g.targets.length > 0)
     .map(({ doc, year, targets }) => ({
-      id: `${slugify(doc)}-${year}`,
+      id: year ? `${slugify(doc)}-${year}` : slugify(doc),
       document: { text: doc, href: href(lang, documentPath(doc)) },
-      heading: ` — ${t(lang, 'byYear', { year })} (${targets.length})`,
-      caption: `${doc} — ${year}`,
-      label: `${doc} ${year}`,
+      heading: `${year ? ` — ${t(lang, 'byYear', { year })}` : ''} (${targets.length})`,
+      caption: year ? `${doc} — ${year}` : doc,
+      label: year ? `${doc} ${year}` : doc,
       rows: targets.map(line),
     }));
   return { lang, description: t(lang, 'targetsDescription'), groups };

@@ -1,13 +1,13 @@
 /**
  * The page of a task (/tasks/{id}/) and the task tracker (/tasks/, /tasks/status/{status}/). The
- * status words and their explanations come from the dictionaries; the numbers in them (days past
- * the deadline, the due-soon window) from the model (lib/model/tasks.ts), never restated as prose.
+ * status words come from the dictionaries; the explanation of a derived status from the model
+ * (describeTaskStatus in lib/model/tasks.ts: the latest report, or the rule that applied).
  */
 import { formatDate } from '../format.ts';
-import { label, t, textIn, type Lang, type StringKey } from '../i18n/index.ts';
+import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { documentLabel } from '../model/documents.ts';
-import { COMPUTED_STATUSES, daysOverdue, DUE_SOON_DAYS, type ComputedStatus } from '../model/tasks.ts';
+import { COMPUTED_STATUSES, describeTaskStatus, type ComputedStatus } from '../model/tasks.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
@@ -34,27 +34,9 @@ export interface TaskPage {
   titleVi: string | null;
 }
 
-/** Why a task has its computed status, in words, with its numbers from the model. */
-export function statusRule(task: Pick<TaskView, 'computed' | 'deadline'>, asOf: string, lang: Lang): string {
-  const days = daysOverdue(task, asOf) ?? 0;
-  const date = formatDate(asOf, lang);
-  switch (task.computed) {
-    case 'overdue':
-      return t(lang, 'rule.overdue', { count: days, asOf: date });
-    case 'due_soon':
-      return t(lang, 'rule.due_soon', { count: -days, asOf: date });
-    case 'in_progress':
-    case 'not_started':
-      return t(lang, `rule.${task.computed}`, { days: DUE_SOON_DAYS });
-    default:
-      return t(
-        lang,
-        `rule.${task.computed}` as Extract<
-          StringKey,
-          'rule.done' | 'rule.done_on_time' | 'rule.done_late' | 'rule.no_deadline' | 'rule.cancelled'
-        >,
-      );
-  }
+/** Why a task has its derived status, in words: the latest report, or the rule that applied (lib/model/tasks.ts). */
+export function statusRule(task: Pick<TaskView, 'statusInfo'>, lang: Lang): string {
+  return describeTaskStatus(task.statusInfo, lang);
 }
 
 export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
@@ -71,7 +53,7 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     description: `${owner} — ${label(lang, task.computed)}${task.deadline ? ` · ${t(lang, 'deadline')} ${formatDate(task.deadline, lang)}` : ''}`,
     provinceName: province?.name_vi ?? undefined,
     status: task.computed,
-    rule: statusRule(task, model.asOf, lang),
+    rule: statusRule(task, lang),
     owner,
     area: province
       ? { text: province.full_name_vi!, href: href(lang, provincePath(province.code!)) }
@@ -81,7 +63,7 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     document: { text: documentLabel(doc, lang), href: href(lang, documentPath(doc.id!)) },
     assignedOn: task.assigned_on ? formatDate(task.assigned_on, lang) : '—',
     deadline: task.deadline ? { date: task.deadline, text: formatDate(task.deadline, lang) } : null,
-    reported: `${label(lang, task.status)}${task.completed_on ? ` · ${t(lang, 'completedOn')} ${formatDate(task.completed_on, lang)}` : ''}`,
+    reported: `${task.status ? label(lang, task.status) : '—'}${task.completed_on ? ` · ${t(lang, 'completedOn')} ${formatDate(task.completed_on, lang)}` : ''}`,
     evidence:
       task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
     source: sourceRef(model, lang, task.source_id!, model.document.get(task.source_id!)?.issued_on ?? null),

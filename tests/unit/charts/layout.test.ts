@@ -106,7 +106,7 @@ describe('layoutTimeline', () => {
     width: 500,
     tasks: [
       { id: 'b', label: 'Late', assigned: '2025-01-01', deadline: '2025-06-30', completed: '2025-09-01', status: 'done_late' },
-      { id: 'a', label: 'Open', assigned: '2025-03-01', deadline: '2025-04-30', completed: null, status: 'overdue' },
+      { id: 'a', label: 'Open', assigned: '2025-03-01', deadline: '2025-04-30', completed: null, status: 'past_deadline' },
       { id: 'c', label: 'No deadline', assigned: null, deadline: null, completed: null, status: 'no_deadline' },
     ],
   });

@@ -14,7 +14,7 @@ describe('column types', () => {
     expectTypeOf<ObservationRow['period']>().toEqualTypeOf<string>();
     expectTypeOf<ObservationRow['area_code']>().toEqualTypeOf<string>();
     expectTypeOf<ObservationRow['value']>().toEqualTypeOf<number | null>();
-    expectTypeOf<TaskRow['status']>().toEqualTypeOf<'not_started' | 'in_progress' | 'done' | 'cancelled'>();
+    expectTypeOf<TaskRow['recurrence']>().toEqualTypeOf<'none' | 'ongoing' | 'yearly'>();
     expectTypeOf<TaskRow['area_code']>().toEqualTypeOf<string | null>();
     // `required` known only at run time: the type cannot promise a value.
     expectTypeOf<z.output<ReturnType<typeof text<boolean>>>>().toEqualTypeOf<string | null>();

@@ -25,7 +25,7 @@ describe('hostile cells are refused', () => {
     ['byte-order mark inside text', { 'documents.csv': editLine('118/2025', 'Nghị định số', 'Nghị định\uFEFF số') }, [['documents.csv', 4, 'title_vi', 'invisible-character']]],
     ['word joiner in a note', { 'observations.csv': editLine('dti,province,96', 'Not published for this unit.', 'Not\u2060published.') }, [['observations.csv', 5, 'note', 'invisible-character']]],
     ['credentials in a document link', { 'documents.csv': editLine('fixture-article', 'https://example.org/article', 'https://user:pass@example.org/article') }, [['documents.csv', 5, 'url', 'url-credentials']]],
-    ['user name in an evidence link', { 'tasks.csv': editLine('t-centres', 'https://example.org/evidence', 'https://admin@example.org/evidence') }, [['tasks.csv', 2, 'evidence_url', 'url-credentials']]],
+    ['user name in the source link of a progress report', { 'progress_reports.csv': editLine('t-centres', 'fixture-article', 'https://admin@example.org/evidence') }, [['progress_reports.csv', 2, 'source_id', 'url-credentials']]],
     ['credentials in a source link', { 'tasks.csv': editLine('t-databases', 'https://example.org/article', 'https://u:p@example.org/article') }, [['tasks.csv', 3, 'source_id', 'url-credentials']]],
     ['tab before a formula', { 'tasks.csv': editLine('t-databases', 'Hoàn thiện cơ sở dữ liệu', csv('\t=1+1')) }, [['tasks.csv', 3, 'title_vi', 'formula-injection'], ['tasks.csv', 3, 'title_vi', 'surrounding-whitespace']]],
     ['space before a formula', { 'tasks.csv': editLine('t-databases', 'Hoàn thiện cơ sở dữ liệu', csv(' =1+1')) }, [['tasks.csv', 3, 'title_vi', 'formula-injection'], ['tasks.csv', 3, 'title_vi', 'surrounding-whitespace']]],

@@ -12,7 +12,7 @@ const NODE = join(ROOT, 'node_modules/.bin/node');
 function defectiveTree(): string {
   return treeWith({
     'observations.csv': editLine('dti,province,01', '0.8241', '"0,8241"'),
-    'tasks.csv': editLine('t-databases', 'in_progress', 'ongoing'),
+    'progress_reports.csv': editLine('t-databases', 'in_progress', 'ongoing'),
   });
 }
 
@@ -30,7 +30,7 @@ describe('reports', () => {
   it('GitHub annotations point at the file and line from the repository root', () => {
     const out = formatGithubReport(validateDataset(defectiveTree()).issues, 'data');
     expect(out).toContain('::error file=data/observations.csv,line=3,title=decimal-comma [value]::');
-    expect(out).toContain('::error file=data/tasks.csv,line=3,title=not-allowed-value [status]::');
+    expect(out).toContain('::error file=data/progress_reports.csv,line=3,title=not-allowed-value [status]::');
   });
 
   it('a long run of one problem is counted, not repeated, in text', () => {

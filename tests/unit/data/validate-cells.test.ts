@@ -13,16 +13,16 @@ const PROVINCES_HEADER = 'code,name_vi,name_en,full_name_vi,full_name_en,type';
 const cases: Case[] = [
   ['decimal comma in a value', { 'observations.csv': editLine('dti,province,01', '0.8241', '"0,8241"') }, [['observations.csv', 3, 'value', 'decimal-comma']]],
   ['percent sign in a value', { 'observations.csv': editLine('online-share', ',50,', ',50%,') }, [['observations.csv', 8, 'value', 'percent-sign']]],
-  ['day/month/year date', { 'tasks.csv': editLine('t-centres', '2025-10-13', '13/10/2025') }, [['tasks.csv', 2, 'deadline', 'date-format']]],
-  ['spreadsheet serial date', { 'tasks.csv': editLine('t-centres', '2025-10-13', '45943') }, [['tasks.csv', 2, 'deadline', 'excel-serial-date']]],
+  ['day/month/year date', { 'tasks.csv': editLine('t-centres', '2025-10-04', '04/10/2025') }, [['tasks.csv', 2, 'assigned_on', 'date-format']]],
+  ['spreadsheet serial date', { 'tasks.csv': editLine('t-centres', '2025-10-04', '45934') }, [['tasks.csv', 2, 'assigned_on', 'excel-serial-date']]],
   ['date that does not exist', { 'documents.csv': editLine('57-NQ/TW', '2024-12-22', '2025-02-30') }, [['documents.csv', 2, 'issued_on', 'invalid-date']]],
   ['text not in NFC', { 'provinces.csv': editLine('96,', 'Cà Mau', 'Cà Mau'.normalize('NFD')) }, [['provinces.csv', 4, 'name_vi', 'not-nfc']]],
   ['space around a key', { 'provinces.csv': editLine('96,', '96,', ' 96,') }, [['provinces.csv', 4, 'code', 'surrounding-whitespace']]],
   ['spreadsheet formula in text', { 'tasks.csv': editLine('t-databases', 'Hoàn thiện', '=SUM(A1)') }, [['tasks.csv', 3, 'title_vi', 'formula-injection']]],
   ['leading minus in text', { 'tasks.csv': editLine('t-databases', 'Hoàn thiện', '- Hoàn thiện') }, [['tasks.csv', 3, 'title_vi', 'formula-injection']]],
   ['HTML in text', { 'documents.csv': editLine('118/2025', 'Nghị định số', '<b>Nghị định</b> số') }, [['documents.csv', 4, 'title_vi', 'html-in-text']]],
-  ['javascript: link', { 'tasks.csv': editLine('t-centres', 'https://example.org/evidence', 'javascript:alert(1)') }, [['tasks.csv', 2, 'evidence_url', 'unsafe-url']]],
-  ['value not in the list', { 'tasks.csv': editLine('t-databases', 'in_progress', 'ongoing') }, [['tasks.csv', 3, 'status', 'not-allowed-value']]],
+  ['javascript: link', { 'tasks.csv': editLine('t-databases', 'https://example.org/article', 'javascript:alert(1)') }, [['tasks.csv', 3, 'source_id', 'unsafe-url']]],
+  ['value not in the list', { 'progress_reports.csv': editLine('t-databases', 'in_progress', 'ongoing') }, [['progress_reports.csv', 3, 'status', 'not-allowed-value']]],
   ['province code of three digits', { 'provinces.csv': editLine('96,', '96,', '096,') }, [['provinces.csv', 4, 'code', 'pattern-error']]],
   ['missing required value', { 'indicators.csv': editLine('dti-rank', 'Thứ hạng DTI', '') }, [['indicators.csv', 3, 'name_vi', 'missing-value']]],
   ['period in the wrong form', { 'observations.csv': editLine('online-share', '2024-Q4', 'Q4/2024') }, [['observations.csv', 8, 'period', 'period-format']]],
@@ -69,11 +69,11 @@ describe('file structure', () => {
   it('counts file lines, not records, after a cell with a line break', () => {
     const dir = treeWith({
       // Line 2 holds a quoted note over two lines (itself refused), so t-commune starts on line 5.
-      'tasks.csv': (t) => editLine('t-commune', 'not_started', 'unknown')(editLine('t-centres', ',fixture-article,', ',fixture-article,"two\nlines"')(t)),
+      'tasks.csv': (t) => editLine('t-commune', ',none,', ',unknown,')(editLine('t-centres', ',fixture-article,', ',fixture-article,"two\nlines"')(t)),
     });
     expect(flat(validateDataset(dir).issues)).toEqual([
       ['tasks.csv', 2, 'note', 'control-character'],
-      ['tasks.csv', 5, 'status', 'not-allowed-value'],
+      ['tasks.csv', 5, 'recurrence', 'not-allowed-value'],
     ]);
   });
 });

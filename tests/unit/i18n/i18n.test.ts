@@ -42,7 +42,7 @@ describe('dictionaries', () => {
 
 describe('label', () => {
   it('names a code value through the same dictionaries, and an unknown code by itself', () => {
-    expect(label('vi', 'overdue')).toBe('Quá hạn');
+    expect(label('vi', 'overdue_reported')).toBe('Quá hạn (theo báo cáo)');
     expect(label('en', 'thanh_pho')).toBe('Centrally-run city');
     expect(label('en', 'not-a-code')).toBe('not-a-code');
     expect(label('en', null)).toBe('');

@@ -34,9 +34,23 @@ describe('model over the valid fixture', () => {
   it('gives each task its computed status against the dataset as-of date', () => {
     expect(Object.fromEntries(model.tasks.map((t) => [t.id, t.computed]))).toEqual({
       't-centres': 'done_on_time',
-      't-databases': 'overdue',
+      't-databases': 'past_deadline',
       't-commune': 'no_deadline',
+      't-ongoing': 'ongoing',
+      't-revised': 'overdue_reported',
     });
+    expect(model.task.get('t-databases')?.revisedBy).toBe('t-revised');
+    expect(model.task.get('t-revised')?.ownersNow).toEqual(['bo-khcn']);
+  });
+
+  it('lists on a province page the tasks addressed to it and those addressed to every locality', () => {
+    expect(model.tasksForProvince.get('96')?.map((x) => [x.task.id, x.reason])).toEqual([
+      ['t-centres', 'addressed'],
+      ['t-ongoing', 'every_locality'],
+    ]);
+    // A ward's body belongs to its province: its task is listed there too.
+    expect(model.tasksByArea.get('province|01')?.map((t) => t.id)).toEqual(['t-commune', 't-ongoing']);
+    expect(model.tasksByCurrentOwner.get('ubnd-ca-mau')?.map((t) => t.id)).toEqual(['t-centres']);
   });
 
   it('reports coverage with gaps and the age of the newest value', () => {

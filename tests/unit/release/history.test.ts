@@ -1,5 +1,5 @@
-/** The status history of releases reads each release's tasks.csv through the tasks schema, never as bare text. */
-import { readFileSync, writeFileSync } from 'node:fs';
+/** The status history of releases reads each release's tables through the schema of its contract, never as bare text. */
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReleaseHistory, readTaskStatuses } from '../../../src/lib/release/history.ts';
@@ -7,14 +7,21 @@ import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { editLine, treeWith, VALID_DIR } from '../data/helpers.ts';
 
 describe('task statuses of a release', () => {
-  it('computes each status from the typed row and the as-of date', () => {
+  it('derives each status from the typed rows, the reports and the as-of date', () => {
     const statuses = readTaskStatuses(VALID_DIR);
     expect(statuses.get('t-centres')).toEqual({
       title: 'Equip commune-level public administration service centres',
       status: 'done_on_time',
     });
-    // Deadline 2025-12-31, before the fixture's as-of date 2026-07-25, not done.
-    expect(statuses.get('t-databases')?.status).toBe('overdue');
+    // Due 2025, before the fixture's as-of date; its last report says in progress: past deadline, never "overdue".
+    expect(statuses.get('t-databases')?.status).toBe('past_deadline');
+    expect(statuses.get('t-revised')?.status).toBe('overdue_reported');
+  });
+
+  it('reads release 1.0.0 through its own tasks schema: the status column as a claim of its as-of date', () => {
+    const statuses = readTaskStatuses(join(import.meta.dirname, '../../../data/releases/1.0.0'));
+    expect(statuses.size).toBe(24);
+    expect(statuses.get('camau-ai-thi-diem')?.status).toBe('not_started');
   });
 
   it('reads a release written under a contract with other columns', () => {
@@ -23,19 +30,21 @@ describe('task statuses of a release', () => {
   });
 
   it('refuses a status it cannot read instead of dropping the task', () => {
-    const dir = treeWith({ 'tasks.csv': editLine('t-databases', 'in_progress', 'ongoing') });
+    const dir = treeWith({ 'progress_reports.csv': editLine('t-databases', ',in_progress,', ',ongoing,') });
     expect(() => readTaskStatuses(dir)).toThrow(/line 3, status; not-allowed-value/);
   });
 
-  it('lists the tasks whose computed status changed between two releases', () => {
+  it('lists the tasks whose derived status changed between two releases', () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
-    writeFileSync(
-      join(dir, 'tasks.csv'),
-      editLine('t-databases', 'in_progress,', 'done,2026-01-05')(readFileSync(join(dir, 'tasks.csv'), 'utf8')),
+    appendFileSync(
+      join(dir, 'progress_reports.csv'),
+      't-databases,2026-01-06,2026-01-05,Hoàn thành,done,SYNTHETIC kết quả.,,2026-01-05,fixture-article,SYNTHETIC fixture row.\n',
     );
     cutRelease({ dataDir: dir, version: '1.1.0', notes: 'Second.', releasedOn: '2026-08-02' });
     const [, second] = buildReleaseHistory(dir);
-    expect(second?.statusChanges).toEqual([{ id: 't-databases', title: 'Complete the databases', before: 'overdue', after: 'done_late' }]);
+    expect(second?.statusChanges).toEqual([
+      { id: 't-databases', title: 'Complete the databases', before: 'past_deadline', after: 'done_late' },
+    ]);
   });
 });

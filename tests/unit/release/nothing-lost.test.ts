@@ -49,11 +49,12 @@ describe('rows of the latest release', () => {
   });
 
   it('an emptied (header-only) table fails with its count and every key', () => {
-    expect(issuesOf(releasedThen({ 'tasks.csv': headerOnly }))).toEqual([
+    // A task's reports go with it (progress_reports.csv refers to tasks.csv): both are emptied.
+    expect(issuesOf(releasedThen({ 'tasks.csv': headerOnly, 'progress_reports.csv': headerOnly }))).toEqual([
+      ['progress_reports.csv', null, null, 'published-rows-lost'],
+      ...Array.from({ length: 3 }, () => ['progress_reports.csv', null, 'task_id+reported_on+source_id', 'published-key-missing']),
       ['tasks.csv', null, null, 'published-rows-lost'],
-      ['tasks.csv', null, 'id', 'published-key-missing'],
-      ['tasks.csv', null, 'id', 'published-key-missing'],
-      ['tasks.csv', null, 'id', 'published-key-missing'],
+      ...Array.from({ length: 5 }, () => ['tasks.csv', null, 'id', 'published-key-missing']),
     ]);
   });
 
@@ -67,7 +68,7 @@ describe('rows of the latest release', () => {
   });
 
   it('a key changed in place is a lost row even though the count is the same', () => {
-    expect(issuesOf(releasedThen({ 'tasks.csv': editLine('t-databases', 't-databases', 't-databases-2') }))).toEqual([
+    expect(issuesOf(releasedThen({ 'tasks.csv': editLine('t-commune', 't-commune', 't-commune-2') }))).toEqual([
       ['tasks.csv', null, 'id', 'published-key-missing'],
     ]);
   });
@@ -102,7 +103,7 @@ describe('rows of the latest release', () => {
   });
 
   it('without any release, nothing is compared', () => {
-    expect(issuesOf(treeWith({ 'tasks.csv': headerOnly }))).toEqual([]);
+    expect(issuesOf(treeWith({ 'tasks.csv': headerOnly, 'progress_reports.csv': headerOnly }))).toEqual([]);
   });
 });
 
@@ -120,8 +121,8 @@ describe('empty tables', () => {
     }
   });
 
-  it('a table that may be empty (tasks) passes empty', () => {
-    expect(issuesOf(treeWith({ 'tasks.csv': headerOnly }))).toEqual([]);
+  it('tables that may be empty (tasks and their reports) pass empty', () => {
+    expect(issuesOf(treeWith({ 'tasks.csv': headerOnly, 'progress_reports.csv': headerOnly }))).toEqual([]);
   });
 });
 

@@ -50,12 +50,16 @@ describe('homePage on the published data', () => {
     });
   });
 
-  it('lists overdue and due-soon tasks by deadline', () => {
+  it('lists tasks reported overdue and due-soon tasks by deadline; past-deadline tasks only counted and linked', () => {
     const v = homePage(model, 'vi');
-    expect(v.overdue.every((x) => x.computed === 'overdue')).toBe(true);
+    expect(v.overdue.every((x) => x.computed === 'overdue_reported')).toBe(true);
     expect(v.overdue.map((x) => x.deadline)).toEqual([...v.overdue.map((x) => x.deadline)].sort());
     expect(v.overdue.length + v.dueSoon.length).toBe(
-      model.tasks.filter((x) => x.computed === 'overdue' || x.computed === 'due_soon').length,
+      model.tasks.filter((x) => x.computed === 'overdue_reported' || x.computed === 'due_soon').length,
     );
+    const past = model.tasks.filter((x) => x.computed === 'past_deadline').length;
+    expect(past).toBeGreaterThan(0);
+    expect(v.pastDeadline.href).toBe('/tasks/status/past_deadline/');
+    expect(v.pastDeadline.text).toMatch(new RegExp(`^${past} nhiệm vụ đã qua hạn`));
   });
 });

@@ -1,41 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { formatLicence } from '../../../src/lib/format.ts';
-import { DUE_SOON_DAYS } from '../../../src/lib/model/tasks.ts';
 import { statusRule, taskPage, tasksPage } from '../../../src/lib/view/task.ts';
 import { fixtureModel } from './real-model.ts';
 
 const model = fixtureModel('valid');
 
-describe('statusRule: the words of a status, its numbers from the model', () => {
-  it('counts the days past the deadline as of the dataset date, in the plural the language needs', () => {
-    expect(statusRule({ computed: 'overdue', deadline: '2026-07-24' }, '2026-07-25', 'en')).toBe(
-      '1 day past the deadline as of 25 Jul 2026, with no completion reported.',
+describe('statusRule: why a task has its derived status, from its reports and its deadline', () => {
+  it('past the deadline: the last report and the date the sources were checked up to, never "overdue"', () => {
+    expect(statusRule(model.task.get('t-databases')!, 'en')).toBe(
+      'Past deadline 31 Dec 2025 — last report: Đang thực hiện (21 Oct 2025); no completion reported in the sources checked up to 21 Oct 2025',
     );
-    expect(statusRule({ computed: 'overdue', deadline: '2026-07-20' }, '2026-07-25', 'en')).toBe(
-      '5 days past the deadline as of 25 Jul 2026, with no completion reported.',
-    );
-    expect(statusRule({ computed: 'due_soon', deadline: '2026-08-04' }, '2026-07-25', 'vi')).toBe(
-      'Còn 10 ngày đến hạn, tính đến 25/07/2026.',
+    expect(statusRule(model.task.get('t-databases')!, 'vi')).toBe(
+      'Đã qua hạn 31/12/2025 — báo cáo gần nhất: Đang thực hiện (21/10/2025); chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến 21/10/2025',
     );
   });
-  it('takes the due-soon window from DUE_SOON_DAYS', () => {
-    expect(statusRule({ computed: 'in_progress', deadline: '2027-01-01' }, '2026-07-25', 'en')).toBe(
-      `In progress, deadline more than ${DUE_SOON_DAYS} days away.`,
-    );
+  it('"overdue" only as a report says it, with the report', () => {
+    expect(statusRule(model.task.get('t-revised')!, 'en')).toBe('Overdue (reported by fixture-article, 21 Oct 2025)');
   });
 });
 
 describe('taskPage over the valid fixture', () => {
-  it('an overdue national task: owner, area, document link and the rule with its days', () => {
+  it('a national task past its deadline: owner, area, document link, the rule and the reported status', () => {
     const v = taskPage(model, 't-databases', 'en');
     expect(v).toMatchObject({
       title: 'Complete the databases',
-      status: 'overdue',
-      owner: 'Ministries, sectors',
+      status: 'past_deadline',
+      owner: 'All ministries and sectors',
       area: 'National',
       document: { text: '57-NQ/TW', href: '/en/documents/57-nq-tw/' },
+      deadline: { date: '2025-12-31', text: '31 Dec 2025' },
+      reported: 'In progress',
     });
-    expect(v.rule).toMatch(/^\d+ days past the deadline as of /);
+    expect(v.rule).toMatch(/^Past deadline 31 Dec 2025 — last report: /);
     expect(v.titleVi).toBe('Hoàn thiện cơ sở dữ liệu');
   });
   it('a commune task links its commune', () => {
@@ -46,12 +42,16 @@ describe('taskPage over the valid fixture', () => {
 describe('tasksPage', () => {
   it('lists every task with one filter per status present, or the tasks of one status', () => {
     const all = tasksPage(model, null, 'vi');
-    expect(all.tasks).toHaveLength(3);
-    expect(all.filters.map((f) => f.status)).toEqual(['overdue', 'no_deadline', 'done_on_time']);
+    expect(all.tasks).toHaveLength(5);
+    expect(all.filters.map((f) => f.status)).toEqual(['overdue_reported', 'past_deadline', 'no_deadline', 'ongoing', 'done_on_time']);
     expect(JSON.parse(all.filterData!.labels).shown).toBe('nhiệm vụ đang hiển thị');
-    const overdue = tasksPage(model, 'overdue', 'en');
-    expect(overdue).toMatchObject({ title: 'Tasks: Overdue', path: '/tasks/status/overdue/', filterData: null });
-    expect(overdue.tasks.map((x) => x.id)).toEqual(['t-databases']);
+    const past = tasksPage(model, 'past_deadline', 'en');
+    expect(past).toMatchObject({
+      title: 'Tasks: Past deadline, no completion reported',
+      path: '/tasks/status/past_deadline/',
+      filterData: null,
+    });
+    expect(past.tasks.map((x) => x.id)).toEqual(['t-databases']);
   });
 });
 

@@ -1,0 +1,25 @@
+/**
+ * The tables of a data tree as it was published: a release holds the tables of its day, each in the
+ * schema of its version (1.0.0 had no progress_reports.csv and a tasks.csv with a status column).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TABLES, type TableDef } from '../../schemas/index.ts';
+import { tasksTableBefore110 } from '../../schemas/legacy/tasks-1.0.0.ts';
+
+const headerOf = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n', 1)[0]!
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(',');
+
+/** The table definitions of the files in `dir`, in registry order; the working data has them all. */
+export function tablesOf(dir: string): TableDef[] {
+  return (TABLES as readonly TableDef[]).flatMap((def) => {
+    const path = join(dir, def.file);
+    if (!existsSync(path)) return [];
+    if (def.name === 'tasks' && headerOf(path).includes('status')) return [tasksTableBefore110 as TableDef];
+    return [def];
+  });
+}
