@@ -32,6 +32,35 @@ export interface TaskPage {
   note: string | null;
   /** The Vietnamese title, on English pages only. */
   titleVi: string | null;
+  /** The assignment as written in the assigning document (Vietnamese). */
+  coOwners: string | null;
+  expectedOutput: string | null;
+  dueAsWritten: string | null;
+  /** Today's bodies when the owner as written was succeeded (agency_successions.csv); empty otherwise. */
+  ownersNow: string[];
+  revises: Link | null;
+  revisedBy: Link | null;
+  /** Every progress report, oldest first; `reportsNone` says so when there is none. */
+  reports: TaskReportView[];
+  reportsNone: string | null;
+}
+
+export interface TaskReportView {
+  reportedOn: string;
+  describesOn: string;
+  /** The status word as the report writes it, and the normalized status it was read as. */
+  word: string;
+  status: string;
+  evidence: string | null;
+  doneBy: Link | string | null;
+  completedOn: string | null;
+  source: SourceView;
+  note: string | null;
+}
+
+function taskLink(model: Model, id: string | null, lang: Lang): Link | null {
+  const other = id === null ? undefined : model.task.get(id);
+  return other ? { text: textIn(lang, other, 'title'), href: href(lang, taskPath(other.id)) } : null;
 }
 
 /** Why a task has its derived status, in words: the latest report, or the rule that applied (lib/model/tasks.ts). */
@@ -69,6 +98,32 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     source: sourceRef(model, lang, task.source_id!, model.document.get(task.source_id!)?.issued_on ?? null),
     note: task.note,
     titleVi: lang === 'en' ? task.title_vi : null,
+    coOwners: task.co_owners,
+    expectedOutput: task.expected_output,
+    dueAsWritten: task.due_text,
+    ownersNow: task.ownersNow
+      .filter((id) => !task.ownerIds.includes(id))
+      .map((id) => textIn(lang, model.agency.get(id) ?? { name_vi: id, name_en: id }, 'name')),
+    revises: taskLink(model, task.revises, lang),
+    revisedBy: taskLink(model, task.revisedBy, lang),
+    reports: task.reports.map((r) => {
+      const doneBy = r.done_by_document === null ? undefined : model.document.get(r.done_by_document);
+      return {
+        reportedOn: formatDate(r.reported_on, lang),
+        describesOn: formatDate(r.describes_on, lang),
+        word: r.status_word,
+        status: label(lang, r.status),
+        evidence: r.evidence_vi,
+        doneBy: doneBy ? { text: documentLabel(doneBy, lang), href: href(lang, documentPath(doneBy.id)) } : r.done_by_document,
+        completedOn: r.completed_on ? formatDate(r.completed_on, lang) : null,
+        source: sourceRef(model, lang, r.source_id, r.reported_on),
+        note: r.note,
+      };
+    }),
+    reportsNone:
+      task.reports.length === 0
+        ? t(lang, 'reportHistoryNone', { checkedOn: model.reportsCheckedOn ? formatDate(model.reportsCheckedOn, lang) : '—' })
+        : null,
   };
 }
 

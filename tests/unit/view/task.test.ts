@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLicence } from '../../../src/lib/format.ts';
 import { statusRule, taskPage, tasksPage } from '../../../src/lib/view/task.ts';
-import { fixtureModel } from './real-model.ts';
+import { fixtureModel, realModel } from './real-model.ts';
 
 const model = fixtureModel('valid');
 
@@ -60,5 +60,43 @@ describe('formatLicence', () => {
     expect(formatLicence('CC-BY-4.0')).toBe('CC BY 4.0');
     expect(formatLicence('CC-BY-SA-4.0')).toBe('CC BY-SA 4.0');
     expect(formatLicence('MIT')).toBe('MIT');
+  });
+});
+
+describe('taskPage on the published data: the assignment as written and the whole history of reports', () => {
+  const real = realModel();
+  it('a task of 71/NQ-CP shows its one report with the word as written, the result in words and the document that did it', () => {
+    const v = taskPage(real, 'nq71-bc402-33', 'vi');
+    expect(v.reportsNone).toBeNull();
+    expect(v.reports).toHaveLength(1);
+    expect(v.reports[0]).toMatchObject({
+      reportedOn: '25/05/2025',
+      describesOn: '24/05/2025',
+      word: 'Hoàn thành',
+      completedOn: '26/03/2025',
+    });
+    expect(v.reports[0]!.evidence).toContain('Nghị quyết số 66/NQ-CP');
+    expect(v.reports[0]!.source.label).toContain('402-CV/VPĐU');
+  });
+
+  it('a revised task links to the task that revises it, and back', () => {
+    expect(taskPage(real, 'nq71-bc402-01', 'en').revises?.href).toBe('/en/tasks/nq03-pl2-001/');
+    expect(taskPage(real, 'nq03-pl2-001', 'en').revisedBy?.href).toBe('/en/tasks/nq71-bc402-01/');
+    expect(taskPage(real, 'nq03-pl2-001', 'vi')).toMatchObject({
+      dueAsWritten: '6/2025',
+      expectedOutput: 'Quyết định của Thủ tướng Chính phủ',
+    });
+  });
+
+  it('a task no report is about says so, with the date the sources were checked up to (not the as-of date)', () => {
+    const v = taskPage(real, 'camau-ai-thi-diem', 'en');
+    expect(v.reports).toEqual([]);
+    expect(v.reportsNone).toBe('No progress report found in the sources checked up to 15 Nov 2025.');
+  });
+
+  it('an owner dissolved or merged is shown as written, and the body of today beside it', () => {
+    const v = taskPage(real, 'nq03-pl2-001', 'vi');
+    expect(v.owner).toBe('Bộ Thông tin và Truyền thông');
+    expect(v.ownersNow).toEqual(['Bộ Khoa học và Công nghệ']);
   });
 });
