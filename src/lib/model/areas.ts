@@ -14,5 +14,5 @@ export function areaName(
   if (level === 'national') return t(lang, 'national');
   if (level === 'province') return model.province.get(code!)?.name_vi ?? code!;
   if (level === 'commune') return model.commune.get(code!)?.full_name_vi ?? code!;
-  return `${model.formerProvince.get(code!)?.name_vi ?? code} (${lang === 'vi' ? 'tỉnh cũ' : 'former'})`;
+  return `${model.formerProvince.get(code!)?.name_vi ?? code} (${t(lang, 'formerShort')})`;
 }

@@ -1,5 +1,6 @@
 import type { DocumentRow } from '../../schemas/index.ts';
 import type { Lang } from '../format.ts';
+import { textIn } from '../i18n/index.ts';
 
 /**
  * How a document is named in lists: its number when it has one ("9521/VPCP-KGVX"); otherwise
@@ -7,7 +8,7 @@ import type { Lang } from '../format.ts';
  */
 export function documentLabel(doc: Pick<DocumentRow, 'id' | 'issuer' | 'issuer_en' | 'title_vi' | 'title_en'>, lang: Lang): string {
   if (doc.id.includes('/')) return doc.id;
-  const title = lang === 'vi' ? doc.title_vi : doc.title_en;
+  const title = textIn(lang, doc, 'title');
   const short = title.length > 60 ? `${title.slice(0, 57).trimEnd()}…` : title;
   return `${lang === 'vi' ? doc.issuer : doc.issuer_en}: ${short}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { AgencyRow, AgencySuccessionRow, ProgressReportRow, ReportedStatus, TaskRow } from '../../schemas/index.ts';
 import { formatDate, type Lang } from '../format.ts';
+import { t } from '../i18n/index.ts';
 import { dueDate } from '../data/task-due.ts';
 
 /** Display statuses, most pressing first (the order of the tracker). */
@@ -100,25 +101,9 @@ export function daysOverdue(task: { deadline: string | null }, asOf: string): nu
   return task.deadline === null ? null : daysBetween(task.deadline, asOf);
 }
 
-const WORDS: Record<ComputedStatus, Record<Lang, string>> = {
-  overdue_reported: { vi: 'Quá hạn', en: 'Overdue' },
-  past_deadline: { vi: 'Đã qua hạn', en: 'Past deadline' },
-  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
-  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
-  not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
-  not_yet_due: { vi: 'Chưa đến hạn', en: 'Not yet due' },
-  no_deadline: { vi: 'Không nêu thời hạn', en: 'No deadline stated' },
-  ongoing: { vi: 'Thực hiện thường xuyên', en: 'Ongoing' },
-  done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
-  done_late: { vi: 'Hoàn thành trễ hạn', en: 'Done late' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  cancelled: { vi: 'Dừng thực hiện', en: 'Cancelled' },
-  revised: { vi: 'Đã được điều chỉnh', en: 'Revised' },
-};
-
 /** The short status word, in the Government's own words where it has one. */
 export function statusWord(kind: ComputedStatus, lang: Lang): string {
-  return WORDS[kind][lang];
+  return t(lang, `statusWord.${kind}`);
 }
 
 /**
@@ -126,50 +111,41 @@ export function statusWord(kind: ComputedStatus, lang: Lang): string {
  * report was found in the sources checked up to a date. `source` names a report's source for the reader.
  */
 export function describeTaskStatus(status: TaskStatus, lang: Lang, source: (sourceId: string) => string = (s) => s): string {
-  const vi = lang === 'vi';
   const d = (date: string) => formatDate(date, lang);
   const r = status.report;
-  const reportedOn = r ? d(r.describes_on!) : '';
-  const noReport = status.checkedOn
-    ? vi
-      ? `không thấy báo cáo tiến độ trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
-      : `no progress report found in the sources checked up to ${d(status.checkedOn)}`
-    : vi
-      ? 'không thấy báo cáo tiến độ trong các nguồn đã rà soát'
-      : 'no progress report found in the sources checked';
-  const noCompletion = status.checkedOn
-    ? vi
-      ? `chưa thấy báo cáo hoàn thành trong các nguồn đã rà soát đến ${d(status.checkedOn)}`
-      : `no completion reported in the sources checked up to ${d(status.checkedOn)}`
-    : vi
-      ? 'chưa thấy báo cáo hoàn thành'
-      : 'no completion reported';
+  const reportedOn = r ? d(r.describes_on) : '';
+  const checkedOn = status.checkedOn ? d(status.checkedOn) : null;
+  const noReport = checkedOn ? t(lang, 'statusRule.noReport', { checkedOn }) : t(lang, 'statusRule.noReportUndated');
+  const noCompletion = checkedOn ? t(lang, 'statusRule.noCompletion', { checkedOn }) : t(lang, 'statusRule.noCompletionUndated');
   const word = statusWord(status.kind, lang);
+  const src = r ? source(r.source_id) : '';
   switch (status.kind) {
     case 'done_on_time':
     case 'done_late':
-      return `${word} (${vi ? 'ngày' : 'on'} ${d(r!.completed_on!)}; ${vi ? 'theo' : 'reported by'} ${source(r!.source_id!)})`;
+      return t(lang, 'statusRule.doneOn', { word, date: d(r!.completed_on!), source: src });
     case 'done':
-      return `${word} (${vi ? 'không nêu ngày hoàn thành; theo' : 'date not reported; reported by'} ${source(r!.source_id!)}, ${reportedOn})`;
+      return t(lang, 'statusRule.doneUndated', { word, source: src, reportedOn });
     case 'cancelled':
     case 'in_progress':
     case 'not_started':
-      return `${word} (${vi ? 'báo cáo ngày' : 'reported'} ${reportedOn}, ${source(r!.source_id!)})`;
+      return t(lang, 'statusRule.reported', { word, source: src, reportedOn });
     case 'overdue_reported':
-      return `${word} (${vi ? 'theo' : 'reported by'} ${source(r!.source_id!)}, ${reportedOn})`;
+      return t(lang, 'statusRule.overdueReported', { word, source: src, reportedOn });
     case 'past_deadline':
       return r
-        ? `${word} ${d(status.due!)} — ${vi ? 'báo cáo gần nhất' : 'last report'}: ${r.status_word} (${reportedOn}); ${noCompletion}`
-        : `${word} ${d(status.due!)} — ${noCompletion}`;
+        ? t(lang, 'statusRule.pastDeadlineLast', { word, due: d(status.due!), last: r.status_word, reportedOn, noCompletion })
+        : t(lang, 'statusRule.pastDeadline', { word, due: d(status.due!), noCompletion });
     case 'ongoing':
-      return r ? `${word} — ${vi ? 'báo cáo gần nhất' : 'last report'}: ${r.status_word} (${reportedOn})` : `${word} — ${noReport}`;
+      return r
+        ? t(lang, 'statusRule.lastReport', { word, last: r.status_word, reportedOn })
+        : t(lang, 'statusRule.withNoReport', { word, noReport });
     case 'revised':
-      return `${word} ${vi ? 'bởi nhiệm vụ' : 'by task'} ${status.revisedBy} — ${noReport}`;
+      return t(lang, 'statusRule.revised', { word, task: status.revisedBy ?? '', noReport });
     case 'due_soon':
     case 'not_yet_due':
-      return `${word} (${vi ? 'hạn' : 'due'} ${d(status.due!)}) — ${noReport}`;
+      return t(lang, 'statusRule.due', { word, due: d(status.due!), noReport });
     case 'no_deadline':
-      return `${word} — ${noReport}`;
+      return t(lang, 'statusRule.withNoReport', { word, noReport });
   }
 }
 
