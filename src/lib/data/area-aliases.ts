@@ -31,7 +31,11 @@ export function parseAliases(
     const line = i + 2;
     const parsed = AreaAliasRowSchema.safeParse(record);
     if (!parsed.success) {
-      problems.push({ line, code: 'alias-invalid-row', message: `Row ${JSON.stringify(record)}: ${parsed.error.issues.map((x) => x.message).join('; ')}` });
+      problems.push({
+        line,
+        code: 'alias-invalid-row',
+        message: `Row ${JSON.stringify(record)}: ${parsed.error.issues.map((x) => x.message).join('; ')}`,
+      });
       return;
     }
     const row = parsed.data;

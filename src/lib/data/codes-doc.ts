@@ -19,7 +19,10 @@ export function buildValidationCodesMarkdown(): string {
     const entries = (Object.entries(CODES) as [string, CodeInfo][]).filter(([, info]) => info.group === group);
     const withExamples = entries.some(([, info]) => info.example !== undefined);
     parts.push(`## ${HEADINGS[group]}`, '');
-    parts.push(withExamples ? '| code | meaning | example | how to fix |' : '| code | meaning | how to fix |', withExamples ? '|---|---|---|---|' : '|---|---|---|');
+    parts.push(
+      withExamples ? '| code | meaning | example | how to fix |' : '| code | meaning | how to fix |',
+      withExamples ? '|---|---|---|---|' : '|---|---|---|',
+    );
     for (const [code, info] of entries) {
       const name = `\`${code}\`${info.severity === 'warning' ? ' *(warning)*' : ''}`;
       const title = info.retired ? `*retired*: ${info.title} (${info.retired})` : info.title;

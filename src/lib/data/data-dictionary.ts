@@ -16,12 +16,21 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 export function buildDataDictionaryMarkdown(): string {
   const parts: string[] = [];
   for (const def of TABLES) {
-    parts.push(`### ${def.file} — ${def.title_en} (${def.title_vi})`, '', def.description_en, '', `Primary key: \`${def.primaryKey.join(', ')}\`.${def.foreignKeys.length ? ` References: ${def.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → ${fk.reference.table}.${fk.reference.fields.join(', ')}`).join('; ')}.` : ''}`, '');
+    parts.push(
+      `### ${def.file} — ${def.title_en} (${def.title_vi})`,
+      '',
+      def.description_en,
+      '',
+      `Primary key: \`${def.primaryKey.join(', ')}\`.${def.foreignKeys.length ? ` References: ${def.foreignKeys.map((fk) => `\`${fk.fields.join(', ')}\` → ${fk.reference.table}.${fk.reference.fields.join(', ')}`).join('; ')}.` : ''}`,
+      '',
+    );
     parts.push('| column | type | required | meaning | allowed values / form |', '|---|---|---|---|---|');
     for (const c of describeColumns(def)) {
-      const form = c.enum ? c.enum.map((v) => `\`${v}\``).join(', ') : c.format ?? (c.pattern ? `\`${c.pattern}\`` : '');
+      const form = c.enum ? c.enum.map((v) => `\`${v}\``).join(', ') : (c.format ?? (c.pattern ? `\`${c.pattern}\`` : ''));
       const allowed = c.maxLength !== undefined ? `${form ? `${form}; ` : ''}at most ${c.maxLength.toLocaleString('en')} characters` : form;
-      parts.push(`| \`${c.name}\` | ${c.type} | ${c.required ? 'yes' : 'no (empty = not available)'} | ${cell(c.description)} | ${cell(allowed)} |`);
+      parts.push(
+        `| \`${c.name}\` | ${c.type} | ${c.required ? 'yes' : 'no (empty = not available)'} | ${cell(c.description)} | ${cell(allowed)} |`,
+      );
     }
     parts.push('');
   }

@@ -45,7 +45,9 @@ export function formatTextReport(issues: readonly Issue[]): string {
         const rest = all.slice(REPEAT_LIMIT);
         // Problems without a line (a published key that is gone) are counted without lines.
         const lines = rest[0]!.row === null ? '' : ` on lines ${rest[0]!.row}–${rest[rest.length - 1]!.row}`;
-        out.push(`  … and ${rest.length} more ${i.code} problems${i.column !== null ? ` in [${i.column}]` : ''}${lines} (--format json lists each)`);
+        out.push(
+          `  … and ${rest.length} more ${i.code} problems${i.column !== null ? ` in [${i.column}]` : ''}${lines} (--format json lists each)`,
+        );
       }
       continue;
     }
@@ -55,14 +57,28 @@ export function formatTextReport(issues: readonly Issue[]): string {
   const { error, warning } = countBySeverity(issues);
   const byCode = new Map<string, number>();
   for (const i of issues) byCode.set(i.code, (byCode.get(i.code) ?? 0) + 1);
-  const codes = [...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c} ${n}`).join(', ');
-  out.push(`${out.length > 0 ? '\n' : ''}${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}${codes ? ` (${codes})` : ''}.`);
+  const codes = [...byCode]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
+  out.push(
+    `${out.length > 0 ? '\n' : ''}${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}${codes ? ` (${codes})` : ''}.`,
+  );
   return out.join('\n');
 }
 
 export function formatJsonReport(issues: readonly Issue[]): string {
   return JSON.stringify(
-    issues.map(({ severity, code, file, row, column, value, message, hint }) => ({ severity, code, file, row, column, value, message, hint })),
+    issues.map(({ severity, code, file, row, column, value, message, hint }) => ({
+      severity,
+      code,
+      file,
+      row,
+      column,
+      value,
+      message,
+      hint,
+    })),
     null,
     2,
   );

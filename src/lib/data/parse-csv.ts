@@ -104,18 +104,27 @@ function checkLineEndings(bytes: Buffer, from: number, file: string): { newline:
   }
   if (crlf > 0 && lf > 0) {
     const ending = (isCrlf: boolean) => (isCrlf ? 'Windows (CRLF)' : 'Unix (LF)');
-    issues.push(issue({
-      code: 'mixed-line-endings',
-      file,
-      row: differs,
-      message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings: line ${differs} is the first that ends with ${ending(!firstIsCrlf)}, line 1 ends with ${ending(firstIsCrlf!)}.`,
-      hint: 'Save the file with one kind of line ending (LF preferred).',
-    }));
+    issues.push(
+      issue({
+        code: 'mixed-line-endings',
+        file,
+        row: differs,
+        message: `The file mixes Windows (CRLF, ${crlf} lines) and Unix (LF, ${lf} lines) line endings: line ${differs} is the first that ends with ${ending(!firstIsCrlf)}, line 1 ends with ${ending(firstIsCrlf!)}.`,
+        hint: 'Save the file with one kind of line ending (LF preferred).',
+      }),
+    );
   }
   let bareCr = false;
   for (let i = bytes.indexOf(13, from); i >= 0 && !bareCr; i = bytes.indexOf(13, i + 1)) bareCr = bytes[i + 1] !== 10;
   if (bareCr) {
-    issues.push(issue({ code: 'mixed-line-endings', file, message: 'The file contains a bare carriage return (CR) line ending.', hint: 'Save the file with LF line endings.' }));
+    issues.push(
+      issue({
+        code: 'mixed-line-endings',
+        file,
+        message: 'The file contains a bare carriage return (CR) line ending.',
+        hint: 'Save the file with LF line endings.',
+      }),
+    );
   }
   const dropCr = crlf > 0 && lf > 0;
   return { newline: crlf > lf && !dropCr ? '\r\n' : '\n', dropCr, issues };
@@ -163,17 +172,33 @@ const PIECE_BYTES = 64 * 2 ** 20;
  * are made on the bytes. The result does not depend on the size of the pieces, except after a record
  * that papaparse and the line scanner below read differently (docs/validation-codes.md, "Large files").
  */
-export function parseCsv(bytes: Uint8Array, file: string, expected: readonly string[], onHeader?: (header: string[]) => RecordSink, options: ParseCsvOptions = {}): ParsedCsv {
+export function parseCsv(
+  bytes: Uint8Array,
+  file: string,
+  expected: readonly string[],
+  onHeader?: (header: string[]) => RecordSink,
+  options: ParseCsvOptions = {},
+): ParsedCsv {
   const { pieceBytes = PIECE_BYTES, maxPieceLength = constants.MAX_STRING_LENGTH } = options;
   const issues: Issue[] = [];
   const unreadable = (i: Issue): ParsedCsv => ({ header: [], records: [], issues: [...issues, i], readable: false });
 
   if (bytes.length === 0) {
-    return unreadable(issue({ code: 'empty-file', file, message: 'The file is empty.', hint: `Write the header row: ${expected.join(',')}` }));
+    return unreadable(
+      issue({ code: 'empty-file', file, message: 'The file is empty.', hint: `Write the header row: ${expected.join(',')}` }),
+    );
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (bom) {
-    issues.push(issue({ code: 'bom', file, row: 1, message: 'The file starts with a byte-order mark (BOM).', hint: 'Save as UTF-8 without BOM (in Excel choose "CSV UTF-8" then remove the BOM, or use LibreOffice / a text editor).' }));
+    issues.push(
+      issue({
+        code: 'bom',
+        file,
+        row: 1,
+        message: 'The file starts with a byte-order mark (BOM).',
+        hint: 'Save as UTF-8 without BOM (in Excel choose "CSV UTF-8" then remove the BOM, or use LibreOffice / a text editor).',
+      }),
+    );
   }
   const encodingIssue = checkUtf8(bytes, file);
   if (encodingIssue) return unreadable(encodingIssue);
@@ -186,11 +211,21 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   issues.push(...lineEndings.issues);
 
   const firstNewline = buffer.indexOf(10, textStart);
-  const firstLineEnd = firstNewline < 0 ? buffer.length : firstNewline - (firstNewline > textStart && buffer[firstNewline - 1] === 13 ? 1 : 0);
+  const firstLineEnd =
+    firstNewline < 0 ? buffer.length : firstNewline - (firstNewline > textStart && buffer[firstNewline - 1] === 13 ? 1 : 0);
   const firstLine = decoder.decode(buffer.subarray(textStart, Math.min(firstLineEnd, textStart + maxPieceLength)));
   if (!firstLine.includes(',') && (firstLine.includes(';') || firstLine.includes('\t')) && expected.length > 1) {
     const sep = firstLine.includes(';') ? 'semicolon (;)' : 'tab';
-    return unreadable(issue({ code: 'wrong-delimiter', file, row: 1, value: firstLine, message: `The file is separated by ${sep}, not by commas.`, hint: 'Export as comma-separated CSV (in Excel with a Vietnamese locale, choose "CSV UTF-8 (Comma delimited)" or change the list separator).' }));
+    return unreadable(
+      issue({
+        code: 'wrong-delimiter',
+        file,
+        row: 1,
+        value: firstLine,
+        message: `The file is separated by ${sep}, not by commas.`,
+        hint: 'Export as comma-separated CSV (in Excel with a Vietnamese locale, choose "CSV UTF-8 (Comma delimited)" or change the list separator).',
+      }),
+    );
   }
 
   // Issues by kind, concatenated at the end in the order of the whole-file reading.
@@ -224,7 +259,16 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
     }
     const scan = scanRecord(text, offset, nextQuote);
     if (scan.strayQuote) {
-      quoteIssues.push(issue({ code: 'stray-quote', file, row: start, value: text.slice(offset, scan.end).replace(/\r?\n$/, ''), message: 'A double quote stands inside a cell that is not wrapped in quotes, or after a closing quote.', hint: 'Wrap the whole cell in double quotes and double each quote inside it, e.g. "Nghị quyết ""57""".' }));
+      quoteIssues.push(
+        issue({
+          code: 'stray-quote',
+          file,
+          row: start,
+          value: text.slice(offset, scan.end).replace(/\r?\n$/, ''),
+          message: 'A double quote stands inside a cell that is not wrapped in quotes, or after a closing quote.',
+          hint: 'Wrap the whole cell in double quotes and double each quote inside it, e.g. "Nghị quyết ""57""".',
+        }),
+      );
     }
     offset = scan.end;
     line++;
@@ -240,34 +284,60 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
     if (onHeader) sink = onHeader(row);
   };
   const take = (row: string[], recordLine: number) => {
-    if (lineEndings.dropCr && row.length > 0 && row[row.length - 1]!.endsWith('\r')) row[row.length - 1] = row[row.length - 1]!.slice(0, -1);
+    if (lineEndings.dropCr && row.length > 0 && row[row.length - 1]!.endsWith('\r'))
+      row[row.length - 1] = row[row.length - 1]!.slice(0, -1);
     if (header === null) return takeHeader(row);
     if ((row.length === 1 && row[0]!.trim() === '') || row.every((c) => c === '')) {
-      rowIssues.push(issue({ code: 'blank-row', file, row: recordLine, message: 'The line is empty (or holds only commas).', hint: 'Delete the empty line.' }));
+      rowIssues.push(
+        issue({
+          code: 'blank-row',
+          file,
+          row: recordLine,
+          message: 'The line is empty (or holds only commas).',
+          hint: 'Delete the empty line.',
+        }),
+      );
       return;
     }
     if (row.length !== header.length) {
-      rowIssues.push(issue({
-        code: row.length > header.length ? 'extra-cell' : 'missing-cell',
-        file,
-        row: recordLine,
-        value: row.join(','),
-        message: `The row has ${row.length} cells; the header has ${header.length}.`,
-        hint: row.length > header.length ? 'A cell probably contains an unquoted comma: wrap it in double quotes, or write decimals with a point.' : 'Add the missing cells (an empty cell is written as nothing between two commas).',
-      }));
+      rowIssues.push(
+        issue({
+          code: row.length > header.length ? 'extra-cell' : 'missing-cell',
+          file,
+          row: recordLine,
+          value: row.join(','),
+          message: `The row has ${row.length} cells; the header has ${header.length}.`,
+          hint:
+            row.length > header.length
+              ? 'A cell probably contains an unquoted comma: wrap it in double quotes, or write decimals with a point.'
+              : 'Add the missing cells (an empty cell is written as nothing between two commas).',
+        }),
+      );
       return;
     }
     sink(row, recordLine);
   };
 
   // A record as papaparse returned it, with where it starts in papaparse's input.
-  interface ReadRecord { row: string[]; errors: Papa.ParseError[]; start: number }
+  interface ReadRecord {
+    row: string[];
+    errors: Papa.ParseError[];
+    start: number;
+  }
   const settle = (record: ReadRecord, keep: boolean) => {
     const recordLine = startOfNextRecord();
     // In step mode every error belongs to the record of this step.
     for (const e of record.errors) {
       if (e.code === 'UndetectableDelimiter') continue;
-      syntaxIssues.push(issue({ code: 'csv-syntax', file, row: recordLine, message: `The CSV cannot be read: ${e.message}.`, hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").' }));
+      syntaxIssues.push(
+        issue({
+          code: 'csv-syntax',
+          file,
+          row: recordLine,
+          message: `The CSV cannot be read: ${e.message}.`,
+          hint: 'Check quotes: a cell with a comma, quote or line break must be wrapped in double quotes, and a quote inside it doubled ("").',
+        }),
+      );
     }
     if (keep) take(record.row, recordLine);
   };
@@ -300,7 +370,15 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   do {
     const to = pieceEnd(buffer, from, Math.min(pieceBytes, maxPieceLength - carry.length));
     if (carry.length + (to - from) > maxPieceLength) {
-      syntaxIssues.push(issue({ code: 'csv-syntax', file, row: lineBase + 1, message: `The CSV cannot be read from this line on: the record that starts here does not end within ${maxPieceLength.toLocaleString('en')} bytes.`, hint: 'A quoted cell is probably not closed: check the quotes of this line, and double each quote inside a quoted cell ("").' }));
+      syntaxIssues.push(
+        issue({
+          code: 'csv-syntax',
+          file,
+          row: lineBase + 1,
+          message: `The CSV cannot be read from this line on: the record that starts here does not end within ${maxPieceLength.toLocaleString('en')} bytes.`,
+          hint: 'A quoted cell is probably not closed: check the quotes of this line, and double each quote inside a quoted cell ("").',
+        }),
+      );
       break;
     }
     text = carry + decoder.decode(buffer.subarray(from, to));
@@ -333,7 +411,12 @@ export function parseCsv(bytes: Uint8Array, file: string, expected: readonly str
   } while (from < buffer.length);
   if (header === null) takeHeader([]);
 
-  return { header: header ?? [], records, issues: [...issues, ...quoteIssues, ...syntaxIssues, ...headerIssues, ...rowIssues], readable: true };
+  return {
+    header: header ?? [],
+    records,
+    issues: [...issues, ...quoteIssues, ...syntaxIssues, ...headerIssues, ...rowIssues],
+    readable: true,
+  };
 }
 
 /** Blank, duplicate, unknown and missing column names. */
@@ -343,28 +426,70 @@ function checkHeader(header: readonly string[], file: string, expected: readonly
   header.forEach((name, index) => {
     const column = name;
     if (name.trim() === '') {
-      issues.push(issue({ code: 'blank-header', file, row: 1, column: `#${index + 1}`, value: name, message: `Column ${index + 1} has no name.`, hint: 'Remove the empty column or give it the right name.' }));
+      issues.push(
+        issue({
+          code: 'blank-header',
+          file,
+          row: 1,
+          column: `#${index + 1}`,
+          value: name,
+          message: `Column ${index + 1} has no name.`,
+          hint: 'Remove the empty column or give it the right name.',
+        }),
+      );
       return;
     }
     if (seen.has(name)) {
-      issues.push(issue({ code: 'duplicate-header', file, row: 1, column, value: name, message: `Column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${index + 1}).`, hint: 'Delete or rename one of the two columns.' }));
+      issues.push(
+        issue({
+          code: 'duplicate-header',
+          file,
+          row: 1,
+          column,
+          value: name,
+          message: `Column "${name}" appears twice (columns ${seen.get(name)! + 1} and ${index + 1}).`,
+          hint: 'Delete or rename one of the two columns.',
+        }),
+      );
     } else seen.set(name, index);
     if (!expected.includes(name)) {
-      const looksLike = expected.find((e) => e === name.trim().toLowerCase().replace(/[\s-]+/g, '_'));
-      issues.push(issue({
-        code: 'unknown-header',
-        file,
-        row: 1,
-        column,
-        value: name,
-        message: `Column "${name}" is not part of this table.`,
-        hint: looksLike ? `Rename it to "${looksLike}".` : HEADER_NAME.test(name) ? `Remove it, or add it to the schema first. Expected columns: ${expected.join(', ')}.` : `Column names are snake_case ASCII. Expected columns: ${expected.join(', ')}.`,
-      }));
+      const looksLike = expected.find(
+        (e) =>
+          e ===
+          name
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_'),
+      );
+      issues.push(
+        issue({
+          code: 'unknown-header',
+          file,
+          row: 1,
+          column,
+          value: name,
+          message: `Column "${name}" is not part of this table.`,
+          hint: looksLike
+            ? `Rename it to "${looksLike}".`
+            : HEADER_NAME.test(name)
+              ? `Remove it, or add it to the schema first. Expected columns: ${expected.join(', ')}.`
+              : `Column names are snake_case ASCII. Expected columns: ${expected.join(', ')}.`,
+        }),
+      );
     }
   });
   for (const name of expected) {
     if (!seen.has(name)) {
-      issues.push(issue({ code: 'missing-header', file, row: 1, column: name, message: `Column "${name}" is missing.`, hint: `Add the column "${name}" to the header row (expected: ${expected.join(',')}).` }));
+      issues.push(
+        issue({
+          code: 'missing-header',
+          file,
+          row: 1,
+          column: name,
+          message: `Column "${name}" is missing.`,
+          hint: `Add the column "${name}" to the header row (expected: ${expected.join(',')}).`,
+        }),
+      );
     }
   }
   return issues;

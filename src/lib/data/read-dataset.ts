@@ -52,14 +52,28 @@ export function readDataset(dir: string): RawDataset {
     tables[def.name] = [];
     lines[def.name] = [];
     if (!existsSync(path)) {
-      issues.push(issue({ code: 'missing-file', file: def.file, message: `The table ${def.file} is missing.`, hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.` }));
+      issues.push(
+        issue({
+          code: 'missing-file',
+          file: def.file,
+          message: `The table ${def.file} is missing.`,
+          hint: `Create ${def.file} with the header ${columnsOf(def).join(',')}.`,
+        }),
+      );
       continue;
     }
     const isPublished = published?.tables.has(def.name) ?? false;
     const table = readTable<z.ZodObject>(def, new Uint8Array(readFileSync(path)), REFERENCED_TABLES.has(def.name) || isPublished);
     for (const i of table.issues) issues.push(i);
     if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
-      issues.push(issue({ code: 'empty-table', file: def.file, message: `${def.file} holds no rows: the ${def.name} table cannot be published empty.`, hint: `Restore its rows (git log -p data/${def.file} shows what was there).` }));
+      issues.push(
+        issue({
+          code: 'empty-table',
+          file: def.file,
+          message: `${def.file} holds no rows: the ${def.name} table cannot be published empty.`,
+          hint: `Restore its rows (git log -p data/${def.file} shows what was there).`,
+        }),
+      );
     }
     if (isPublished && table.records !== null) current.set(def.name, { count: table.records, keys: table.rawKeys });
     tables[def.name] = table.rows;
@@ -72,7 +86,15 @@ export function readDataset(dir: string): RawDataset {
     issues.push(...removals.issues, ...validatePublished(current, published, removals.removals));
   }
   const reference = readReference(dir, issues);
-  return { dir, meta: readMeta(dir, issues), tables: tables as Tables, lines: lines as RawDataset['lines'], rawKeys: rawKeys as RawDataset['rawKeys'], issues, reference };
+  return {
+    dir,
+    meta: readMeta(dir, issues),
+    tables: tables as Tables,
+    lines: lines as RawDataset['lines'],
+    rawKeys: rawKeys as RawDataset['rawKeys'],
+    issues,
+    reference,
+  };
 }
 
 /**
@@ -104,7 +126,14 @@ export function readTable<S extends z.ZodObject>(
 }
 
 /** Tables a dataset cannot be published without a row of (the others may be empty, e.g. before any task is recorded). */
-const REQUIRED_ROWS: ReadonlySet<TableName> = new Set<TableName>(['provinces', 'former_provinces', 'communes', 'documents', 'indicators', 'observations']);
+const REQUIRED_ROWS: ReadonlySet<TableName> = new Set<TableName>([
+  'provinces',
+  'former_provinces',
+  'communes',
+  'documents',
+  'indicators',
+  'observations',
+]);
 
 /**
  * The keys and row counts of the tables of the latest release (data/releases), or null when there is
@@ -127,7 +156,16 @@ function readPublished(dir: string): PublishedData | null {
 }
 
 const REFERENCE_PROVINCES = 'reference/provinces.csv';
-const REFERENCE_COLUMNS = ['province_code', 'name_vi', 'full_name_vi', 'name_en', 'full_name_en', 'unit_short_name_vi', 'unit_full_name_vi', 'commune_count'];
+const REFERENCE_COLUMNS = [
+  'province_code',
+  'name_vi',
+  'full_name_vi',
+  'name_en',
+  'full_name_en',
+  'unit_short_name_vi',
+  'unit_full_name_vi',
+  'commune_count',
+];
 
 /** The reference list of provinces, when data/reference/provinces.csv exists (fixture trees have none). */
 function readReference(dir: string, issues: Issue[]): ReferenceLists | null {
@@ -138,7 +176,10 @@ function readReference(dir: string, issues: Issue[]): ReferenceLists | null {
   const at = columnPositions(parsed.header);
   const provinces = new Map<string, { name_vi: string; full_name_vi: string }>();
   for (const r of parsed.records) {
-    provinces.set(r.values[at.get('province_code') ?? -1] ?? '', { name_vi: r.values[at.get('name_vi') ?? -1] ?? '', full_name_vi: r.values[at.get('full_name_vi') ?? -1] ?? '' });
+    provinces.set(r.values[at.get('province_code') ?? -1] ?? '', {
+      name_vi: r.values[at.get('name_vi') ?? -1] ?? '',
+      full_name_vi: r.values[at.get('full_name_vi') ?? -1] ?? '',
+    });
   }
   return { file: REFERENCE_PROVINCES, provinces };
 }
@@ -147,20 +188,42 @@ function readMeta(dir: string, issues: Issue[]): DatasetMeta | null {
   const file = 'dataset.json';
   const path = join(dir, file);
   if (!existsSync(path)) {
-    issues.push(issue({ code: 'missing-file', file, message: 'dataset.json is missing.', hint: 'Create data/dataset.json with the as-of date and the sources (see data/README.md).' }));
+    issues.push(
+      issue({
+        code: 'missing-file',
+        file,
+        message: 'dataset.json is missing.',
+        hint: 'Create data/dataset.json with the as-of date and the sources (see data/README.md).',
+      }),
+    );
     return null;
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path)));
   } catch (e) {
-    issues.push(issue({ code: 'json-syntax', file, message: `dataset.json cannot be read: ${(e as Error).message}`, hint: 'Fix the JSON syntax (a validator such as `node -e "JSON.parse(...)"` shows where).' }));
+    issues.push(
+      issue({
+        code: 'json-syntax',
+        file,
+        message: `dataset.json cannot be read: ${(e as Error).message}`,
+        hint: 'Fix the JSON syntax (a validator such as `node -e "JSON.parse(...)"` shows where).',
+      }),
+    );
     return null;
   }
   const result = DatasetMetaSchema.safeParse(json);
   if (!result.success) {
     for (const zi of result.error.issues) {
-      issues.push(issue({ code: 'metadata-error', file, column: zi.path.join('.'), message: zi.message, hint: 'See the description of dataset.json in data/README.md.' }));
+      issues.push(
+        issue({
+          code: 'metadata-error',
+          file,
+          column: zi.path.join('.'),
+          message: zi.message,
+          hint: 'See the description of dataset.json in data/README.md.',
+        }),
+      );
     }
     return null;
   }

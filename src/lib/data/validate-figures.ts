@@ -17,36 +17,106 @@ export function validateFigures(data: Data): Issue[] {
   const { tables, lines, meta } = data;
   const issues: Issue[] = [];
   const unitOf = new Map(tables.indicators.map((i) => [i.id, i.unit]));
-  const obs = (i: number, column: string, code: Code, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
-    issues.push(issue({ severity, code, file: 'observations.csv', row: lines.observations[i] ?? null, column, value: value === null ? null : String(value), message, hint }));
+  const obs = (
+    i: number,
+    column: string,
+    code: Code,
+    value: unknown,
+    message: string,
+    hint: string,
+    severity: Issue['severity'] = 'error',
+  ) =>
+    issues.push(
+      issue({
+        severity,
+        code,
+        file: 'observations.csv',
+        row: lines.observations[i] ?? null,
+        column,
+        value: value === null ? null : String(value),
+        message,
+        hint,
+      }),
+    );
 
   tables.observations.forEach((o, i) => {
     const unit = o.indicator_id === null ? undefined : unitOf.get(o.indicator_id);
     if (unit === 'rank' && o.value !== null && o.rank_of === null) {
-      obs(i, 'rank_of', 'rank-without-scope', null, `A rank of ${o.indicator_id} without the number of units ranked.`, 'Write rank_of: 34 (current provinces), 63 (former provinces) or the number the source gives.');
+      obs(
+        i,
+        'rank_of',
+        'rank-without-scope',
+        null,
+        `A rank of ${o.indicator_id} without the number of units ranked.`,
+        'Write rank_of: 34 (current provinces), 63 (former provinces) or the number the source gives.',
+      );
     }
     if (unit !== undefined && unit !== 'rank' && o.rank_of !== null) {
-      obs(i, 'rank_of', 'rank-of-on-score', o.rank_of, `rank_of is set on ${o.indicator_id}, which is not a rank.`, 'Record the rank under the rank indicator (e.g. pci-rank) and empty rank_of here.');
+      obs(
+        i,
+        'rank_of',
+        'rank-of-on-score',
+        o.rank_of,
+        `rank_of is set on ${o.indicator_id}, which is not a rank.`,
+        'Record the rank under the rank indicator (e.g. pci-rank) and empty rank_of here.',
+      );
     }
     if (unit === 'rank' && o.value !== null && o.rank_of !== null && (o.value < 1 || o.value > o.rank_of)) {
-      obs(i, 'value', 'rank-beyond-scope', o.value, `Rank ${o.value} is outside 1–${o.rank_of}.`, 'Check the rank and rank_of against the source.');
+      obs(
+        i,
+        'value',
+        'rank-beyond-scope',
+        o.value,
+        `Rank ${o.value} is outside 1–${o.rank_of}.`,
+        'Check the rank and rank_of against the source.',
+      );
     }
     if (o.as_of !== null && o.published_on !== null && o.as_of > o.published_on && !o.published_on.startsWith(o.as_of)) {
-      obs(i, 'as_of', 'as-of-after-published', o.as_of, `The snapshot date ${o.as_of} is after the date the source published it (${o.published_on}).`, 'Check both dates against the source.', 'warning');
+      obs(
+        i,
+        'as_of',
+        'as-of-after-published',
+        o.as_of,
+        `The snapshot date ${o.as_of} is after the date the source published it (${o.published_on}).`,
+        'Check both dates against the source.',
+        'warning',
+      );
     }
     if (meta !== null && o.as_of !== null && o.as_of > meta.as_of) {
-      obs(i, 'as_of', 'date-after-as-of', o.as_of, `${o.as_of} is after the dataset's as-of date (${meta.as_of}).`, 'Correct the date, or move as_of in dataset.json forward.');
+      obs(
+        i,
+        'as_of',
+        'date-after-as-of',
+        o.as_of,
+        `${o.as_of} is after the dataset's as-of date (${meta.as_of}).`,
+        'Correct the date, or move as_of in dataset.json forward.',
+      );
     }
   });
 
-  const codes = { province: new Set(tables.provinces.map((p) => p.code)), former_province: new Set(tables.former_provinces.map((p) => p.code)) };
+  const codes = {
+    province: new Set(tables.provinces.map((p) => p.code)),
+    former_province: new Set(tables.former_provinces.map((p) => p.code)),
+  };
   tables.documents.forEach((d, i) => {
     const doc = (column: string, code: Code, value: string | null, message: string, hint: string) =>
       issues.push(issue({ code, file: 'documents.csv', row: lines.documents[i] ?? null, column, value, message, hint }));
     if ((d.area_level === null) !== (d.area_code === null)) {
-      doc(d.area_level === null ? 'area_level' : 'area_code', 'document-area-incomplete', d.area_level ?? d.area_code, 'area_level and area_code go together.', 'Fill both (a province\'s own document) or neither (a national document or a press page).');
+      doc(
+        d.area_level === null ? 'area_level' : 'area_code',
+        'document-area-incomplete',
+        d.area_level ?? d.area_code,
+        'area_level and area_code go together.',
+        "Fill both (a province's own document) or neither (a national document or a press page).",
+      );
     } else if (d.area_level !== null && d.area_code !== null && !codes[d.area_level].has(d.area_code)) {
-      doc('area_code', 'unknown-area', d.area_code, `${d.area_code} is not a ${d.area_level} code.`, `Use a code of ${d.area_level === 'province' ? 'provinces.csv' : 'former_provinces.csv'}.`);
+      doc(
+        'area_code',
+        'unknown-area',
+        d.area_code,
+        `${d.area_code} is not a ${d.area_level} code.`,
+        `Use a code of ${d.area_level === 'province' ? 'provinces.csv' : 'former_provinces.csv'}.`,
+      );
     }
   });
   return issues;

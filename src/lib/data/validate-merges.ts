@@ -7,7 +7,10 @@
 import type { Tables } from '../../schemas/index.ts';
 import { issue, type Issue } from './issues.ts';
 
-export function validateMerges(data: { tables: Pick<Tables, 'commune_merges' | 'communes' | 'former_provinces'>; lines: { commune_merges: number[] } }): Issue[] {
+export function validateMerges(data: {
+  tables: Pick<Tables, 'commune_merges' | 'communes' | 'former_provinces'>;
+  lines: { commune_merges: number[] };
+}): Issue[] {
   const { tables, lines } = data;
   const successor = new Map(tables.former_provinces.map((f) => [f.code, f.successor_code]));
   const provinceOf = new Map(tables.communes.map((c) => [c.code, c.province_code]));

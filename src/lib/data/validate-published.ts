@@ -47,12 +47,22 @@ export function readTableKeys(def: TableDef, bytes: Uint8Array): TableKeys {
 /** data/removals.csv: the declared removals, and the problems of the file itself. */
 export function readRemovals(bytes: Uint8Array): { removals: Removal[]; issues: Issue[] } {
   const columns = Object.keys(RemovalRowSchema.shape);
-  const def = { name: 'removals', file: REMOVALS_FILE, row: RemovalRowSchema, primaryKey: ['table', 'key'], foreignKeys: [] } as unknown as TableDef<typeof RemovalRowSchema>;
+  const def = {
+    name: 'removals',
+    file: REMOVALS_FILE,
+    row: RemovalRowSchema,
+    primaryKey: ['table', 'key'],
+    foreignKeys: [],
+  } as unknown as TableDef<typeof RemovalRowSchema>;
   let validator: ReturnType<typeof rowValidator<typeof RemovalRowSchema>> | null = null;
   const parsed = parseCsv(bytes, REMOVALS_FILE, columns, (header) => (validator = rowValidator(def, header)).add);
   const checked = validator as ReturnType<typeof rowValidator<typeof RemovalRowSchema>> | null;
   const issues = [...parsed.issues, ...(checked?.issues ?? [])];
-  const removals = (checked?.rows ?? []).map((r, i) => ({ table: r.table as TableName, key: r.key!.split(REMOVAL_KEY_SEPARATOR).join(KEY_JOIN), line: checked!.lines[i]! }));
+  const removals = (checked?.rows ?? []).map((r, i) => ({
+    table: r.table as TableName,
+    key: r.key!.split(REMOVAL_KEY_SEPARATOR).join(KEY_JOIN),
+    line: checked!.lines[i]!,
+  }));
   return { removals, issues };
 }
 
@@ -60,7 +70,11 @@ export function readRemovals(bytes: Uint8Array): { removals: Removal[]; issues: 
  * Compares the working data with the latest release: a table with fewer rows, and each published key
  * that is gone, are errors unless declared; a declaration that names no published row is an error too.
  */
-export function validatePublished(current: ReadonlyMap<TableName, TableKeys>, published: PublishedData, removals: readonly Removal[]): Issue[] {
+export function validatePublished(
+  current: ReadonlyMap<TableName, TableKeys>,
+  published: PublishedData,
+  removals: readonly Removal[],
+): Issue[] {
   const issues: Issue[] = [];
   const declared = new Map<TableName, Set<string>>();
   for (const r of removals) {
@@ -69,7 +83,17 @@ export function validatePublished(current: ReadonlyMap<TableName, TableKeys>, pu
     declared.set(r.table, set);
     if (!published.tables.get(r.table)?.keys.has(r.key)) {
       const shown = r.key.split(KEY_JOIN).join(REMOVAL_KEY_SEPARATOR);
-      issues.push(issue({ code: 'removals-error', file: REMOVALS_FILE, row: r.line, column: 'key', value: shown, message: `"${shown}" is not a key of ${r.table} in the latest release (${published.version}).`, hint: `Write the key as published, its parts in the order ${keyColumns(r.table).join(', ')} separated by ${REMOVAL_KEY_SEPARATOR}; once the release without the row is published, delete the line.` }));
+      issues.push(
+        issue({
+          code: 'removals-error',
+          file: REMOVALS_FILE,
+          row: r.line,
+          column: 'key',
+          value: shown,
+          message: `"${shown}" is not a key of ${r.table} in the latest release (${published.version}).`,
+          hint: `Write the key as published, its parts in the order ${keyColumns(r.table).join(', ')} separated by ${REMOVAL_KEY_SEPARATOR}; once the release without the row is published, delete the line.`,
+        }),
+      );
     }
   }
   for (const def of TABLES as readonly TableDef[]) {
@@ -80,11 +104,28 @@ export function validatePublished(current: ReadonlyMap<TableName, TableKeys>, pu
     const lost = [...before.keys].filter((k) => !now.keys.has(k) && !allowed.has(k));
     const removed = [...before.keys].filter((k) => !now.keys.has(k) && allowed.has(k)).length;
     if (now.count + removed < before.count) {
-      issues.push(issue({ code: 'published-rows-lost', file: def.file, value: String(now.count), message: `${def.name} has ${now.count} rows; release ${published.version} published ${before.count}${removed > 0 ? ` (${removed} removals declared)` : ''}.`, hint: `Restore the missing rows (git log -p data/${def.file} shows them), or declare each removed key with its reason in data/${REMOVALS_FILE}.` }));
+      issues.push(
+        issue({
+          code: 'published-rows-lost',
+          file: def.file,
+          value: String(now.count),
+          message: `${def.name} has ${now.count} rows; release ${published.version} published ${before.count}${removed > 0 ? ` (${removed} removals declared)` : ''}.`,
+          hint: `Restore the missing rows (git log -p data/${def.file} shows them), or declare each removed key with its reason in data/${REMOVALS_FILE}.`,
+        }),
+      );
     }
     for (const k of lost) {
       const shown = k.split(KEY_JOIN).join(REMOVAL_KEY_SEPARATOR);
-      issues.push(issue({ code: 'published-key-missing', file: def.file, column: def.primaryKey.join('+'), value: shown, message: `The row ${shown} (${def.primaryKey.join(', ')}) of release ${published.version} is not in ${def.file} any more.`, hint: `A correction changes a value and keeps the row; restore it, or declare its removal in data/${REMOVALS_FILE}: ${def.name},${shown},<reason>,<next version>.` }));
+      issues.push(
+        issue({
+          code: 'published-key-missing',
+          file: def.file,
+          column: def.primaryKey.join('+'),
+          value: shown,
+          message: `The row ${shown} (${def.primaryKey.join(', ')}) of release ${published.version} is not in ${def.file} any more.`,
+          hint: `A correction changes a value and keeps the row; restore it, or declare its removal in data/${REMOVALS_FILE}: ${def.name},${shown},<reason>,<next version>.`,
+        }),
+      );
     }
   }
   return issues;

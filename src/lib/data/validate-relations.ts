@@ -50,15 +50,37 @@ function keyIndex(depth: number): (parts: readonly string[], index: number) => n
   };
 }
 
-export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'> & Partial<Pick<RawDataset, 'reference'>>): Issue[] {
+export function validateRelations(
+  data: Pick<RawDataset, 'tables' | 'lines' | 'meta' | 'rawKeys'> & Partial<Pick<RawDataset, 'reference'>>,
+): Issue[] {
   const { tables, lines, meta, rawKeys } = data;
   const reference = data.reference ?? null;
   const issues: Issue[] = [];
   const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
   const rowsOf = (name: TableName) => tables[name] as unknown as Row[];
   const lineOf = (name: TableName, index: number) => lines[name][index] ?? null;
-  const report = (name: TableName, index: number, column: string | null, code: Code, value: unknown, message: string, hint: string, severity: Issue['severity'] = 'error') =>
-    issues.push(issue({ severity, code, file: fileOf(name), row: lineOf(name, index), column, value: value === null || value === undefined ? null : String(value), message, hint }));
+  const report = (
+    name: TableName,
+    index: number,
+    column: string | null,
+    code: Code,
+    value: unknown,
+    message: string,
+    hint: string,
+    severity: Issue['severity'] = 'error',
+  ) =>
+    issues.push(
+      issue({
+        severity,
+        code,
+        file: fileOf(name),
+        row: lineOf(name, index),
+        column,
+        value: value === null || value === undefined ? null : String(value),
+        message,
+        hint,
+      }),
+    );
 
   // --- keys ---------------------------------------------------------------------------------------
   const keySets = new Map<TableName, Set<string>>();
@@ -67,17 +89,40 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     const firstOrAdd = keyIndex(def.primaryKey.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const first = firstOrAdd(def.primaryKey.map((f) => keyPart(row[f])), i);
+      const first = firstOrAdd(
+        def.primaryKey.map((f) => keyPart(row[f])),
+        i,
+      );
       if (first !== undefined) {
-        report(def.name, i, def.primaryKey.join('+'), 'duplicate-key', def.primaryKey.map((f) => row[f]).join(', '), `The key (${def.primaryKey.join(', ')}) is already used on line ${lineOf(def.name, first)}.`, 'Each row needs a unique key: merge the two rows or correct one of them.');
+        report(
+          def.name,
+          i,
+          def.primaryKey.join('+'),
+          'duplicate-key',
+          def.primaryKey.map((f) => row[f]).join(', '),
+          `The key (${def.primaryKey.join(', ')}) is already used on line ${lineOf(def.name, first)}.`,
+          'Each row needs a unique key: merge the two rows or correct one of them.',
+        );
       }
     }
     // Keys of rows that failed their own checks still count as existing, so one bad row does not
     // also fail every row that points to it.
-    if (REFERENCED_TABLES.has(def.name)) keySets.set(def.name, new Set([...rows.map((row) => def.primaryKey.map((f) => keyPart(row[f])).join('\u0000')), ...rawKeys[def.name]]));
+    if (REFERENCED_TABLES.has(def.name))
+      keySets.set(
+        def.name,
+        new Set([...rows.map((row) => def.primaryKey.map((f) => keyPart(row[f])).join('\u0000')), ...rawKeys[def.name]]),
+      );
     const expected = EXPECTED_ROWS[def.name];
     if (expected !== undefined && rows.length !== expected) {
-      issues.push(issue({ severity: 'warning', code: 'table-dimensions', file: def.file, message: `The table has ${rows.length} rows; ${expected} are expected.`, hint: 'Check for missing or extra rows; if the administrative map changed by law, update the expected count in src/lib/data/validate-relations.ts.' }));
+      issues.push(
+        issue({
+          severity: 'warning',
+          code: 'table-dimensions',
+          file: def.file,
+          message: `The table has ${rows.length} rows; ${expected} are expected.`,
+          hint: 'Check for missing or extra rows; if the administrative map changed by law, update the expected count in src/lib/data/validate-relations.ts.',
+        }),
+      );
     }
   }
   const has = (name: TableName, code: string) => keySets.get(name)!.has(code);
@@ -92,7 +137,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
         const values = fk.fields.map((f) => row[f]);
         if (values.some((v) => v === null || v === undefined)) continue;
         if (!keys.has(values.length === 1 ? String(values[0]) : values.map(String).join('\u0000'))) {
-          report(def.name, i, fk.fields.join('+'), 'unknown-reference', values.join(', '), `"${values.join(', ')}" is not a ${fk.reference.fields.join('+')} in ${fileOf(fk.reference.table)}.`, `Use an existing ${fk.reference.fields.join('+')} of ${fileOf(fk.reference.table)}, or add that row first.`);
+          report(
+            def.name,
+            i,
+            fk.fields.join('+'),
+            'unknown-reference',
+            values.join(', '),
+            `"${values.join(', ')}" is not a ${fk.reference.fields.join('+')} in ${fileOf(fk.reference.table)}.`,
+            `Use an existing ${fk.reference.fields.join('+')} of ${fileOf(fk.reference.table)}, or add that row first.`,
+          );
         }
       }
     }
@@ -104,23 +157,73 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   const checkArea = (name: TableName, i: number, level: string, code: string | null) => {
     if (level === 'national') {
       const ok = name === 'observations' ? code === 'VN' : code === null;
-      if (!ok) report(name, i, 'area_code', 'area-mismatch', code, name === 'observations' ? 'A national value has the area code VN.' : 'A national task has no area code.', name === 'observations' ? 'Write VN in area_code.' : 'Leave area_code empty, or choose area_level province or commune.');
+      if (!ok)
+        report(
+          name,
+          i,
+          'area_code',
+          'area-mismatch',
+          code,
+          name === 'observations' ? 'A national value has the area code VN.' : 'A national task has no area code.',
+          name === 'observations' ? 'Write VN in area_code.' : 'Leave area_code empty, or choose area_level province or commune.',
+        );
       return;
     }
     if (code === null) {
-      report(name, i, 'area_code', 'missing-value', code, `An area code is needed for area_level ${level}.`, 'Write the GSO code of the area.');
+      report(
+        name,
+        i,
+        'area_code',
+        'missing-value',
+        code,
+        `An area code is needed for area_level ${level}.`,
+        'Write the GSO code of the area.',
+      );
       return;
     }
     if (level === 'province' && !has('provinces', code)) {
       const former = formerByCode.get(code);
       if (former) {
         const successor = provinceByCode.get(former.successor_code);
-        report(name, i, 'area_code', 'former-code-as-current', code, `${code} is not a current province here: it is the code of the former province ${former.name_vi}, now part of ${successor ? `${successor.name_vi} (${former.successor_code})` : `province ${former.successor_code}`}.`, `Use area_level former_province for data about ${former.name_vi} before 1 July 2025, or the successor code ${former.successor_code} for the current province.`);
-      } else report(name, i, 'area_code', 'unknown-area', code, `${code} is not a province code in provinces.csv.`, 'Use one of the 34 codes of provinces.csv.');
+        report(
+          name,
+          i,
+          'area_code',
+          'former-code-as-current',
+          code,
+          `${code} is not a current province here: it is the code of the former province ${former.name_vi}, now part of ${successor ? `${successor.name_vi} (${former.successor_code})` : `province ${former.successor_code}`}.`,
+          `Use area_level former_province for data about ${former.name_vi} before 1 July 2025, or the successor code ${former.successor_code} for the current province.`,
+        );
+      } else
+        report(
+          name,
+          i,
+          'area_code',
+          'unknown-area',
+          code,
+          `${code} is not a province code in provinces.csv.`,
+          'Use one of the 34 codes of provinces.csv.',
+        );
     } else if (level === 'former_province' && !has('former_provinces', code)) {
-      report(name, i, 'area_code', 'unknown-area', code, `${code} is not a former province code in former_provinces.csv.`, 'Use one of the 63 codes of former_provinces.csv.');
+      report(
+        name,
+        i,
+        'area_code',
+        'unknown-area',
+        code,
+        `${code} is not a former province code in former_provinces.csv.`,
+        'Use one of the 63 codes of former_provinces.csv.',
+      );
     } else if (level === 'commune' && !has('communes', code)) {
-      report(name, i, 'area_code', 'unknown-area', code, `${code} is not a commune code in communes.csv.`, 'Use a 5-digit code of communes.csv (current communes, from 1 July 2025).');
+      report(
+        name,
+        i,
+        'area_code',
+        'unknown-area',
+        code,
+        `${code} is not a commune code in communes.csv.`,
+        'Use a 5-digit code of communes.csv (current communes, from 1 July 2025).',
+      );
     }
   };
   tables.observations.forEach((o, i) => checkArea('observations', i, o.area_level, o.area_code));
@@ -137,14 +240,30 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
       const official = reference.provinces.get(p.code);
       if (!official) {
         const former = formerByCode.get(p.code);
-        report('provinces', i, 'code', 'unknown-area', p.code, `${p.code} is not the code of a current province in the reference list (data/${reference.file})${former ? `: it is the former province ${former.name_vi}, now part of ${former.successor_code}` : ''}.`, 'List only the 34 current provinces; former provinces go in former_provinces.csv.');
+        report(
+          'provinces',
+          i,
+          'code',
+          'unknown-area',
+          p.code,
+          `${p.code} is not the code of a current province in the reference list (data/${reference.file})${former ? `: it is the former province ${former.name_vi}, now part of ${former.successor_code}` : ''}.`,
+          'List only the 34 current provinces; former provinces go in former_provinces.csv.',
+        );
         return;
       }
       for (const column of ['name_vi', 'full_name_vi'] as const) {
         const written = p[column];
         if (written === null || isSameUnitName(written, official[column])) continue;
         const former = formerNames(p.code).find((f) => written.includes(f.name_vi!));
-        report('provinces', i, column, 'unit-name-mismatch', written, `"${written}" is not the official name of province ${p.code}: the reference list (data/${reference.file}) gives "${official[column]}"${former ? `; ${former.name_vi} is the former province (${former.code}) merged into it` : ''}.`, `Write "${official[column]}" (the placement of a tone mark, as in Hoà/Hòa, may differ).`);
+        report(
+          'provinces',
+          i,
+          column,
+          'unit-name-mismatch',
+          written,
+          `"${written}" is not the official name of province ${p.code}: the reference list (data/${reference.file}) gives "${official[column]}"${former ? `; ${former.name_vi} is the former province (${former.code}) merged into it` : ''}.`,
+          `Write "${official[column]}" (the placement of a tone mark, as in Hoà/Hòa, may differ).`,
+        );
       }
     });
   }
@@ -157,7 +276,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     let known = knownSource.get(source);
     if (known === undefined) knownSource.set(source, (known = has('documents', source) || isSafeUrl(source)));
     if (known) return;
-    report(name, i, 'source_id', 'unknown-source', source, `"${source}" is neither a document id of documents.csv nor an http(s) link.`, 'Add the document to documents.csv first, or give the full https:// address of the source.');
+    report(
+      name,
+      i,
+      'source_id',
+      'unknown-source',
+      source,
+      `"${source}" is neither a document id of documents.csv nor an http(s) link.`,
+      'Add the document to documents.csv first, or give the full https:// address of the source.',
+    );
   };
   tables.observations.forEach((o, i) => checkSource('observations', i, o.source_id));
   tables.tasks.forEach((t, i) => checkSource('tasks', i, t.source_id));
@@ -168,7 +295,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   const asOf = meta?.as_of ?? null;
   const afterAsOf = (name: TableName, i: number, column: string, value: string | null) => {
     if (asOf !== null && value !== null && value > asOf) {
-      report(name, i, column, 'date-after-as-of', value, `${value} is after the dataset's as-of date (${asOf}).`, 'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.');
+      report(
+        name,
+        i,
+        column,
+        'date-after-as-of',
+        value,
+        `${value} is after the dataset's as-of date (${asOf}).`,
+        'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.',
+      );
     }
   };
   // Rules of tasks and their reports: validate-tasks.ts.
@@ -180,7 +315,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   const indicatorById = new Map(tables.indicators.map((ind) => [ind.id, ind]));
   tables.indicators.forEach((ind, i) => {
     if (ind.min !== null && ind.max !== null && ind.min > ind.max) {
-      report('indicators', i, 'min', 'invalid-range', `${ind.min}..${ind.max}`, `min (${ind.min}) is greater than max (${ind.max}).`, 'Swap or correct the bounds.');
+      report(
+        'indicators',
+        i,
+        'min',
+        'invalid-range',
+        `${ind.min}..${ind.max}`,
+        `min (${ind.min}) is greater than max (${ind.max}).`,
+        'Swap or correct the bounds.',
+      );
     }
   });
   const PERIOD_OF: Record<string, RegExp> = { year: /^\d{4}$/, quarter: /^\d{4}-Q[1-4]$/, month: /^\d{4}-\d{2}$/ };
@@ -190,7 +333,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     const ind = o.indicator_id === null ? undefined : indicatorById.get(o.indicator_id);
     if (!ind) return;
     if (o.value !== null && (ind.unit === 'count' || ind.unit === 'rank') && !Number.isInteger(o.value)) {
-      report('observations', i, 'value', 'not-whole-number', o.value, `${ind.id} is a ${ind.unit}: ${o.value} is not a whole number.`, 'Check the value against the source (a count or a rank has no fraction).');
+      report(
+        'observations',
+        i,
+        'value',
+        'not-whole-number',
+        o.value,
+        `${ind.id} is a ${ind.unit}: ${o.value} is not a whole number.`,
+        'Check the value against the source (a count or a rank has no fraction).',
+      );
     }
     if (o.value !== null && ind.unit === 'percent') {
       const seen = percentSeen.get(ind.id) ?? { first: i, above: false };
@@ -198,17 +349,44 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
       percentSeen.set(ind.id, seen);
     }
     if (o.period !== null && !PERIOD_OF[ind.period_type]!.test(o.period)) {
-      report('observations', i, 'period', 'period-mismatch', o.period, `${ind.id} is reported by ${ind.period_type}, but the period is ${o.period}.`, `Write the period as ${ind.period_type === 'year' ? 'YYYY' : ind.period_type === 'quarter' ? 'YYYY-Qn' : 'YYYY-MM'}.`);
+      report(
+        'observations',
+        i,
+        'period',
+        'period-mismatch',
+        o.period,
+        `${ind.id} is reported by ${ind.period_type}, but the period is ${o.period}.`,
+        `Write the period as ${ind.period_type === 'year' ? 'YYYY' : ind.period_type === 'quarter' ? 'YYYY-Qn' : 'YYYY-MM'}.`,
+      );
     }
     if (o.value !== null && ((ind.min !== null && o.value < ind.min) || (ind.max !== null && o.value > ind.max))) {
-      report('observations', i, 'value', 'value-out-of-range', o.value, `${o.value} is outside the range of ${ind.id} (${ind.min ?? '−∞'} to ${ind.max ?? '∞'}).`, ind.unit === 'percent' ? 'Percentages are written 0–100 (50 for 50%), not as fractions.' : 'Check the value and the unit against the source.');
+      report(
+        'observations',
+        i,
+        'value',
+        'value-out-of-range',
+        o.value,
+        `${o.value} is outside the range of ${ind.id} (${ind.min ?? '−∞'} to ${ind.max ?? '∞'}).`,
+        ind.unit === 'percent'
+          ? 'Percentages are written 0–100 (50 for 50%), not as fractions.'
+          : 'Check the value and the unit against the source.',
+      );
     }
   });
 
   tables.indicators.forEach((ind, i) => {
     const seen = ind.id === null ? undefined : percentSeen.get(ind.id);
     if (seen && !seen.above) {
-      report('indicators', i, 'unit', 'percent-as-fraction', ind.unit, `Every value of the percent indicator ${ind.id} lies between 0 and 1 (first on line ${lineOf('observations', seen.first)} of observations.csv): fractions instead of percent?`, 'Percentages are written 0–100 (50 for 50%). If the values really are below 1%, leave them.', 'warning');
+      report(
+        'indicators',
+        i,
+        'unit',
+        'percent-as-fraction',
+        ind.unit,
+        `Every value of the percent indicator ${ind.id} lies between 0 and 1 (first on line ${lineOf('observations', seen.first)} of observations.csv): fractions instead of percent?`,
+        'Percentages are written 0–100 (50 for 50%). If the values really are below 1%, leave them.',
+        'warning',
+      );
     }
   });
 
@@ -216,10 +394,13 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
   tables.targets.forEach((t, i) => {
     const bad = (message: string, hint: string) => report('targets', i, 'comparator', 'target-value-mismatch', t.comparator, message, hint);
     if (t.comparator === 'qualitative') {
-      if (t.value !== null || t.value_max !== null) bad('A qualitative target has no value.', 'Empty value and value_max, or choose a numeric comparator.');
+      if (t.value !== null || t.value_max !== null)
+        bad('A qualitative target has no value.', 'Empty value and value_max, or choose a numeric comparator.');
     } else if (t.comparator === 'between') {
-      if (t.value === null || t.value_max === null) bad('A "between" target needs value and value_max.', 'Write the lower bound in value and the upper bound in value_max.');
-      else if (t.value > t.value_max) bad(`value (${t.value}) is greater than value_max (${t.value_max}).`, 'Write the lower bound in value.');
+      if (t.value === null || t.value_max === null)
+        bad('A "between" target needs value and value_max.', 'Write the lower bound in value and the upper bound in value_max.');
+      else if (t.value > t.value_max)
+        bad(`value (${t.value}) is greater than value_max (${t.value_max}).`, 'Write the lower bound in value.');
     } else {
       if (t.value === null) bad(`Comparator ${t.comparator} needs a value.`, 'Write the target value, or use comparator qualitative.');
       if (t.value_max !== null) bad('value_max is only used with comparator between.', 'Empty value_max.');
@@ -235,7 +416,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     if (c.change !== 'type' || c.level === null || c.code === null || c.date === null) return;
     const exists = c.level === 'province' ? has('provinces', c.code) : has('communes', c.code);
     if (!exists) {
-      report('unit_changes', i, 'code', 'unknown-area', c.code, `${c.code} is not a current ${c.level} code.`, `Use a code of ${c.level === 'province' ? 'provinces.csv' : 'communes.csv'}.`);
+      report(
+        'unit_changes',
+        i,
+        'code',
+        'unknown-area',
+        c.code,
+        `${c.code} is not a current ${c.level} code.`,
+        `Use a code of ${c.level === 'province' ? 'provinces.csv' : 'communes.csv'}.`,
+      );
       return;
     }
     const key = `${c.level}|${c.code}`;
@@ -247,7 +436,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     const change = tables.unit_changes[index]!;
     const now = currentType(level, code);
     if (now !== undefined && change.to !== now) {
-      report('unit_changes', index, 'to', 'unit-change-mismatch', change.to, `The latest type change of ${code} ends in "${change.to}", but its type in ${level === 'province' ? 'provinces.csv' : 'communes.csv'} is "${now}".`, 'Make the current table and the latest change agree.');
+      report(
+        'unit_changes',
+        index,
+        'to',
+        'unit-change-mismatch',
+        change.to,
+        `The latest type change of ${code} ends in "${change.to}", but its type in ${level === 'province' ? 'provinces.csv' : 'communes.csv'} is "${now}".`,
+        'Make the current table and the latest change agree.',
+      );
     }
   }
 
@@ -258,7 +455,15 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     const slug = slugify(d.id);
     const first = slugs.get(slug);
     if (first !== undefined) {
-      report('documents', i, 'id', 'duplicate-slug', d.id, `"${d.id}" and "${tables.documents[first]!.id}" (line ${lineOf('documents', first)}) have the same web address /documents/${slug}/.`, 'Make the two ids differ by a letter or digit, not only by punctuation or diacritics.');
+      report(
+        'documents',
+        i,
+        'id',
+        'duplicate-slug',
+        d.id,
+        `"${d.id}" and "${tables.documents[first]!.id}" (line ${lineOf('documents', first)}) have the same web address /documents/${slug}/.`,
+        'Make the two ids differ by a letter or digit, not only by punctuation or diacritics.',
+      );
     } else slugs.set(slug, i);
   });
 
@@ -267,12 +472,31 @@ export function validateRelations(data: Pick<RawDataset, 'tables' | 'lines' | 'm
     const sourceIds = new Set(meta.sources.map((s) => s.id));
     const tableNames = new Set<string>(TABLES.map((t) => t.name));
     for (const [table, ids] of Object.entries(meta.table_sources)) {
-      if (!tableNames.has(table)) issues.push(issue({ code: 'metadata-error', file: 'dataset.json', column: `table_sources.${table}`, value: table, message: `"${table}" is not a table.`, hint: `Use one of: ${[...tableNames].join(', ')}.` }));
+      if (!tableNames.has(table))
+        issues.push(
+          issue({
+            code: 'metadata-error',
+            file: 'dataset.json',
+            column: `table_sources.${table}`,
+            value: table,
+            message: `"${table}" is not a table.`,
+            hint: `Use one of: ${[...tableNames].join(', ')}.`,
+          }),
+        );
       for (const id of ids) {
-        if (!sourceIds.has(id)) issues.push(issue({ code: 'metadata-error', file: 'dataset.json', column: `table_sources.${table}`, value: id, message: `Source "${id}" is not listed in sources.`, hint: 'Add it to sources with its licence, or correct the id.' }));
+        if (!sourceIds.has(id))
+          issues.push(
+            issue({
+              code: 'metadata-error',
+              file: 'dataset.json',
+              column: `table_sources.${table}`,
+              value: id,
+              message: `Source "${id}" is not listed in sources.`,
+              hint: 'Add it to sources with its licence, or correct the id.',
+            }),
+          );
       }
     }
   }
   return issues;
 }
-

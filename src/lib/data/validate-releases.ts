@@ -15,12 +15,28 @@ export function validateReleases(dataDir: string): Issue[] {
   try {
     index = readReleaseIndex(dataDir);
   } catch (e) {
-    return [issue({ code: 'release-index-error', file: 'releases/index.json', message: `The release index cannot be read: ${(e as Error).message}`, hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.' })];
+    return [
+      issue({
+        code: 'release-index-error',
+        file: 'releases/index.json',
+        message: `The release index cannot be read: ${(e as Error).message}`,
+        hint: 'Restore data/releases/index.json from git; releases are written only by npm run release.',
+      }),
+    ];
   }
   const listed = new Set<string>();
   for (const { version } of index.releases) {
     if (listed.has(version)) {
-      issues.push(issue({ code: 'duplicate-release', file: 'releases/index.json', column: 'releases', value: version, message: `The release index lists version ${version} twice.`, hint: 'Restore data/releases/index.json from git; each version is released once, by npm run release.' }));
+      issues.push(
+        issue({
+          code: 'duplicate-release',
+          file: 'releases/index.json',
+          column: 'releases',
+          value: version,
+          message: `The release index lists version ${version} twice.`,
+          hint: 'Restore data/releases/index.json from git; each version is released once, by npm run release.',
+        }),
+      );
       continue;
     }
     listed.add(version);
@@ -28,20 +44,42 @@ export function validateReleases(dataDir: string): Issue[] {
     try {
       release = readRelease(dataDir, version);
     } catch (e) {
-      issues.push(issue({ code: 'release-file-missing', file: `releases/${version}/release.json`, message: `The record of release ${version} is missing or unreadable: ${(e as Error).message}`, hint: 'Restore it from git: published releases never change.' }));
+      issues.push(
+        issue({
+          code: 'release-file-missing',
+          file: `releases/${version}/release.json`,
+          message: `The record of release ${version} is missing or unreadable: ${(e as Error).message}`,
+          hint: 'Restore it from git: published releases never change.',
+        }),
+      );
       continue;
     }
     for (const f of release.files) {
       const file = `releases/${version}/${f.path}`;
       const path = join(releaseDir(dataDir, version), f.path);
       if (!existsSync(path)) {
-        issues.push(issue({ code: 'release-file-missing', file, message: `${f.path} of published release ${version} is missing.`, hint: 'Restore it from git. A published file is never removed; publish a correction as a new release.' }));
+        issues.push(
+          issue({
+            code: 'release-file-missing',
+            file,
+            message: `${f.path} of published release ${version} is missing.`,
+            hint: 'Restore it from git. A published file is never removed; publish a correction as a new release.',
+          }),
+        );
         continue;
       }
       const bytes = readFileSync(path);
       const actual = sha256(bytes);
       if (actual !== f.sha256 || bytes.length !== f.bytes) {
-        issues.push(issue({ code: 'release-modified', file, value: actual, message: `${f.path} of published release ${version} differs from its recorded checksum (expected sha256 ${f.sha256}, ${f.bytes} bytes; found ${actual}, ${bytes.length} bytes).`, hint: 'Published files never change: restore this file from git (git checkout -- data/releases) and put the correction in data/, then cut a new release with npm run release.' }));
+        issues.push(
+          issue({
+            code: 'release-modified',
+            file,
+            value: actual,
+            message: `${f.path} of published release ${version} differs from its recorded checksum (expected sha256 ${f.sha256}, ${f.bytes} bytes; found ${actual}, ${bytes.length} bytes).`,
+            hint: 'Published files never change: restore this file from git (git checkout -- data/releases) and put the correction in data/, then cut a new release with npm run release.',
+          }),
+        );
       }
     }
   }

@@ -36,7 +36,11 @@ export interface RowValidator<T> {
  * missing-header and are not repeated on every row. With `onRow`, each row that passes goes to it
  * and is not kept (`rows` and `lines` stay empty): a writer streams a large table row by row.
  */
-export function rowValidator<S extends z.ZodObject>(def: Pick<TableDef<S>, 'file' | 'row'>, header: readonly string[], onRow?: (row: z.output<S>, line: number) => void): RowValidator<z.output<S>> {
+export function rowValidator<S extends z.ZodObject>(
+  def: Pick<TableDef<S>, 'file' | 'row'>,
+  header: readonly string[],
+  onRow?: (row: z.output<S>, line: number) => void,
+): RowValidator<z.output<S>> {
   const positions = columnPositions(header);
   const columns = Object.keys(def.row.shape).filter((c) => positions.has(c));
   const at = columns.map((c) => positions.get(c)!);
@@ -94,7 +98,11 @@ function checkCell(schema: z.ZodType, raw: string): CellResult {
     problems: parsed.error.issues.map((zi) => {
       // The column builders (src/schemas/cells.ts, zod only) name codes of the catalogue; a test checks each.
       const params = (zi as { params?: { code?: Code; hint?: string } }).params;
-      return { code: params?.code ?? 'type-error', message: zi.message, hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).' };
+      return {
+        code: params?.code ?? 'type-error',
+        message: zi.message,
+        hint: params?.hint ?? 'Check the value against the data dictionary (data/README.md).',
+      };
     }),
   };
 }

@@ -6,4 +6,7 @@ import { dataDir } from '../../lib/release/publish.ts';
 import { latestRelease } from '../../lib/release/releases.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`${JSON.stringify(buildDcatCatalog(getModel().meta, latestRelease(dataDir()), (site?.href ?? '').replace(/\/$/, '')), null, 2)}\n`, { headers: { 'content-type': 'application/ld+json' } });
+  new Response(
+    `${JSON.stringify(buildDcatCatalog(getModel().meta, latestRelease(dataDir()), (site?.href ?? '').replace(/\/$/, '')), null, 2)}\n`,
+    { headers: { 'content-type': 'application/ld+json' } },
+  );

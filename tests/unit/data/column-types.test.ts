@@ -32,7 +32,9 @@ describe('column types', () => {
   it.each([VALID_DIR, 'data'])('holds no null in a required column of any table kept from %s', (dir) => {
     const data = validateDataset(dir);
     for (const def of TABLES) {
-      const required = Object.entries(def.row.shape).filter(([, column]) => getColumnMeta(column as z.ZodType).required).map(([name]) => name);
+      const required = Object.entries(def.row.shape)
+        .filter(([, column]) => getColumnMeta(column as z.ZodType).required)
+        .map(([name]) => name);
       const rows: readonly Record<string, unknown>[] = data.tables[def.name];
       expect(rows.length, def.name).toBeGreaterThan(0);
       const nulls = rows.flatMap((row) => required.filter((c) => row[c] === null || row[c] === undefined).map((c) => `${def.name}.${c}`));

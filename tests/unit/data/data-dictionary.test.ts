@@ -10,7 +10,10 @@ const ROOT = join(import.meta.dirname, '../../..');
 
 describe('data dictionary', () => {
   it('data/README.md documents every column of every table, as generated from the schemas', () => {
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/generate-data-dictionary.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/generate-data-dictionary.ts', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const readme = readFileSync(join(ROOT, 'data/README.md'), 'utf8');
@@ -32,7 +35,12 @@ describe('data dictionary', () => {
       'src/lib/release/releases.ts',
     ];
     const sources = files.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-    const patterns = [/code: '([a-z-]+)'/g, /addCellIssue\(ctx, [a-z]+, '([a-z-]+)'/g, /report\('[a-z_]+', [a-z]+, [^,]+, '([a-z-]+)'/g, /\[code: '([a-z-]+)'/g];
+    const patterns = [
+      /code: '([a-z-]+)'/g,
+      /addCellIssue\(ctx, [a-z]+, '([a-z-]+)'/g,
+      /report\('[a-z_]+', [a-z]+, [^,]+, '([a-z-]+)'/g,
+      /\[code: '([a-z-]+)'/g,
+    ];
     const codes = new Set(patterns.flatMap((re) => [...sources.matchAll(re)].map((m) => m[1]!)));
     codes.delete('custom'); // zod's own issue kind, carrying our code in params
     expect([...codes].filter((c) => !isCode(c))).toEqual([]);
@@ -46,7 +54,10 @@ describe('data dictionary', () => {
   });
 
   it('docs/validation-codes.md is generated from the catalogue and lists every code once', () => {
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/generate-validation-codes.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/generate-validation-codes.ts', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const doc = readFileSync(join(ROOT, 'docs/validation-codes.md'), 'utf8');

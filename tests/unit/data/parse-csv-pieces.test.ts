@@ -27,7 +27,9 @@ function expectSameInPieces(bytes: Uint8Array, expected: readonly string[]) {
 }
 
 const columnsOfFile = (name: string) => columnsOf(TABLES.find((t) => t.file === name)!);
-const fixtureFiles = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv')).sort();
+const fixtureFiles = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
 
 /** mulberry32, as in scripts/bench/synthetic.ts: the same seed gives the same files. */
 function prng(seed: number): () => number {
@@ -47,16 +49,35 @@ function prng(seed: number): () => number {
  * wrong length), with LF or CRLF line endings, or a few CRLF among LF.
  */
 function generatedCsv(rand: () => number): string {
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const newline = pick(['\n', '\r\n', 'mostly LF']);
   const end = () => (newline === 'mostly LF' ? (rand() < 0.1 ? '\r\n' : '\n') : newline);
-  const cell = () => pick(['', 'a', 'Hà Nội', '12.5', 'x"y', '\uFEFFb', ' a ', '"a,b"', '"say ""hi"""', '"two\nlines"', '"two\r\nlines"', '"\n\n"', '""', '"Đà Nẵng, ""57"""']);
+  const cell = () =>
+    pick([
+      '',
+      'a',
+      'Hà Nội',
+      '12.5',
+      'x"y',
+      '\uFEFFb',
+      ' a ',
+      '"a,b"',
+      '"say ""hi"""',
+      '"two\nlines"',
+      '"two\r\nlines"',
+      '"\n\n"',
+      '""',
+      '"Đà Nẵng, ""57"""',
+    ]);
   const lines = ['a,b,c'];
   for (let r = Math.floor(rand() * 30); r > 0; r--) {
     if (rand() < 0.05) lines.push('');
     else lines.push(Array.from({ length: pick([3, 3, 3, 3, 2, 4]) }, cell).join(','));
   }
-  return lines.map((l) => l + end()).join('').slice(0, rand() < 0.2 ? -1 : undefined);
+  return lines
+    .map((l) => l + end())
+    .join('')
+    .slice(0, rand() < 0.2 ? -1 : undefined);
 }
 
 describe('reading in pieces gives the reading in one piece', () => {
@@ -72,16 +93,28 @@ describe('reading in pieces gives the reading in one piece', () => {
   const provinces = readFileSync(join(FIXTURES, 'valid/provinces.csv'), 'utf8');
   const provincesHeader = provinces.split('\n')[0]!;
   const broken: [intent: string, file: string, text: string | Uint8Array][] = [
-    ['quoted cells with line breaks (LF and CRLF) and doubled quotes', 'tasks.csv', tasks.replace(',fixture-article,', ',fixture-article,"two\nlines, ""quoted""\r\nand three"').replace('\nt-commune,', '\n"\n\nt",')],
+    [
+      'quoted cells with line breaks (LF and CRLF) and doubled quotes',
+      'tasks.csv',
+      tasks.replace(',fixture-article,', ',fixture-article,"two\nlines, ""quoted""\r\nand three"').replace('\nt-commune,', '\n"\n\nt",'),
+    ],
     ['CRLF line endings', 'provinces.csv', provinces.replace(/\n/g, '\r\n')],
-    ['CRLF, and a quoted cell over lines', 'tasks.csv', tasks.replace(/\n/g, '\r\n').replace(',fixture-article,', ',fixture-article,"a\r\nb\nc"')],
+    [
+      'CRLF, and a quoted cell over lines',
+      'tasks.csv',
+      tasks.replace(/\n/g, '\r\n').replace(',fixture-article,', ',fixture-article,"a\r\nb\nc"'),
+    ],
     ['mixed line endings, mostly LF', 'provinces.csv', provinces.replace('\n75,', '\r\n75,')],
     ['a bare CR', 'provinces.csv', provinces.replace('\n75,', '\r75,')],
     ['stray quotes', 'provinces.csv', provinces.replace('Cà Mau,Ca', 'Cà "Mau",Ca').replace('\n75,', '\n75"x",')],
     ['blank lines and a line of commas', 'provinces.csv', `${provinces.replace('\n75,', '\n\n\n,,,,,\n75,')}\n`],
     ['byte-order mark', 'provinces.csv', `\uFEFF${provinces}`],
     ['two byte-order marks', 'provinces.csv', `\uFEFF\uFEFF${provinces}`],
-    ['two byte-order marks, and a line break in a header cell', 'provinces.csv', `\uFEFF\uFEFF${provinces.replace('name_vi,', '"name\n_vi",')}`],
+    [
+      'two byte-order marks, and a line break in a header cell',
+      'provinces.csv',
+      `\uFEFF\uFEFF${provinces.replace('name_vi,', '"name\n_vi",')}`,
+    ],
     ['a cell that starts with U+FEFF at the start of a line', 'provinces.csv', provinces.replace('\n75,', '\n\uFEFF75,')],
     ['header only, with a final newline', 'provinces.csv', `${provincesHeader}\n`],
     ['header only, without a final newline', 'provinces.csv', provincesHeader],
@@ -111,11 +144,21 @@ describe('reading in pieces gives the reading in one piece', () => {
 describe('lines across piece boundaries', () => {
   it('counts file lines in every piece, also after a quoted cell with line breaks', () => {
     const text = 'a,b\n1,"x\ny\r\nz"\n2,w\n\n3,"""q"""\n';
-    const expected = { header: ['a', 'b'], records: [{ line: 2, values: ['1', 'x\ny\r\nz'] }, { line: 5, values: ['2', 'w'] }, { line: 7, values: ['3', '"q"'] }] };
+    const expected = {
+      header: ['a', 'b'],
+      records: [
+        { line: 2, values: ['1', 'x\ny\r\nz'] },
+        { line: 5, values: ['2', 'w'] },
+        { line: 7, values: ['3', '"q"'] },
+      ],
+    };
     for (const pieceBytes of [1, 5, 1000]) {
       const parsed = parseCsv(utf8(text), 'f.csv', ['a', 'b'], undefined, { pieceBytes });
       expect({ header: parsed.header, records: parsed.records }).toEqual(expected);
-      expect(parsed.issues.map((i) => [i.row, i.code])).toEqual([[3, 'mixed-line-endings'], [6, 'blank-row']]);
+      expect(parsed.issues.map((i) => [i.row, i.code])).toEqual([
+        [3, 'mixed-line-endings'],
+        [6, 'blank-row'],
+      ]);
     }
   });
 
@@ -123,7 +166,9 @@ describe('lines across piece boundaries', () => {
     for (const pieceBytes of [1, 1000]) {
       expect(parseCsv(utf8('a,b\n1,x\n'), 'f.csv', ['a', 'b'], undefined, { pieceBytes }).issues).toEqual([]);
       // A last line holding one empty quoted cell is a blank row.
-      expect(parseCsv(utf8('a,b\n1,x\n""'), 'f.csv', ['a', 'b'], undefined, { pieceBytes }).issues.map((i) => [i.row, i.code])).toEqual([[3, 'blank-row']]);
+      expect(parseCsv(utf8('a,b\n1,x\n""'), 'f.csv', ['a', 'b'], undefined, { pieceBytes }).issues.map((i) => [i.row, i.code])).toEqual([
+        [3, 'blank-row'],
+      ]);
     }
   });
 });
@@ -133,8 +178,13 @@ describe('a record longer than a piece can hold', () => {
 
   it('is read like any other when it fits', () => {
     const parsed = parseCsv(utf8(text), 'f.csv', ['a', 'b'], undefined, { pieceBytes: 4 });
-    expect(parsed.issues.map((i) => [i.row, i.code, i.message])).toEqual([[3, 'csv-syntax', 'The CSV cannot be read: Quoted field unterminated.']]);
-    expect(parsed.records).toEqual([{ line: 2, values: ['1', 'x'] }, { line: 3, values: ['2', 'never closed\n3,y\n4,z\n'] }]);
+    expect(parsed.issues.map((i) => [i.row, i.code, i.message])).toEqual([
+      [3, 'csv-syntax', 'The CSV cannot be read: Quoted field unterminated.'],
+    ]);
+    expect(parsed.records).toEqual([
+      { line: 2, values: ['1', 'x'] },
+      { line: 3, values: ['2', 'never closed\n3,y\n4,z\n'] },
+    ]);
   });
 
   it('is reported, not thrown, when it does not fit', () => {
@@ -158,13 +208,18 @@ describe('where pieces can differ from one piece: a record papaparse and the lin
   // past an LF in a file of mostly CRLF); the scanner that counts lines stops there, so in one piece the
   // lines of the records after it are too small. A piece boundary counts lines afresh, so lines and
   // stray-quote reports after such a record can differ. Cells and every other issue stay the same.
-  const sameExceptLines = (r: ParsedCsv) => [r.header, r.records.map((x) => x.values), r.issues.filter((i) => i.code !== 'stray-quote').map((i) => [i.code, i.column, i.value, i.message])];
+  const sameExceptLines = (r: ParsedCsv) => [
+    r.header,
+    r.records.map((x) => x.values),
+    r.issues.filter((i) => i.code !== 'stray-quote').map((i) => [i.code, i.column, i.value, i.message]),
+  ];
 
   it.each([
     ['a closing quote followed by text', 'a,b\n1,"x"y\n2,z\n3,"w",\n4,v\n'],
     ['an LF line end in a CRLF file', 'a,b\r\n1,x\n2,y\r\n3,z\r\n4,"q"\r\n'],
   ])('%s: the cells and the issues other than lines are the same', (_intent, text) => {
     const whole = parseCsv(utf8(text), 'f.csv', ['a', 'b']);
-    for (const pieceBytes of [1, 3, 7]) expect(sameExceptLines(parseCsv(utf8(text), 'f.csv', ['a', 'b'], undefined, { pieceBytes }))).toEqual(sameExceptLines(whole));
+    for (const pieceBytes of [1, 3, 7])
+      expect(sameExceptLines(parseCsv(utf8(text), 'f.csv', ['a', 'b'], undefined, { pieceBytes }))).toEqual(sameExceptLines(whole));
   });
 });

@@ -23,7 +23,10 @@ describe('the published data in data/', () => {
   });
 
   it('keeps each reported word of the draft report: 21 Hoàn thành, 14 Đang thực hiện, 2 Quá hạn, as of 24/05/2025', () => {
-    const words = data.tables.progress_reports.reduce<Record<string, number>>((acc, r) => ((acc[r.status_word!] = (acc[r.status_word!] ?? 0) + 1), acc), {});
+    const words = data.tables.progress_reports.reduce<Record<string, number>>(
+      (acc, r) => ((acc[r.status_word!] = (acc[r.status_word!] ?? 0) + 1), acc),
+      {},
+    );
     expect(words).toEqual({ 'Hoàn thành': 21, 'Đang thực hiện': 14, 'Quá hạn': 2 });
     expect(new Set(data.tables.progress_reports.map((r) => r.describes_on))).toEqual(new Set(['2025-05-24']));
   });
@@ -34,7 +37,8 @@ describe('the published data in data/', () => {
   });
 
   it('has the 34 provinces (27 tinh, 7 thanh_pho since 30 Apr 2026), 63 former provinces and 3,321 communes', () => {
-    const count = <T extends { type: string | null }>(rows: T[]) => rows.reduce<Record<string, number>>((acc, r) => ((acc[r.type!] = (acc[r.type!] ?? 0) + 1), acc), {});
+    const count = <T extends { type: string | null }>(rows: T[]) =>
+      rows.reduce<Record<string, number>>((acc, r) => ((acc[r.type!] = (acc[r.type!] ?? 0) + 1), acc), {});
     expect(count(data.tables.provinces)).toEqual({ tinh: 27, thanh_pho: 7 });
     expect(data.tables.former_provinces).toHaveLength(63);
     expect(count(data.tables.communes)).toEqual({ xa: 2611, phuong: 697, dac_khu: 13 });
@@ -54,7 +58,10 @@ describe('the published data in data/', () => {
       expect(o.method).toBeTruthy();
     }
     // The Ministry's averaging is recorded for merged provinces, not for unchanged ones (Hà Nội).
-    const dti = (code: string) => data.tables.observations.find((o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === code && o.period === '2024');
+    const dti = (code: string) =>
+      data.tables.observations.find(
+        (o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === code && o.period === '2024',
+      );
     expect(dti('01')?.method).toBe('as_published');
     expect(dti('86')?.method).toBe('ministry_mean_of_former_units');
   });

@@ -41,8 +41,10 @@ describe('reports', () => {
 });
 
 describe('validate:data CLI', () => {
-  const run = (dir: string, ...args: string[]) => spawnSync(NODE, ['scripts/validate-data.ts', '--data-dir', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
-  const snapshotBytes = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+  const run = (dir: string, ...args: string[]) =>
+    spawnSync(NODE, ['scripts/validate-data.ts', '--data-dir', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const snapshotBytes = (dir: string) =>
+    Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
 
   it('exits 0 on valid data and 1 on an error, without touching the files', () => {
     const good = treeWith({});

@@ -33,14 +33,35 @@ describe('tone-mark placement', () => {
 
 describe('provinces against the reference list', () => {
   const cases: Case[] = [
-    ['a current province labelled with its former name', { 'provinces.csv': editLine('75,', 'Đồng Nai,Dong Nai,Thành phố Đồng Nai', 'Bình Phước,Dong Nai,Thành phố Bình Phước') }, [['provinces.csv', 3, 'full_name_vi', 'unit-name-mismatch'], ['provinces.csv', 3, 'name_vi', 'unit-name-mismatch']]],
-    ['a wrong tone mark', { 'provinces.csv': editLine('96,', '96,Cà Mau', '96,Cà Máu') }, [['provinces.csv', 4, 'name_vi', 'unit-name-mismatch']]],
-    ['the unit word of a former type', { 'provinces.csv': editLine('75,', 'Thành phố Đồng Nai', 'Tỉnh Đồng Nai') }, [['provinces.csv', 3, 'full_name_vi', 'unit-name-mismatch']]],
-    ['a former province code among the current ones', { 'provinces.csv': (t) => `${t}95,Bạc Liêu,Bac Lieu,Tỉnh Bạc Liêu,Bac Lieu Province,tinh\n` }, [['provinces.csv', 5, 'code', 'unknown-area']]],
+    [
+      'a current province labelled with its former name',
+      { 'provinces.csv': editLine('75,', 'Đồng Nai,Dong Nai,Thành phố Đồng Nai', 'Bình Phước,Dong Nai,Thành phố Bình Phước') },
+      [
+        ['provinces.csv', 3, 'full_name_vi', 'unit-name-mismatch'],
+        ['provinces.csv', 3, 'name_vi', 'unit-name-mismatch'],
+      ],
+    ],
+    [
+      'a wrong tone mark',
+      { 'provinces.csv': editLine('96,', '96,Cà Mau', '96,Cà Máu') },
+      [['provinces.csv', 4, 'name_vi', 'unit-name-mismatch']],
+    ],
+    [
+      'the unit word of a former type',
+      { 'provinces.csv': editLine('75,', 'Thành phố Đồng Nai', 'Tỉnh Đồng Nai') },
+      [['provinces.csv', 3, 'full_name_vi', 'unit-name-mismatch']],
+    ],
+    [
+      'a former province code among the current ones',
+      { 'provinces.csv': (t) => `${t}95,Bạc Liêu,Bac Lieu,Tỉnh Bạc Liêu,Bac Lieu Province,tinh\n` },
+      [['provinces.csv', 5, 'code', 'unknown-area']],
+    ],
   ];
   it.each(cases)('%s', (_intent, changes, expected) => {
     // Only the rule's own rows (a changed type also disagrees with unit_changes.csv, for example).
-    expect(provincesOnly(withReference(changes)).filter(([, , , code]) => code === 'unit-name-mismatch' || code === 'unknown-area')).toEqual(expected);
+    expect(
+      provincesOnly(withReference(changes)).filter(([, , , code]) => code === 'unit-name-mismatch' || code === 'unknown-area'),
+    ).toEqual(expected);
   });
 
   it('accepts the other tone-mark placement of an official name', () => {
@@ -51,7 +72,9 @@ describe('provinces against the reference list', () => {
   it('names the official name and the former province in the message', () => {
     const dir = withReference({ 'provinces.csv': editLine('75,', 'Đồng Nai,Dong Nai', 'Bình Phước,Dong Nai') });
     const [problem] = validateDataset(dir).issues.filter((i) => i.code === 'unit-name-mismatch');
-    expect(problem?.message).toBe('"Bình Phước" is not the official name of province 75: the reference list (data/reference/provinces.csv) gives "Đồng Nai"; Bình Phước is the former province (70) merged into it.');
+    expect(problem?.message).toBe(
+      '"Bình Phước" is not the official name of province 75: the reference list (data/reference/provinces.csv) gives "Đồng Nai"; Bình Phước is the former province (70) merged into it.',
+    );
   });
 
   it('the valid tree passes with the reference list', () => {

@@ -9,5 +9,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ params, site }) => {
   const def = (TABLES as readonly TableDef[]).find((t) => `${t.name}.schema.json` === params.name)!;
-  return new Response(`${JSON.stringify(buildJsonSchema(def, (site?.href ?? '').replace(/\/$/, '')), null, 2)}\n`, { headers: { 'content-type': 'application/schema+json' } });
+  return new Response(`${JSON.stringify(buildJsonSchema(def, (site?.href ?? '').replace(/\/$/, '')), null, 2)}\n`, {
+    headers: { 'content-type': 'application/schema+json' },
+  });
 };
