@@ -226,7 +226,7 @@ export function oneOf<const T extends readonly [string, ...string[]], R extends 
       addCellIssue(ctx, value, 'not-allowed-value', `"${value}" is not one of the allowed values.`, `Use one of: ${values.join(', ')}.`);
       return null;
     }
-    return value as T[number];
+    return value;
   });
   return register(schema, { type: 'string', required, description, enum: values });
 }

@@ -111,7 +111,7 @@ export async function hydrate(fig: HTMLElement): Promise<void> {
   if (spec.kind === 'choropleth')
     spec.shapes = [...body.querySelectorAll<SVGPathElement>('path.mark')].map((p) => ({ code: p.dataset.code!, d: p.getAttribute('d')! }));
 
-  const area = spec.kind === 'ranking' || spec.kind === 'tilegrid' || spec.kind === 'choropleth' ? (spec as AreaChartSpec) : null;
+  const area = spec.kind === 'ranking' || spec.kind === 'tilegrid' || spec.kind === 'choropleth' ? spec : null;
   let state: ChartState = area ? readState() : {};
   if (area && needsData(area, state)) await loadAll(area);
   let view: ChartView;

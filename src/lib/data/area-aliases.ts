@@ -39,12 +39,12 @@ export function parseAliases(
       return;
     }
     const row = parsed.data;
-    const k = keyOf(row.name!, row.level!);
+    const k = keyOf(row.name, row.level);
     if (byKey.has(k)) {
       problems.push({ line, code: 'alias-duplicate', message: `"${row.name}" at level ${row.level} is listed twice.` });
       return;
     }
-    const exists = row.level === 'national' ? row.code === 'VN' : known[row.level!].has(row.code!);
+    const exists = row.level === 'national' ? row.code === 'VN' : known[row.level].has(row.code);
     if (!exists) {
       problems.push({ line, code: 'alias-unknown-code', message: `"${row.name}" → ${row.code}: no such ${row.level} code.` });
       return;
@@ -57,7 +57,7 @@ export function parseAliases(
 /** The code a printed name means at a level, or a problem: an unknown name is never guessed. */
 export function resolveArea(index: AliasIndex, name: string, level: AliasLevel): { code: string } | { problem: AliasProblem } {
   const row = index.byKey.get(keyOf(name, level));
-  if (row) return { code: row.code! };
+  if (row) return { code: row.code };
   return {
     problem: {
       line: null,

@@ -16,7 +16,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 export function buildValidationCodesMarkdown(): string {
   const parts: string[] = [];
   for (const group of Object.keys(HEADINGS) as CodeGroup[]) {
-    const entries = (Object.entries(CODES) as [string, CodeInfo][]).filter(([, info]) => info.group === group);
+    const entries = Object.entries<CodeInfo>(CODES).filter(([, info]) => info.group === group);
     const withExamples = entries.some(([, info]) => info.example !== undefined);
     parts.push(`## ${HEADINGS[group]}`, '');
     parts.push(

@@ -59,8 +59,8 @@ export function readRemovals(bytes: Uint8Array): { removals: Removal[]; issues: 
   const checked = validator as ReturnType<typeof rowValidator<typeof RemovalRowSchema>> | null;
   const issues = [...parsed.issues, ...(checked?.issues ?? [])];
   const removals = (checked?.rows ?? []).map((r, i) => ({
-    table: r.table as TableName,
-    key: r.key!.split(REMOVAL_KEY_SEPARATOR).join(KEY_JOIN),
+    table: r.table,
+    key: r.key.split(REMOVAL_KEY_SEPARATOR).join(KEY_JOIN),
     line: checked!.lines[i]!,
   }));
   return { removals, issues };

@@ -254,7 +254,7 @@ export function validateRelations(
       for (const column of ['name_vi', 'full_name_vi'] as const) {
         const written = p[column];
         if (written === null || isSameUnitName(written, official[column])) continue;
-        const former = formerNames(p.code).find((f) => written.includes(f.name_vi!));
+        const former = formerNames(p.code).find((f) => written.includes(f.name_vi));
         report(
           'provinces',
           i,

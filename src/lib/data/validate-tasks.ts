@@ -39,8 +39,8 @@ export function validateTasks(data: Pick<RawDataset, 'tables' | 'lines' | 'meta'
     );
 
   // --- tasks: owners exist; the normalized deadline agrees with the text as written ----------------------------
-  const agencies = new Set([...tables.agencies.map((a) => a.id!), ...rawKeys.agencies]);
-  const taskById = new Map(tables.tasks.map((t) => [t.id!, t]));
+  const agencies = new Set([...tables.agencies.map((a) => a.id), ...rawKeys.agencies]);
+  const taskById = new Map(tables.tasks.map((t) => [t.id, t]));
   const issuedOn = new Map(tables.documents.map((d) => [d.id, d.issued_on]));
   /** The earliest issued document of a task and of the tasks it revises, followed back (cycle-safe). */
   const firstAssignment = (task: (typeof tables.tasks)[number]): { document: string; issued: string } | null => {

@@ -37,14 +37,14 @@ export function editionsOf(scores: readonly ObservationRow[], ranks: readonly Ob
     const k = `s|${o.period}|${o.area_level}|${o.area_code}`;
     if (counted.has(k)) continue; // two snapshots of one unit count once
     counted.add(k);
-    get(o.period!, o.area_level).withValue++;
+    get(o.period, o.area_level).withValue++;
   }
   for (const o of ranks) {
     if (o.value === null || (o.area_level !== 'province' && o.area_level !== 'former_province')) continue;
     const k = `r|${o.period}|${o.area_level}|${o.area_code}`;
     if (counted.has(k)) continue;
     counted.add(k);
-    const e = get(o.period!, o.area_level);
+    const e = get(o.period, o.area_level);
     e.withRank++;
     if (o.rank_of !== null) e.units = o.rank_of;
   }
@@ -65,12 +65,12 @@ export interface ProvinceValues {
  * 63-province editions), kept apart. `formers` are the former provinces whose successor it is.
  */
 export function provinceValues(rows: readonly ObservationRow[], code: string, formers: readonly FormerProvinceRow[]): ProvinceValues {
-  const byFormer = new Map(formers.map((f) => [f.code!, f]));
+  const byFormer = new Map(formers.map((f) => [f.code, f]));
   const own: ObservationRow[] = [];
   const former: ProvinceValues['former'] = [];
   for (const o of rows) {
     if (o.area_level === 'province' && o.area_code === code) own.push(o);
-    else if (o.area_level === 'former_province' && byFormer.has(o.area_code!)) former.push({ former: byFormer.get(o.area_code!)!, obs: o });
+    else if (o.area_level === 'former_province' && byFormer.has(o.area_code)) former.push({ former: byFormer.get(o.area_code)!, obs: o });
   }
   return { own, former };
 }

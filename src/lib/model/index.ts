@@ -135,21 +135,21 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
 export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Model {
   const asOf = meta.as_of;
   const checkedOn = meta.reports_checked_on ?? null;
-  const agency = new Map(tables.agencies.map((a) => [a.id!, a]));
+  const agency = new Map(tables.agencies.map((a) => [a.id, a]));
   const reportsByTask = groupBy(tables.progress_reports, (r) => r.task_id);
-  const revisedBy = new Map(tables.tasks.filter((t) => t.revises !== null).map((t) => [t.revises!, t.id!]));
+  const revisedBy = new Map(tables.tasks.filter((t) => t.revises !== null).map((t) => [t.revises!, t.id]));
   const tasks: TaskView[] = tables.tasks.map((t) => {
-    const reports = sortReports(reportsByTask.get(t.id!) ?? []);
+    const reports = sortReports(reportsByTask.get(t.id) ?? []);
     const statusInfo = deriveTaskStatus(
-      { due_period: t.due_period, recurrence: t.recurrence, reports, revisedBy: revisedBy.get(t.id!) ?? null },
+      { due_period: t.due_period, recurrence: t.recurrence, reports, revisedBy: revisedBy.get(t.id) ?? null },
       asOf,
       checkedOn,
     );
     const current = statusInfo.report as ProgressReportRow | null;
-    const ownerIds = t.owner_ids!.split(';');
+    const ownerIds = t.owner_ids.split(';');
     return {
       ...t,
-      title_en: t.title_en ?? t.title_vi!,
+      title_en: t.title_en ?? t.title_vi,
       translated: t.title_en !== null,
       computed: statusInfo.kind,
       statusInfo,
@@ -161,21 +161,21 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
       owner_en: ownerIds.map((id) => agency.get(id)?.name_en ?? id).join('; '),
       ownerIds,
       ownersNow: [...new Set(ownerIds.flatMap((id) => successorsOn(id, tables.agency_successions, asOf)))],
-      revisedBy: revisedBy.get(t.id!) ?? null,
+      revisedBy: revisedBy.get(t.id) ?? null,
     };
   });
-  const successorOfFormer = new Map(tables.former_provinces.map((f) => [f.code!, f.successor_code!]));
+  const successorOfFormer = new Map(tables.former_provinces.map((f) => [f.code, f.successor_code]));
   const tasksForProvince = new Map<string, ProvinceTask[]>();
   for (const p of tables.provinces) {
     const list: ProvinceTask[] = [];
     for (const task of tasks) {
-      const reason = provinceReason(task, p.code!, agency, successorOfFormer);
+      const reason = provinceReason(task, p.code, agency, successorOfFormer);
       if (reason !== null) list.push({ task, reason });
     }
-    tasksForProvince.set(p.code!, list);
+    tasksForProvince.set(p.code, list);
   }
   const tasksByArea = groupBy(tasks, (t) =>
-    t.area_level === 'province' ? null : areaKey(t.area_level!, t.area_level === 'national' ? 'VN' : t.area_code!),
+    t.area_level === 'province' ? null : areaKey(t.area_level, t.area_level === 'national' ? 'VN' : t.area_code!),
   );
   for (const [code, list] of tasksForProvince)
     if (list.length > 0)
@@ -217,7 +217,7 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     byIndicator: groupBy(observations, (o) => o.indicator_id),
     observationsBySource: groupBy(observations, (o) => o.source_id),
     tasks,
-    task: new Map(tasks.map((t) => [t.id!, t])),
+    task: new Map(tasks.map((t) => [t.id, t])),
     tasksByArea,
     tasksForProvince,
     agencies: tables.agencies,

@@ -18,7 +18,7 @@ export function describedDate(o: Pick<ObservationRow, 'period' | 'as_of'>): stri
   if (asOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return asOf;
   if (asOf !== null && /^\d{4}-\d{2}$/.test(asOf))
     return `${asOf}-${pad(lastDayOfMonth(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))))}`;
-  const p = o.period!;
+  const p = o.period;
   const year = Number(p.slice(0, 4));
   const q = /^\d{4}-Q([1-4])$/.exec(p);
   if (q) {
@@ -34,7 +34,7 @@ export function describedDate(o: Pick<ObservationRow, 'period' | 'as_of'>): stri
  * the snapshots taken during it (it describes the period's end). Ties keep the input order.
  */
 export function compareInTime(a: Pick<ObservationRow, 'period' | 'as_of'>, b: Pick<ObservationRow, 'period' | 'as_of'>): number {
-  return a.period!.localeCompare(b.period!) || (a.as_of ?? '\uffff').localeCompare(b.as_of ?? '\uffff');
+  return a.period.localeCompare(b.period) || (a.as_of ?? '\uffff').localeCompare(b.as_of ?? '\uffff');
 }
 
 /** The observations with a value, oldest first. */

@@ -36,12 +36,12 @@ export type Report = Pick<ProgressReportRow, 'reported_on' | 'describes_on' | 's
 
 /** A task's reports in the order they were made: by report date, then by the date described. */
 export function sortReports<R extends Report>(reports: readonly R[]): R[] {
-  return [...reports].sort((a, b) => a.reported_on!.localeCompare(b.reported_on!) || a.describes_on!.localeCompare(b.describes_on!));
+  return [...reports].sort((a, b) => a.reported_on.localeCompare(b.reported_on) || a.describes_on.localeCompare(b.describes_on));
 }
 
 /** The current reported status: the latest report made on or before the as-of date, or null. */
 export function latestReport<R extends Report>(reports: readonly R[], asOf: string): R | null {
-  const known = sortReports(reports).filter((r) => r.reported_on! <= asOf);
+  const known = sortReports(reports).filter((r) => r.reported_on <= asOf);
   return known.length > 0 ? known[known.length - 1]! : null;
 }
 
@@ -166,9 +166,9 @@ export function successorsOn(
   const walk = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
-    const next = successions.filter((s) => s.agency_id === id && s.effective_on! <= date);
+    const next = successions.filter((s) => s.agency_id === id && s.effective_on <= date);
     if (next.length === 0) out.add(id);
-    for (const s of next) walk(s.successor_id!);
+    for (const s of next) walk(s.successor_id);
   };
   walk(agencyId);
   return [...out];
@@ -202,7 +202,7 @@ export function provinceReason(
   )
     return 'addressed';
   if (task.area_level !== 'national') return null;
-  if (owners.some((a) => ALL_LOCALITIES.has(a.kind!))) return 'every_locality';
+  if (owners.some((a) => ALL_LOCALITIES.has(a.kind))) return 'every_locality';
   if (task.co_owners !== null && EVERY_LOCALITY.test(task.co_owners)) return 'coordinating_every_locality';
   return null;
 }

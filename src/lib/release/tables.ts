@@ -19,7 +19,7 @@ export function tablesOf(dir: string): TableDef[] {
   return (TABLES as readonly TableDef[]).flatMap((def) => {
     const path = join(dir, def.file);
     if (!existsSync(path)) return [];
-    if (def.name === 'tasks' && headerOf(path).includes('status')) return [tasksTableBefore110 as TableDef];
+    if (def.name === 'tasks' && headerOf(path).includes('status')) return [tasksTableBefore110];
     return [def];
   });
 }

@@ -33,15 +33,15 @@ export function provincesPage(model: Model, lang: Lang): ProvincesPage {
     lead: t(lang, 'provincesLead', counts),
     mapsLink: { text: t(lang, 'provincesMaps', counts), href: href(lang, '/maps/') },
     rows: model.provinces.map((p) => ({
-      name: { text: p.name_vi!, href: href(lang, provincePath(p.code!)) },
-      code: p.code!,
+      name: { text: p.name_vi, href: href(lang, provincePath(p.code)) },
+      code: p.code,
       type: label(lang, p.type),
-      formers: (model.formerBySuccessor.get(p.code!) ?? []).map((f) => ({
-        text: f.name_vi!,
-        href: href(lang, formerProvincePath(f.code!)),
+      formers: (model.formerBySuccessor.get(p.code) ?? []).map((f) => ({
+        text: f.name_vi,
+        href: href(lang, formerProvincePath(f.code)),
       })),
       communes: {
-        text: formatNumber(model.communesByProvince.get(p.code!)?.length ?? 0, lang, 0),
+        text: formatNumber(model.communesByProvince.get(p.code)?.length ?? 0, lang, 0),
         href: href(lang, `/provinces/${p.code}/communes/`),
       },
     })),
@@ -73,19 +73,19 @@ export function provinceCommunesPage(model: Model, code: string, lang: Lang): Pr
   return {
     lang,
     path: `/provinces/${code}/communes/`,
-    title: t(lang, 'communesOf', { name: p.name_vi! }),
+    title: t(lang, 'communesOf', { name: p.name_vi }),
     description: t(lang, 'communesOfDescription', { count: String(communes.length), name: textIn(lang, p, 'full_name') }),
-    provinceName: p.name_vi!,
+    provinceName: p.name_vi,
     breadcrumbs: [
       [t(lang, 'provinces'), '/provinces/'],
-      [p.name_vi!, provincePath(code)],
+      [p.name_vi, provincePath(code)],
     ],
     summary: `${communes.length} ${t(lang, 'rows')}. ${COMMUNE_TYPES_COUNTED.map((ty) => `${label(lang, ty)}: ${communes.filter((c) => c.type === ty).length}`).join(' · ')}`,
     groups: COMMUNE_TYPES_LISTED.map((ty) => communes.filter((c) => c.type === ty))
       .filter((list) => list.length > 0)
       .map((list) => ({
         heading: `${label(lang, list[0]!.type)} (${list.length})`,
-        communes: list.map((c) => ({ name: { text: c.full_name_vi!, href: href(lang, communePath(c.code!)) }, code: c.code! })),
+        communes: list.map((c) => ({ name: { text: c.full_name_vi, href: href(lang, communePath(c.code)) }, code: c.code })),
       })),
   };
 }
@@ -98,18 +98,18 @@ export interface FormerProvincesPage {
 }
 
 export function formerProvincesPage(model: Model, lang: Lang): FormerProvincesPage {
-  const formers = [...model.tables.former_provinces].sort((a, b) => viCollator.compare(a.name_vi!, b.name_vi!));
+  const formers = [...model.tables.former_provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
     lang,
     title: t(lang, 'formerProvinces'),
     description: t(lang, 'formerProvincesDescription', { count: String(formers.length) }),
     rows: formers.map((f) => ({
-      name: { text: f.full_name_vi!, href: href(lang, formerProvincePath(f.code!)) },
-      code: f.code!,
+      name: { text: f.full_name_vi, href: href(lang, formerProvincePath(f.code)) },
+      code: f.code,
       successor: {
-        text: model.province.get(f.successor_code!)?.name_vi ?? '',
-        href: href(lang, provincePath(f.successor_code!)),
-        code: f.successor_code!,
+        text: model.province.get(f.successor_code)?.name_vi ?? '',
+        href: href(lang, provincePath(f.successor_code)),
+        code: f.successor_code,
       },
     })),
   };
@@ -136,10 +136,10 @@ export interface FormerProvincePage {
 export function formerProvincePage(model: Model, code: string, lang: Lang): FormerProvincePage {
   const f = model.formerProvince.get(code);
   if (!f) throw new Error(`No former province with code ${code}.`);
-  const successor = model.province.get(f.successor_code!)!;
-  const siblings = (model.formerBySuccessor.get(f.successor_code!) ?? []).filter((x) => x.code !== code);
+  const successor = model.province.get(f.successor_code)!;
+  const siblings = (model.formerBySuccessor.get(f.successor_code) ?? []).filter((x) => x.code !== code);
   const figures = [...(model.byArea.get(areaKey('former_province', code)) ?? [])].sort(
-    (a, b) => a.indicator_id!.localeCompare(b.indicator_id!) || a.period!.localeCompare(b.period!),
+    (a, b) => a.indicator_id.localeCompare(b.indicator_id) || a.period.localeCompare(b.period),
   );
   const sameCode = model.province.get(code);
   const historyIndicator = formerHistoryIndicators(model, code)[0];
@@ -147,23 +147,23 @@ export function formerProvincePage(model: Model, code: string, lang: Lang): Form
     lang,
     path: formerProvincePath(code),
     title: `${f.full_name_vi} — ${t(lang, 'formerProvince')}`,
-    description: t(lang, 'formerProvinceDescription', { name: f.full_name_vi!, successor: textIn(lang, successor, 'full_name') }),
-    provinceName: successor.name_vi!,
-    name: f.full_name_vi!,
+    description: t(lang, 'formerProvinceDescription', { name: f.full_name_vi, successor: textIn(lang, successor, 'full_name') }),
+    provinceName: successor.name_vi,
+    name: f.full_name_vi,
     code,
-    codeNote: sameCode && sameCode.code !== successor.code ? t(lang, 'codeNowOther', { name: sameCode.name_vi! }) : null,
+    codeNote: sameCode && sameCode.code !== successor.code ? t(lang, 'codeNowOther', { name: sameCode.name_vi }) : null,
     type: label(lang, f.type),
-    successor: { text: successor.full_name_vi!, href: href(lang, provincePath(successor.code!)), code: successor.code! },
-    siblings: siblings.map((s) => ({ text: s.name_vi!, href: href(lang, formerProvincePath(s.code!)) })),
+    successor: { text: successor.full_name_vi, href: href(lang, provincePath(successor.code)), code: successor.code },
+    siblings: siblings.map((s) => ({ text: s.name_vi, href: href(lang, formerProvincePath(s.code)) })),
     history: historyIndicator ? formerHistorySpec(model, lang, historyIndicator, code) : null,
     caption: `${t(lang, 'figures')} — ${f.name_vi}`,
     figures: figures.map((o) => {
-      const ind = model.indicator.get(o.indicator_id!)!;
+      const ind = model.indicator.get(o.indicator_id)!;
       return {
-        indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
-        period: formatPeriod(o.period!, lang),
+        indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
+        period: formatPeriod(o.period, lang),
         value: formatValue(o.value, ind, lang, t(lang, 'notAvailable')),
-        source: sourceRef(model, lang, o.source_id!, o.published_on),
+        source: sourceRef(model, lang, o.source_id, o.published_on),
         note: o.note,
       };
     }),

@@ -43,61 +43,61 @@ export interface CommunePage {
 export function communePage(model: Model, code: string, lang: Lang): CommunePage {
   const c = model.commune.get(code);
   if (!c) throw new Error(`No commune with code ${code}.`);
-  const p = model.province.get(c.province_code!)!;
+  const p = model.province.get(c.province_code)!;
   const change = model.unitChanges.find((u) => u.level === 'commune' && u.code === code);
   const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
   // One row per indicator: the page stays the same size however many periods the data holds; every
   // figure is in the observations download.
   const figures = model.tables.indicators.flatMap((ind) => {
-    const series = seriesOf(model, ind.id!, 'commune', code);
+    const series = seriesOf(model, ind.id, 'commune', code);
     const obs = latestValue(series) ?? series.at(-1);
-    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period!, last: series.at(-1)!.period! }] : [];
+    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period, last: series.at(-1)!.period }] : [];
   });
   const figureCount = figures.reduce((n, f) => n + f.count, 0);
-  const name = c.full_name_vi!;
+  const name = c.full_name_vi;
   return {
     lang,
     path: communePath(code),
     title: `${name}, ${p.name_vi}`,
     description: t(lang, 'communeDescription', { name, province: textIn(lang, p, 'full_name') }),
     searchName: name,
-    provinceName: p.name_vi!,
+    provinceName: p.name_vi,
     breadcrumbs: [
       [t(lang, 'provinces'), '/provinces/'],
-      [p.name_vi!, provincePath(p.code!)],
+      [p.name_vi, provincePath(p.code)],
       [t(lang, 'communes'), `/provinces/${p.code}/communes/`],
     ],
     name,
     typeLabel: label(lang, c.type),
     typeChange: change
-      ? `${t(lang, 'typeSince', { date: formatDate(change.date!, lang), before: label(lang, change.from) })}, ${change.document_id}`
+      ? `${t(lang, 'typeSince', { date: formatDate(change.date, lang), before: label(lang, change.from) })}, ${change.document_id}`
       : null,
     code,
-    province: { text: p.full_name_vi!, href: href(lang, provincePath(p.code!)) },
+    province: { text: p.full_name_vi, href: href(lang, provincePath(p.code)) },
     nameEn: lang === 'en' ? c.name_en : null,
     merges: (model.mergesByCommune.get(code) ?? []).map((m) => {
-      const fp = model.formerProvince.get(m.former_province_code!);
+      const fp = model.formerProvince.get(m.former_province_code);
       return {
         name: m.former_name_vi ?? '',
         code: m.former_code ?? '',
-        formerProvince: fp ? { text: fp.name_vi!, href: href(lang, formerProvincePath(fp.code!)) } : (m.former_province_code ?? ''),
+        formerProvince: fp ? { text: fp.name_vi, href: href(lang, formerProvincePath(fp.code)) } : (m.former_province_code ?? ''),
         mergeType: t(lang, m.merge_type === 'full' ? 'mergeFull' : 'mergePartial'),
       };
     }),
     tasks,
     noTasks:
       tasks.length === 0
-        ? { text: t(lang, 'noCommuneTasks', { name }), link: { text: p.name_vi!, href: href(lang, `/provinces/${p.code}/#tasks`) } }
+        ? { text: t(lang, 'noCommuneTasks', { name }), link: { text: p.name_vi, href: href(lang, `/provinces/${p.code}/#tasks`) } }
         : null,
     figures:
       figures.length > 0
         ? {
             caption: t(lang, 'communeFiguresCaption', { name }),
             rows: figures.map(({ ind, obs, count, first, last }) => ({
-              indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
-              period: formatPeriod(obs.period!, lang),
+              indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
+              period: formatPeriod(obs.period, lang),
               value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-              source: sourceRef(model, lang, obs.source_id!, obs.published_on),
+              source: sourceRef(model, lang, obs.source_id, obs.published_on),
               count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
             })),
             note: {

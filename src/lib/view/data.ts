@@ -114,7 +114,7 @@ export function coveragePage(model: Model, lang: Lang): CoveragePage {
       t(lang, 'coverageFormer', { count: String(formers) }),
     ],
     rows: rows.map((r) => ({
-      indicator: { text: textIn(lang, r.indicator, 'name'), href: href(lang, indicatorPath(r.indicator.id!)) },
+      indicator: { text: textIn(lang, r.indicator, 'name'), href: href(lang, indicatorPath(r.indicator.id)) },
       levels: LEVELS.map((l) => {
         const periods = r.levels[l].periods;
         if (periods.length === 0) return null;

@@ -40,7 +40,7 @@ export interface DocumentPage {
 export function documentPage(model: Model, slug: string, lang: Lang): DocumentPage {
   const d = model.documentBySlug.get(slug);
   if (!d) throw new Error(`No document with slug ${slug}.`);
-  const id = d.id!;
+  const id = d.id;
   const tasks = model.tasksByDocument.get(id) ?? [];
   const reported = model.tasks.filter((x) => x.source_id === id && x.document_id !== id);
   const targets = model.targetsByDocument.get(id) ?? [];
@@ -52,10 +52,10 @@ export function documentPage(model: Model, slug: string, lang: Lang): DocumentPa
   // how many, which periods, and the first few, listed when there are no more than four.
   const byIndicator = new Map<string, { first: ObservationRow[]; count: number; periods: Set<string> }>();
   for (const o of figures) {
-    let group = byIndicator.get(o.indicator_id!);
-    if (!group) byIndicator.set(o.indicator_id!, (group = { first: [], count: 0, periods: new Set() }));
+    let group = byIndicator.get(o.indicator_id);
+    if (!group) byIndicator.set(o.indicator_id, (group = { first: [], count: 0, periods: new Set() }));
     group.count++;
-    group.periods.add(o.period!);
+    group.periods.add(o.period);
     if (group.first.length < 4) group.first.push(o);
   }
   const figureText = ({ first, count, periods }: { first: ObservationRow[]; count: number; periods: Set<string> }) =>
@@ -63,7 +63,7 @@ export function documentPage(model: Model, slug: string, lang: Lang): DocumentPa
       ? first
           .map(
             (o) =>
-              `${areaName(model, lang, o.area_level, o.area_code)} ${formatPeriod(o.period!, lang)} = ${o.value === null ? t(lang, 'notAvailable') : formatNumber(o.value, lang)}`,
+              `${areaName(model, lang, o.area_level, o.area_code)} ${formatPeriod(o.period, lang)} = ${o.value === null ? t(lang, 'notAvailable') : formatNumber(o.value, lang)}`,
           )
           .join('; ')
       : `${count} ${t(lang, 'valuesWord')} (${[...periods].join(', ')})`;
@@ -118,9 +118,9 @@ export function documentPage(model: Model, slug: string, lang: Lang): DocumentPa
             items: changes.map((u) => ({
               area:
                 u.level === 'province'
-                  ? { text: model.province.get(u.code!)?.full_name_vi ?? '', href: href(lang, provincePath(u.code!)) }
-                  : { text: model.commune.get(u.code!)?.full_name_vi ?? '', href: href(lang, communePath(u.code!)) },
-              text: `: ${label(lang, u.from)} → ${label(lang, u.to)} (${formatDate(u.date!, lang)})`,
+                  ? { text: model.province.get(u.code)?.full_name_vi ?? '', href: href(lang, provincePath(u.code)) }
+                  : { text: model.commune.get(u.code)?.full_name_vi ?? '', href: href(lang, communePath(u.code)) },
+              text: `: ${label(lang, u.from)} → ${label(lang, u.to)} (${formatDate(u.date, lang)})`,
             })),
           }
         : null,

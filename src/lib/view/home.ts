@@ -62,8 +62,8 @@ export function homePage(model: Model, lang: Lang): HomePage {
       {
         title: { text: title ?? textIn(lang, ind, 'name'), href: href(lang, indicatorPath(id)) },
         value: value(latest.value),
-        note: note(latest.period!, latest.method),
-        source: sourceRef(model, lang, latest.source_id!, latest.published_on),
+        note: note(latest.period, latest.method),
+        source: sourceRef(model, lang, latest.source_id, latest.published_on),
       },
     ];
   };
@@ -93,10 +93,10 @@ export function homePage(model: Model, lang: Lang): HomePage {
     .filter((x) => x.indicator_id !== null && x.value !== null)
     .map((target): TargetCard => {
       const indicator = model.indicator.get(target.indicator_id!)!;
-      const latest = latestOf(model, indicator.id!, 'national', 'VN');
+      const latest = latestOf(model, indicator.id, 'national', 'VN');
       const gap = latest ? gapToTarget(latest.value, target) : null;
       return {
-        title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id!)) },
+        title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id)) },
         target: `${t(lang, 'target')}: ${target.comparator} ${formatNumber(target.value!, lang)}${indicator.unit === 'percent' ? '%' : ''} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
         value: latest ? formatNumber(latest.value, lang) : null,
         period: latest ? `${formatPeriod(latest.period, lang)}${latest.as_of ? ` (${asOfText(latest.as_of, lang)})` : ''}` : null,

@@ -110,9 +110,9 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
   const historyCharted = nationalHistoryIndicators(model).includes(id);
 
   const formerObs = all.filter((o) => o.area_level === 'former_province');
-  const formerPeriods = [...new Set(formerObs.map((o) => o.period!))].sort();
-  const formerCodes = [...new Set(formerObs.map((o) => o.area_code!))].sort((a, b) =>
-    model.formerProvince.get(a)!.name_vi!.localeCompare(model.formerProvince.get(b)!.name_vi!, 'vi'),
+  const formerPeriods = [...new Set(formerObs.map((o) => o.period))].sort();
+  const formerCodes = [...new Set(formerObs.map((o) => o.area_code))].sort((a, b) =>
+    model.formerProvince.get(a)!.name_vi.localeCompare(model.formerProvince.get(b)!.name_vi, 'vi'),
   );
 
   return {
@@ -122,7 +122,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
     description: textIn(lang, ind, 'description'),
     breadcrumbs: [
       [t(lang, 'indicators'), '/indicators/'],
-      ...(parent ? [[textIn(lang, parent, 'name'), indicatorPath(parent.id!)] as [string, string]] : []),
+      ...(parent ? [[textIn(lang, parent, 'name'), indicatorPath(parent.id)] as [string, string]] : []),
     ],
     unit: `${label(lang, ind.unit)}${ind.min !== null && ind.max !== null ? ` (${formatNumber(ind.min, lang)}–${formatNumber(ind.max, lang)})` : ''}`,
     betterWhen: t(lang, ind.higher_is_better ? 'higher' : 'lower'),
@@ -137,7 +137,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
       : null,
     components: (model.indicatorChildren.get(id) ?? []).map((c) => ({
       text: textIn(lang, c, 'name'),
-      href: href(lang, indicatorPath(c.id!)),
+      href: href(lang, indicatorPath(c.id)),
     })),
     targets: (model.targetsByIndicator.get(id) ?? []).map((target) => {
       const gap = latest ? gapToTarget(latest.value, target) : null;
@@ -148,7 +148,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
           : gap?.kind === 'met'
             ? `; ${t(lang, 'met')}`
             : '';
-      return { text: target.text_vi!, reference: `${target.document_id} ${target.item} (${target.deadline!.slice(0, 4)})`, status };
+      return { text: target.text_vi, reference: `${target.document_id} ${target.item} (${target.deadline!.slice(0, 4)})`, status };
     }),
     ranking: period
       ? {
@@ -171,7 +171,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                 caption: `${name} — ${formatPeriod(period, lang)}`,
                 rows: ranked.map(({ obs, rank }) => ({
                   rank: rank === null ? '—' : String(rank),
-                  area: { text: model.province.get(obs.area_code!)?.name_vi ?? '', href: href(lang, provincePath(obs.area_code!)) },
+                  area: { text: model.province.get(obs.area_code)?.name_vi ?? '', href: href(lang, provincePath(obs.area_code)) },
                   value: fmt(obs.value),
                   asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
                   method: label(lang, obs.method),
@@ -190,7 +190,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                 ? {
                     caption: `${name} — ${t(lang, 'nationalLower')}`,
                     rows: national.map((o) => ({
-                      period: formatPeriod(o.period!, lang),
+                      period: formatPeriod(o.period, lang),
                       asOf: o.as_of ? asOfText(o.as_of, lang) : null,
                       value: fmt(o.value),
                       method: label(lang, o.method),
@@ -214,14 +214,14 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
             rows: formerCodes.map((code) => {
               const f = model.formerProvince.get(code)!;
               return {
-                area: { text: f.name_vi!, href: href(lang, formerProvincePath(code)) },
+                area: { text: f.name_vi, href: href(lang, formerProvincePath(code)) },
                 values: formerPeriods.map((p) => {
                   const o = formerObs.find((x) => x.area_code === code && x.period === p);
                   return o ? fmt(o.value) : '—';
                 }),
                 successor: {
-                  text: model.province.get(f.successor_code!)?.name_vi ?? '',
-                  href: href(lang, provincePath(f.successor_code!)),
+                  text: model.province.get(f.successor_code)?.name_vi ?? '',
+                  href: href(lang, provincePath(f.successor_code)),
                 },
               };
             }),

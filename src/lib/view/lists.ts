@@ -19,11 +19,11 @@ export function indicatorsPage(model: Model, lang: Lang): IndicatorsPage {
     items: model.tables.indicators
       .filter((i) => i.parent_id === null)
       .map((ind) => ({
-        link: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
-        note: `(${label(lang, ind.unit)}; ${count(ind.id!)} ${t(lang, 'valuesWord')})`,
-        children: (model.indicatorChildren.get(ind.id!) ?? []).map((c) => ({
-          link: { text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id!)) },
-          count: count(c.id!),
+        link: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
+        note: `(${label(lang, ind.unit)}; ${count(ind.id)} ${t(lang, 'valuesWord')})`,
+        children: (model.indicatorChildren.get(ind.id) ?? []).map((c) => ({
+          link: { text: textIn(lang, c, 'name'), href: href(lang, indicatorPath(c.id)) },
+          count: count(c.id),
         })),
       })),
   };
@@ -41,7 +41,7 @@ const isSource = (kind: string | null) => kind === 'bai_bao' || kind === 'trang_
 export function documentsPage(model: Model, lang: Lang): DocumentsPage {
   const sorted = [...model.tables.documents].sort((a, b) => (b.issued_on ?? '').localeCompare(a.issued_on ?? ''));
   const row = (d: (typeof sorted)[number]) => ({
-    link: { text: `${d.id!.includes('/') ? `${d.id}: ` : ''}${textIn(lang, d, 'title')}`, href: href(lang, documentPath(d.id!)) },
+    link: { text: `${d.id.includes('/') ? `${d.id}: ` : ''}${textIn(lang, d, 'title')}`, href: href(lang, documentPath(d.id)) },
     kind: label(lang, d.kind),
     issuer: textIn(lang, d, 'issuer'),
     issuedOn: d.issued_on ? formatDate(d.issued_on, lang) : '—',

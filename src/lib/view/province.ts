@@ -67,7 +67,7 @@ interface Latest {
 }
 
 /** The eight main DTI indices (not the pillars, not the rank), drawn as the profile. */
-const isDtiProfile = (ind: IndicatorRow) => ind.parent_id === 'dti' && ind.unit === 'index' && !ind.id!.startsWith('dti-tru-cot');
+const isDtiProfile = (ind: IndicatorRow) => ind.parent_id === 'dti' && ind.unit === 'index' && !ind.id.startsWith('dti-tru-cot');
 
 export function provincePage(model: Model, code: string, lang: Lang): ProvincePage {
   const p = model.province.get(code);
@@ -80,10 +80,10 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
     (a, b) => Number(own.has(b)) - Number(own.has(a)) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'),
   );
   const typeChange = model.unitChanges.find((c) => c.level === 'province' && c.code === code && c.change === 'type');
-  const typeOn1July = typeOnDate(model, 'province', code, p.type!, '2025-07-01');
+  const typeOn1July = typeOnDate(model, 'province', code, p.type, '2025-07-01');
 
   const latest = model.tables.indicators
-    .map((ind) => ({ ind, obs: latestOf(model, ind.id!, 'province', code) }))
+    .map((ind) => ({ ind, obs: latestOf(model, ind.id, 'province', code) }))
     .filter((r): r is Latest => r.obs !== null);
   // A rank from the scores only when every province has one; otherwise the rank the sources publish, or none.
   const rankText = ({ ind, obs }: Latest): string => {
@@ -101,13 +101,13 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const row = (latestRow: Latest): ProvinceIndicatorRow => {
     const { ind, obs } = latestRow;
     return {
-      indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id!)) },
-      period: formatPeriod(obs.period!, lang),
+      indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
+      period: formatPeriod(obs.period, lang),
       asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
-      value: isDtiProfile(ind) ? formatNumber(obs.value, lang, ind.decimals!) : formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
+      value: isDtiProfile(ind) ? formatNumber(obs.value, lang, ind.decimals) : formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
       rank: rankText(latestRow),
       method: label(lang, obs.method),
-      source: sourceRef(model, lang, obs.source_id!, obs.published_on),
+      source: sourceRef(model, lang, obs.source_id, obs.published_on),
       bar: layoutInlineBar(obs.value, [ind.min ?? 0, ind.max ?? 1]),
     };
   };
@@ -115,26 +115,26 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const otherRows = latest.filter((r) => !isDtiProfile(r.ind));
   const hasDti = latest.some((r) => r.ind.id === 'dti');
   const name = textIn(lang, p, 'full_name');
-  const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi!).join(', ') }) : '';
+  const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi).join(', ') }) : '';
 
   return {
     lang,
     path: provincePath(code),
-    title: p.full_name_vi!,
+    title: p.full_name_vi,
     titleEn: lang === 'en' ? p.full_name_en : null,
     description: t(lang, 'provinceDescription', { name, merged, communes: communes.length }),
     searchName: `${p.full_name_vi} ${p.name_en}`,
-    provinceName: p.name_vi!,
+    provinceName: p.name_vi,
     breadcrumbs: [[t(lang, 'provinces'), '/provinces/']],
     code,
     typeLabel: label(lang, p.type),
     typeChange: typeChange
       ? {
-          text: t(lang, 'typeSince', { date: formatDate(typeChange.date!, lang), before: label(lang, typeOn1July) }),
-          document: { text: typeChange.document_id!, href: href(lang, documentPath(typeChange.document_id!)) },
+          text: t(lang, 'typeSince', { date: formatDate(typeChange.date, lang), before: label(lang, typeOn1July) }),
+          document: { text: typeChange.document_id, href: href(lang, documentPath(typeChange.document_id)) },
         }
       : null,
-    formers: formers.map((f) => ({ text: f.full_name_vi!, href: href(lang, formerProvincePath(f.code!)), code: f.code! })),
+    formers: formers.map((f) => ({ text: f.full_name_vi, href: href(lang, formerProvincePath(f.code)), code: f.code })),
     communes: {
       count: formatNumber(communes.length, lang, 0),
       href: href(lang, `/provinces/${code}/communes/`),
@@ -163,7 +163,7 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
       formers.length > 0
         ? {
             text: `${t(lang, 'formerValueNote')} ${t(lang, 'seeEachFormer')}`,
-            links: formers.map((f) => ({ text: f.name_vi!, href: href(lang, formerProvincePath(f.code!)) })),
+            links: formers.map((f) => ({ text: f.name_vi, href: href(lang, formerProvincePath(f.code)) })),
           }
         : null,
   };

@@ -31,7 +31,7 @@ export function sourceRef(model: Pick<Model, 'document'>, lang: Lang, sourceId: 
     const d = resolved.document;
     const issuer = textIn(lang, d, 'issuer');
     const label = d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`;
-    return { id: sourceId, label, href: href(lang, documentPath(d.id!)), external: false, date, dateText };
+    return { id: sourceId, label, href: href(lang, documentPath(d.id)), external: false, date, dateText };
   }
   const safe = isSafeUrl(resolved.url);
   return {

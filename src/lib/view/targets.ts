@@ -46,19 +46,19 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
     const ind = x.indicator_id ? model.indicator.get(x.indicator_id) : undefined;
     let latest: TargetLine['latest'] = null;
     if (ind) {
-      const value = latestOf(model, ind.id!, 'national', 'VN');
-      const link = href(lang, indicatorPath(ind.id!));
+      const value = latestOf(model, ind.id, 'national', 'VN');
+      const link = href(lang, indicatorPath(ind.id));
       if (value) {
         const gap = gapToTarget(value.value, x);
         const after =
           gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatNumber(gap.gap, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
-        latest = { link: { text: formatNumber(value.value, lang), href: link }, after: ` (${formatPeriod(value.period!, lang)})${after}` };
+        latest = { link: { text: formatNumber(value.value, lang), href: link }, after: ` (${formatPeriod(value.period, lang)})${after}` };
       } else latest = { link: { text: t(lang, 'noNationalFigureYet'), href: link }, after: '' };
     }
     return {
-      id: x.id!,
+      id: x.id,
       item: x.item ?? '',
-      text: x.text_vi!,
+      text: x.text_vi,
       textEn: lang === 'en' ? x.text_en : null,
       value: valueText(x, lang),
       unit: x.unit_vi,
@@ -69,7 +69,7 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
   const byHorizon = DOCUMENTS.flatMap((doc) =>
     HORIZONS.map((year) => ({
       doc,
-      year: year as string | null,
+      year: year,
       targets: model.tables.targets.filter((x) => x.document_id === doc && (x.deadline ?? '').startsWith(year)),
     })),
   );

@@ -71,7 +71,7 @@ export function statusRule(task: Pick<TaskView, 'statusInfo'>, lang: Lang): stri
 export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
   const task = model.task.get(id);
   if (!task) throw new Error(`No task with id ${id}.`);
-  const doc = model.document.get(task.document_id!)!;
+  const doc = model.document.get(task.document_id)!;
   const province = task.area_level === 'province' ? model.province.get(task.area_code!) : undefined;
   const commune = task.area_level === 'commune' ? model.commune.get(task.area_code!) : undefined;
   const owner = textIn(lang, task, 'owner');
@@ -85,17 +85,17 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     rule: statusRule(task, lang),
     owner,
     area: province
-      ? { text: province.full_name_vi!, href: href(lang, provincePath(province.code!)) }
+      ? { text: province.full_name_vi, href: href(lang, provincePath(province.code)) }
       : commune
-        ? { text: commune.full_name_vi!, href: href(lang, communePath(commune.code!)) }
+        ? { text: commune.full_name_vi, href: href(lang, communePath(commune.code)) }
         : t(lang, 'national'),
-    document: { text: documentLabel(doc, lang), href: href(lang, documentPath(doc.id!)) },
+    document: { text: documentLabel(doc, lang), href: href(lang, documentPath(doc.id)) },
     assignedOn: task.assigned_on ? formatDate(task.assigned_on, lang) : '—',
     deadline: task.deadline ? { date: task.deadline, text: formatDate(task.deadline, lang) } : null,
     reported: `${task.status ? label(lang, task.status) : '—'}${task.completed_on ? ` · ${t(lang, 'completedOn')} ${formatDate(task.completed_on, lang)}` : ''}`,
     evidence:
       task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
-    source: sourceRef(model, lang, task.source_id!, model.document.get(task.source_id!)?.issued_on ?? null),
+    source: sourceRef(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null),
     note: task.note,
     titleVi: lang === 'en' ? task.title_vi : null,
     coOwners: task.co_owners,

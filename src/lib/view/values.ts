@@ -63,8 +63,8 @@ export function rankAmong(
   code: string,
 ): RankAmong | null {
   if (indicator.unit === 'rank') return null;
-  const cross = model.cross.get(crossKey(indicator.id!, level, period)) ?? [];
-  const ranked = rankObservations(cross, indicator.higher_is_better!);
+  const cross = model.cross.get(crossKey(indicator.id, level, period)) ?? [];
+  const ranked = rankObservations(cross, indicator.higher_is_better);
   const mine = ranked.find((r) => r.obs.area_code === code);
   return mine ? { rank: mine.rank, of: ranked.length } : null;
 }
