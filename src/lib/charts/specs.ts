@@ -3,7 +3,7 @@
  * resolved to labels and links. Every chart has a key, also the path of its embed page
  * (/embed/<key>/); pages and embed pages build their charts through `chartSpec(key, ...)`.
  */
-import { formatNumber } from '../format.ts';
+import { formatLicence, formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import { tasksAddressedTo, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
@@ -21,8 +21,6 @@ import type {
   SourceInfo,
   TimelineSpec,
 } from './types.ts';
-
-export const LICENCE = 'CC BY 4.0 — Theo dõi Nghị quyết 57 (the sources keep their own terms)';
 
 export function chartLabels(lang: Lang): ChartLabels {
   const vi = lang === 'vi';
@@ -178,7 +176,7 @@ export function areaChartSpec(
   const level = kind === 'former-map' ? 'former_province' : 'province';
   const key = `${kind}/${indicatorId}`;
   const spec: AreaChartSpec = {
-    ...base(lang, options.id ?? `chart-${kind}`, key),
+    ...base(model, lang, options.id ?? `chart-${kind}`, key),
     kind: kind === 'ranking' ? 'ranking' : kind === 'tilegrid' ? 'tilegrid' : 'choropleth',
     level,
     indicators: [latestOnly(areaValues(model, lang, indicatorId, level))],
@@ -201,8 +199,9 @@ export function embedUrl(lang: Lang, key: string): string {
 }
 
 /** The fields every spec shares: its key (also its embed page), language, words and licence. */
-function base(lang: Lang, id: string, key: string) {
-  return { id, key, lang, labels: chartLabels(lang), pageUrl: embedUrl(lang, key), licence: LICENCE };
+function base(model: Model, lang: Lang, id: string, key: string) {
+  const licence = t(lang, 'chartLicence', { licence: formatLicence(model.meta.licence), site: t(lang, 'siteName') });
+  return { id, key, lang, labels: chartLabels(lang), pageUrl: embedUrl(lang, key), licence };
 }
 
 type Series = HistorySpec['series'][number];
@@ -241,7 +240,7 @@ function historySpec(
   target: HistorySpec['target'],
 ): HistorySpec {
   return {
-    ...base(lang, 'chart-history', `history/${indicatorId}/${area}`),
+    ...base(model, lang, 'chart-history', `history/${indicatorId}/${area}`),
     kind: 'history',
     indicator: meta(model, lang, indicatorId),
     series: lines.filter((l) => l.points.length > 0),
@@ -316,7 +315,7 @@ function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistoryS
 
 export function timelineSpec(model: Model, lang: Lang, key: string, tasks: readonly TaskView[]): TimelineSpec {
   return {
-    ...base(lang, 'chart-timeline', key),
+    ...base(model, lang, 'chart-timeline', key),
     kind: 'timeline',
     asOf: model.asOf,
     tasks: tasks.map((task) => ({

@@ -83,6 +83,7 @@ export const en: Dictionary = {
   'statusRule.revised': '{word} by task {task} — {noReport}',
   'statusRule.due': '{word} (due {due}) — {noReport}',
   formerShort: 'former',
+  chartLicence: '{licence} — {site} (the sources keep their own terms)',
   evidence: 'Evidence',
   coOwners: 'Co-ordinating agencies',
   ownerNow: 'Now carried by',

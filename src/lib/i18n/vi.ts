@@ -87,6 +87,7 @@ export const vi = {
   'statusRule.revised': '{word} bởi nhiệm vụ {task} — {noReport}',
   'statusRule.due': '{word} (hạn {due}) — {noReport}',
   formerShort: 'tỉnh cũ',
+  chartLicence: '{licence} — {site} (nguồn giữ điều khoản riêng)',
   evidence: 'Bằng chứng',
   coOwners: 'Cơ quan phối hợp',
   ownerNow: 'Nay do',
