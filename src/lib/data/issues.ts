@@ -28,6 +28,37 @@ export function issue(fields: Omit<Issue, 'severity' | 'row' | 'column' | 'value
   return { severity: 'error', row: null, column: null, value: null, ...fields };
 }
 
+/** A function that reports a problem on row `index` (0-based, in the order read) of a table. */
+export type RowReporter = (
+  index: number,
+  column: string | null,
+  code: Code,
+  value: unknown,
+  message: string,
+  hint: string,
+  severity?: Severity,
+) => void;
+
+/**
+ * Reports into `issues` against `file`, naming the file line of each row from `lines` (validated rows
+ * keep the line they were read from): the one way the cross-table rules locate a problem.
+ */
+export function rowReporter(issues: Issue[], file: string, lines: readonly number[]): RowReporter {
+  return (index, column, code, value, message, hint, severity = 'error') =>
+    issues.push(
+      issue({
+        severity,
+        code,
+        file,
+        row: lines[index] ?? null,
+        column,
+        value: value === null || value === undefined ? null : String(value),
+        message,
+        hint,
+      }),
+    );
+}
+
 /** Stable order for reports: by file, row, column, code. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort(

@@ -5,7 +5,7 @@
  */
 import type { Tables } from '../../schemas/index.ts';
 import type { Code } from './codes.ts';
-import { issue, type Issue } from './issues.ts';
+import { issue, rowReporter, type Issue } from './issues.ts';
 
 type Data = {
   tables: Pick<Tables, 'observations' | 'indicators' | 'documents' | 'provinces' | 'former_provinces'>;
@@ -17,27 +17,7 @@ export function validateFigures(data: Data): Issue[] {
   const { tables, lines, meta } = data;
   const issues: Issue[] = [];
   const unitOf = new Map(tables.indicators.map((i) => [i.id, i.unit]));
-  const obs = (
-    i: number,
-    column: string,
-    code: Code,
-    value: unknown,
-    message: string,
-    hint: string,
-    severity: Issue['severity'] = 'error',
-  ) =>
-    issues.push(
-      issue({
-        severity,
-        code,
-        file: 'observations.csv',
-        row: lines.observations[i] ?? null,
-        column,
-        value: value === null ? null : String(value),
-        message,
-        hint,
-      }),
-    );
+  const obs = rowReporter(issues, 'observations.csv', lines.observations);
 
   tables.observations.forEach((o, i) => {
     const unit = o.indicator_id === null ? undefined : unitOf.get(o.indicator_id);

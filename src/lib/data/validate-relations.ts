@@ -5,8 +5,7 @@
 import { TABLES, type TableName } from '../../schemas/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { slugify } from '../text.ts';
-import type { Code } from './codes.ts';
-import { issue, type Issue } from './issues.ts';
+import { issue, rowReporter, type Issue, type RowReporter } from './issues.ts';
 import type { RawDataset } from './read-dataset.ts';
 import { isSameUnitName } from './unit-names.ts';
 
@@ -59,28 +58,7 @@ export function validateRelations(
   const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
   const rowsOf = (name: TableName) => tables[name] as unknown as Row[];
   const lineOf = (name: TableName, index: number) => lines[name][index] ?? null;
-  const report = (
-    name: TableName,
-    index: number,
-    column: string | null,
-    code: Code,
-    value: unknown,
-    message: string,
-    hint: string,
-    severity: Issue['severity'] = 'error',
-  ) =>
-    issues.push(
-      issue({
-        severity,
-        code,
-        file: fileOf(name),
-        row: lineOf(name, index),
-        column,
-        value: value === null || value === undefined ? null : String(value),
-        message,
-        hint,
-      }),
-    );
+  const report = (name: TableName, ...args: Parameters<RowReporter>) => rowReporter(issues, fileOf(name), lines[name])(...args);
 
   // --- keys ---------------------------------------------------------------------------------------
   const keySets = new Map<TableName, Set<string>>();

@@ -5,8 +5,7 @@
  */
 import { STATUS_WORDS, TABLES, type TableName } from '../../schemas/index.ts';
 import { parseDueText } from './task-due.ts';
-import type { Code } from './codes.ts';
-import { issue, type Issue } from './issues.ts';
+import { rowReporter, type Issue, type RowReporter } from './issues.ts';
 import type { RawDataset } from './read-dataset.ts';
 
 const isoDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
@@ -15,28 +14,7 @@ export function validateTasks(data: Pick<RawDataset, 'tables' | 'lines' | 'meta'
   const { tables, lines, meta, rawKeys } = data;
   const issues: Issue[] = [];
   const fileOf = (name: TableName) => TABLES.find((t) => t.name === name)!.file;
-  const report = (
-    name: TableName,
-    index: number,
-    column: string | null,
-    code: Code,
-    value: unknown,
-    message: string,
-    hint: string,
-    severity: Issue['severity'] = 'error',
-  ) =>
-    issues.push(
-      issue({
-        severity,
-        code,
-        file: fileOf(name),
-        row: lines[name][index] ?? null,
-        column,
-        value: value === null || value === undefined ? null : String(value),
-        message,
-        hint,
-      }),
-    );
+  const report = (name: TableName, ...args: Parameters<RowReporter>) => rowReporter(issues, fileOf(name), lines[name])(...args);
 
   // --- tasks: owners exist; the normalized deadline agrees with the text as written ----------------------------
   const agencies = new Set([...tables.agencies.map((a) => a.id), ...rawKeys.agencies]);
