@@ -82,7 +82,7 @@ function normalizedDue(text: string, where: string): { due_period: string; recur
   return { due_period: due.period ?? '', recurrence: due.recurrence };
 }
 
-/** English titles: ours, unofficial; a task without one shows its Vietnamese title. */
+/** English titles: ours, unofficial, keyed by task id (nq71-bc402-nn, nq03-pl2-nnn); a task without one shows its Vietnamese title. */
 const translations = new Map(curated('task-translations.csv').map((r) => [r.id!, r.title_en!]));
 // A 03/NQ-CP task worded exactly as a translated 71/NQ-CP task (but for a final full stop) takes its translation.
 const sameText = (s: string) => clean(s).replace(/\.$/u, '');
@@ -107,7 +107,7 @@ for (const r of nq03) {
     item: `PL II.${r.tt}`,
     section: r.section!,
     title_vi: clean(r.ten_nhiem_vu),
-    title_en: titleEn(r.ten_nhiem_vu!),
+    title_en: translations.get(nq03Id(r.tt!)) ?? titleEn(r.ten_nhiem_vu!),
     owner,
     owner_ids: ownerIds(owner).join(';'),
     co_owners: clean(r.co_quan_phoi_hop),
