@@ -462,9 +462,10 @@ export const en: Dictionary = {
   // agencies (/agencies/)
   agencies: 'Agencies',
   agenciesDescription: 'The bodies that were assigned tasks, with the number of tasks each carries as of {asOf}.',
-  agencyDescription: '{count} tasks this body carries (its own and its predecessors\'), as of {asOf}.',
+  agencyDescription: "{count} tasks this body carries (its own and its predecessors'), as of {asOf}.",
   agencyTasks: 'Tasks this body carries',
-  agencyTasksNote: 'Its own tasks and those of its predecessors; the “Responsible body” column gives the owner as the assigning document writes it.',
+  agencyTasksNote:
+    'Its own tasks and those of its predecessors; the “Responsible body” column gives the owner as the assigning document writes it.',
   agencySuccessions: 'Mergers and successions',
   agencyScorecard: 'Tasks by status',
   agencyTaskCount: 'Tasks',

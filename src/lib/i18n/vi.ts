@@ -472,7 +472,8 @@ export const vi = {
   agencySuccessor: 'Nay thuộc',
   mergedInto: 'Sáp nhập vào {agency} từ ngày {date}',
   carriesTasksOf: 'Đảm nhận nhiệm vụ của {agency} từ ngày {date}',
-  scorecardAsOf: 'Tình trạng tính đến ngày dữ liệu {asOf}; nguồn báo cáo tiến độ rà soát đến {checkedOn}. Chỉ là số đếm, không phải điểm xếp hạng.',
+  scorecardAsOf:
+    'Tình trạng tính đến ngày dữ liệu {asOf}; nguồn báo cáo tiến độ rà soát đến {checkedOn}. Chỉ là số đếm, không phải điểm xếp hạng.',
   scorecardInProgress: 'Đang thực hiện hoặc chưa thực hiện (theo báo cáo)',
   scorecardNotYetDue: 'Chưa đến hạn hoặc sắp đến hạn',
   scorecardTotal: 'Tổng số',

@@ -5,8 +5,8 @@
  */
 import { formatDate } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
-import { agencyScorecard, type Model, type Scorecard, type TaskView } from '../model/index.ts';
-import { COMPUTED_STATUSES } from '../model/tasks.ts';
+import { agencyScorecard, type Model, type TaskView } from '../model/index.ts';
+import { COMPUTED_STATUSES, type ComputedStatus, type Scorecard } from '../model/tasks.ts';
 import { agencyPath, href, type Link } from './links.ts';
 
 export interface AgencyPage {
@@ -25,7 +25,7 @@ export interface AgencyPage {
   tasks: TaskView[];
 }
 
-const SCORECARD_LABELS: Record<Exclude<keyof Scorecard, 'total'>, Parameters<typeof label>[1]> = {
+const SCORECARD_LABELS: Record<Exclude<keyof Scorecard, 'total'>, ComputedStatus> = {
   done_on_time: 'done_on_time',
   done_late: 'done_late',
   done_date_not_reported: 'done',

@@ -87,8 +87,10 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     rule: statusRule(task, lang),
     owner,
     agencyLinks: [...new Set([...task.ownerIds, ...task.ownersNow])]
-      .filter((id) => model.agency.has(id))
-      .map((id) => ({ text: textIn(lang, model.agency.get(id)!, 'name'), href: href(lang, agencyPath(id)) })),
+      .flatMap((id) => {
+        const agency = model.agency.get(id);
+        return agency ? [{ text: textIn(lang, agency, 'name'), href: href(lang, agencyPath(id)) }] : [];
+      }),
     area: province
       ? { text: province.full_name_vi, href: href(lang, provincePath(province.code)) }
       : commune

@@ -20,7 +20,7 @@ describe('agencyPage over the published data', () => {
     expect(v.total).toBe(0);
   });
 
-  it('its tasks are its own and its predecessor\'s, each keeping the owner as written', () => {
+  it("its tasks are its own and its predecessor's, each keeping the owner as written", () => {
     const v = agencyPage(model, 'bo-khcn', 'vi');
     const own = model.tasksByOwner.get('bo-khcn') ?? [];
     const inherited = model.tasksByOwner.get('bo-tttt') ?? [];
