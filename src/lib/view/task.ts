@@ -86,11 +86,10 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     status: task.computed,
     rule: statusRule(task, lang),
     owner,
-    agencyLinks: [...new Set([...task.ownerIds, ...task.ownersNow])]
-      .flatMap((id) => {
-        const agency = model.agency.get(id);
-        return agency ? [{ text: textIn(lang, agency, 'name'), href: href(lang, agencyPath(id)) }] : [];
-      }),
+    agencyLinks: [...new Set([...task.ownerIds, ...task.ownersNow])].flatMap((id) => {
+      const agency = model.agency.get(id);
+      return agency ? [{ text: textIn(lang, agency, 'name'), href: href(lang, agencyPath(id)) }] : [];
+    }),
     area: province
       ? { text: province.full_name_vi, href: href(lang, provincePath(province.code)) }
       : commune
