@@ -10,6 +10,8 @@ export const PAGE_KINDS: Record<string, string> = {
   tasks: '/tasks/',
   'tasks-status': '/tasks/status/overdue_reported/',
   task: '/tasks/camau-ttpvhcc-cap-xa/',
+  agencies: '/agencies/',
+  agency: '/agencies/bo-khcn/',
   indicators: '/indicators/',
   indicator: '/indicators/dti/',
   targets: '/targets/',

@@ -51,3 +51,7 @@ export function areaPath(level: string | null, code: string | null): string | nu
 export function href(lang: Lang, path: string): string {
   return localePath(lang, path);
 }
+
+export function agencyPath(id: string): string {
+  return `/agencies/${id}/`;
+}

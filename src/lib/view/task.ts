@@ -9,7 +9,7 @@ import type { Model, TaskView } from '../model/index.ts';
 import { documentLabel } from '../model/documents.ts';
 import { COMPUTED_STATUSES, describeTaskStatus, type ComputedStatus } from '../model/tasks.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
-import { communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
+import { agencyPath, communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 
 export interface TaskPage {
@@ -22,6 +22,8 @@ export interface TaskPage {
   /** Why the task has its status, as of the dataset's date. */
   rule: string;
   owner: string;
+  /** The agency pages of the owners as written and of the bodies that carry the task today. */
+  agencyLinks: Link[];
   area: Link | string;
   document: Link;
   assignedOn: string;
@@ -84,6 +86,10 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     status: task.computed,
     rule: statusRule(task, lang),
     owner,
+    agencyLinks: [...new Set([...task.ownerIds, ...task.ownersNow])].flatMap((id) => {
+      const agency = model.agency.get(id);
+      return agency ? [{ text: textIn(lang, agency, 'name'), href: href(lang, agencyPath(id)) }] : [];
+    }),
     area: province
       ? { text: province.full_name_vi, href: href(lang, provincePath(province.code)) }
       : commune
