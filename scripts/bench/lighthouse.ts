@@ -20,6 +20,7 @@ import { createGzip } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist } from '../lib/serve.ts';
+import { CHROMIUM_ARGS } from '../lib/browser.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,16 +38,6 @@ const indicators = readdirSync(join(dist, 'indicators'), { withFileTypes: true }
   .sort();
 const indicator = indicators.includes('dti') ? 'dti' : indicators[0];
 const PAGES: Record<string, string> = { home: '/', province: '/provinces/01/', indicator: `/indicators/${indicator}/` };
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 /** Audits that judge the server rather than the pages (the e2e server sends neither). */
 const SERVER_AUDITS = new Set(['uses-text-compression', 'uses-long-cache-ttl', 'cache-insight', 'document-latency-insight']);
@@ -125,7 +116,7 @@ async function gzipProxy(upstream: string): Promise<{ url: string; close: () => 
 
 const files = await serveDist(dist);
 const server = values.plain ? files : await gzipProxy(files.url);
-const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_ARGS });
 const results: Record<string, PageResult> = {};
 try {
   for (const [name, path] of Object.entries(PAGES)) {

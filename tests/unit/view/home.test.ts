@@ -29,9 +29,9 @@ describe('homePage on the published data', () => {
     // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), after 26.08 as of 2025-04 in the same period.
     expect(signature).toMatchObject({
       target: 'Target: >= 70% (2030, 03/NQ-CP)',
-      value: '27.7',
+      value: '27.70%',
       period: '2025 (as of 12 May 2025)',
-      gap: 'Gap: 42.3',
+      gap: 'Gap: 42.3%',
     });
     expect(signature.source?.id).toBe('402-CV/VPĐU');
   });
