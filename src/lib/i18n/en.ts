@@ -8,6 +8,7 @@ export const en: Dictionary = {
   skip: 'Skip to main content',
   navProvinces: 'Provinces',
   navTasks: 'Tasks',
+  navAgencies: 'Agencies',
   navIndicators: 'Indicators',
   navTargets: 'Targets',
   navDocuments: 'Documents',

@@ -11,6 +11,7 @@ export const vi = {
   skip: 'Bỏ qua, đến nội dung chính',
   navProvinces: 'Tỉnh, thành',
   navTasks: 'Nhiệm vụ',
+  navAgencies: 'Cơ quan',
   navIndicators: 'Chỉ số',
   navTargets: 'Mục tiêu',
   navDocuments: 'Văn bản',

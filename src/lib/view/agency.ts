@@ -16,8 +16,12 @@ export interface AgencyPage {
   description: string;
   kind: string;
   note: string | null;
-  /** "Merged into X on D" and "carries the tasks of Y since D", from agency_successions.csv. */
-  successions: { text: string; agency: Link; date: string }[];
+  /**
+   * "Merged into X on D" and "carries the tasks of Y since D", from agency_successions.csv. `text` is
+   * the sentence; `before`, `agency`, `after` are the same sentence split around the other body's
+   * name, so a page links the name where it stands and names it once.
+   */
+  successions: { text: string; before: string; agency: Link; after: string; date: string }[];
   asOf: string;
   /** The scorecard rows that are not zero, with their label and count. */
   scorecard: { key: keyof Scorecard; text: string; count: number }[];
@@ -68,7 +72,8 @@ export function agencyPage(model: Model, id: string, lang: Lang): AgencyPage {
   ].map((s) => {
     const other = agencyLink(model, s.other, lang);
     const date = formatDate(s.date, lang);
-    return { text: t(lang, s.key, { agency: other.text, date }), agency: other, date };
+    const [before = '', after = ''] = t(lang, s.key, { agency: '\u0000', date }).split('\u0000');
+    return { text: t(lang, s.key, { agency: other.text, date }), before, agency: other, after, date };
   });
   const name = textIn(lang, agency, 'name');
   const checkedOn = model.reportsCheckedOn ? formatDate(model.reportsCheckedOn, lang) : '—';

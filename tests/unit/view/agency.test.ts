@@ -40,6 +40,22 @@ describe('agencyPage over the published data', () => {
     expect(v.scorecard.every((row) => row.count > 0)).toBe(true);
   });
 
+  it('a succession line names the other body once, as the link inside the sentence (it was "X … (X)")', () => {
+    for (const [id, lang] of [
+      ['bo-tttt', 'en'],
+      ['bo-khcn', 'vi'],
+      ['vinhlong-ubnd', 'vi'],
+    ] as const) {
+      for (const s of agencyPage(model, id, lang).successions) {
+        const shown = `${s.before}${s.agency.text}${s.after}`;
+        expect(shown).toBe(s.text);
+        expect(shown.split(s.agency.text)).toHaveLength(2);
+      }
+    }
+    const mic = agencyPage(model, 'bo-tttt', 'en').successions[0];
+    expect([mic?.before, mic?.agency.text, mic?.after]).toEqual(['Merged into ', 'Ministry of Science and Technology', ' on 1 Mar 2025']);
+  });
+
   it('an unknown agency is an error, not an empty page', () => {
     expect(() => agencyPage(model, 'no-such-agency', 'vi')).toThrow('No agency with id no-such-agency.');
   });
