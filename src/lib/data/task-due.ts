@@ -65,3 +65,20 @@ export function dueDate(period: string | null): string | null {
   if (m) return `${m[1]}-${m[2]}-${pad(lastDayOfMonth(Number(m[1]), Number(m[2])))}`;
   return period;
 }
+
+/**
+ * The deadline group of a task: the quarter its due date falls in (`2025-q2`), `recurring` for a
+ * standing task (never due), `none` when no completion time is stated. Groups sort in this order:
+ * quarters oldest first, then recurring, then none.
+ */
+export function taskDueGroup(task: { deadline: string | null; recurrence: TaskRow['recurrence'] }): string {
+  if (task.recurrence !== 'none') return 'recurring';
+  if (task.deadline === null) return 'none';
+  const month = Number(task.deadline.slice(5, 7));
+  return `${task.deadline.slice(0, 4)}-q${Math.ceil(month / 3)}`;
+}
+
+export function compareDueGroups(a: string, b: string): number {
+  const rank = (g: string) => (g === 'recurring' ? 1 : g === 'none' ? 2 : 0);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}

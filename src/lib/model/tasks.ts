@@ -7,6 +7,8 @@ import { formatDate, type Lang } from '../format.ts';
 import { t } from '../i18n/index.ts';
 import { dueDate } from '../data/task-due.ts';
 
+export { compareDueGroups, taskDueGroup } from '../data/task-due.ts';
+
 /** Display statuses, most pressing first (the order of the tracker). */
 export const COMPUTED_STATUSES = [
   'overdue_reported',
@@ -239,4 +241,22 @@ export function scorecard(statuses: readonly ComputedStatus[]): Scorecard {
     cancelled: count('cancelled'),
     revised: count('revised'),
   };
+}
+
+// --- tracker facets ------------------------------------------------------------------------------
+
+/**
+ * The programme a task belongs to, for the tracker: a section (I–VII) of Appendix II of 03/NQ-CP,
+ * the list of 71/NQ-CP, or the tasks of the seed articles (every other assigning document).
+ */
+export const TASK_PROGRAMMES = ['nq03-i', 'nq03-ii', 'nq03-iii', 'nq03-iv', 'nq03-v', 'nq03-vi', 'nq03-vii', 'nq71', 'seeds'] as const;
+export type TaskProgramme = (typeof TASK_PROGRAMMES)[number];
+
+export function taskProgramme(task: Pick<TaskRow, 'document_id' | 'section'>): TaskProgramme {
+  if (task.document_id === '71/NQ-CP') return 'nq71';
+  if (task.document_id === '03/NQ-CP') {
+    const key = `nq03-${(task.section ?? '').toLowerCase()}`;
+    if ((TASK_PROGRAMMES as readonly string[]).includes(key)) return key as TaskProgramme;
+  }
+  return 'seeds';
 }

@@ -8,6 +8,7 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import { agencyScorecard, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES, type ComputedStatus, type Scorecard } from '../model/tasks.ts';
 import { agencyPath, href, type Link } from './links.ts';
+import { groupTasksByProgramme, type TaskGroup } from './task.ts';
 
 export interface AgencyPage {
   lang: Lang;
@@ -27,7 +28,12 @@ export interface AgencyPage {
   scorecard: { key: keyof Scorecard; text: string; count: number }[];
   total: number;
   tasks: TaskView[];
+  /** The tasks by programme when there are more than GROUP_TASKS_ABOVE of them (one table otherwise). */
+  groups: TaskGroup[] | null;
 }
+
+/** Above this many tasks an agency page lists them by programme, each group collapsed with its counts. */
+export const GROUP_TASKS_ABOVE = 20;
 
 const SCORECARD_LABELS: Record<Exclude<keyof Scorecard, 'total'>, ComputedStatus> = {
   done_on_time: 'done_on_time',
@@ -91,6 +97,7 @@ export function agencyPage(model: Model, id: string, lang: Lang): AgencyPage {
       .map((key) => ({ key, text: scorecardText(lang, key), count: card[key] })),
     total: card.total,
     tasks,
+    groups: tasks.length > GROUP_TASKS_ABOVE ? groupTasksByProgramme(tasks, lang) : null,
   };
 }
 

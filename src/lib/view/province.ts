@@ -16,6 +16,7 @@ import type { IndicatorRow } from '../../schemas/index.ts';
 import { documentPath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { asOfText, latestOf, latestValue, rankAmong, seriesOf, type ValuedObservation } from './values.ts';
+import { groupTasksByProgramme, type TaskGroup } from './task.ts';
 
 export interface ProvinceIndicatorRow {
   indicator: Link;
@@ -49,6 +50,9 @@ export interface ProvincePage {
   communes: { count: string; href: string; byType: string };
   tasks: TaskView[];
   tasksCaption: string;
+  /** The tasks addressed to the province itself (listed first, in full), and the national ones addressed to every locality, by programme. */
+  ownTasks: TaskView[];
+  nationalGroups: TaskGroup[];
   timeline: TimelineSpec | null;
   /** Said when the province was merged: its DTI is the Ministry's mean of the former provinces. */
   mergedNote: string | null;
@@ -144,6 +148,11 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
     },
     tasks,
     tasksCaption: `${t(lang, 'tasks')} — ${p.name_vi}`,
+    ownTasks: tasks.filter((x) => own.has(x)),
+    nationalGroups: groupTasksByProgramme(
+      tasks.filter((x) => !own.has(x)),
+      lang,
+    ),
     // The timeline shows only its own tasks: those addressed to every locality would repeat the national one 34 times.
     timeline: own.size > 0 ? timelineSpec(model, lang, `timeline/province-${code}`, [...own]) : null,
     mergedNote: formers.length > 1 ? t(lang, 'ministryMean') : null,

@@ -1,13 +1,22 @@
 /**
- * The page of a task (/tasks/{id}/) and the task tracker (/tasks/, /tasks/status/{status}/). The
+ * The page of a task (/tasks/{id}/) and the task tracker (/tasks/ and its single-filter pages). The
  * status words come from the dictionaries; the explanation of a derived status from the model
  * (describeTaskStatus in lib/model/tasks.ts: the latest report, or the rule that applied).
  */
-import { formatDate } from '../format.ts';
+import { formatDate, formatPeriod } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { documentLabel } from '../model/documents.ts';
-import { COMPUTED_STATUSES, describeTaskStatus, type ComputedStatus } from '../model/tasks.ts';
+import {
+  COMPUTED_STATUSES,
+  TASK_PROGRAMMES,
+  compareDueGroups,
+  describeTaskStatus,
+  taskDueGroup,
+  taskProgramme,
+  type ComputedStatus,
+  type TaskProgramme,
+} from '../model/tasks.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { agencyPath, communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
@@ -133,6 +142,20 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
   };
 }
 
+/** A single filter of the tracker, a static page each: /tasks/status/{key}/, /tasks/programme/{key}/, /tasks/due/{key}/. */
+export type TaskFacet = 'status' | 'programme' | 'due';
+export interface TrackerFilter {
+  facet: TaskFacet;
+  key: string;
+}
+
+export interface FilterLink {
+  key: string;
+  text: string;
+  href: string;
+  current: boolean;
+}
+
 export interface TasksPage {
   lang: Lang;
   path: string;
@@ -142,43 +165,100 @@ export interface TasksPage {
   breadcrumbs: [string, string][];
   all: { text: string; href: string; current: boolean };
   /** One filter link per status that has tasks. */
-  filters: { status: ComputedStatus; text: string; href: string; current: boolean }[];
-  /** The words and choices of the script that filters the table in the browser (task-filter.ts). */
-  filterData: { statuses: string; labels: string } | null;
+  filters: (FilterLink & { status: ComputedStatus })[];
+  /** One link per programme (03/NQ-CP section, 71/NQ-CP, seed articles) and per deadline group that has tasks. */
+  programmes: FilterLink[];
+  dues: FilterLink[];
+  /** The agency pages of the bodies that carry tasks today, with their counts (an agency page is that filter). */
+  agencies: FilterLink[];
+  /**
+   * The words of the script that filters the table in the browser (task-filter.ts), on /tasks/ only;
+   * its choices are the filter links above, and a row names its agencies by their position in `agencies`.
+   */
+  filterData: { labels: string; agencyIndex: Map<string, number> } | null;
   tasks: TaskView[];
 }
 
-export function tasksPage(model: Model, status: ComputedStatus | null, lang: Lang): TasksPage {
+export function programmeLabel(lang: Lang, programme: TaskProgramme): string {
+  return t(lang, `programme.${programme}`);
+}
+
+/** "Hạn trong Quý 2/2025" / "Due in Q2 2025"; the standing and undated groups by name. */
+export function dueGroupLabel(lang: Lang, group: string): string {
+  if (group === 'recurring') return t(lang, 'dueGroupRecurring');
+  if (group === 'none') return t(lang, 'dueGroupNone');
+  return t(lang, 'dueGroupQuarter', { period: formatPeriod(group.toUpperCase(), lang) });
+}
+
+function facetOf(task: TaskView, facet: TaskFacet): string {
+  if (facet === 'status') return task.computed;
+  if (facet === 'programme') return taskProgramme(task);
+  return taskDueGroup(task);
+}
+
+/** Every single-filter page of the tracker that has tasks (getStaticPaths of the programme and due routes). */
+export function trackerFilters(model: Model, facet: TaskFacet): string[] {
+  const present = new Set(model.tasks.map((x) => facetOf(x, facet)));
+  if (facet === 'status') return COMPUTED_STATUSES.filter((s) => present.has(s));
+  if (facet === 'programme') return TASK_PROGRAMMES.filter((p) => present.has(p));
+  return [...present].sort(compareDueGroups);
+}
+
+function facetText(lang: Lang, facet: TaskFacet, key: string): string {
+  if (facet === 'status') return label(lang, key as ComputedStatus);
+  if (facet === 'programme') return programmeLabel(lang, key as TaskProgramme);
+  return dueGroupLabel(lang, key);
+}
+
+export function tasksPage(model: Model, filter: TrackerFilter | null, lang: Lang): TasksPage {
   const order = (s: ComputedStatus) => COMPUTED_STATUSES.indexOf(s);
   const tasks = model.tasks
-    .filter((x) => status === null || x.computed === status)
+    .filter((x) => filter === null || facetOf(x, filter.facet) === filter.key)
     .sort((a, b) => order(a.computed) - order(b.computed) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
-  const counts = new Map(COMPUTED_STATUSES.map((s) => [s, model.tasks.filter((x) => x.computed === s).length]));
-  const present = COMPUTED_STATUSES.filter((s) => counts.get(s)! > 0);
-  const title = status ? `${t(lang, 'tasks')}: ${label(lang, status)}` : t(lang, 'tasks');
+  const links = (facet: TaskFacet): FilterLink[] =>
+    trackerFilters(model, facet).map((key) => ({
+      key,
+      text: `${facetText(lang, facet, key)} (${model.tasks.filter((x) => facetOf(x, facet) === key).length})`,
+      href: href(lang, `/tasks/${facet}/${key}/`),
+      current: filter?.facet === facet && filter.key === key,
+    }));
+  const collator = new Intl.Collator(lang);
+  const agencies = model.agencies
+    .map((a) => ({ id: a.id, name: textIn(lang, a, 'name'), count: model.tasksByCurrentOwner.get(a.id)?.length ?? 0 }))
+    .filter((a) => a.count > 0)
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const title = filter ? `${t(lang, 'tasks')}: ${facetText(lang, filter.facet, filter.key)}` : t(lang, 'tasks');
   const asOf = formatDate(model.asOf, lang);
+  const statuses = links('status');
+  const programmes = links('programme');
+  const dues = links('due');
   return {
     lang,
-    path: status ? `/tasks/status/${status}/` : '/tasks/',
+    path: filter ? `/tasks/${filter.facet}/${filter.key}/` : '/tasks/',
     title,
     description: t(lang, 'tasksDescription', { count: String(model.tasks.length), asOf }),
     lead: t(lang, 'tasksLead', { asOf }),
-    breadcrumbs: status ? [[t(lang, 'tasks'), '/tasks/']] : [],
-    all: { text: `${t(lang, 'allTasks')} (${model.tasks.length})`, href: href(lang, '/tasks/'), current: status === null },
-    filters: present.map((s) => ({
-      status: s,
-      text: `${label(lang, s)} (${counts.get(s)})`,
-      href: href(lang, `/tasks/status/${s}/`),
-      current: status === s,
+    breadcrumbs: filter ? [[t(lang, 'tasks'), '/tasks/']] : [],
+    all: { text: `${t(lang, 'allTasks')} (${model.tasks.length})`, href: href(lang, '/tasks/'), current: filter === null },
+    filters: statuses.map((l) => ({ ...l, status: l.key as ComputedStatus })),
+    programmes,
+    dues,
+    agencies: agencies.map((a) => ({
+      key: a.id,
+      text: `${a.name} (${a.count})`,
+      href: `${href(lang, agencyPath(a.id))}#tasks`,
+      current: false,
     })),
     filterData:
-      status === null
+      filter === null
         ? {
-            statuses: JSON.stringify(present.map((s) => [s, label(lang, s)])),
+            agencyIndex: new Map(agencies.map((a, i) => [a.id, i])),
             labels: JSON.stringify({
               filter: t(lang, 'filter'),
               status: t(lang, 'status'),
-              owner: t(lang, 'owner'),
+              programme: t(lang, 'filterProgramme'),
+              due: t(lang, 'filterDue'),
+              agency: t(lang, 'filterAgency'),
               all: t(lang, 'allTasks'),
               text: t(lang, 'filterContains'),
               sort: t(lang, 'filterSort'),
@@ -190,4 +270,27 @@ export function tasksPage(model: Model, status: ComputedStatus | null, lang: Lan
         : null,
     tasks,
   };
+}
+
+/** Tasks of one programme, for the grouped lists of long agency and province pages. */
+export interface TaskGroup {
+  key: TaskProgramme;
+  title: string;
+  /** "29 tasks" and the statuses among them, most pressing first ("Past deadline 20 · Done on time 9"). */
+  count: string;
+  statuses: string;
+  tasks: TaskView[];
+}
+
+/** A list of tasks split by programme (03/NQ-CP sections, 71/NQ-CP, seed articles), each group keeping the list's order. */
+export function groupTasksByProgramme(tasks: readonly TaskView[], lang: Lang): TaskGroup[] {
+  return TASK_PROGRAMMES.flatMap((key) => {
+    const group = tasks.filter((x) => taskProgramme(x) === key);
+    if (group.length === 0) return [];
+    const statuses = COMPUTED_STATUSES.flatMap((s) => {
+      const n = group.filter((x) => x.computed === s).length;
+      return n > 0 ? [`${label(lang, s)} ${n}`] : [];
+    }).join(' · ');
+    return [{ key, title: programmeLabel(lang, key), count: t(lang, 'taskGroupCount', { count: group.length }), statuses, tasks: group }];
+  });
 }

@@ -45,13 +45,63 @@ describe('tasksPage', () => {
     expect(all.tasks).toHaveLength(5);
     expect(all.filters.map((f) => f.status)).toEqual(['overdue_reported', 'past_deadline', 'no_deadline', 'ongoing', 'done_on_time']);
     expect(JSON.parse(all.filterData!.labels).shown).toBe('nhiệm vụ đang hiển thị');
-    const past = tasksPage(model, 'past_deadline', 'en');
+    const past = tasksPage(model, { facet: 'status', key: 'past_deadline' }, 'en');
     expect(past).toMatchObject({
       title: 'Tasks: Past deadline, no completion reported',
       path: '/tasks/status/past_deadline/',
       filterData: null,
     });
     expect(past.tasks.map((x) => x.id)).toEqual(['t-databases']);
+    expect(past.filters.find((f) => f.current)?.status).toBe('past_deadline');
+  });
+});
+
+describe('tasksPage on the published data: the single filters a reader without JavaScript follows', () => {
+  const real = realModel();
+  it('one link per programme, with counts that add up to every task: 03/NQ-CP sections I–VII, 71/NQ-CP, the seed articles', () => {
+    const v = tasksPage(real, null, 'vi');
+    expect(v.programmes.map((p) => p.key)).toEqual([
+      'nq03-i',
+      'nq03-ii',
+      'nq03-iii',
+      'nq03-iv',
+      'nq03-v',
+      'nq03-vi',
+      'nq03-vii',
+      'nq71',
+      'seeds',
+    ]);
+    expect(v.programmes[0]).toEqual({ key: 'nq03-i', text: '03/NQ-CP, mục I (13)', href: '/tasks/programme/nq03-i/', current: false });
+    const total = (links: { text: string }[]) => links.reduce((n, l) => n + Number(/\((\d+)\)$/.exec(l.text)![1]), 0);
+    expect(total(v.programmes)).toBe(real.tasks.length);
+    expect(total(v.dues)).toBe(real.tasks.length);
+    expect(total(v.filters)).toBe(real.tasks.length);
+  });
+  it('deadline groups are quarters oldest first, then standing tasks, then no deadline; a filter page holds exactly its tasks', () => {
+    const v = tasksPage(real, { facet: 'due', key: '2025-q2' }, 'en');
+    const keys = v.dues.map((d) => d.key);
+    expect(keys.slice(-2)).toEqual(['recurring', 'none']);
+    expect(keys.slice(0, -2)).toEqual([...keys.slice(0, -2)].sort());
+    expect(v.title).toBe('Tasks: Due in Q2 2025');
+    expect(v.path).toBe('/tasks/due/2025-q2/');
+    expect(v.tasks.length).toBeGreaterThan(0);
+    expect(v.tasks.every((x) => x.deadline! >= '2025-04-01' && x.deadline! <= '2025-06-30')).toBe(true);
+    expect(v.filterData).toBeNull();
+    const ongoing = tasksPage(real, { facet: 'due', key: 'recurring' }, 'en');
+    expect(ongoing.tasks.every((x) => x.recurrence !== 'none' && x.computed !== 'past_deadline')).toBe(true);
+  });
+  it('the agency links go to the agency pages, with the count each carries today; rows name agencies by their position in that list', () => {
+    const v = tasksPage(real, null, 'en');
+    const most = v.agencies.find((a) => a.key === 'bo-khcn');
+    expect(most).toEqual({
+      key: 'bo-khcn',
+      text: `Ministry of Science and Technology (${real.tasksByCurrentOwner.get('bo-khcn')!.length})`,
+      href: '/en/agencies/bo-khcn/#tasks',
+      current: false,
+    });
+    expect(v.agencies.some((a) => a.key === 'bo-tttt')).toBe(false);
+    expect([...v.filterData!.agencyIndex.keys()]).toEqual(v.agencies.map((a) => a.key));
+    expect(v.filterData!.agencyIndex.get('bo-khcn')).toBe(v.agencies.indexOf(most!));
   });
 });
 
