@@ -10,6 +10,7 @@ import { readTable } from '../../src/lib/data/read-dataset.ts';
 import {
   agenciesTable,
   agencySuccessionsTable,
+  agencyReportsTable,
   columnsOf,
   communesTable,
   documentsTable,
@@ -220,6 +221,7 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
     ]),
   );
   writeFileSync(join(out, 'agency_successions.csv'), csv(columnsOf(agencySuccessionsTable), []));
+  writeFileSync(join(out, 'agency_reports.csv'), csv(columnsOf(agencyReportsTable), []));
   writeFileSync(join(out, 'tasks.csv'), csv(columnsOf(tasksTable), tasks));
   writeFileSync(
     join(out, 'dataset.json'),

@@ -3,19 +3,28 @@
  * draft Government report of 25/5/2025 (scripts/import/curated/cp-report-figures.csv, read by hand from
  * data/sources/cp-report-2025-05-25/CPbaocaot5.md) into data/: observations (each with its quote and,
  * for a snapshot, its as-of date), the indicators and documents they need (appended), the provinces'
- * own documents, and the task-progress facts that name no task. Facts that name a task or an agency
- * go to scripts/import/curated/task-progress-pending.csv for the task model.
+ * own documents, and the task-progress facts that name no task. A dated count about one agency's tasks
+ * goes to data/agency_reports.csv (never to per-task statuses: the count names no task); a fact that
+ * cannot be published yet (no date, or a count over a span) stays in
+ * scripts/import/curated/task-progress-pending.csv with the reason.
  *
  * Area names are mapped to codes only through data/area_aliases.csv: a name without a reviewed row
  * stops the import. A value already in data/ from another source must agree (its note then names the
  * second source and its sentence); a disagreement stops the import. Idempotent.
  *
- * Run after corrections.ts: node scripts/import/press-figures.ts
+ * Run after corrections.ts and tasks.ts (the agencies): node scripts/import/press-figures.ts
  */
 import { join } from 'node:path';
 import { DATA_DIR, readCsv, sortObservations, writeCsv } from './lib.ts';
 import { parseAliases, resolveArea, type AliasLevel } from '../../src/lib/data/area-aliases.ts';
-import { columnsOf, documentsTable, indicatorsTable, observationsTable } from '../../src/schemas/index.ts';
+import {
+  agencyReportsTable,
+  columnsOf,
+  documentsTable,
+  indicatorsTable,
+  observationsTable,
+  type AgencyReportMeasure,
+} from '../../src/schemas/index.ts';
 
 type Row = Record<string, string>;
 const here = (...p: string[]) => join(import.meta.dirname, ...p);
@@ -239,34 +248,73 @@ for (const f of readCsv(here('curated/cp-report-figures.csv'))) {
 }
 
 // --- task progress: facts naming no task are published; the others wait for the task model ----------------
-const TASK_FACT: Record<string, { indicator: string; period: string } | { pending: string }> = {
+type TaskFact =
+  | { indicator: string; period: string }
+  | { pending: string }
+  /** A count about one agency: the agency by its Vietnamese name as the row gives it, or the id the note names. */
+  | { agencyReport: AgencyReportMeasure; agency?: string; note?: string };
+// The per-ministry counts of the 31/7/2025 review, as the page prints them (SOURCE.md, "Translated pages").
+const LATE_TASKS_NOTE =
+  'Of the 21 late tasks of 71/NQ-CP in 2025 not completed as of 31 July 2025 (33 behind schedule, 12 of them completed), reported by the Deputy Minister of Science and Technology at the meeting of 1 August chaired by Deputy Prime Minister Nguyễn Chí Dũng. English machine-translated page with no article date; it names 8 of the "9 ministries", and its per-ministry counts add up to 24, more than 21: use with care (data/sources/press-figures-2025/SOURCE.md). The Vietnamese name of the ministry was supplied for the English name printed.';
+const DANANG_NOTE =
+  'Interview with the Director of the Đà Nẵng Department of Science and Technology, after one year of Resolution 57; the page gives no as-of date, only its own (11/03/2026). The tasks are those the City Party Committee and the city Steering Committee 57 assigned to the Department.';
+const TASK_FACT: Record<string, TaskFact> = {
   tasks_behind_schedule: { indicator: 'nq71-nhiem-vu-cham', period: '2025' },
   late_tasks_completed: { indicator: 'nq71-nhiem-vu-cham-da-xong', period: '2025' },
   late_tasks_not_completed: { indicator: 'nq71-nhiem-vu-cham-chua-xong', period: '2025' },
   agencies_responsible_for_unfinished_tasks: { indicator: 'nq71-co-quan-chua-xong', period: '2025' },
   ministries_with_unfinished_tasks: { indicator: 'nq71-bo-chua-xong', period: '2025' },
   localities_with_unfinished_tasks: { indicator: 'nq71-dia-phuong-chua-xong', period: '2025' },
-  unfinished_late_tasks: { pending: 'names an agency (a ministry) responsible for late tasks: for the task model' },
+  unfinished_late_tasks: { agencyReport: 'unfinished_late_tasks', note: LATE_TASKS_NOTE },
   central_tasks_completed_2025: { indicator: 'tinh-nhiem-vu-tw-hoan-thanh', period: '2025' },
   central_tasks_assigned_2025: { indicator: 'tinh-nhiem-vu-tw-giao', period: '2025' },
   central_tasks_added_first_2_months_2026: {
     pending: 'a count of tasks added over two months, not a state at a date; no indicator holds it yet',
   },
   central_tasks_assigned_cumulative: { indicator: 'tinh-nhiem-vu-tw-giao', period: '2026' },
-  city_tasks_completed: { pending: 'names an agency (the Đà Nẵng Department of Science and Technology) as owner: for the task model' },
-  city_tasks_in_progress: { pending: 'names an agency (the Đà Nẵng Department of Science and Technology) as owner: for the task model' },
+  city_tasks_completed: { agencyReport: 'tasks_completed', agency: 'danang-so-khcn', note: DANANG_NOTE },
+  city_tasks_in_progress: { agencyReport: 'tasks_in_progress', agency: 'danang-so-khcn', note: DANANG_NOTE },
   central_tasks_total: { pending: 'no date on the stored page: the period cannot be stated' },
   central_tasks_completed: { pending: 'no date on the stored page: the period cannot be stated' },
   central_tasks_recurring: { pending: 'no date on the stored page: the period cannot be stated' },
   central_tasks_in_progress: { pending: 'no date on the stored page: the period cannot be stated' },
   targets_completed_share_percent: { pending: 'no date on the stored page: the period cannot be stated' },
 };
+/** Pages that are machine translations into English (SOURCE.md, "Translated pages"): their quotes are in English. */
+const TRANSLATED_PAGES = new Set([
+  'https://vcdn.vietnam.vn/en/thong-nhat-he-thong-du-lieu-trong-danh-gia-tien-do-thuc-hien-nq-57-va-nq-71',
+]);
+const agencyByName = new Map(read('agencies.csv').map((a) => [a.name_vi!, a.id!]));
+const agencyIds = new Set(agencyByName.values());
 const pending: Row[] = [];
+const agencyReports: Row[] = [];
 for (const t of PRESS('task-progress.csv')) {
   const fact = TASK_FACT[t.measure!];
   if (!fact) throw new Error(`no decision for task-progress measure ${t.measure}`);
   if ('pending' in fact) {
     pending.push({ ...t, reason: fact.pending } as Row);
+    continue;
+  }
+  if ('agencyReport' in fact) {
+    const agency = fact.agency ?? agencyByName.get(t.owner_or_area_vi!);
+    if (!agency || !agencyIds.has(agency))
+      throw new Error(`task-progress ${t.measure} of "${t.owner_or_area_vi}": no agency in agencies.csv`);
+    const source = docByUrl.get(t.url!);
+    if (!source) throw new Error(`no document for ${t.url}`);
+    const published = docById.get(source)!.issued_on ?? '';
+    if (!t.as_of_date && !published) throw new Error(`task-progress ${t.measure} of "${t.owner_or_area_vi}": no date`);
+    agencyReports.push({
+      agency_id: agency,
+      measure: fact.agencyReport,
+      value: t.value!,
+      scope_en: t.scope!,
+      as_of: t.as_of_date ?? '',
+      published_on: published,
+      source_id: source,
+      quote: t.quote_vi!,
+      quote_lang: TRANSLATED_PAGES.has(t.url!) ? 'en' : 'vi',
+      note: [fact.note, t.note === 'As printed.' || t.note?.startsWith('See caveat') ? '' : t.note].filter(Boolean).join(' '),
+    });
     continue;
   }
   const source = docByUrl.get(t.url!);
@@ -295,9 +343,12 @@ for (const t of PRESS('task-progress.csv')) {
 writeCsv(observationsTable.file, columnsOf(observationsTable), sortObservations(observations));
 writeCsv(indicatorsTable.file, columnsOf(indicatorsTable), indicators);
 writeCsv(documentsTable.file, columnsOf(documentsTable), documents);
+writeCsv(agencyReportsTable.file, columnsOf(agencyReportsTable), agencyReports);
 writeCsv(
   '../scripts/import/curated/task-progress-pending.csv',
   ['scope', 'owner_or_area_vi', 'as_of_date', 'measure', 'value', 'url', 'quote_vi', 'note', 'reason'],
   pending,
 );
-console.log(`observations: ${added} added, ${corroborated} corroborated; ${pending.length} task-progress facts pending`);
+console.log(
+  `observations: ${added} added, ${corroborated} corroborated; ${agencyReports.length} agency reports; ${pending.length} task-progress facts pending`,
+);

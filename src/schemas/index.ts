@@ -11,6 +11,7 @@ import { observationsTable } from './observations.ts';
 import { tasksTable } from './tasks.ts';
 import { progressReportsTable } from './progress-reports.ts';
 import { agenciesTable, agencySuccessionsTable } from './agencies.ts';
+import { agencyReportsTable } from './agency-reports.ts';
 import type { z } from 'zod';
 
 export const TABLES = [
@@ -27,6 +28,7 @@ export const TABLES = [
   progressReportsTable,
   agenciesTable,
   agencySuccessionsTable,
+  agencyReportsTable,
 ] as const;
 
 type TableOf<N> = Extract<(typeof TABLES)[number], { name: N }>;
@@ -52,3 +54,4 @@ export * from './releases.ts';
 export * from './boundaries.ts';
 export * from './progress-reports.ts';
 export * from './agencies.ts';
+export * from './agency-reports.ts';

@@ -19,7 +19,8 @@ export type TableName =
   | 'tasks'
   | 'progress_reports'
   | 'agencies'
-  | 'agency_successions';
+  | 'agency_successions'
+  | 'agency_reports';
 
 /** What the CSV reader needs of a table: its name, file, row schema and key; every TableDef is one. */
 export interface CsvTableDef<S extends z.ZodObject = z.ZodObject> {

@@ -334,6 +334,11 @@ export const CODES = {
     'agency successions go round in a circle (a body succeeding itself, directly or through others)',
     'correct the successor or remove the row',
   ),
+  'agency-report-undated': error(
+    'task',
+    'a reported count about an agency (agency_reports.csv) has neither the date it describes (`as_of`) nor the date of its source (`published_on`)',
+    'give the date the source states; an undated count stays out of the data, with its reason, in scripts/import/curated/task-progress-pending.csv',
+  ),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

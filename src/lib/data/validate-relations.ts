@@ -268,6 +268,7 @@ export function validateRelations(
   tables.tasks.forEach((t, i) => checkSource('tasks', i, t.source_id));
   tables.progress_reports.forEach((r, i) => checkSource('progress_reports', i, r.source_id));
   tables.agency_successions.forEach((r, i) => checkSource('agency_successions', i, r.source_id));
+  tables.agency_reports.forEach((r, i) => checkSource('agency_reports', i, r.source_id));
 
   // --- dates ----------------------------------------------------------------------------------------------
   const asOf = meta?.as_of ?? null;

@@ -1,5 +1,5 @@
 /**
- * Rules of the task tables (tasks, progress_reports, agencies, agency_successions) across rows,
+ * Rules of the task tables (tasks, progress_reports, agencies, agency_successions, agency_reports) across rows,
  * over rows that passed their own schema. Pure: no file system. Every problem is reported at once.
  * Codes are permanent; they are listed in docs/validation-codes.md.
  */
@@ -267,5 +267,46 @@ export function validateTasks(data: Pick<RawDataset, 'tables' | 'lines' | 'meta'
     state.set(id, 'done');
   };
   for (const id of next.keys()) if (!state.has(id)) visit(id, []);
+
+  // --- agency_reports: a count is shown only with a date, never one after the data's date ----------------------
+  const asOfDate = meta?.as_of ?? null;
+  tables.agency_reports.forEach((r, i) => {
+    if (r.as_of === null && r.published_on === null) {
+      report(
+        'agency_reports',
+        i,
+        'as_of',
+        'agency-report-undated',
+        '',
+        'The count has neither the date it describes nor the date of its source.',
+        'Give the date the source states; a count with no date stays out of the data (scripts/import/curated/task-progress-pending.csv keeps it, with the reason).',
+      );
+    }
+    if (r.as_of !== null && r.published_on !== null && r.as_of > r.published_on) {
+      report(
+        'agency_reports',
+        i,
+        'as_of',
+        'describes-after-reported',
+        r.as_of,
+        `A source of ${r.published_on} cannot describe a later date (${r.as_of}).`,
+        'Check both dates against the source.',
+      );
+    }
+    for (const column of ['as_of', 'published_on'] as const) {
+      const value = r[column];
+      if (asOfDate !== null && value !== null && value > asOfDate) {
+        report(
+          'agency_reports',
+          i,
+          column,
+          'date-after-as-of',
+          value,
+          `${value} is after the dataset's as-of date (${asOfDate}).`,
+          'Correct the date, or move as_of in dataset.json forward if the data really describes a later date.',
+        );
+      }
+    }
+  });
   return issues;
 }

@@ -3,6 +3,7 @@
  * per build. Pages never parse CSV; every per-page look-up is a Map access.
  */
 import type {
+  AgencyReportRow,
   AgencyRow,
   AgencySuccessionRow,
   CommuneMergeRow,
@@ -108,6 +109,8 @@ export interface Model {
   agencies: AgencyRow[];
   agency: Map<string, AgencyRow>;
   successions: AgencySuccessionRow[];
+  /** Dated counts of an agency's tasks as sources report them (agency_reports.csv), by agency id, in file order. */
+  agencyReports: Map<string, AgencyReportRow[]>;
   /** Tasks by owner as written (agency id). */
   tasksByOwner: Map<string, TaskView[]>;
   /** Tasks by the body that carries them on the as-of date (an owner's successor included). */
@@ -223,6 +226,7 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     agencies: tables.agencies,
     agency,
     successions: tables.agency_successions,
+    agencyReports: groupBy(tables.agency_reports, (r) => r.agency_id),
     tasksByOwner: byOwner((t) => t.ownerIds),
     tasksByCurrentOwner: byOwner((t) => t.ownersNow),
     reportsCheckedOn: checkedOn,

@@ -8,6 +8,7 @@ import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import { agencyScorecard, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES, type ComputedStatus, type Scorecard } from '../model/tasks.ts';
 import { agencyPath, href, type Link } from './links.ts';
+import { sourceRef, type SourceView } from './source.ts';
 import { groupTasksByProgramme, type TaskGroup } from './task.ts';
 
 export interface AgencyPage {
@@ -30,6 +31,19 @@ export interface AgencyPage {
   tasks: TaskView[];
   /** The tasks by programme when there are more than GROUP_TASKS_ABOVE of them (one table otherwise). */
   groups: TaskGroup[] | null;
+  /** Counts of its tasks as dated sources state them (agency_reports.csv): never statuses of tasks. */
+  reports: AgencyReportView[];
+}
+
+export interface AgencyReportView {
+  /** "As of 31 Jul 2025" (the date the count describes), else "Source dated 11 Mar 2026". */
+  date: string;
+  text: string;
+  quote: string;
+  quoteLang: 'vi' | 'en';
+  scope: string;
+  source: SourceView;
+  note: string | null;
 }
 
 /** Above this many tasks an agency page lists them by programme, each group collapsed with its counts. */
@@ -98,6 +112,17 @@ export function agencyPage(model: Model, id: string, lang: Lang): AgencyPage {
     total: card.total,
     tasks,
     groups: tasks.length > GROUP_TASKS_ABOVE ? groupTasksByProgramme(tasks, lang) : null,
+    reports: (model.agencyReports.get(id) ?? []).map((r) => ({
+      date: r.as_of
+        ? t(lang, 'agencyReportAsOf', { date: formatDate(r.as_of, lang) })
+        : t(lang, 'agencyReportPublished', { date: formatDate(r.published_on!, lang) }),
+      text: t(lang, `agencyReport.${r.measure}`, { count: r.value }),
+      quote: r.quote,
+      quoteLang: r.quote_lang,
+      scope: r.scope_en,
+      source: sourceRef(model, lang, r.source_id, r.published_on),
+      note: r.note,
+    })),
   };
 }
 

@@ -205,7 +205,7 @@ export function trackerFilters(model: Model, facet: TaskFacet): string[] {
 }
 
 function facetText(lang: Lang, facet: TaskFacet, key: string): string {
-  if (facet === 'status') return label(lang, key as ComputedStatus);
+  if (facet === 'status') return label(lang, key);
   if (facet === 'programme') return programmeLabel(lang, key as TaskProgramme);
   return dueGroupLabel(lang, key);
 }

@@ -7,6 +7,7 @@ import { editLine, flat, treeWith } from './helpers.ts';
 type Case = [intent: string, changes: Parameters<typeof treeWith>[0], expected: ReturnType<typeof flat>];
 
 const REPORTS = 'progress_reports.csv';
+const AGENCY_REPORTS = 'agency_reports.csv';
 const appendReport = (row: string) => (t: string) => `${t}${row}\n`;
 
 /** One defect each, in the valid fixture tree (tests/fixtures/valid). */
@@ -120,6 +121,36 @@ const cases: Case[] = [
     'a body in a current and a former province',
     { 'agencies.csv': editLine('ubnd-bac-lieu', ',,95,', ',96,95,') },
     [['agencies.csv', 3, 'former_province_code', 'agency-two-provinces']],
+  ],
+  [
+    'a reported count with no date at all',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', '2025-07-31,2025-10-21', ',') },
+    [[AGENCY_REPORTS, 2, 'as_of', 'agency-report-undated']],
+  ],
+  [
+    'a reported count describing a date after its source',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', '2025-07-31,2025-10-21', '2025-11-30,2025-10-21') },
+    [[AGENCY_REPORTS, 2, 'as_of', 'describes-after-reported']],
+  ],
+  [
+    'a reported count whose source is dated after the as-of date',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', '2025-07-31,2025-10-21', ',2026-08-01') },
+    [[AGENCY_REPORTS, 2, 'published_on', 'date-after-as-of']],
+  ],
+  [
+    'a reported count about an unknown body',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', 'bo-khcn,', 'bo-moi,') },
+    [[AGENCY_REPORTS, 2, 'agency_id', 'unknown-reference']],
+  ],
+  [
+    'a reported count with a measure outside the vocabulary',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', 'unfinished_late_tasks', 'overdue_tasks') },
+    [[AGENCY_REPORTS, 2, 'measure', 'not-allowed-value']],
+  ],
+  [
+    'a reported count with an unknown source',
+    { [AGENCY_REPORTS]: editLine('bo-khcn', 'fixture-article', 'no-such-document') },
+    [[AGENCY_REPORTS, 2, 'source_id', 'unknown-source']],
   ],
 ];
 

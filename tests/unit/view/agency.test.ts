@@ -56,6 +56,26 @@ describe('agencyPage over the published data', () => {
     expect([mic?.before, mic?.agency.text, mic?.after]).toEqual(['Merged into ', 'Ministry of Science and Technology', ' on 1 Mar 2025']);
   });
 
+  it('a dated count from a source shows with its date, its sentence and its source, and changes no task', () => {
+    const v = agencyPage(model, 'bo-tc', 'en');
+    expect(v.reports).toHaveLength(1);
+    expect(v.reports[0]).toMatchObject({
+      date: 'As of 31 Jul 2025',
+      text: '4 late tasks not completed',
+      quote: 'Ministry of Finance (4 tasks)',
+      quoteLang: 'en',
+    });
+    expect(v.reports[0]!.source.label).toBe('Vietnam.vn (English)');
+    const vi = agencyPage(model, 'danang-so-khcn', 'vi');
+    expect(vi.reports.map((r) => [r.date, r.text])).toEqual([
+      ['Theo nguồn ngày 11/03/2026', '139 nhiệm vụ đã hoàn thành'],
+      ['Theo nguồn ngày 11/03/2026', '9 nhiệm vụ đang thực hiện'],
+    ]);
+    expect(vi.tasks).toEqual([]);
+    expect(vi.total).toBe(0);
+    expect(agencyPage(model, 'bo-tttt', 'vi').reports).toEqual([]);
+  });
+
   it('an unknown agency is an error, not an empty page', () => {
     expect(() => agencyPage(model, 'no-such-agency', 'vi')).toThrow('No agency with id no-such-agency.');
   });
