@@ -130,6 +130,32 @@ describe('without JavaScript', () => {
     expect(new Set(statuses)).toEqual(new Set(['overdue_reported']));
     await page.context().close();
   });
+
+  it('the task tracker filters by programme and by deadline with plain links, and an agency link opens its page', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/en/tasks/`);
+    expect(await page.locator('#task-filter form').count()).toBe(0);
+    await page
+      .getByRole('navigation', { name: 'Filter by programme' })
+      .getByRole('link', { name: /^71\/NQ-CP \(/ })
+      .click();
+    expect(new URL(page.url()).pathname).toBe('/en/tasks/programme/nq71/');
+    expect(await page.locator('#task-table tbody tr').count()).toBe(37);
+    await page
+      .getByRole('navigation', { name: 'Filter by deadline' })
+      .getByRole('link', { name: /^Ongoing or yearly/ })
+      .click();
+    expect(new URL(page.url()).pathname).toBe('/en/tasks/due/recurring/');
+    const deadlines = await page
+      .locator('#task-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.deadline));
+    expect(deadlines.length).toBeGreaterThan(0);
+    expect(new Set(deadlines)).toEqual(new Set(['']));
+    await page.locator('summary', { hasText: 'Filter by the body' }).click();
+    await page.getByRole('link', { name: /^Ministry of Science and Technology \(/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/agencies/bo-khcn/');
+    await page.context().close();
+  });
 });
 
 describe('with JavaScript', () => {
@@ -151,6 +177,29 @@ describe('with JavaScript', () => {
     const count = await page.locator('#task-table tbody tr:not([hidden])').count();
     expect(count).toBeGreaterThan(0);
     expect(await page.getByTestId('filter-count').textContent()).toContain(String(count));
+    await page.context().close();
+  });
+
+  it('the task filter combines programme, deadline and agency', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/tasks/`);
+    const programme = page.getByTestId('filter-programme');
+    await programme.waitFor();
+    await programme.selectOption('nq71');
+    await page.waitForFunction(() => document.querySelectorAll('#task-table tbody tr:not([hidden])').length === 37);
+    await page.getByTestId('filter-due').selectOption('2025-q2');
+    const agency = page.getByTestId('filter-agency');
+    const most = await agency.locator('option', { hasText: /^Bộ Khoa học và Công nghệ/ }).getAttribute('value');
+    await agency.selectOption(most!);
+    await page.waitForFunction(() => document.querySelectorAll('#task-table tbody tr:not([hidden])').length < 37);
+    const rows = await page
+      .locator('#task-table tbody tr:not([hidden])')
+      .evaluateAll((rs) => rs.map((r) => [(r as HTMLElement).dataset.programme, (r as HTMLElement).dataset.deadline]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [p, d] of rows) {
+      expect(p).toBe('nq71');
+      expect(d! >= '2025-04-01' && d! <= '2025-06-30').toBe(true);
+    }
     await page.context().close();
   });
 });
