@@ -40,7 +40,9 @@ describe('API v1 over the real data', () => {
 
   it('a schema refuses a resource with a value of the wrong type or an unknown field', () => {
     const k = API_KINDS.find((x) => x.name === 'provinces')!;
-    const item = buildItem(model, k, model.province.get('01')!) as Record<string, unknown> & { observations: { value: unknown }[] };
+    const item = buildItem(model, k, model.province.get('01')!) as unknown as Record<string, unknown> & {
+      observations: { value: unknown }[];
+    };
     const validate = validators.get('/api/v1/schemas/province.schema.json')!;
     expect(validate(item)).toBe(true);
     expect(validate({ ...item, observations: [{ ...item.observations[0], value: '0.82' }] })).toBe(false);
@@ -52,7 +54,7 @@ describe('API v1 over the real data', () => {
       model,
       API_KINDS.find((x) => x.name === 'provinces')!,
       model.province.get('01')!,
-    ) as {
+    ) as unknown as {
       observations: Record<string, unknown>[];
       sources: Record<string, { kind: string }>;
       links: Record<string, string>;
@@ -73,7 +75,7 @@ describe('API v1 over the real data', () => {
       model,
       API_KINDS.find((x) => x.name === 'tasks')!,
       task,
-    ) as {
+    ) as unknown as {
       status: { computed: string };
       progress_reports: { source_id: string }[];
       sources: Record<string, unknown>;
