@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import downloads from './src/integrations/downloads.ts';
+import api from './src/integrations/api.ts';
 
 // The canonical origin of the published portal. Override with PORTAL_SITE for a staging host.
 const site = process.env.PORTAL_SITE ?? 'https://nq57.example.org';
@@ -38,6 +39,8 @@ export default defineConfig({
     react(),
     // Data downloads under /data/v/{version}/ and /data/latest/, written after the pages (docs/releases.md).
     downloads(),
+    // The static JSON API under /api/v1/ and its JSON Schemas (docs/api.md).
+    api(),
     sitemap({
       // Embed pages are noindex (a chart alone, for <iframe>s): not listed.
       filter: (page) => !page.includes('/embed/'),

@@ -525,4 +525,58 @@ export const en: Dictionary = {
   provinceNationalTasks: 'Tasks addressed to every locality',
   provinceNationalTasksNote:
     'National tasks addressed to all ministries, sectors and localities or to all localities, by programme; open a group to see its tasks.',
+  // The page "For developers and journalists" (/developers/, src/lib/view/developers.ts).
+  'dev.title': 'For developers and journalists',
+  'dev.description': "The NQ57 data portal's static JSON API, JSON Schemas, SQLite database and versioned downloads.",
+  'dev.lead':
+    'Every figure of the portal can be read by a machine: a static JSON API (plain files: no key, no rate limit), a SQLite database of every release, and CSV/JSON files. Each value carries its source (document id or URL), publication date and method, as on the pages.',
+  'dev.footerLink': 'For developers',
+  'dev.dataLink': 'API, SQLite and how to use them: the page for developers and journalists',
+  'dev.apiHeading': 'Static JSON API /api/v1/',
+  'dev.apiIntro':
+    "Start from the index: it lists every kind of resource, how many items, each item's URL template and the JSON Schemas. Each item is one small file; URLs are paths from the site root. The data is the site's, as of {asOf}.",
+  'dev.curlHeading': 'Examples with curl',
+  'dev.resourcesCaption': 'Resources of API v1',
+  'dev.resource': 'Resource',
+  'dev.items': 'Items',
+  'dev.list': 'List',
+  'dev.itemTemplate': 'One item',
+  'dev.schema': 'Schema',
+  'dev.provenance':
+    "The rows in a resource are the table's rows exactly (same columns, same types as the JSON download): source_id, published_on, method, quote, note. The sources field resolves each source_id to its document (title, issuer, date, URL) or says it is a URL.",
+  'dev.stability':
+    'Stability: within v1, a published URL is never removed and an existing field is never renamed, retyped or dropped; new fields and resources may be added. An incompatible change goes to /api/v2/, and v1 keeps being served.',
+  'dev.schemasHeading': 'JSON Schemas',
+  'dev.schemasIntro':
+    "Every resource has a JSON Schema (2020-12) generated from the table schemas; so does each table's JSON download. The index's schema:",
+  'dev.tableSchemas': "Schemas of each table's JSON download",
+  'dev.sqliteHeading': 'SQLite database',
+  'dev.sqliteIntro':
+    'Every release has one SQLite file with every table in typed columns, primary and foreign keys, a dataset table (as-of date, licence, version) and the views below. The same data gives the same bytes; its SHA-256 is in datapackage.json.',
+  'dev.sqliteLatest': 'Latest release',
+  'dev.releaseCaption': 'Files of each release',
+  'dev.version': 'Version',
+  'dev.releasedOn': 'Released',
+  'dev.files': 'Files',
+  'dev.viewsHeading': 'Views',
+  'dev.viewLatestValues':
+    'The newest observation with a value per indicator and area (latest period, then latest snapshot date); an empty value is never the latest value.',
+  'dev.viewTaskCurrentReport':
+    "Every task with its current progress report: the latest report on or before the as-of date, status as the report writes it, and its source; empty when no report was found. The portal's derived status (past deadline…) is on the task pages and in the API.",
+  'dev.viewObservationsWithSource':
+    "Observations with the indicator's name and unit, and the source document (title, issuer, date, URL) when the source is a document.",
+  'dev.openHeading': 'Opening the SQLite file',
+  'dev.openDbBrowser': 'DB Browser for SQLite (sqlitebrowser.org): open the file, browse the tables and run SQL, no programming needed.',
+  'dev.openDatasette': 'Datasette (datasette.io): browse and query it in your browser, on your own machine:',
+  'dev.openPython': 'Python, with the built-in sqlite3 module:',
+  'dev.queriesHeading': 'Example queries',
+  'dev.queryLatestDti': 'The latest DTI of the 34 provinces, with its source and publication date:',
+  'dev.queryTaskStatus': 'Tasks by reported status (NULL: no report found yet):',
+  'dev.querySources': 'Every figure of Hanoi with its quote and source document:',
+  'dev.downloadsHeading': 'Versioned downloads',
+  'dev.downloadsIntro':
+    'Each release is an immutable snapshot: {versioned} keeps its files forever, cite these URLs. {latest} always points to the newest release.',
+  'dev.feedsHeading': 'Follow and cite',
+  'dev.feedsIntro': 'Atom feed of the releases:',
+  'dev.citeIntro': 'How to cite the data (with its version) is on the data page and on each release page:',
 };

@@ -529,4 +529,58 @@ export const vi = {
   provinceNationalTasks: 'Nhiệm vụ giao cho mọi địa phương',
   provinceNationalTasksNote:
     'Nhiệm vụ toàn quốc giao cho các bộ, ngành, địa phương hoặc các địa phương, theo chương trình; mở từng nhóm để xem.',
+  // The page "For developers and journalists" (/developers/, src/lib/view/developers.ts).
+  'dev.title': 'Dành cho lập trình viên và nhà báo',
+  'dev.description': 'API JSON tĩnh, JSON Schema, cơ sở dữ liệu SQLite và các tệp tải về theo phiên bản của cổng dữ liệu NQ57.',
+  'dev.lead':
+    'Mọi số liệu của cổng đều có thể lấy bằng máy: một API JSON tĩnh (chỉ là các tệp, không cần khóa, không giới hạn), một cơ sở dữ liệu SQLite cho mỗi phiên bản, và các tệp CSV/JSON. Mỗi giá trị kèm nguồn (mã văn bản hoặc URL), ngày công bố và phương pháp, như trên trang.',
+  'dev.footerLink': 'Dành cho lập trình viên',
+  'dev.dataLink': 'API, SQLite và cách dùng: trang dành cho lập trình viên và nhà báo',
+  'dev.apiHeading': 'API JSON tĩnh /api/v1/',
+  'dev.apiIntro':
+    'Bắt đầu từ tệp chỉ mục: nó liệt kê mọi loại tài nguyên, số lượng, mẫu URL của từng mục và JSON Schema. Mỗi mục là một tệp nhỏ; URL dùng đường dẫn từ gốc trang. Dữ liệu là dữ liệu của trang, tính đến {asOf}.',
+  'dev.curlHeading': 'Ví dụ với curl',
+  'dev.resourcesCaption': 'Tài nguyên của API v1',
+  'dev.resource': 'Tài nguyên',
+  'dev.items': 'Số mục',
+  'dev.list': 'Danh sách',
+  'dev.itemTemplate': 'Một mục',
+  'dev.schema': 'Schema',
+  'dev.provenance':
+    'Các dòng trong tài nguyên giống hệt dòng của bảng (cùng cột, cùng kiểu như tệp JSON tải về): source_id, published_on, method, quote, note. Trường sources giải nghĩa từng source_id thành văn bản (tiêu đề, cơ quan ban hành, ngày, URL) hoặc ghi rõ đó là một URL.',
+  'dev.stability':
+    'Cam kết ổn định: trong v1, URL đã công bố không bị xóa và trường đã có không bị đổi tên, đổi kiểu hay bỏ đi; có thể thêm trường và tài nguyên mới. Thay đổi không tương thích sẽ ra /api/v2/, còn v1 vẫn được phục vụ.',
+  'dev.schemasHeading': 'JSON Schema',
+  'dev.schemasIntro':
+    'Mỗi tài nguyên có JSON Schema (2020-12) sinh từ schema của bảng; mỗi tệp JSON tải về của bảng cũng vậy. Schema của chỉ mục:',
+  'dev.tableSchemas': 'Schema của tệp JSON từng bảng',
+  'dev.sqliteHeading': 'Cơ sở dữ liệu SQLite',
+  'dev.sqliteIntro':
+    'Mỗi phiên bản có một tệp SQLite chứa mọi bảng với cột có kiểu, khóa chính, khóa ngoại, bảng dataset (ngày dữ liệu, giấy phép, phiên bản) và các view dưới đây. Tệp được tạo lại giống hệt từng byte từ cùng dữ liệu; mã SHA-256 có trong datapackage.json.',
+  'dev.sqliteLatest': 'Phiên bản mới nhất',
+  'dev.releaseCaption': 'Tệp của từng phiên bản',
+  'dev.version': 'Phiên bản',
+  'dev.releasedOn': 'Ngày phát hành',
+  'dev.files': 'Tệp',
+  'dev.viewsHeading': 'Các view',
+  'dev.viewLatestValues':
+    'Giá trị mới nhất có số liệu của mỗi chỉ số tại mỗi địa bàn (kỳ mới nhất, rồi ngày chụp mới nhất); ô trống không bao giờ là giá trị mới nhất.',
+  'dev.viewTaskCurrentReport':
+    'Mỗi nhiệm vụ với báo cáo tiến độ hiện hành: báo cáo mới nhất trước hoặc đúng ngày dữ liệu, tình trạng như báo cáo ghi và nguồn; để trống khi không tìm thấy báo cáo. Tình trạng do cổng suy ra (quá hạn…) có trên trang nhiệm vụ và trong API.',
+  'dev.viewObservationsWithSource':
+    'Số liệu kèm tên và đơn vị của chỉ số, và văn bản nguồn (tiêu đề, cơ quan, ngày, URL) khi nguồn là một văn bản.',
+  'dev.openHeading': 'Mở tệp SQLite',
+  'dev.openDbBrowser': 'DB Browser for SQLite (sqlitebrowser.org): mở tệp, xem bảng và chạy SQL, không cần lập trình.',
+  'dev.openDatasette': 'Datasette (datasette.io): duyệt và truy vấn trong trình duyệt, trên máy của bạn:',
+  'dev.openPython': 'Python, với mô-đun sqlite3 có sẵn:',
+  'dev.queriesHeading': 'Truy vấn mẫu',
+  'dev.queryLatestDti': 'DTI mới nhất của 34 tỉnh, thành phố, kèm nguồn và ngày công bố:',
+  'dev.queryTaskStatus': 'Số nhiệm vụ theo tình trạng được báo cáo (NULL: chưa tìm thấy báo cáo):',
+  'dev.querySources': 'Mọi số liệu của Hà Nội với câu trích dẫn và văn bản nguồn:',
+  'dev.downloadsHeading': 'Tệp tải về theo phiên bản',
+  'dev.downloadsIntro':
+    'Mỗi phiên bản là bản chụp không đổi: {versioned} giữ nguyên tệp mãi mãi, hãy dẫn URL này. {latest} luôn trỏ tới phiên bản mới nhất.',
+  'dev.feedsHeading': 'Theo dõi và trích dẫn',
+  'dev.feedsIntro': 'Nguồn tin Atom của các phiên bản:',
+  'dev.citeIntro': 'Cách trích dẫn dữ liệu (kèm phiên bản) có trên trang dữ liệu và trang từng phiên bản:',
 } as const;

@@ -12,6 +12,7 @@ import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
 import { tablesOf } from './tables.ts';
+import { SQLITE_NAME, sqliteBytes, sqliteResource } from './sqlite.ts';
 
 // dataDir stays importable from here for src/components (DatasetJsonLd, HowToCite) and src/pages/data/catalog.jsonld.ts.
 export { dataDir };
@@ -28,6 +29,7 @@ export function downloadNames(dir: string, version: string | null, latest = fals
     'dataset.json',
     'datapackage.json',
     latest ? LATEST_ZIP : zipName(version),
+    SQLITE_NAME,
   ];
 }
 
@@ -67,6 +69,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   zip: 'application/zip',
+  sqlite: 'application/vnd.sqlite3',
 };
 export const contentType = (file: string) => CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream';
 
@@ -82,6 +85,12 @@ export function publishedFile(dir: string, version: string | null, file: string)
   return [...tablesOf(files).map((t) => t.file), 'dataset.json'].includes(file) ? join(files, file) : null;
 }
 
+/** The Data Package of a version with its SQLite database listed beside the tables (size and SHA-256). */
+const withSqlite = <P extends { resources: object[] }>(pkg: P, dir: string, version: string | null) => ({
+  ...pkg,
+  resources: [...pkg.resources, sqliteResource(dir, version)],
+});
+
 /** Writes one download of `version` of the data directory `dir` to `write`. `baseUrl` is the site's origin, for citations. */
 export function writeDownload(dir: string, version: string | null, file: string, baseUrl: string, write: Sink): void {
   const files = filesDir(dir, version);
@@ -90,8 +99,9 @@ export function writeDownload(dir: string, version: string | null, file: string,
   if (copy) write(new Uint8Array(readFileSync(copy)));
   else if (file === 'datapackage.json')
     write(
-      `${JSON.stringify(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl, tablesOf(files)), null, 2)}\n`,
+      `${JSON.stringify(withSqlite(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl, tablesOf(files)), dir, version), null, 2)}\n`,
     );
+  else if (file === SQLITE_NAME) write(sqliteBytes(dir, version));
   else if (file === zipName(version)) write(buildZip(dir, version, versionMeta(dir, version), baseUrl));
   else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(files, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);

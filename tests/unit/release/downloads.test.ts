@@ -63,7 +63,8 @@ describe('downloads written into the built site', () => {
     expect(listDownloads(dir).map((d) => d.path)).toEqual(written.map((d) => d.path));
     expect(readFileSync(join(out, 'data/latest/observations.csv')).equals(readFileSync(join(dir, 'observations.csv')))).toBe(true);
     const pkg = JSON.parse(readFileSync(join(out, 'data/latest/datapackage.json'), 'utf8'));
-    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(TABLES.map((t) => t.name));
+    // The tables, then the SQLite database of the same data (src/lib/release/sqlite.ts).
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual([...TABLES.map((t) => t.name), 'sqlite']);
     expect(Object.keys(unzipSync(readFileSync(join(out, 'data/latest', LATEST_ZIP))))).toContain('README.md');
   });
 });
