@@ -3,7 +3,7 @@
  * resolved to labels and links. Every chart has a key, also the path of its embed page
  * (/embed/<key>/); pages and embed pages build their charts through `chartSpec(key, ...)`.
  */
-import { formatLicence, formatNumber } from '../format.ts';
+import { formatComparator, formatLicence, formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import { tasksAddressedTo, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
@@ -72,7 +72,7 @@ function targetReferences(model: Model, lang: Lang, indicatorId: string): Refere
     .filter((tg) => tg.value !== null && tg.comparator !== 'qualitative' && tg.scope === 'national')
     .map((tg) => ({
       key: 'target' as const,
-      label: `${t(lang, 'target')}${tg.deadline ? ` ${tg.deadline.slice(0, 4)}` : ''} (${tg.comparator})`,
+      label: `${t(lang, 'target')}${tg.deadline ? ` ${tg.deadline.slice(0, 4)}` : ''} (${formatComparator(tg.comparator)})`,
       value: tg.value!,
     }));
 }
@@ -307,7 +307,7 @@ function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistoryS
   return {
     value: tg.value!,
     deadline: tg.deadline,
-    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${tg.comparator} ${formatNumber(tg.value!, lang)} (${tg.deadline.slice(0, 4)})`,
+    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${formatComparator(tg.comparator)} ${formatNumber(tg.value!, lang)} (${tg.deadline.slice(0, 4)})`,
     text: tg.text_vi,
     ...sourceInfo(model, lang, tg.document_id, doc?.issued_on ?? null),
   };

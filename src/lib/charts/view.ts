@@ -134,7 +134,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     const last = layout.bars.at(-1);
     description =
       first && last
-        ? `${title}. ${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}. ${refs.map((r) => `${r.label}: ${fmt(r.value)}`).join('. ')}`
+        ? `${[title, `${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}`, ...refs.map((r) => `${r.label}: ${fmt(r.value)}`)].join('. ')}.`
         : title;
     svg = renderRanking(layout, { id: `${id}-svg`, title, description, fmt, tickFmt: (v) => formatTick(v, ind, lang) });
   } else {

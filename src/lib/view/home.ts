@@ -3,7 +3,7 @@
  * figures (national DTI, the provincial average, the EGDI rank, and each national value that has a
  * numeric target, with its period, snapshot date and source). Latest values follow the one gap rule of values.ts.
  */
-import { formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
+import { formatComparator, formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
@@ -97,7 +97,7 @@ export function homePage(model: Model, lang: Lang): HomePage {
       const gap = latest ? gapToTarget(latest.value, target) : null;
       return {
         title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id)) },
-        target: `${t(lang, 'target')}: ${target.comparator} ${formatTick(target.value!, indicator, lang)} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
+        target: `${t(lang, 'target')}: ${formatComparator(target.comparator)} ${formatTick(target.value!, indicator, lang)} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
         value: latest ? formatValue(latest.value, indicator, lang, t(lang, 'notAvailable')) : null,
         period: latest ? `${formatPeriod(latest.period, lang)}${latest.as_of ? ` (${asOfText(latest.as_of, lang)})` : ''}` : null,
         source: latest ? sourceRef(model, lang, latest.source_id, latest.published_on) : null,

@@ -3,7 +3,7 @@
  * 03/NQ-CP, grouped by document and horizon, quoted, with the latest national value of the
  * indicator that measures each (values.ts gap rule) and the gap to the target.
  */
-import { formatNumber, formatPeriod } from '../format.ts';
+import { formatComparator, formatNumber, formatPeriod } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
@@ -38,7 +38,7 @@ export interface TargetsPage {
 function valueText(x: TargetRow, lang: Lang): string {
   if (x.comparator === 'qualitative') return t(lang, 'qualitative');
   if (x.comparator === 'between') return `${formatNumber(x.value!, lang)}–${formatNumber(x.value_max!, lang)}`;
-  return `${x.comparator} ${formatNumber(x.value!, lang)}`;
+  return `${formatComparator(x.comparator)} ${formatNumber(x.value!, lang)}`;
 }
 
 export function targetsPage(model: Model, lang: Lang): TargetsPage {

@@ -28,7 +28,7 @@ describe('homePage on the published data', () => {
     const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
     // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), after 26.08 as of 2025-04 in the same period.
     expect(signature).toMatchObject({
-      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      target: 'Target: ≥ 70% (2030, 03/NQ-CP)',
       value: '27.70%',
       period: '2025 (as of 12 May 2025)',
       gap: 'Gap: 42.3%',
@@ -42,7 +42,7 @@ describe('homePage on the published data', () => {
     const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
     expect(signature).toEqual({
       title: signature.title,
-      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      target: 'Target: ≥ 70% (2030, 03/NQ-CP)',
       value: null,
       period: null,
       source: null,

@@ -22,7 +22,7 @@ describe('targetsPage on the published data', () => {
       latest: { link: { text: '71', href: '/en/indicators/egdi-rank/' }, after: ' (2024)' },
     });
     expect(rows.find((r) => r.id === 'nq03-2030-31')).toMatchObject({
-      value: '>= 70',
+      value: '≥ 70',
       owner: 'Bộ Thông tin và Truyền thông',
       // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), the newest national value.
       latest: { link: { text: '27.7', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' }, after: ' (2025); Gap 42.3' },
