@@ -490,4 +490,12 @@ export const en: Dictionary = {
   'code.some_localities': 'Some localities (group)',
   'code.ministries_concerned': 'Ministries concerned (group)',
   'code.not_named': 'No body named in the source',
+  // Issue #14: every indicator of a province, former provinces' values, target progress
+  rankOf: '{rank} of {of}',
+  rankOfUnstated: '{rank} (the source does not say of how many)',
+  provinceIndicatorsNote:
+    'Every indicator with a value for the province: the latest value of each, with its period, the as-of date of a snapshot, the rank where the sources publish it (among the 34 provinces), the source and its date.',
+  provinceFormerValues: "Former provinces' values",
+  provinceFormerValuesNote:
+    'The latest value of each indicator for each former province, including indices published for the 63 former provinces; ranks are among the 63 former provinces where the source says so.',
 };

@@ -491,4 +491,12 @@ export const vi = {
   'code.some_localities': 'Một số địa phương (nhóm)',
   'code.ministries_concerned': 'Các bộ liên quan (nhóm)',
   'code.not_named': 'Nguồn không nêu cơ quan',
+  // Issue #14: every indicator of a province, former provinces' values, target progress
+  rankOf: '{rank}/{of}',
+  rankOfUnstated: '{rank} (nguồn không nêu tổng số đơn vị)',
+  provinceIndicatorsNote:
+    'Mọi chỉ số có giá trị của tỉnh: giá trị mới nhất của mỗi chỉ số, với kỳ, ngày tính đến (số liệu tại một thời điểm), thứ hạng khi nguồn công bố (trong 34 tỉnh, thành phố), nguồn và ngày.',
+  provinceFormerValues: 'Số liệu của các tỉnh cũ',
+  provinceFormerValuesNote:
+    'Giá trị mới nhất của mỗi chỉ số cho từng tỉnh cũ, kể cả các kỳ chỉ số công bố cho 63 tỉnh cũ; thứ hạng là trong 63 tỉnh cũ khi nguồn nói vậy.',
 } as const;
