@@ -498,4 +498,7 @@ export const en: Dictionary = {
   provinceFormerValues: "Former provinces' values",
   provinceFormerValuesNote:
     'The latest value of each indicator for each former province, including indices published for the 63 former provinces; ranks are among the 63 former provinces where the source says so.',
+  trajectoryLegend: 'Steady path to the target (reference, not data)',
+  perYear: '{value} a year',
+  pointsPerYear: '{value} percentage points a year',
 };

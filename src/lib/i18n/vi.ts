@@ -499,4 +499,7 @@ export const vi = {
   provinceFormerValues: 'Số liệu của các tỉnh cũ',
   provinceFormerValuesNote:
     'Giá trị mới nhất của mỗi chỉ số cho từng tỉnh cũ, kể cả các kỳ chỉ số công bố cho 63 tỉnh cũ; thứ hạng là trong 63 tỉnh cũ khi nguồn nói vậy.',
+  trajectoryLegend: 'Lộ trình đều tới mục tiêu (tham chiếu, không phải số liệu)',
+  perYear: '{value}/năm',
+  pointsPerYear: '{value} điểm %/năm',
 } as const;
