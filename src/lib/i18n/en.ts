@@ -501,4 +501,15 @@ export const en: Dictionary = {
   trajectoryLegend: 'Steady path to the target (reference, not data)',
   perYear: '{value} a year',
   pointsPerYear: '{value} percentage points a year',
+  targetProgressLink: 'Progress towards the target',
+  targetPageDescription:
+    'A target measured by “{indicator}”: the national values over time, the gap to the target and the steady path to its deadline.',
+  targetValuesCaption: 'National values over time',
+  targetProgressLatest: 'Latest value: {value} ({date}); target {target}; gap: {gap}.',
+  targetProgressNeeded:
+    'To reach {target} by {deadline}, the value must rise by {rate} from the latest value (the steady path in the chart).',
+  targetProgressObserved:
+    'Between the published values {from} and {to}, the average change was {rate} (arithmetic on the published values, not a forecast).',
+  targetPathNote:
+    'The steady path is a reference line from the latest value to the target at its deadline: neither data nor a forecast. The table lists only published values.',
 };

@@ -502,4 +502,14 @@ export const vi = {
   trajectoryLegend: 'Lộ trình đều tới mục tiêu (tham chiếu, không phải số liệu)',
   perYear: '{value}/năm',
   pointsPerYear: '{value} điểm %/năm',
+  targetProgressLink: 'Tiến độ so với mục tiêu',
+  targetPageDescription:
+    'Mục tiêu đo bằng “{indicator}”: các giá trị cả nước theo thời gian, khoảng cách tới mục tiêu và lộ trình đều đến hạn.',
+  targetValuesCaption: 'Giá trị cả nước theo thời gian',
+  targetProgressLatest: 'Giá trị mới nhất: {value} ({date}); mục tiêu {target}; khoảng cách: {gap}.',
+  targetProgressNeeded: 'Để đạt {target} vào {deadline}, từ giá trị mới nhất cần tăng đều {rate} (đường lộ trình đều trên biểu đồ).',
+  targetProgressObserved:
+    'Giữa hai giá trị đã công bố {from} và {to}, mức thay đổi bình quân là {rate} (phép tính trên số liệu đã công bố, không phải dự báo).',
+  targetPathNote:
+    'Lộ trình đều là đường tham chiếu nối giá trị mới nhất với mục tiêu vào hạn chót: không phải số liệu, không phải dự báo. Bảng chỉ liệt kê các giá trị đã công bố.',
 } as const;
