@@ -205,11 +205,12 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
     breadcrumbs: [[t(lang, 'targets'), '/targets/']],
     document: { text: x.document_id, href: href(lang, documentPath(x.document_id)) },
     item: x.item ?? '',
-    value: `${targetText}${x.unit_vi ? ` (${x.unit_vi})` : ''}`,
+    // The unit as the document writes it, when it says more than the sign the value already carries ("% dân số").
+    value: `${targetText}${x.unit_vi && x.unit_vi !== '%' ? ` (${x.unit_vi})` : ''}`,
     deadline,
     owner: x.owner || '—',
     indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
-    asOf: formatDate(model.asOf, lang),
+    asOf: `${t(lang, 'asOf')} ${formatDate(model.asOf, lang)}`,
     rows: progress.points.map((p) => ({
       date: dateOf(p.obs),
       value: fmt(p.value),

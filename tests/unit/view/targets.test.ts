@@ -58,7 +58,7 @@ describe('targetPage: values over time against the target, the gap and the stead
       ['Apr 2025', '26.08%', '43.92%', '402-CV/VPĐU'],
       ['12 May 2025', '27.70%', '42.3%', '402-CV/VPĐU'],
     ]);
-    expect(v.value).toBe('≥ 70% (%)');
+    expect(v.value).toBe('≥ 70%');
     expect(v.deadline).toBe('31 Dec 2030');
     // (70 - 27.7) / (2030-12-31 - 2025-05-12 in years) = 7.5 points a year.
     expect(v.summary).toEqual([
