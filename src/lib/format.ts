@@ -98,3 +98,8 @@ export function formatValue(value: number | null, indicator: ValueFormat, lang: 
 export function formatTick(value: number, indicator: Pick<ValueFormat, 'unit'>, lang: Lang): string {
   return `${formatNumber(value, lang)}${indicator.unit === 'percent' ? '%' : ''}`;
 }
+
+/** A target's comparator as a person reads it: ">=" → "≥", "<=" → "≤" ("between" and "qualitative" are worded by the page). */
+export function formatComparator(comparator: string): string {
+  return comparator === '>=' ? '≥' : comparator === '<=' ? '≤' : comparator;
+}

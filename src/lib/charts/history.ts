@@ -51,16 +51,17 @@ export interface HistoryLayout {
   lines: HistoryLine[];
   target: { value: number; label: string; y: number; x: number } | null;
   trajectory: { x1: number; y1: number; x2: number; y2: number; perYear: number } | null;
-  /** Legend rows under the plot, one per series (and the target): text says what colour shows. */
-  legend: { key: string; label: string; kind: SeriesKind | 'target'; index: number; y: number }[];
+  /**
+   * Legend rows under the plot, one per series, the target and the steady path (a reference line, not
+   * data: its words come from the renderer, which knows the rate): text says what colour shows.
+   */
+  legend: { key: string; label: string; kind: SeriesKind | 'target' | 'trajectory'; index: number; y: number }[];
 }
 
 export const HISTORY = { height: 240, legendRow: 16, left: 44, right: 16, top: 16, bottom: 28 } as const;
 
 export function layoutHistory(input: HistoryInput): HistoryLayout {
   const { height: plotHeight, legendRow, left, right, top, bottom } = HISTORY;
-  const legendCount = input.series.length + (input.target ? 1 : 0);
-  const height = plotHeight + legendCount * legendRow + 4;
   const plot = { left, right: input.width - right, top, bottom: plotHeight - bottom };
   const years = input.series.flatMap((s) => s.points.map((p) => periodToYear(p.period)));
   const targetYear = input.target ? dateToYear(input.target.deadline) : null;
@@ -104,6 +105,8 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
       perYear: (input.target.value - last.value) / years,
     };
   }
+  const legendCount = input.series.length + (input.target ? 1 : 0) + (trajectory ? 1 : 0);
+  const height = plotHeight + legendCount * legendRow + 4;
   const yearStep = Math.max(1, Math.ceil((maxYear - minYear) / 6));
   const xTicks: HistoryLayout['xTicks'] = [];
   for (let yr = minYear; yr <= maxYear; yr += yearStep) xTicks.push({ year: yr, x: round(x(yr + 0.5)) });
@@ -121,6 +124,7 @@ export function layoutHistory(input: HistoryInput): HistoryLayout {
     legend: [
       ...lines.map((l) => ({ key: l.key, label: l.label, kind: l.kind, index: l.index })),
       ...(input.target ? [{ key: 'target', label: input.target.label, kind: 'target' as const, index: -1 }] : []),
+      ...(trajectory ? [{ key: 'trajectory', label: '', kind: 'trajectory' as const, index: -1 }] : []),
     ].map((item, i) => ({ ...item, y: plotHeight + 4 + i * legendRow })),
   };
 }

@@ -125,7 +125,10 @@ function marker(kind: string, x: number, y: number, colour: string): string {
 
 const DASH: Record<string, string> = { unit: '', former: ' stroke-dasharray="5 3"', national: ' stroke-dasharray="1 3"' };
 
-export function renderHistory(l: HistoryLayout, t: SvgText & { tickFmt: (v: number) => string; trajectoryLabel: string }): string {
+export function renderHistory(
+  l: HistoryLayout,
+  t: SvgText & { tickFmt: (v: number) => string; trajectoryLabel: string; trajectoryLegend: string },
+): string {
   const out = [open(t, l.width, l.height)];
   const { plot } = l;
   for (const tick of l.yTicks)
@@ -159,6 +162,13 @@ export function renderHistory(l: HistoryLayout, t: SvgText & { tickFmt: (v: numb
   });
   out.push(...drawn.filter((d) => d.kind !== 'unit').map((d) => d.svg), ...drawn.filter((d) => d.kind === 'unit').map((d) => d.svg));
   for (const item of l.legend) {
+    if (item.kind === 'trajectory') {
+      // The steady path is a reference line: its legend row has no marker, as it has no data points.
+      out.push(
+        `<g transform="translate(${plot.left},${item.y})"><line x1="0" x2="24" y1="6" y2="6" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="30" y="10">${esc(t.trajectoryLegend)}</text></g>`,
+      );
+      continue;
+    }
     const colour = item.kind === 'target' ? INK : SERIES[item.index % SERIES.length]!;
     const dash = item.kind === 'target' ? ' stroke-dasharray="6 3"' : (DASH[item.kind] ?? '');
     out.push(

@@ -3,7 +3,7 @@
  * resolved to labels and links. Every chart has a key, also the path of its embed page
  * (/embed/<key>/); pages and embed pages build their charts through `chartSpec(key, ...)`.
  */
-import { formatLicence, formatNumber } from '../format.ts';
+import { formatComparator, formatLicence, formatNumber } from '../format.ts';
 import { label, localePath, t, type Lang } from '../i18n/index.ts';
 import { tasksAddressedTo, type Model, type TaskView } from '../model/index.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
@@ -40,6 +40,9 @@ export function chartLabels(lang: Lang): ChartLabels {
     completedOn: t(lang, 'completedOn'),
     asOf: t(lang, 'asOf'),
     trajectory: vi ? 'Lộ trình đều cần thiết để đạt mục tiêu đúng hạn' : 'Steady path needed to reach the target on time',
+    trajectoryLegend: t(lang, 'trajectoryLegend'),
+    perYear: t(lang, 'perYear', { value: '{value}' }),
+    pointsPerYear: t(lang, 'pointsPerYear', { value: '{value}' }),
     series: vi ? 'Chuỗi' : 'Series',
     indicator: t(lang, 'indicator'),
     year: vi ? 'Năm' : 'Year',
@@ -72,7 +75,7 @@ function targetReferences(model: Model, lang: Lang, indicatorId: string): Refere
     .filter((tg) => tg.value !== null && tg.comparator !== 'qualitative' && tg.scope === 'national')
     .map((tg) => ({
       key: 'target' as const,
-      label: `${t(lang, 'target')}${tg.deadline ? ` ${tg.deadline.slice(0, 4)}` : ''} (${tg.comparator})`,
+      label: `${t(lang, 'target')}${tg.deadline ? ` ${tg.deadline.slice(0, 4)}` : ''} (${formatComparator(tg.comparator)})`,
       value: tg.value!,
     }));
 }
@@ -307,7 +310,7 @@ function nationalTarget(model: Model, lang: Lang, indicatorId: string): HistoryS
   return {
     value: tg.value!,
     deadline: tg.deadline,
-    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${tg.comparator} ${formatNumber(tg.value!, lang)} (${tg.deadline.slice(0, 4)})`,
+    label: `${t(lang, 'target')} ${tg.document_id} ${tg.item}: ${formatComparator(tg.comparator)} ${formatNumber(tg.value!, lang)} (${tg.deadline.slice(0, 4)})`,
     text: tg.text_vi,
     ...sourceInfo(model, lang, tg.document_id, doc?.issued_on ?? null),
   };

@@ -70,6 +70,11 @@ export interface ChartLabels {
   completedOn: string;
   asOf: string;
   trajectory: string;
+  /** The steady path's legend row: says it is a reference line, not data. */
+  trajectoryLegend: string;
+  /** "{value}/năm", "{value} a year"; a share's change: "{value} điểm %/năm", "{value} percentage points a year". */
+  perYear: string;
+  pointsPerYear: string;
   series: string;
   indicator: string;
   year: string;

@@ -3,7 +3,7 @@
  * rows of its table twin (row i is mark `data-i="i"`), and the CSV of exactly what it shows. Runs at
  * build time for the static HTML and in the island when the reader switches indicator, period or highlighted area.
  */
-import { formatDate, formatPeriod, formatTick, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
 import { equalIntervalClasses, classOf, NO_DATA_FILL } from './colour.ts';
 import { layoutHistory } from './history.ts';
 import { layoutRanking } from './ranking.ts';
@@ -134,7 +134,7 @@ function areaView(spec: AreaChartSpec, state: ChartState, width: number): ChartV
     const last = layout.bars.at(-1);
     description =
       first && last
-        ? `${title}. ${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}. ${refs.map((r) => `${r.label}: ${fmt(r.value)}`).join('. ')}`
+        ? `${[title, `${first.name}: ${fmt(first.value)} … ${last.name}: ${fmt(last.value)}`, ...refs.map((r) => `${r.label}: ${fmt(r.value)}`)].join('. ')}.`
         : title;
     svg = renderRanking(layout, { id: `${id}-svg`, title, description, fmt, tickFmt: (v) => formatTick(v, ind, lang) });
   } else {
@@ -231,10 +231,13 @@ function historyView(spec: HistorySpec, width: number): ChartView {
       .map((p) => ({ s, p })),
   );
   const title = indicator.name;
-  const trajectoryLabel =
-    layout.trajectory && spec.target
-      ? `${labels.trajectory}: ${fmt(Math.abs(layout.trajectory.perYear))}/${lang === 'vi' ? 'năm' : 'year'}`
-      : '';
+  // A change in a share is in percentage points, not per cent ("7.50% a year" would read as a relative rate).
+  const rate = (v: number) =>
+    (indicator.unit === 'percent' ? labels.pointsPerYear : labels.perYear).replace(
+      '{value}',
+      indicator.unit === 'percent' ? formatNumber(v, lang, 1) : fmt(v),
+    );
+  const trajectoryLabel = layout.trajectory && spec.target ? `${labels.trajectory}: ${rate(Math.abs(layout.trajectory.perYear))}` : '';
   const description = `${title}. ${spec.series.map((s) => `${s.label}: ${s.points.map((p) => `${formatPeriod(p.period, lang)} ${formatValue(p.value, indicator, lang, labels.noData)}`).join(', ')}`).join('. ')}.${spec.target ? ` ${spec.target.label}.` : ''}${trajectoryLabel ? ` ${trajectoryLabel}.` : ''}`;
   const svg = renderHistory(layout, {
     id: `${spec.id}-svg`,
@@ -242,6 +245,7 @@ function historyView(spec: HistorySpec, width: number): ChartView {
     description,
     tickFmt: (v) => formatTick(v, indicator, lang),
     trajectoryLabel,
+    trajectoryLegend: labels.trajectoryLegend,
   });
   const rowOf = (s: HistorySpec['series'][number], p: HistorySpec['series'][number]['points'][number]): Cell[] => [
     s.label,

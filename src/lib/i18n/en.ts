@@ -579,4 +579,26 @@ export const en: Dictionary = {
   'dev.feedsHeading': 'Follow and cite',
   'dev.feedsIntro': 'Atom feed of the releases:',
   'dev.citeIntro': 'How to cite the data (with its version) is on the data page and on each release page:',
+  // Issue #14: every indicator of a province, former provinces' values, target progress
+  rankOf: '{rank} of {of}',
+  rankOfUnstated: '{rank} (the source does not say of how many)',
+  provinceIndicatorsNote:
+    'Every indicator with a value for the province: the latest value of each, with its period, the as-of date of a snapshot, the rank where the sources publish it (among the 34 provinces), the source and its date.',
+  provinceFormerValues: "Former provinces' values",
+  provinceFormerValuesNote:
+    'The latest value of each indicator for each former province, including indices published for the 63 former provinces; ranks are among the 63 former provinces where the source says so.',
+  trajectoryLegend: 'Steady path to the target (reference, not data)',
+  perYear: '{value} a year',
+  pointsPerYear: '{value} percentage points a year',
+  targetProgressLink: 'Progress towards the target',
+  targetPageDescription:
+    'A target measured by “{indicator}”: the national values over time, the gap to the target and the steady path to its deadline.',
+  targetValuesCaption: 'National values over time',
+  targetProgressLatest: 'Latest value: {value} ({date}); target {target}; gap: {gap}.',
+  targetProgressNeeded:
+    'To reach {target} by {deadline}, the value must rise by {rate} from the latest value (the steady path in the chart).',
+  targetProgressObserved:
+    'Between the published values {from} and {to}, the average change was {rate} (arithmetic on the published values, not a forecast).',
+  targetPathNote:
+    'The steady path is a reference line from the latest value to the target at its deadline: neither data nor a forecast. The table lists only published values.',
 };

@@ -583,4 +583,25 @@ export const vi = {
   'dev.feedsHeading': 'Theo dõi và trích dẫn',
   'dev.feedsIntro': 'Nguồn tin Atom của các phiên bản:',
   'dev.citeIntro': 'Cách trích dẫn dữ liệu (kèm phiên bản) có trên trang dữ liệu và trang từng phiên bản:',
+  // Issue #14: every indicator of a province, former provinces' values, target progress
+  rankOf: '{rank}/{of}',
+  rankOfUnstated: '{rank} (nguồn không nêu tổng số đơn vị)',
+  provinceIndicatorsNote:
+    'Mọi chỉ số có giá trị của tỉnh: giá trị mới nhất của mỗi chỉ số, với kỳ, ngày tính đến (số liệu tại một thời điểm), thứ hạng khi nguồn công bố (trong 34 tỉnh, thành phố), nguồn và ngày.',
+  provinceFormerValues: 'Số liệu của các tỉnh cũ',
+  provinceFormerValuesNote:
+    'Giá trị mới nhất của mỗi chỉ số cho từng tỉnh cũ, kể cả các kỳ chỉ số công bố cho 63 tỉnh cũ; thứ hạng là trong 63 tỉnh cũ khi nguồn nói vậy.',
+  trajectoryLegend: 'Lộ trình đều tới mục tiêu (tham chiếu, không phải số liệu)',
+  perYear: '{value}/năm',
+  pointsPerYear: '{value} điểm %/năm',
+  targetProgressLink: 'Tiến độ so với mục tiêu',
+  targetPageDescription:
+    'Mục tiêu đo bằng “{indicator}”: các giá trị cả nước theo thời gian, khoảng cách tới mục tiêu và lộ trình đều đến hạn.',
+  targetValuesCaption: 'Giá trị cả nước theo thời gian',
+  targetProgressLatest: 'Giá trị mới nhất: {value} ({date}); mục tiêu {target}; khoảng cách: {gap}.',
+  targetProgressNeeded: 'Để đạt {target} vào {deadline}, từ giá trị mới nhất cần tăng đều {rate} (đường lộ trình đều trên biểu đồ).',
+  targetProgressObserved:
+    'Giữa hai giá trị đã công bố {from} và {to}, mức thay đổi bình quân là {rate} (phép tính trên số liệu đã công bố, không phải dự báo).',
+  targetPathNote:
+    'Lộ trình đều là đường tham chiếu nối giá trị mới nhất với mục tiêu vào hạn chót: không phải số liệu, không phải dự báo. Bảng chỉ liệt kê các giá trị đã công bố.',
 } as const;

@@ -35,11 +35,16 @@ export function computeCoverage(
     const levels = {} as CoverageRow['levels'];
     for (const level of ['national', 'province', 'former_province', 'commune'] as const) {
       const atLevel = obs.filter((o) => o.area_level === level);
-      const counts = new Map<string, number>();
-      for (const o of atLevel) counts.set(o.period, (counts.get(o.period) ?? 0) + (o.value !== null ? 1 : 0));
+      // Areas, not observations: two snapshots of one area in a period (the 766 index) count once.
+      const counts = new Map<string, Set<string>>();
+      for (const o of atLevel) {
+        const areas = counts.get(o.period) ?? new Set<string>();
+        if (o.value !== null) areas.add(o.area_code);
+        counts.set(o.period, areas);
+      }
       levels[level] = {
         periods: [...counts.keys()].sort().map((period) => {
-          const withValue = counts.get(period)!;
+          const withValue = counts.get(period)!.size;
           return { period, withValue, missing: Math.max(0, expected[level] - withValue) };
         }),
       };

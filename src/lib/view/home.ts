@@ -3,14 +3,16 @@
  * figures (national DTI, the provincial average, the EGDI rank, and each national value that has a
  * numeric target, with its period, snapshot date and source). Latest values follow the one gap rule of values.ts.
  */
-import { formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
+import { formatComparator, formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
 import { DUE_SOON_DAYS } from '../model/tasks.ts';
 import { href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { asOfText, latestOf } from './values.ts';
+import { snapshotsInOrder } from '../model/snapshots.ts';
+import { targetPath, targetsWithProgress } from './targets.ts';
+import { asOfText, latestOf, seriesOf, type ValuedObservation } from './values.ts';
 
 export interface FigureCard {
   title: Link;
@@ -28,6 +30,10 @@ export interface TargetCard {
   period: string | null;
   source: SourceView | null;
   gap: string | null;
+  /** The national values over time ("07/2024: 13,50% · 04/2025: 26,08% · …"), when there are two or more. */
+  history: string | null;
+  /** The target's page (values over time against the target, gap, steady path), when it has national values. */
+  progress: Link | null;
 }
 
 export interface HomePage {
@@ -89,19 +95,26 @@ export function homePage(model: Model, lang: Lang): HomePage {
       (period) => `${period} · ${t(lang, 'egdiTarget')}`,
     ),
   ];
+  const withPage = new Set(targetsWithProgress(model).map((x) => x.id));
   const targets = model.tables.targets
     .filter((x) => x.indicator_id !== null && x.value !== null)
     .map((target): TargetCard => {
       const indicator = model.indicator.get(target.indicator_id!)!;
       const latest = latestOf(model, indicator.id, 'national', 'VN');
       const gap = latest ? gapToTarget(latest.value, target) : null;
+      const values = snapshotsInOrder(seriesOf(model, indicator.id, 'national', 'VN')) as ValuedObservation[];
       return {
         title: { text: textIn(lang, indicator, 'name'), href: href(lang, indicatorPath(indicator.id)) },
-        target: `${t(lang, 'target')}: ${target.comparator} ${formatTick(target.value!, indicator, lang)} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
+        target: `${t(lang, 'target')}: ${formatComparator(target.comparator)} ${formatTick(target.value!, indicator, lang)} (${target.deadline!.slice(0, 4)}, ${target.document_id})`,
         value: latest ? formatValue(latest.value, indicator, lang, t(lang, 'notAvailable')) : null,
         period: latest ? `${formatPeriod(latest.period, lang)}${latest.as_of ? ` (${asOfText(latest.as_of, lang)})` : ''}` : null,
         source: latest ? sourceRef(model, lang, latest.source_id, latest.published_on) : null,
         gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatTick(gap.gap, indicator, lang)}` : null,
+        history:
+          values.length >= 2
+            ? values.map((o) => `${formatPeriod(o.as_of ?? o.period, lang)}: ${formatValue(o.value, indicator, lang, '')}`).join(' · ')
+            : null,
+        progress: withPage.has(target.id) ? { text: t(lang, 'targetProgressLink'), href: href(lang, targetPath(target.id)) } : null,
       };
     });
   const pastDeadline = model.tasks.filter((x) => x.computed === 'past_deadline').length;

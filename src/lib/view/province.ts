@@ -24,7 +24,7 @@ export interface ProvinceIndicatorRow {
   /** The snapshot date of the value ("tính đến …"), null for a value of the whole period. */
   asOf: string | null;
   value: string;
-  /** "3/34" (a published rank whose scope is unknown: "3/?"), or "—" when no rank is known. */
+  /** "3/34" / "3 of 34" (the units it is among: 34 provinces or 63 former ones), or "—" when no rank is known. */
   rank: string;
   method: string;
   source: SourceView;
@@ -61,7 +61,9 @@ export interface ProvincePage {
   historyNote: string;
   /** The DTI profile; `rankHeader` names how many provinces the rank is among. */
   dti: { caption: string; rankHeader: string; rows: ProvinceIndicatorRow[] };
-  other: { caption: string; rows: ProvinceIndicatorRow[] };
+  other: { caption: string; note: string; rows: ProvinceIndicatorRow[] };
+  /** The latest value of every indicator for each former province merged into this one, labelled as the former province's. */
+  formerValues: { heading: string; caption: string; note: string; rows: (ProvinceIndicatorRow & { former: Link })[] } | null;
   former: { text: string; links: Link[] } | null;
 }
 
@@ -89,18 +91,22 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const latest = model.tables.indicators
     .map((ind) => ({ ind, obs: latestOf(model, ind.id, 'province', code) }))
     .filter((r): r is Latest => r.obs !== null);
-  // A rank from the scores only when every province has one; otherwise the rank the sources publish, or none.
+  const rankWords = (rank: number, of: number | null) =>
+    of === null ? t(lang, 'rankOfUnstated', { rank }) : t(lang, 'rankOf', { rank, of });
+  // A rank from the scores only when every unit of the level has one; otherwise the rank the sources publish, or none.
   const rankText = ({ ind, obs }: Latest): string => {
-    if (ind.unit === 'rank') return `${obs.value}/${obs.rank_of ?? '?'}`;
-    if (scoresRankable(model.cross.get(crossKey(ind.id, 'province', obs.period)) ?? [], model.provinces.length)) {
-      const rank = rankAmong(model, ind, 'province', obs.period, code);
-      return rank ? `${rank.rank}/${rank.of}` : '—';
+    const level = obs.area_level;
+    const units = level === 'province' ? model.provinces.length : model.tables.former_provinces.length;
+    if (ind.unit === 'rank') return rankWords(obs.value, obs.rank_of);
+    if (scoresRankable(model.cross.get(crossKey(ind.id, level, obs.period)) ?? [], units)) {
+      const rank = rankAmong(model, ind, level, obs.period, obs.area_code);
+      return rank ? rankWords(rank.rank, rank.of) : '—';
     }
     const rankInd = (model.indicatorChildren.get(ind.id) ?? []).find((c) => c.unit === 'rank');
     const published = rankInd
-      ? latestValue(seriesOf(model, rankInd.id, 'province', code).filter((o) => o.period === obs.period && o.as_of === obs.as_of))
+      ? latestValue(seriesOf(model, rankInd.id, level, obs.area_code).filter((o) => o.period === obs.period && o.as_of === obs.as_of))
       : null;
-    return published ? `${published.value}/${published.rank_of ?? '?'}` : '—';
+    return published ? rankWords(published.value, published.rank_of) : '—';
   };
   const row = (latestRow: Latest): ProvinceIndicatorRow => {
     const { ind, obs } = latestRow;
@@ -118,6 +124,15 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
   const dtiRows = latest.filter((r) => isDtiProfile(r.ind));
   const otherRows = latest.filter((r) => !isDtiProfile(r.ind));
   const hasDti = latest.some((r) => r.ind.id === 'dti');
+  // Former provinces' values stay theirs (63-province editions, values before the merger): one row per indicator and former province.
+  const formerRows = model.tables.indicators.flatMap((ind) =>
+    formers.flatMap((f) => {
+      const obs = latestOf(model, ind.id, 'former_province', f.code);
+      return obs
+        ? [{ ...row({ ind, obs }), former: { text: `${f.name_vi} (${f.code})`, href: href(lang, formerProvincePath(f.code)) } }]
+        : [];
+    }),
+  );
   const name = textIn(lang, p, 'full_name');
   const merged = formers.length > 1 ? t(lang, 'provinceMergedFrom', { names: formers.map((f) => f.name_vi).join(', ') }) : '';
 
@@ -167,7 +182,16 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
       rankHeader: t(lang, 'rankAmong', { count: model.provinces.length }),
       rows: dtiRows.map(row),
     },
-    other: { caption: `${t(lang, 'indicators')} — ${p.name_vi}`, rows: otherRows.map(row) },
+    other: { caption: `${t(lang, 'indicators')} — ${p.name_vi}`, note: t(lang, 'provinceIndicatorsNote'), rows: otherRows.map(row) },
+    formerValues:
+      formerRows.length > 0
+        ? {
+            heading: t(lang, 'provinceFormerValues'),
+            caption: `${t(lang, 'provinceFormerValues')} — ${p.name_vi}`,
+            note: `${t(lang, 'formerValueNote')} ${t(lang, 'provinceFormerValuesNote')}`,
+            rows: formerRows,
+          }
+        : null,
     former:
       formers.length > 0
         ? {

@@ -3,14 +3,18 @@
  * 03/NQ-CP, grouped by document and horizon, quoted, with the latest national value of the
  * indicator that measures each (values.ts gap rule) and the gap to the target.
  */
-import { formatNumber, formatPeriod } from '../format.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { nationalHistorySpec } from '../charts/specs.ts';
+import type { HistorySpec } from '../charts/types.ts';
+import { formatComparator, formatDate, formatNumber, formatPeriod, formatTick, formatValue } from '../format.ts';
+import { t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
+import { targetProgress } from '../model/target-progress.ts';
 import type { TargetRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
 import { documentPath, href, indicatorPath, type Link } from './links.ts';
-import { latestOf } from './values.ts';
+import { sourceRef, type SourceView } from './source.ts';
+import { asOfText, latestOf } from './values.ts';
 
 /** The documents and horizons the page groups targets by, in this order. */
 const DOCUMENTS = ['57-NQ/TW', '03/NQ-CP'] as const;
@@ -27,21 +31,26 @@ export interface TargetLine {
   owner: string;
   /** The latest national value (a link to its indicator) and what follows it; null when no indicator measures the target. */
   latest: { link: Link; after: string } | null;
+  /** The target's own page (values over time, gap, steady path), for a target with national values. */
+  progress: Link | null;
 }
 
 export interface TargetsPage {
   lang: Lang;
   description: string;
+  /** "Dữ liệu tính đến 25/07/2026": the dataset's as-of date, which the latest values are read against. */
+  asOf: string;
   groups: { id: string; document: Link; heading: string; caption: string; label: string; rows: TargetLine[] }[];
 }
 
 function valueText(x: TargetRow, lang: Lang): string {
   if (x.comparator === 'qualitative') return t(lang, 'qualitative');
   if (x.comparator === 'between') return `${formatNumber(x.value!, lang)}–${formatNumber(x.value_max!, lang)}`;
-  return `${x.comparator} ${formatNumber(x.value!, lang)}`;
+  return `${formatComparator(x.comparator)} ${formatNumber(x.value!, lang)}`;
 }
 
 export function targetsPage(model: Model, lang: Lang): TargetsPage {
+  const withPage = new Set(targetsWithProgress(model).map((x) => x.id));
   const line = (x: TargetRow): TargetLine => {
     const ind = x.indicator_id ? model.indicator.get(x.indicator_id) : undefined;
     let latest: TargetLine['latest'] = null;
@@ -51,8 +60,12 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       if (value) {
         const gap = gapToTarget(value.value, x);
         const after =
-          gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatNumber(gap.gap, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
-        latest = { link: { text: formatNumber(value.value, lang), href: link }, after: ` (${formatPeriod(value.period, lang)})${after}` };
+          gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatTick(gap.gap, ind, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
+        const asOf = value.as_of ? `, ${asOfText(value.as_of, lang)}` : '';
+        latest = {
+          link: { text: formatValue(value.value, ind, lang, t(lang, 'notAvailable')), href: link },
+          after: ` (${formatPeriod(value.period, lang)}${asOf})${after}`,
+        };
       } else latest = { link: { text: t(lang, 'noNationalFigureYet'), href: link }, after: '' };
     }
     return {
@@ -64,6 +77,7 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       unit: x.unit_vi,
       owner: x.owner || '—',
       latest,
+      progress: withPage.has(x.id) ? { text: t(lang, 'targetProgressLink'), href: href(lang, targetPath(x.id)) } : null,
     };
   };
   const byHorizon = DOCUMENTS.flatMap((doc) =>
@@ -87,5 +101,125 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       label: year ? `${doc} ${year}` : doc,
       rows: targets.map(line),
     }));
-  return { lang, description: t(lang, 'targetsDescription'), groups };
+  return { lang, description: t(lang, 'targetsDescription'), asOf: `${t(lang, 'asOf')} ${formatDate(model.asOf, lang)}`, groups };
+}
+
+/**
+ * Targets that have a page of their own (/targets/{id}/): a numeric national target measured by an
+ * indicator that has at least one national value, so that the values over time, the gap and the
+ * steady path to the deadline can be shown.
+ */
+export function targetsWithProgress(model: Model): TargetRow[] {
+  return model.tables.targets.filter(
+    (x) =>
+      x.indicator_id !== null &&
+      x.scope === 'national' &&
+      x.comparator !== 'qualitative' &&
+      x.value !== null &&
+      x.deadline !== null &&
+      latestOf(model, x.indicator_id, 'national', 'VN') !== null,
+  );
+}
+
+export const targetPath = (id: string) => `/targets/${id}/`;
+
+export interface TargetProgressRow {
+  /** The date the value describes: its as-of day or month, or its period. */
+  date: string;
+  value: string;
+  /** The gap to the target at that date, or "Met". */
+  gap: string;
+  source: SourceView;
+}
+
+export interface TargetPage {
+  lang: Lang;
+  path: string;
+  title: string;
+  /** The English translation, on English pages only. */
+  titleEn: string | null;
+  description: string;
+  breadcrumbs: [string, string][];
+  document: Link;
+  item: string;
+  value: string;
+  deadline: string;
+  owner: string;
+  indicator: Link;
+  asOf: string;
+  /** The national values, oldest first, each with its gap to the target. */
+  rows: TargetProgressRow[];
+  caption: string;
+  /** Sentences: the latest value and its gap; the steady rate needed; the change between the published values. */
+  summary: string[];
+  pathNote: string;
+  chart: HistorySpec | null;
+}
+
+export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
+  const x = model.tables.targets.find((r) => r.id === id);
+  if (!x || !targetsWithProgress(model).includes(x)) throw new Error(`No target with national values and id ${id}.`);
+  const ind = model.indicator.get(x.indicator_id!)!;
+  const progress = targetProgress(
+    x,
+    model.tables.observations.filter((o) => o.indicator_id === ind.id),
+  );
+  const fmt = (v: number) => formatValue(v, ind, lang, t(lang, 'notAvailable'));
+  // A change in a share is in percentage points (a rate in per cent would read as relative).
+  const rate = (v: number) =>
+    ind.unit === 'percent'
+      ? t(lang, 'pointsPerYear', { value: formatNumber(v, lang, 1) })
+      : t(lang, 'perYear', { value: formatNumber(v, lang, ind.decimals) });
+  const dateOf = (o: { period: string; as_of: string | null }) => formatPeriod(o.as_of ?? o.period, lang);
+  const gapText = (v: number) => {
+    const gap = gapToTarget(v, x);
+    return gap.kind === 'met' ? t(lang, 'met') : gap.kind === 'gap' ? formatTick(gap.gap, ind, lang) : '—';
+  };
+  const targetText = `${formatComparator(x.comparator)} ${formatTick(x.value!, ind, lang)}`;
+  const deadline = formatDate(x.deadline!, lang);
+  const latest = progress.latest!;
+  const first = progress.points[0]!;
+  const summary = [
+    t(lang, 'targetProgressLatest', { value: fmt(latest.value), date: dateOf(latest.obs), target: targetText, gap: gapText(latest.value) }),
+    ...(progress.neededPerYear !== null
+      ? [t(lang, 'targetProgressNeeded', { target: targetText, deadline, rate: rate(Math.abs(progress.neededPerYear)) })]
+      : []),
+    ...(progress.observedPerYear !== null && first !== latest
+      ? [
+          t(lang, 'targetProgressObserved', {
+            from: `${fmt(first.value)} (${dateOf(first.obs)})`,
+            to: `${fmt(latest.value)} (${dateOf(latest.obs)})`,
+            rate: rate(progress.observedPerYear),
+          }),
+        ]
+      : []),
+  ];
+  // The chart is the indicator's national history, drawn with this target (the chart view's one target of the indicator).
+  const chart = nationalHistorySpec(model, lang, ind.id);
+  return {
+    lang,
+    path: targetPath(x.id),
+    title: x.text_vi,
+    titleEn: lang === 'en' ? x.text_en : null,
+    description: t(lang, 'targetPageDescription', { indicator: textIn(lang, ind, 'name') }),
+    breadcrumbs: [[t(lang, 'targets'), '/targets/']],
+    document: { text: x.document_id, href: href(lang, documentPath(x.document_id)) },
+    item: x.item ?? '',
+    // The unit as the document writes it, when it says more than the sign the value already carries ("% dân số").
+    value: `${targetText}${x.unit_vi && x.unit_vi !== '%' ? ` (${x.unit_vi})` : ''}`,
+    deadline,
+    owner: x.owner || '—',
+    indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
+    asOf: `${t(lang, 'asOf')} ${formatDate(model.asOf, lang)}`,
+    rows: progress.points.map((p) => ({
+      date: dateOf(p.obs),
+      value: fmt(p.value),
+      gap: gapText(p.value),
+      source: sourceRef(model, lang, p.obs.source_id, p.obs.published_on),
+    })),
+    caption: `${t(lang, 'targetValuesCaption')} — ${textIn(lang, ind, 'name')}`,
+    summary,
+    pathNote: t(lang, 'targetPathNote'),
+    chart: chart.target?.value === x.value && chart.target?.deadline === x.deadline ? chart : null,
+  };
 }

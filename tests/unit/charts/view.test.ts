@@ -27,6 +27,9 @@ const labels = Object.fromEntries(
     'completedOn',
     'asOf',
     'trajectory',
+    'trajectoryLegend',
+    'perYear',
+    'pointsPerYear',
     'series',
     'indicator',
     'year',
@@ -101,6 +104,13 @@ describe('viewChart', () => {
   it('escapes text inside the SVG', () => {
     expect(view.svg).toContain('Chỉ số &lt;b&gt;&quot;x&quot;&lt;/b&gt;');
     expect(view.svg).not.toContain('<b>');
+  });
+
+  it('describes a ranking in sentences without a stray ". " when it has no reference line, and names each reference line', () => {
+    expect(view.description).toBe('Chỉ số <b>"x"</b> — 2024. Hà Nội: 0,82 … Hồ Chí Minh: 0,78.');
+    const withTarget = spec('x');
+    withTarget.indicators[0]!.references = { '2024': [{ key: 'target', label: 'Mục tiêu 2030 (≥)', value: 0.9 }] };
+    expect(viewChart(withTarget).description).toBe('x — 2024. Hà Nội: 0,82 … Hồ Chí Minh: 0,78. Mục tiêu 2030 (≥): 0,90.');
   });
 
   it('quotes CSV cells that need it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPeriod } from '../../../src/lib/format.ts';
+import { formatComparator, formatDate, formatNumber, formatPeriod } from '../../../src/lib/format.ts';
 import { foldDiacritics, slugify } from '../../../src/lib/text.ts';
 
 describe('Vietnamese text', () => {
@@ -29,5 +29,11 @@ describe('formats by language', () => {
     expect(formatPeriod('2025-Q3', 'vi')).toBe('Quý 3/2025');
     expect(formatPeriod('2025-10', 'en')).toBe('Oct 2025');
     expect(formatPeriod('2024', 'en')).toBe('2024');
+  });
+});
+
+describe('formatComparator', () => {
+  it('writes >= and <= as the signs a reader knows; other comparators unchanged', () => {
+    expect(['>=', '<=', '>', '<', '='].map(formatComparator)).toEqual(['≥', '≤', '>', '<', '=']);
   });
 });

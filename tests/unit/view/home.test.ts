@@ -28,7 +28,7 @@ describe('homePage on the published data', () => {
     const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
     // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), after 26.08 as of 2025-04 in the same period.
     expect(signature).toMatchObject({
-      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      target: 'Target: ≥ 70% (2030, 03/NQ-CP)',
       value: '27.70%',
       period: '2025 (as of 12 May 2025)',
       gap: 'Gap: 42.3%',
@@ -42,12 +42,22 @@ describe('homePage on the published data', () => {
     const signature = v.targets.find((c) => c.title.href === '/en/indicators/chu-ky-so-nguoi-truong-thanh/')!;
     expect(signature).toEqual({
       title: signature.title,
-      target: 'Target: >= 70% (2030, 03/NQ-CP)',
+      target: 'Target: ≥ 70% (2030, 03/NQ-CP)',
       value: null,
       period: null,
       source: null,
       gap: null,
+      history: null,
+      progress: null,
     });
+  });
+
+  it('a target with national values over time lists them oldest first and links its progress page', () => {
+    const v = homePage(model, 'vi');
+    const signature = v.targets.find((c) => c.title.href === '/indicators/chu-ky-so-nguoi-truong-thanh/')!;
+    // observations.csv: 13.5 (07/2024), 26.08 (04/2025), 27.7 (12/05/2025), national.
+    expect(signature.history).toBe('07/2024: 13,50% · 04/2025: 26,08% · 12/05/2025: 27,70%');
+    expect(signature.progress).toEqual({ text: 'Tiến độ so với mục tiêu', href: '/targets/nq03-2030-31/' });
   });
 
   it('lists tasks reported overdue and due-soon tasks by deadline; past-deadline tasks only counted and linked', () => {

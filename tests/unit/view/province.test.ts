@@ -43,8 +43,36 @@ describe('provincePage on the published data', () => {
     expect(v.formers.map((f) => f.code)).toEqual(['30', '31']);
     expect(v.mergedNote).toMatch(/mean of the former provinces/);
     expect(v.description).toMatch(/^Haiphong City: merged from Hải Dương, Hải Phòng; \d+ communes; tasks, DTI and sources\.$/);
-    expect(v.other.rows.find((r) => r.indicator.href === '/en/indicators/dti/')).toMatchObject({ value: '0.7857', rank: '3/34' });
+    expect(v.other.rows.find((r) => r.indicator.href === '/en/indicators/dti/')).toMatchObject({ value: '0.7857', rank: '3 of 34' });
     expect(v.former?.links.map((l) => l.href)).toEqual(['/en/former-provinces/30/', '/en/former-provinces/31/']);
+  });
+
+  it("Hà Nội (01): its former province's values from the 63-province editions, labelled as the former province's, ranks of 63", () => {
+    const v = provincePage(model, '01', 'en');
+    const former = v.formerValues!.rows.map((r) => [r.former.text, r.indicator.href, r.period, r.value, r.rank]);
+    // observations.csv: pci,former_province,01,2024,68.38 and pci-rank 24 (rank_of 63); par-index 01 is known for 2023 only.
+    expect(former).toContainEqual(['Hà Nội (01)', '/en/indicators/pci/', '2024', '68.38', '24 of 63']);
+    expect(former).toContainEqual(['Hà Nội (01)', '/en/indicators/par-index/', '2023', '91.43%', '3 of 63']);
+    expect(former).toContainEqual(['Hà Nội (01)', '/en/indicators/pii/', '2024', '60.76', '1 of 63']);
+    // None of them is shown as the current province's own value.
+    expect(v.other.rows.map((r) => r.indicator.href)).not.toContain('/en/indicators/pci/');
+    expect(v.formerValues!.rows.every((r) => r.former.href === '/en/former-provinces/01/')).toBe(true);
+    expect(v.formerValues!.note).toMatch(/^Values of the former province before 1 July 2025, not of today’s province\./);
+  });
+
+  it('Đồng Nai (75): a snapshot of the 766 index shows its as-of date, and no rank the sources did not give for that snapshot', () => {
+    const v = provincePage(model, '75', 'vi');
+    const idx = v.other.rows.filter((r) => r.indicator.href.startsWith('/indicators/idx766'));
+    // observations.csv: idx766 75 = 86.13 as of 2025-08-29 (no rank published for it); rank 3 of 34 for the end-of-August snapshot.
+    expect(idx.map((r) => [r.indicator.href, r.value, r.asOf, r.rank])).toEqual([
+      ['/indicators/idx766/', '86,13', 'tính đến 29/08/2025', '—'],
+      ['/indicators/idx766-rank/', '3', 'tính đến 08/2025', '3/34'],
+    ]);
+    // Both former provinces (Bình Phước 70, Đồng Nai 75) have their DTI 2024 of the 63-province edition, each its own row.
+    expect(v.formerValues!.rows.filter((r) => r.indicator.href === '/indicators/dti/').map((r) => r.former.text)).toEqual([
+      'Bình Phước (70)',
+      'Đồng Nai (75)',
+    ]);
   });
 
   it('counts communes by type from communes.csv', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetsPage } from '../../../src/lib/view/targets.ts';
+import { targetPage, targetsPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
 import { realModel, withoutNational } from './real-model.ts';
 
 const model = realModel();
@@ -22,10 +22,14 @@ describe('targetsPage on the published data', () => {
       latest: { link: { text: '71', href: '/en/indicators/egdi-rank/' }, after: ' (2024)' },
     });
     expect(rows.find((r) => r.id === 'nq03-2030-31')).toMatchObject({
-      value: '>= 70',
+      value: '≥ 70',
       owner: 'Bộ Thông tin và Truyền thông',
       // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), the newest national value.
-      latest: { link: { text: '27.7', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' }, after: ' (2025); Gap 42.3' },
+      latest: {
+        link: { text: '27.70%', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' },
+        after: ' (2025, as of 12 May 2025); Gap 42.3%',
+      },
+      progress: { text: 'Progress towards the target', href: '/en/targets/nq03-2030-31/' },
     });
     expect(rows.every((r) => r.textEn !== null)).toBe(true);
   });
@@ -36,5 +40,41 @@ describe('targetsPage on the published data', () => {
     expect(rows.find((r) => r.id === 'nq03-2030-31')).toMatchObject({
       latest: { link: { text: 'no national value yet', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' }, after: '' },
     });
+  });
+});
+
+describe('targetPage: values over time against the target, the gap and the steady path', () => {
+  it('has a page only for numeric national targets whose indicator has a national value', () => {
+    // targets.csv: nq03-2030-31 (signatures, >= 70) and nq03-2030-23-4 (5G coverage, >= 99); egdi-rank's targets are qualitative.
+    expect(targetsWithProgress(model).map((x) => x.id)).toEqual(['nq03-2030-23-4', 'nq03-2030-31']);
+    expect(targetsWithProgress(withoutNational(model, 'chu-ky-so-nguoi-truong-thanh')).map((x) => x.id)).toEqual(['nq03-2030-23-4']);
+    expect(targetsPage(model, 'vi').asOf).toBe(`Dữ liệu tính đến ${model.asOf.split('-').reverse().join('/')}`);
+  });
+
+  it('digital signatures: the three published national values, each with its date, gap and source; the rates as sentences', () => {
+    const v = targetPage(model, 'nq03-2030-31', 'en');
+    expect(v.rows.map((r) => [r.date, r.value, r.gap, r.source.id])).toEqual([
+      ['Jul 2024', '13.50%', '56.5%', 'congnghevadoisong-d63949'],
+      ['Apr 2025', '26.08%', '43.92%', '402-CV/VPĐU'],
+      ['12 May 2025', '27.70%', '42.3%', '402-CV/VPĐU'],
+    ]);
+    expect(v.value).toBe('≥ 70%');
+    expect(v.deadline).toBe('31 Dec 2030');
+    // (70 - 27.7) / (2030-12-31 - 2025-05-12 in years) = 7.5 points a year.
+    expect(v.summary).toEqual([
+      'Latest value: 27.70% (12 May 2025); target ≥ 70%; gap: 42.3%.',
+      'To reach ≥ 70% by 31 Dec 2030, the value must rise by 7.5 percentage points a year from the latest value (the steady path in the chart).',
+      expect.stringMatching(
+        /^Between the published values 13\.50% \(Jul 2024\) and 27\.70% \(12 May 2025\), the average change was 1\d\.\d percentage points a year/,
+      ),
+    ]);
+    // The chart draws this target; the steady path is not one of its series.
+    expect(v.chart?.target).toMatchObject({ value: 70, deadline: '2030-12-31' });
+    expect(v.chart?.series.map((s) => s.key)).toEqual(['national']);
+    expect(v.pathNote).toMatch(/reference line .* neither data nor a forecast/);
+  });
+
+  it('a target without national values has no page', () => {
+    expect(() => targetPage(model, 'nq57-2030-1-2', 'vi')).toThrow(/No target with national values/);
   });
 });
