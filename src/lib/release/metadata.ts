@@ -53,6 +53,8 @@ export interface DataResource {
   hash?: string;
   /** Every file of a resource published in pieces, with its size and checksum. */
   parts?: { path: string; bytes: number; hash: string }[];
+  /** A partition's JSON twin: the same rows, typed. */
+  json?: { path: string; bytes: number; hash: string };
   schema?: ReturnType<typeof buildTableSchema>;
 }
 
@@ -131,31 +133,34 @@ function partResources(def: TableDef, parts: LargeTableParts, partsBase?: string
       path: parts.parquet.map((f) => at(f.path)),
       title: `${def.title_en} (Parquet)`,
       description: `The same rows in Apache Parquet, ${parts.parquet.length} file(s) of consecutive rows.`,
+      profile: 'tabular-data-resource',
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
       parts: list(parts.parquet),
+      schema,
     },
-    ...parts.partitions.map((p) => ({
-      name: [
-        def.name,
-        ...p.path
-          .slice(def.name.length + 1)
-          .replace(/\.(csv|json)$/, '')
-          .split('/'),
-        ...(p.format === 'json' ? ['json'] : []),
-      ]
-        .join('-')
-        .toLowerCase(),
-      path: at(p.path),
-      ...(p.format === 'csv' ? { profile: 'tabular-data-resource' } : {}),
-      title: `${def.title_en}: ${p.columns.map((c, i) => `${c} = ${p.values[i]}`).join(', ') || 'part'}`,
-      format: p.format,
-      mediatype: p.format === 'csv' ? 'text/csv' : 'application/json',
-      encoding: 'utf-8',
-      bytes: p.bytes,
-      hash: `sha256:${p.sha256}`,
-      ...(p.format === 'csv' ? { schema } : {}),
-    })),
+    // Each partition's CSV is a resource; its JSON twin (the same rows, typed) is listed on it as `json`.
+    ...parts.partitions
+      .filter((p) => p.format === 'csv')
+      .map((p) => {
+        const twin = parts.partitions.find((j) => j.format === 'json' && j.path === p.path.replace(/\.csv$/, '.json'));
+        return {
+          name: `${def.name}-${p.path
+            .slice(def.name.length + 1)
+            .replace(/\.csv$/, '')
+            .replace(/\//g, '-')}`.toLowerCase(),
+          path: at(p.path),
+          profile: 'tabular-data-resource',
+          title: `${def.title_en}: ${p.columns.map((c, i) => `${c} = ${p.values[i]}`).join(', ') || 'part'}`,
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: p.bytes,
+          hash: `sha256:${p.sha256}`,
+          ...(twin ? { json: { path: at(twin.path), bytes: twin.bytes, hash: `sha256:${twin.sha256}` } } : {}),
+          schema,
+        };
+      }),
   ];
 }
 
