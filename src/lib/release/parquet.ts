@@ -30,16 +30,14 @@ export function csvToParquet(def: TableDef, csv: Uint8Array): Uint8Array {
   const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: kept.length },
-    ...kept.map(
-      ({ c }) => ({ name: c.name, ...PHYSICAL[c.type]!, repetition_type: c.required ? 'REQUIRED' : 'OPTIONAL' }) as SchemaElement,
-    ),
+    ...kept.map(({ c }) => ({ name: c.name, ...PHYSICAL[c.type]!, repetition_type: c.required ? 'REQUIRED' : 'OPTIONAL' })),
   ];
   const columnData = kept.map(({ c, values }) => ({
     name: c.name,
     data: c.type === 'date' ? values.map((v) => (v === null ? null : new Date(`${v as string}T00:00:00Z`))) : values,
   }));
   const buffer = parquetWriteBuffer({
-    columnData: columnData as never,
+    columnData: columnData,
     schema,
     // One row group per 100,000 rows (the library's default after a first small one for previews).
     rowGroupSize: 100_000,

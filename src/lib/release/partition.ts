@@ -78,7 +78,7 @@ export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
   for (let r = 0; r < n; r++) {
     let key = '';
     if (at.length > 0) {
-      const line = decoder.decode(bytes.subarray(starts[r + 1]!, starts[r + 2]!)).replace(/\r?\n$/, '');
+      const line = decoder.decode(bytes.subarray(starts[r + 1], starts[r + 2])).replace(/\r?\n$/, '');
       // Most records hold no quote: split at commas; otherwise let papaparse read the record.
       const cells = line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
       key = at.map((i) => cells[i] ?? '').join('/');
@@ -157,7 +157,7 @@ export function csvOf(bytes: Uint8Array, ix: TableIndex, records: readonly numbe
   out.set(bytes.subarray(0, ix.headerEnd), 0);
   let at = ix.headerEnd;
   for (const r of records) {
-    const part = bytes.subarray(ix.starts[r]!, ix.starts[r + 1]!);
+    const part = bytes.subarray(ix.starts[r], ix.starts[r + 1]);
     out.set(part, at);
     at += part.length;
     // The file's last record may lack a line break: give it one, so that records never run together.
@@ -168,7 +168,7 @@ export function csvOf(bytes: Uint8Array, ix: TableIndex, records: readonly numbe
 
 /** The CSV of the records `from` … `to` − 1 (consecutive): the header, then their bytes. */
 export function csvOfRange(bytes: Uint8Array, ix: TableIndex, from: number, to: number): Uint8Array {
-  const body = bytes.subarray(ix.starts[from]!, ix.starts[to]!);
+  const body = bytes.subarray(ix.starts[from], ix.starts[to]);
   const out = new Uint8Array(ix.headerEnd + body.length);
   out.set(bytes.subarray(0, ix.headerEnd), 0);
   out.set(body, ix.headerEnd);
@@ -185,7 +185,7 @@ function fixLastBreak(csv: Uint8Array): Uint8Array {
 
 /** The bytes of the whole file that gzip piece i holds: piece 0 starts with the header; together they are the file. */
 export function rawPiece(bytes: Uint8Array, ix: TableIndex, piece: { from: number; to: number }, first: boolean): Uint8Array {
-  return bytes.subarray(first ? 0 : ix.starts[piece.from]!, ix.starts[piece.to]!);
+  return bytes.subarray(first ? 0 : ix.starts[piece.from]!, ix.starts[piece.to]);
 }
 
 export const pieceName = (table: string, i: number, ext: string) => `${table}-${String(i + 1).padStart(3, '0')}.${ext}`;
