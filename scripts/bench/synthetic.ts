@@ -60,8 +60,9 @@ export const SCALES: Record<Scale['name'], Scale> = {
   L: { name: 'L', indicators: 20, periods: 120, communes: true, tasks: 2000 },
 };
 
+// Papa.unparse ends a table without rows with a line break: one line break ends every file.
 const csv = (columns: readonly string[], rows: Record<string, string | number>[]) =>
-  `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' })}\n`;
+  `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }).replace(/\n$/, '')}\n`;
 
 /** Monthly periods from 2016-01: 24 → 2016-01..2017-12; yearly for S. */
 function periods(n: number): string[] {
@@ -163,13 +164,13 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
           // A gap is a missing row; the source is one of `sourceUrls` SYNTHETIC URLs.
           if (rand() < scale.gapRows) continue;
           const source = `https://example.org/synthetic/source-${Math.floor(rand() * scale.sourceUrls!)}`;
-          lines.push(`${ind.id},${level},${code},${p},${(rand() * 100).toFixed(2)},${source},2026-01-15,as_published,SYNTHETIC`);
+          lines.push(`${ind.id},${level},${code},${p},${(rand() * 100).toFixed(2)},${source},2026-01-15,as_published,SYNTHETIC,,,`);
           rows++;
           continue;
         }
         const missing = rand() < 0.03;
         lines.push(
-          `${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''}`,
+          `${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''},,,`,
         );
         rows++;
       }
