@@ -18,6 +18,7 @@ import { bench1m } from './validate-1m.ts';
 import { generate, SCALES, type Scale } from './synthetic.ts';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     scales: { type: 'string', default: 'S,M,L' },
     build: { type: 'string', default: 'S' },
