@@ -30,7 +30,11 @@ export function csvToParquet(def: TableDef, csv: Uint8Array): Uint8Array {
   const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: kept.length },
-    ...kept.map(({ c }) => ({ name: c.name, ...PHYSICAL[c.type]!, repetition_type: c.required ? 'REQUIRED' : 'OPTIONAL' })),
+    ...kept.map(({ c }) => ({
+      name: c.name,
+      ...PHYSICAL[c.type]!,
+      repetition_type: c.required ? ('REQUIRED' as const) : ('OPTIONAL' as const),
+    })),
   ];
   const columnData = kept.map(({ c, values }) => ({
     name: c.name,
