@@ -1,12 +1,15 @@
 /**
- * npm run bench [-- --scales S,M,L] [--build S,M] [--out bench/out]
+ * npm run bench [-- --scales S,M,M50,L] [--build S,M50] [--out bench/out] [--site /path/to/checkout] [--no-warm]
  * Benchmarks on SYNTHETIC data (scripts/bench/synthetic.ts), never part of the tests:
  * validation throughput per scale, the 1,000,000-row validation, and (for the scales in --build)
- * full build time with peak memory, pages per second, size of dist and of the search index, and the
- * largest page. Writes bench/out/report.json and report.md (a table).
+ * the whole build (`npm run build`: validate:data, astro build, pagefind) cold, then warm (again,
+ * after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
+ * largest resident set of the build's processes), pages per second, size of dist, of the search
+ * index, the largest page and the largest file. `--site` builds another checkout of the portal (e.g.
+ * main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,14 +18,19 @@ import { bench1m } from './validate-1m.ts';
 import { generate, SCALES, type Scale } from './synthetic.ts';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     scales: { type: 'string', default: 'S,M,L' },
     build: { type: 'string', default: 'S' },
     out: { type: 'string', default: 'bench/out' },
+    site: { type: 'string' },
+    warm: { type: 'boolean', default: true },
   },
 });
 const root = join(import.meta.dirname, '../..');
 const out = resolve(root, values.out);
+// The checkout that is built (default: this one).
+const site = resolve(values.site ?? root);
 mkdirSync(out, { recursive: true });
 
 /** Every file under dir, with its size. */
@@ -35,6 +43,7 @@ function files(dir: string): { path: string; bytes: number }[] {
 const mib = (list: { bytes: number }[]) => +(list.reduce((n, f) => n + f.bytes, 0) / 2 ** 20).toFixed(1);
 
 const report: Record<string, unknown> = {
+  site,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   validate1m: bench1m(),
   scales: {},
@@ -62,30 +71,44 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
       PORTAL_DATA_DIR: dir,
       PORTAL_ALLOW_SYNTHETIC: '1',
       ASTRO_TELEMETRY_DISABLED: '1',
-      PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+      PATH: `${join(site, 'node_modules/.bin')}:${process.env.PATH}`,
     };
-    const b0 = performance.now();
-    // GNU time reports the peak resident memory of the build (Debian package "time"); without it, none is reported.
-    const timed = spawnSync('/usr/bin/time', ['-f', '%M', 'astro', 'build', '--outDir', dist], { cwd: root, env, encoding: 'utf8' });
-    const buildMs = performance.now() - b0;
-    if (timed.error) execFileSync('astro', ['build', '--outDir', dist], { cwd: root, env, stdio: 'ignore' });
-    const peakKiB = Number(/(\d+)\s*$/.exec(timed.stderr ?? '')?.[1] ?? NaN);
-    const p0 = performance.now();
-    execFileSync('pagefind', ['--site', dist], { cwd: root, env, stdio: 'ignore' });
-    const pagefindMs = Math.round(performance.now() - p0);
+    // npm run build, step by step, under GNU time (Debian package "time"): wall, user and system CPU, peak resident memory.
+    const build = () => {
+      const script = `node scripts/validate-data.ts --data-dir "${dir}" >/dev/null && astro build --outDir "${dist}" && pagefind --site "${dist}" >/dev/null`;
+      const b0 = performance.now();
+      const timed = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', 'sh', '-c', script], { cwd: site, env, encoding: 'utf8' });
+      const ms = Math.round(performance.now() - b0);
+      const m = /TIME (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(timed.stderr ?? '');
+      if (timed.status !== 0) throw new Error(`build of ${name} failed:\n${(timed.stderr ?? '').slice(-4000)}`);
+      return {
+        ms,
+        cpuS: m ? Math.round(Number(m[2]) + Number(m[3])) : null,
+        peakMemoryMiB: m ? Math.round(Number(m[1]) / 1024) : null,
+      };
+    };
+    const cold = build();
     const all = files(dist);
     const html = all.filter((f) => f.path.endsWith('.html'));
     const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
+    const largestFile = all.reduce((a, b) => (b.bytes > a.bytes ? b : a), { path: '', bytes: 0 });
     Object.assign(entry, {
-      buildMs: Math.round(buildMs),
-      pagefindMs,
+      buildMs: cold.ms,
+      buildCpuS: cold.cpuS,
       pages: html.length,
-      pagesPerSecond: Math.round(html.length / (buildMs / 1000)),
-      peakMemoryMiB: Number.isNaN(peakKiB) ? null : Math.round(peakKiB / 1024),
+      pagesPerSecond: Math.round(html.length / (cold.ms / 1000)),
+      peakMemoryMiB: cold.peakMemoryMiB,
       distMiB: mib(all),
       searchIndexMiB: mib(all.filter((f) => f.path.startsWith(join(dist, 'pagefind/')))),
       largestPage: { path: largest.path.slice(dist.length), KiB: Math.round(largest.bytes / 1024) },
+      largestFile: { path: largestFile.path.slice(dist.length), bytes: largestFile.bytes },
+      filesOver25MiB: all.filter((f) => f.bytes > 25 * 2 ** 20).length,
     });
+    if (values.warm) {
+      changeOneObservation(join(dir, 'observations.csv'));
+      const warm = build();
+      Object.assign(entry, { warmBuildMs: warm.ms, warmBuildCpuS: warm.cpuS, warmPeakMemoryMiB: warm.peakMemoryMiB });
+    }
   }
   (report.scales as Record<string, unknown>)[name] = entry;
   console.log(name, entry);
@@ -94,6 +117,25 @@ writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(out, 'report.md'), markdown(report));
 console.log('validate 1M:', report.validate1m);
 
+/** Changes the value of the first observation (its last two digits), in place: a one-cell edit, as a data correction would be. */
+function changeOneObservation(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const head = Buffer.alloc(4096);
+    readSync(fd, head, 0, head.length, 0);
+    const text = head.toString('latin1');
+    const start = text.indexOf('\n') + 1;
+    const cells = text.slice(start, text.indexOf('\n', start)).split(',');
+    const value = cells[4]!;
+    if (!/^\d+\.\d\d$/.test(value)) throw new Error(`unexpected first value ${value}`);
+    const at = start + cells.slice(0, 4).join(',').length + 1 + value.length - 2;
+    const next = value.endsWith('00') ? '01' : '00';
+    writeSync(fd, next, at, 'latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The report as Markdown: one row per scale, then the 1,000,000-row validation and the machine. */
 function markdown(r: typeof report): string {
   const scales = r.scales as Record<string, Record<string, unknown>>;
@@ -101,7 +143,9 @@ function markdown(r: typeof report): string {
     v === undefined || v === null
       ? ''
       : typeof v === 'object'
-        ? `${(v as { path: string }).path} (${(v as { KiB: number }).KiB} KiB)`
+        ? 'KiB' in (v as object)
+          ? `${(v as { path: string }).path} (${(v as { KiB: number }).KiB} KiB)`
+          : `${(v as { path: string }).path} (${(v as { bytes: number }).bytes.toLocaleString('en')} B)`
         : typeof v === 'number'
           ? v.toLocaleString('en')
           : String(v);
@@ -111,13 +155,18 @@ function markdown(r: typeof report): string {
     'validateMs',
     'rowsPerSecond',
     'buildMs',
+    'buildCpuS',
+    'peakMemoryMiB',
+    'warmBuildMs',
+    'warmBuildCpuS',
+    'warmPeakMemoryMiB',
     'pages',
     'pagesPerSecond',
-    'peakMemoryMiB',
-    'pagefindMs',
     'distMiB',
     'searchIndexMiB',
     'largestPage',
+    'largestFile',
+    'filesOver25MiB',
   ];
   return [
     '# Benchmark (SYNTHETIC data)',

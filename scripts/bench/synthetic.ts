@@ -35,21 +35,35 @@ export function prng(seed: number): () => number {
 }
 
 export interface Scale {
-  name: 'S' | 'M' | 'L';
+  name: 'S' | 'M' | 'M50' | 'L';
   indicators: number;
   periods: number;
   /** Areas: provinces only, or provinces and communes. */
   communes: boolean;
   tasks: number;
+  /**
+   * Issue #17's shape: observations left out as missing rows at this rate (instead of rows with an
+   * empty value and a note), and each observation's source an http(s) URL among this many distinct ones.
+   */
+  gapRows?: number;
+  sourceUrls?: number;
 }
+/**
+ * S: today's real shape (34 provinces, yearly). M: 3,355 areas (34 provinces + 3,321 communes) ×
+ * 20 indicators × 24 months (1.6 M rows, documents as sources). M50: issue #17's case, 3,355 areas ×
+ * 50 indicators × 24 months with ~2 % of rows missing and 1,200 distinct source URLs (≈ 3.95 M rows,
+ * 1,500 tasks). L: as M over 120 months (8 M rows).
+ */
 export const SCALES: Record<Scale['name'], Scale> = {
   S: { name: 'S', indicators: 22, periods: 1, communes: false, tasks: 24 },
   M: { name: 'M', indicators: 20, periods: 24, communes: true, tasks: 2000 },
+  M50: { name: 'M50', indicators: 50, periods: 24, communes: true, tasks: 1500, gapRows: 0.02, sourceUrls: 1200 },
   L: { name: 'L', indicators: 20, periods: 120, communes: true, tasks: 2000 },
 };
 
+// Papa.unparse ends a table without rows with a line break: one line break ends every file.
 const csv = (columns: readonly string[], rows: Record<string, string | number>[]) =>
-  `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' })}\n`;
+  `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n' }).replace(/\n$/, '')}\n`;
 
 /** Monthly periods from 2016-01: 24 → 2016-01..2017-12; yearly for S. */
 function periods(n: number): string[] {
@@ -147,9 +161,17 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
     for (const [level, code] of areas) {
       const lines: string[] = [];
       for (const p of ps) {
+        if (scale.gapRows !== undefined) {
+          // A gap is a missing row; the source is one of `sourceUrls` SYNTHETIC URLs.
+          if (rand() < scale.gapRows) continue;
+          const source = `https://example.org/synthetic/source-${Math.floor(rand() * scale.sourceUrls!)}`;
+          lines.push(`${ind.id},${level},${code},${p},${(rand() * 100).toFixed(2)},${source},2026-01-15,as_published,SYNTHETIC,,,`);
+          rows++;
+          continue;
+        }
         const missing = rand() < 0.03;
         lines.push(
-          `${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''}`,
+          `${ind.id},${level},${code},${p},${missing ? '' : (rand() * 100).toFixed(2)},synthetic-doc-${Math.floor(rand() * 50)},2026-01-15,as_published,${missing ? 'SYNTHETIC gap' : ''},,,`,
         );
         rows++;
       }

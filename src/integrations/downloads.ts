@@ -42,7 +42,7 @@ export default function downloads(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         // A folder of its own: two builds at once (tests) do not share it.
         const dir = mkdtempSync(join(cacheDir, 'nq57-downloads-'));
-        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl) };
+        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl, cacheDir) };
         logger.info(`${staged.files.length} data downloads written in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:build:done': ({ dir }) => {

@@ -11,6 +11,7 @@ import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
 import { tablesOf } from './tables.ts';
+import type { LargeTableParts } from './layout.ts';
 
 /** Where the files of a version live: a release folder, or the working data when there is no release. */
 export function filesDir(dataDir: string, version: string | null): string {
@@ -46,6 +47,21 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
     first = false;
     block = [];
   };
+  readTypedRows(def, bytes, (row) => {
+    block.push(row);
+    if (block.length === BLOCK) flush();
+  });
+  flush();
+  write(first ? '[]\n' : '\n]\n');
+}
+
+/**
+ * Hands each typed row of a CSV to `onRow`, in file order, through the same schema as the validator
+ * (values unchanged); returns the columns the CSV has. A table with any problem is refused: the
+ * validator runs first, and this guards every download (JSON, Parquet) against publishing a table
+ * with rows left out.
+ */
+export function readTypedRows(def: TableDef, bytes: Uint8Array, onRow: (row: Record<string, unknown>) => void): { absent: Set<string> } {
   let validator: RowValidator<unknown> | null = null;
   let absent = new Set<string>();
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
@@ -54,10 +70,7 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
     absent = new Set(columnsOf(def).filter((c) => !header.includes(c) && !getColumnMeta(def.row.shape[c] as never).required));
     const asPublished =
       absent.size === 0 ? def : { ...def, row: def.row.omit(Object.fromEntries([...absent].map((c) => [c, true])) as never) };
-    validator = rowValidator(asPublished, header, (row) => {
-      block.push(row);
-      if (block.length === BLOCK) flush();
-    });
+    validator = rowValidator(asPublished, header, (row) => onRow(row as Record<string, unknown>));
     return validator.add;
   });
   const problems = [
@@ -70,11 +83,17 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
       `${def.file}: not published as JSON, ${problems.length} problem(s); first: row ${p.row ?? '-'}, column ${p.column ?? '-'}: ${p.message} Run npm run validate:data.`,
     );
   }
-  flush();
-  write(first ? '[]\n' : '\n]\n');
+  return { absent };
 }
 
-export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl: string, tables: readonly TableDef[] = TABLES): string {
+export function buildReadme(
+  meta: DatasetMeta,
+  release: Release | null,
+  baseUrl: string,
+  tables: readonly TableDef[] = TABLES,
+  large: readonly LargeTableParts[] = [],
+  partsBase = '',
+): string {
   const cite = buildCitation(meta, release, baseUrl, 'en');
   const citeVi = buildCitation(meta, release, baseUrl, 'vi');
   return [
@@ -94,7 +113,15 @@ export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl:
     '',
     '## Files',
     '',
-    ...tables.map((t) => `- ${t.file} — ${t.title_en}: ${t.description_en}`),
+    ...tables.filter((t) => !large.some((l) => l.table === t.name)).map((t) => `- ${t.file} — ${t.title_en}: ${t.description_en}`),
+    ...large.flatMap((l) => {
+      const t = tables.find((d) => d.name === l.table)!;
+      return [
+        `- ${t.file} — ${t.title_en}: ${t.description_en} Not in this zip (${l.csv.bytes} bytes, ${l.csv.rows} rows): download it from ${partsBase}/ as`,
+        `  gzip pieces that together are the CSV (\`cat ${l.gz.map((f) => f.path).join(' ')} | gunzip > ${t.file}\`, SHA-256 ${l.csv.sha256}),`,
+        `  Parquet (${l.parquet.map((f) => f.path).join(', ')}), or ${l.partitions.length / 2} partitions as CSV and JSON under ${l.table}/ (listed in datapackage.json).`,
+      ];
+    }),
     '- dataset.json — title, licence, as-of date, sources',
     '- datapackage.json — Frictionless Data Package with a Table Schema per table',
     '',
@@ -105,16 +132,33 @@ export function buildReadme(meta: DatasetMeta, release: Release | null, baseUrl:
   ].join('\n');
 }
 
-/** A zip of every file with the Data Package and a README; fixed timestamps so the bytes are reproducible. */
-export function buildZip(dataDir: string, version: string | null, meta: DatasetMeta, baseUrl: string): Uint8Array {
+/**
+ * A zip of every file with the Data Package and a README; fixed timestamps so the bytes are reproducible.
+ * A large table (partition.ts) is left out (it would take the zip over the host's limit): its
+ * Data Package entry and the README point at its parts by URL.
+ */
+export function buildZip(
+  dataDir: string,
+  version: string | null,
+  meta: DatasetMeta,
+  baseUrl: string,
+  large: readonly LargeTableParts[] = [],
+): Uint8Array {
   const release = version ? readRelease(dataDir, version) : null;
   const dir = filesDir(dataDir, version);
   const mtime = new Date(`${release?.released_on ?? meta.as_of}T00:00:00Z`);
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const tables = tablesOf(dir);
-  for (const file of [...tables.map((t) => t.file), 'dataset.json'])
+  const partsBase = `${baseUrl}/data/${version ? `v/${version}` : 'latest'}`;
+  const whole = tables.filter((t) => !large.some((l) => l.table === t.name));
+  for (const file of [...whole.map((t) => t.file), 'dataset.json'])
     entries[file] = [new Uint8Array(readFileSync(join(dir, file))), { mtime }];
-  entries['datapackage.json'] = [strToU8(`${JSON.stringify(buildDataPackage(meta, release, baseUrl, tables), null, 2)}\n`), { mtime }];
-  entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl, tables)), { mtime }];
+  entries['datapackage.json'] = [
+    strToU8(
+      `${JSON.stringify(buildDataPackage(meta, release, baseUrl, tables, large, large.length > 0 ? partsBase : undefined), null, 2)}\n`,
+    ),
+    { mtime },
+  ];
+  entries['README.md'] = [strToU8(buildReadme(meta, release, baseUrl, tables, large, partsBase)), { mtime }];
   return zipSync(entries, { level: 9 });
 }

@@ -5,6 +5,7 @@
 import { TABLES, type DatasetMeta, type TableDef } from '../../schemas/index.ts';
 import { describeColumns } from '../data/data-dictionary.ts';
 import type { Release } from '../../schemas/index.ts';
+import type { LargeTableParts, PartInfo } from './layout.ts';
 
 export const PACKAGE_NAME = 'nq57-portal-data';
 
@@ -37,8 +38,39 @@ export function buildTableSchema(def: TableDef) {
   };
 }
 
-/** A Data Package for a release (files with checksums) or, without one, for the working data. */
-export function buildDataPackage(meta: DatasetMeta, release: Release | null, baseUrl: string, tables: readonly TableDef[] = TABLES) {
+/** A Data Resource of the Data Package (frictionless `compression` and our `parts` are extensions the spec allows). */
+export interface DataResource {
+  name: string;
+  path: string | string[];
+  profile?: string;
+  title: string;
+  description?: string;
+  format: string;
+  mediatype: string;
+  encoding?: string;
+  compression?: string;
+  bytes?: number;
+  hash?: string;
+  /** Every file of a resource published in pieces, with its size and checksum. */
+  parts?: { path: string; bytes: number; hash: string }[];
+  /** A partition's JSON twin: the same rows, typed. */
+  json?: { path: string; bytes: number; hash: string };
+  schema?: ReturnType<typeof buildTableSchema>;
+}
+
+/**
+ * A Data Package for a release (files with checksums) or, without one, for the working data.
+ * `large`: the tables published in parts (partition.ts), listed as their parts; `partsBase`, when
+ * given, turns the parts' paths into URLs under it (the zip's copy, which does not hold the parts).
+ */
+export function buildDataPackage(
+  meta: DatasetMeta,
+  release: Release | null,
+  baseUrl: string,
+  tables: readonly TableDef[] = TABLES,
+  large: readonly LargeTableParts[] = [],
+  partsBase?: string,
+) {
   const fileInfo = new Map(release?.files.map((f) => [f.path, f]) ?? []);
   return {
     name: PACKAGE_NAME,
@@ -47,22 +79,89 @@ export function buildDataPackage(meta: DatasetMeta, release: Release | null, bas
     homepage: `${baseUrl}/data/`,
     licenses: [{ name: meta.licence, path: meta.licence_url, title: meta.licence }],
     sources: meta.sources.map((s) => ({ title: s.title, ...(s.url ? { path: s.url } : {}) })),
-    resources: tables.map((def) => {
+    resources: tables.flatMap((def): DataResource[] => {
+      const parts = large.find((l) => l.table === def.name);
+      if (parts) return partResources(def, parts, partsBase);
       const f = fileInfo.get(def.file);
-      return {
-        name: def.name,
-        path: def.file,
-        profile: 'tabular-data-resource',
-        title: def.title_en,
-        description: def.description_en,
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        ...(f ? { bytes: f.bytes, hash: `sha256:${f.sha256}` } : {}),
-        schema: buildTableSchema(def),
-      };
+      return [
+        {
+          name: def.name,
+          path: def.file,
+          profile: 'tabular-data-resource',
+          title: def.title_en,
+          description: def.description_en,
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          ...(f ? { bytes: f.bytes, hash: `sha256:${f.sha256}` } : {}),
+          schema: buildTableSchema(def),
+        },
+      ];
     }),
   };
+}
+
+/**
+ * The resources of a table published in parts. Its gzip pieces are one resource with a path array
+ * (Data Resource: "concatenate together the files in the simplest way and treat the result as one
+ * large file": `cat` then `gunzip` gives the CSV, one header row; its bytes and hash are those of
+ * that CSV); the Parquet pieces another; each partition file a resource of its own (each has its
+ * header row). Every file is listed with its size and SHA-256 in `parts` (or on its resource).
+ */
+function partResources(def: TableDef, parts: LargeTableParts, partsBase?: string): DataResource[] {
+  const at = (p: string) => (partsBase ? `${partsBase}/${p}` : p);
+  const list = (files: readonly PartInfo[]) => files.map((f) => ({ path: at(f.path), bytes: f.bytes, hash: `sha256:${f.sha256}` }));
+  const schema = buildTableSchema(def);
+  return [
+    {
+      name: def.name,
+      path: parts.gz.map((f) => at(f.path)),
+      profile: 'tabular-data-resource',
+      title: def.title_en,
+      description: `${def.description_en} Published in ${parts.gz.length} gzip piece(s) that together are the CSV (${parts.csv.rows} rows).`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      compression: 'gz',
+      bytes: parts.csv.bytes,
+      hash: `sha256:${parts.csv.sha256}`,
+      parts: list(parts.gz),
+      schema,
+    },
+    {
+      name: `${def.name}-parquet`,
+      path: parts.parquet.map((f) => at(f.path)),
+      title: `${def.title_en} (Parquet)`,
+      description: `The same rows in Apache Parquet, ${parts.parquet.length} file(s) of consecutive rows.`,
+      profile: 'tabular-data-resource',
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      parts: list(parts.parquet),
+      schema,
+    },
+    // Each partition's CSV is a resource; its JSON twin (the same rows, typed) is listed on it as `json`.
+    ...parts.partitions
+      .filter((p) => p.format === 'csv')
+      .map((p) => {
+        const twin = parts.partitions.find((j) => j.format === 'json' && j.path === p.path.replace(/\.csv$/, '.json'));
+        return {
+          name: `${def.name}-${p.path
+            .slice(def.name.length + 1)
+            .replace(/\.csv$/, '')
+            .replace(/\//g, '-')}`.toLowerCase(),
+          path: at(p.path),
+          profile: 'tabular-data-resource',
+          title: `${def.title_en}: ${p.columns.map((c, i) => `${c} = ${p.values[i]}`).join(', ') || 'part'}`,
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          bytes: p.bytes,
+          hash: `sha256:${p.sha256}`,
+          ...(twin ? { json: { path: at(twin.path), bytes: twin.bytes, hash: `sha256:${twin.sha256}` } } : {}),
+          schema,
+        };
+      }),
+  ];
 }
 
 /** JSON Schema (2020-12) of one row of a table's JSON download. */
@@ -108,7 +207,7 @@ export function buildCitation(meta: DatasetMeta, release: Release | null, baseUr
 }
 
 /** DCAT catalogue of the portal (JSON-LD), one dcat:Dataset per table with its distributions. */
-export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, baseUrl: string) {
+export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, baseUrl: string, large: readonly LargeTableParts[] = []) {
   const version = release?.version ?? null;
   const dir = version ? `${baseUrl}/data/v/${version}` : `${baseUrl}/data/latest`;
   return {
@@ -143,23 +242,49 @@ export function buildDcatCatalog(meta: DatasetMeta, release: Release | null, bas
       ...(version ? { 'dcat:version': version, 'dct:issued': { '@value': release!.released_on, '@type': 'xsd:date' } } : {}),
       'dct:temporal': { '@type': 'dct:PeriodOfTime', 'dcat:endDate': { '@value': meta.as_of, '@type': 'xsd:date' } },
       'dcat:landingPage': { '@id': `${baseUrl}/data/${def.name}/` },
-      'dcat:distribution': [
-        {
-          '@type': 'dcat:Distribution',
-          'dcat:downloadURL': { '@id': `${dir}/${def.file}` },
-          'dcat:mediaType': 'text/csv',
-          'dct:format': 'CSV',
-        },
-        {
-          '@type': 'dcat:Distribution',
-          'dcat:downloadURL': { '@id': `${dir}/${def.name}.json` },
-          'dcat:mediaType': 'application/json',
-          'dct:format': 'JSON',
-          'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${def.name}.schema.json` },
-        },
-      ],
+      'dcat:distribution': large.some((l) => l.table === def.name)
+        ? partDistributions(
+            large.find((l) => l.table === def.name)!,
+            dir,
+            baseUrl,
+          )
+        : [
+            {
+              '@type': 'dcat:Distribution',
+              'dcat:downloadURL': { '@id': `${dir}/${def.file}` },
+              'dcat:mediaType': 'text/csv',
+              'dct:format': 'CSV',
+            },
+            {
+              '@type': 'dcat:Distribution',
+              'dcat:downloadURL': { '@id': `${dir}/${def.name}.json` },
+              'dcat:mediaType': 'application/json',
+              'dct:format': 'JSON',
+              'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${def.name}.schema.json` },
+            },
+          ],
     })),
   };
+}
+
+/** The distributions of a table published in parts: one per gzip piece, Parquet piece and partition file. */
+function partDistributions(parts: LargeTableParts, dir: string, baseUrl: string) {
+  const one = (path: string, mediaType: string, format: string, extra: Record<string, unknown> = {}) => ({
+    '@type': 'dcat:Distribution',
+    'dcat:downloadURL': { '@id': `${dir}/${path}` },
+    'dcat:mediaType': mediaType,
+    'dct:format': format,
+    ...extra,
+  });
+  return [
+    ...parts.gz.map((f) => one(f.path, 'text/csv', 'CSV', { 'dcat:compressFormat': 'application/gzip' })),
+    ...parts.parquet.map((f) => one(f.path, 'application/vnd.apache.parquet', 'Parquet')),
+    ...parts.partitions.map((p) =>
+      p.format === 'csv'
+        ? one(p.path, 'text/csv', 'CSV')
+        : one(p.path, 'application/json', 'JSON', { 'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${parts.table}.schema.json` } }),
+    ),
+  ];
 }
 
 /** schema.org Dataset for a table's page, for dataset search engines. */

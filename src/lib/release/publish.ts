@@ -4,11 +4,14 @@
  * Each file is generated from the files of its version only, and written as it is produced: the
  * build writes them into dist/ (src/integrations/downloads.ts), the dev server streams them.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
+import { HOST_FILE_LIMIT, isLarge } from './partition.ts';
+import { clearLayouts, largeLayouts, largeParts } from './layout.ts';
+import { cachedVersion, storeVersion } from './cache.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
 import { tablesOf } from './tables.ts';
@@ -22,10 +25,13 @@ export const LATEST_ZIP = 'nq57-data-latest.zip';
 
 /** File names offered for one version of the data directory `dir` (`latest`: the names of the /data/latest/ aliases). */
 export function downloadNames(dir: string, version: string | null, latest = false): string[] {
-  const tables = tablesOf(filesDir(dir, version));
+  const files = filesDir(dir, version);
+  // A large table (partition.ts) is offered in parts instead of one CSV and one JSON.
+  const tables = tablesOf(files).filter((t) => !isLarge(statSync(join(files, t.file)).size));
   return [
     ...tables.map((t) => t.file),
     ...tables.map((t) => `${t.name}.json`),
+    ...largeLayouts(files).flatMap((l) => l.files),
     'dataset.json',
     'datapackage.json',
     latest ? LATEST_ZIP : zipName(version),
@@ -82,7 +88,8 @@ function versionMeta(dir: string, version: string | null): DatasetMeta {
 /** The file a download is, byte for byte (the CSVs and dataset.json), or null when it is generated. */
 export function publishedFile(dir: string, version: string | null, file: string): string | null {
   const files = filesDir(dir, version);
-  return [...tablesOf(files).map((t) => t.file), 'dataset.json'].includes(file) ? join(files, file) : null;
+  const whole = tablesOf(files).filter((t) => !isLarge(statSync(join(files, t.file)).size));
+  return [...whole.map((t) => t.file), 'dataset.json'].includes(file) ? join(files, file) : null;
 }
 
 /** The Data Package of a version with its SQLite database listed beside the tables (size and SHA-256). */
@@ -94,42 +101,73 @@ const withSqlite = <P extends { resources: object[] }>(pkg: P, dir: string, vers
 /** Writes one download of `version` of the data directory `dir` to `write`. `baseUrl` is the site's origin, for citations. */
 export function writeDownload(dir: string, version: string | null, file: string, baseUrl: string, write: Sink): void {
   const files = filesDir(dir, version);
-  const table = tablesOf(files).find((t) => `${t.name}.json` === file);
+  const table = tablesOf(files).find((t) => `${t.name}.json` === file && !isLarge(statSync(join(files, t.file)).size));
   const copy = publishedFile(dir, version, file);
-  if (copy) write(new Uint8Array(readFileSync(copy)));
+  const layouts = largeLayouts(files);
+  const part = layouts.find((l) => l.files.includes(file));
+  if (part) part.write(file, write);
+  else if (copy) write(new Uint8Array(readFileSync(copy)));
   else if (file === 'datapackage.json')
     write(
-      `${JSON.stringify(withSqlite(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl, tablesOf(files)), dir, version), null, 2)}\n`,
+      `${JSON.stringify(withSqlite(buildDataPackage(versionMeta(dir, version), version ? readRelease(dir, version) : null, baseUrl, tablesOf(files), largeParts(files)), dir, version), null, 2)}\n`,
     );
   else if (file === SQLITE_NAME) write(sqliteBytes(dir, version));
-  else if (file === zipName(version)) write(buildZip(dir, version, versionMeta(dir, version), baseUrl));
+  else if (file === zipName(version)) write(buildZip(dir, version, versionMeta(dir, version), baseUrl, largeParts(files)));
   else if (table) writeTableJson(table, new Uint8Array(readFileSync(join(files, table.file))), write);
   else throw new Error(`Not a download of ${version ?? 'the working data'}: ${file}`);
 }
 
+export { largeParts };
+
 /**
  * Writes every download into `outDir` (the built site). The /data/latest/ aliases are copies of
- * the files just written for that release; before the first release they are generated.
+ * the files just written for that release; before the first release they are generated. The files
+ * of a release (immutable) are taken from the on-disk cache when `cacheDir` holds them for the same
+ * content and code (cache.ts), and stored there otherwise. No file may exceed HOST_FILE_LIMIT.
  */
-export function writeDownloads(dir: string, outDir: string, baseUrl: string): Download[] {
+export function writeDownloads(dir: string, outDir: string, baseUrl: string, cacheDir?: string): Download[] {
   const written = new Map<string, string>();
   const downloads = listDownloads(dir);
-  for (const d of downloads) {
-    const target = join(outDir, d.path);
-    mkdirSync(dirname(target), { recursive: true });
-    const key = `${d.version}/${d.file}`;
-    const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
-    if (same) copyFileSync(same, target);
-    else {
-      // writeFileSync on a descriptor appends at its position and writes the whole chunk.
-      const fd = openSync(target, 'w');
-      try {
-        writeDownload(dir, d.version, d.file, baseUrl, (chunk) => writeFileSync(fd, chunk));
-      } finally {
-        closeSync(fd);
-      }
-      written.set(key, target);
+  const fromCache = new Set<string>();
+  try {
+    for (const version of releaseVersions(dir)) {
+      const paths = downloads.filter((d) => d.version === version && d.path.startsWith(`data/v/${version}/`));
+      if (cacheDir && cachedVersion(cacheDir, dir, version, baseUrl, paths, outDir)) for (const d of paths) fromCache.add(d.path);
     }
+    for (const d of downloads) {
+      const target = join(outDir, d.path);
+      const key = `${d.version}/${d.file}`;
+      if (fromCache.has(d.path)) {
+        written.set(key, target);
+        continue;
+      }
+      mkdirSync(dirname(target), { recursive: true });
+      const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
+      if (same) copyFileSync(same, target);
+      else {
+        // writeFileSync on a descriptor appends at its position and writes the whole chunk.
+        const fd = openSync(target, 'w');
+        try {
+          writeDownload(dir, d.version, d.file, baseUrl, (chunk) => writeFileSync(fd, chunk));
+        } finally {
+          closeSync(fd);
+        }
+        written.set(key, target);
+      }
+      const bytes = statSync(target).size;
+      if (bytes > HOST_FILE_LIMIT)
+        throw new Error(
+          `${d.path} is ${bytes} bytes, over the ${HOST_FILE_LIMIT}-byte limit of static hosts (src/lib/release/partition.ts).`,
+        );
+    }
+    if (cacheDir)
+      for (const version of releaseVersions(dir)) {
+        const paths = downloads.filter((d) => d.version === version && d.path.startsWith(`data/v/${version}/`));
+        if (!paths.every((d) => fromCache.has(d.path))) storeVersion(cacheDir, dir, version, baseUrl, paths, outDir);
+      }
+  } finally {
+    // The layouts hold the bytes of the large tables: give them back before the pages load the model.
+    clearLayouts();
   }
   return downloads;
 }

@@ -99,8 +99,8 @@ describe('machine-readable metadata', () => {
     expect(pkg.resources.map((r) => r.name)).toEqual(TABLES.map((t) => t.name));
     const obs = pkg.resources.find((r) => r.name === 'observations')!;
     expect(obs.hash).toBe(`sha256:${release.files.find((f) => f.path === 'observations.csv')!.sha256}`);
-    expect(obs.schema.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period', 'as_of']);
-    expect(obs.schema.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['id'] } }]);
+    expect(obs.schema!.primaryKey).toEqual(['indicator_id', 'area_level', 'area_code', 'period', 'as_of']);
+    expect(obs.schema!.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['id'] } }]);
   });
 
   it('the JSON downloads validate against the generated JSON Schemas and keep the values', () => {

@@ -1,0 +1,194 @@
+/**
+ * The parts a large table is published as (partition.ts says which and why), for one folder of
+ * files (a release or the working data): their names, how to write each, and their sizes and
+ * checksums for the Data Package. A layout holds the table's bytes while the downloads are written;
+ * clearLayouts() lets them go (the names stay known, keyed by the file's size and time).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { codeHash } from './cache.ts';
+import { gzipSync, strToU8 } from 'fflate';
+import type { TableDef } from '../../schemas/index.ts';
+import { writeTableJson, type Sink } from './downloads.ts';
+import { csvToParquet } from './parquet.ts';
+import {
+  csvOf,
+  csvOfRange,
+  GZ_PIECE_BYTES,
+  indexTable,
+  isLarge,
+  PARQUET_PIECE_BYTES,
+  partitions,
+  pieceName,
+  pieces,
+  rawPiece,
+  recordCount,
+} from './partition.ts';
+import { tablesOf } from './tables.ts';
+
+export interface PartInfo {
+  /** Relative to the version's folder. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+export interface PartitionInfo extends PartInfo {
+  format: 'csv' | 'json';
+  /** The values of the partition columns (PARTITION_COLUMNS order). */
+  values: string[];
+  columns: string[];
+}
+/** A large table's parts, as the Data Package, the zip's README and the catalogue list them. */
+export interface LargeTableParts {
+  table: string;
+  /** Its CSV as published (what the gzip pieces are, together). */
+  csv: { path: string; bytes: number; sha256: string; rows: number };
+  gz: PartInfo[];
+  parquet: PartInfo[];
+  partitions: PartitionInfo[];
+}
+
+export interface LargeLayout {
+  def: TableDef;
+  /** Every file name, in the order they are written: gzip pieces, Parquet pieces, then the partitions (CSV, JSON). */
+  files: string[];
+  write(file: string, write: Sink): void;
+  /** Sizes and checksums of every part (parts not written yet are made in memory to count them). */
+  describe(): LargeTableParts;
+}
+
+interface Plan {
+  files: string[];
+  make: Map<string, (write: Sink) => void>;
+  partitions: Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>;
+  gz: string[];
+  parquet: string[];
+  csv: { path: string; bytes: number; sha256: string; rows: number };
+  sums: Map<string, { bytes: number; sha256: string }>;
+}
+
+const plans = new Map<string, Plan>();
+
+function fingerprint(path: string): string {
+  const s = statSync(path);
+  return `${path}\0${s.size}\0${s.mtimeMs}`;
+}
+
+function plan(def: TableDef, dir: string): Plan {
+  const path = join(dir, def.file);
+  const key = fingerprint(path);
+  const known = plans.get(key);
+  if (known) return known;
+  const bytes = new Uint8Array(readFileSync(path));
+  const ix = indexTable(def, bytes);
+  // gzip writes a time into its header: the data's as-of date, so that the same data gives the same bytes.
+  const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of?: string }).as_of ?? '2000-01-01';
+  const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
+  const make = new Map<string, (write: Sink) => void>();
+  const gzPieces = pieces(ix, GZ_PIECE_BYTES);
+  const gz = gzPieces.map((p, i) => {
+    const name = pieceName(def.name, i, 'csv.gz');
+    make.set(name, (write) => write(gzipSync(rawPiece(bytes, ix, p, i === 0), { level: 6, mtime })));
+    return name;
+  });
+  const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
+    const name = pieceName(def.name, i, 'parquet');
+    make.set(name, (write) => write(csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to))));
+    return name;
+  });
+  const parts = new Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>();
+  for (const p of partitions(ix)) {
+    const csvName = `${def.name}/${p.name}.csv`;
+    const jsonName = `${def.name}/${p.name}.json`;
+    make.set(csvName, (write) => write(csvOf(bytes, ix, p.records)));
+    make.set(jsonName, (write) => writeTableJson(def, csvOf(bytes, ix, p.records), write));
+    parts.set(csvName, { format: 'csv', values: p.values, columns: ix.columns });
+    parts.set(jsonName, { format: 'json', values: p.values, columns: ix.columns });
+  }
+  const result: Plan = {
+    files: [...make.keys()],
+    make,
+    partitions: parts,
+    gz,
+    parquet,
+    csv: { path: def.file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), rows: recordCount(ix) },
+    sums: new Map(),
+  };
+  plans.set(key, result);
+  return result;
+}
+
+function layout(def: TableDef, dir: string): LargeLayout {
+  const p = plan(def, dir);
+  const write = (file: string, sink: Sink) => {
+    const make = p.make.get(file);
+    if (!make) throw new Error(`Not a part of ${def.file}: ${file}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    make((chunk) => {
+      const u8 = typeof chunk === 'string' ? strToU8(chunk) : chunk;
+      hash.update(u8);
+      bytes += u8.length;
+      sink(u8);
+    });
+    p.sums.set(file, { bytes, sha256: hash.digest('hex') });
+  };
+  const info = (file: string): PartInfo => {
+    if (!p.sums.has(file)) write(file, () => {});
+    return { path: file, ...p.sums.get(file)! };
+  };
+  return {
+    def,
+    files: p.files,
+    write,
+    describe: () => ({
+      table: def.name,
+      csv: p.csv,
+      gz: p.gz.map(info),
+      parquet: p.parquet.map(info),
+      partitions: [...p.partitions].map(([file, meta]) => ({ ...info(file), ...meta })),
+    }),
+  };
+}
+
+/** The layouts of the large tables of a folder of files (none for today's real data). */
+export function largeLayouts(dir: string): LargeLayout[] {
+  return tablesOf(dir)
+    .filter((t) => isLarge(statSync(join(dir, t.file)).size))
+    .map((t) => layout(t, dir));
+}
+
+/** Lets go of the tables' bytes (the next call reads and plans again). */
+export function clearLayouts(): void {
+  plans.clear();
+}
+
+/** Descriptions already computed in this process, kept after clearLayouts (they are small). */
+const described = new Map<string, LargeTableParts>();
+/** Where descriptions are kept between processes (the build's pages run apart from its integration). */
+const memoDir = () => join(tmpdir(), 'nq57-large-table-parts');
+
+/**
+ * The parts of each large table of a folder of files, with sizes and checksums: from memory, from
+ * the note the download writer left for this file (same path, size, time and code), or computed.
+ */
+export function largeParts(dir: string): LargeTableParts[] {
+  return tablesOf(dir)
+    .filter((t) => isLarge(statSync(join(dir, t.file)).size))
+    .map((t) => {
+      const key = createHash('sha256')
+        .update(`${fingerprint(join(dir, t.file))}\0${codeHash() ?? String(process.pid)}`)
+        .digest('hex');
+      const known = described.get(key);
+      if (known) return known;
+      const note = join(memoDir(), `${key}.json`);
+      if (existsSync(note)) return JSON.parse(readFileSync(note, 'utf8')) as LargeTableParts;
+      const parts = layout(t, dir).describe();
+      described.set(key, parts);
+      mkdirSync(memoDir(), { recursive: true });
+      writeFileSync(note, JSON.stringify(parts));
+      return parts;
+    });
+}

@@ -1,0 +1,191 @@
+/**
+ * The download layout of a large table (a CSV over LARGE_TABLE_BYTES): a static host serves files
+ * up to a limit (HOST_FILE_LIMIT, the smallest common one), so such a table is not offered as one
+ * CSV and one JSON, but as
+ * - the whole CSV, gzip-compressed, in pieces cut at record boundaries (`{table}-001.csv.gz`, …):
+ *   each piece is a gzip member, so `cat` of the pieces then `gunzip` gives the published CSV byte
+ *   for byte (one header row, its recorded checksum);
+ * - the whole table in Parquet, in pieces of consecutive rows (`{table}-001.parquet`, …);
+ * - partitions per indicator and area level as plain CSV (the records byte for byte, under the
+ *   header) and JSON, which open in a spreadsheet: `{table}/{indicator_id}/{area_level}.csv`,
+ *   cut further into `{area_level}-1.csv`, `-2.csv`, … when one would exceed PART_CSV_BYTES.
+ * Pure: the bytes of the table in, names and byte ranges out (no file system).
+ */
+import Papa from 'papaparse';
+import { columnsOf, type TableDef } from '../../schemas/index.ts';
+
+/** The smallest common static-host file limit (25 MiB): no download may be larger. */
+export const HOST_FILE_LIMIT = 25 * 2 ** 20;
+/**
+ * A table whose CSV is larger than this is published in parts. Its JSON would be ≈ 2.5–3 times the
+ * CSV: 6 MiB keeps the JSON of a table published whole, and of each partition, under the host limit.
+ */
+export const LARGE_TABLE_BYTES = 6 * 2 ** 20;
+/** Most CSV bytes in one partition file (its JSON stays under HOST_FILE_LIMIT). */
+export const PART_CSV_BYTES = LARGE_TABLE_BYTES;
+/** Most CSV bytes in one gzip piece (CSV compresses 4–8 times: ≈ 5–12 MiB per piece). */
+export const GZ_PIECE_BYTES = 64 * 2 ** 20;
+/** Most CSV bytes in one Parquet piece. */
+export const PARQUET_PIECE_BYTES = 64 * 2 ** 20;
+/** Columns a table is partitioned by, in this order, when it has them. */
+export const PARTITION_COLUMNS = ['indicator_id', 'area_level'] as const;
+
+export const isLarge = (bytes: number) => bytes > LARGE_TABLE_BYTES;
+
+/** Where the records of a CSV start: `starts[i]` is the byte offset of record i, `starts[n]` the end of the file. */
+export interface TableIndex {
+  /** Bytes of the header line, with its line break. */
+  headerEnd: number;
+  starts: Float64Array;
+  /** Partition of each record (index into `keys`). */
+  keyOf: Uint32Array;
+  /** The partition keys in order of first appearance: the values of PARTITION_COLUMNS, joined with "/". */
+  keys: string[];
+  /** The partition columns the table has. */
+  columns: string[];
+}
+
+/** A value used in a file name: the ids are slugs (SLUG_ID) and the levels a fixed list; anything else is refused. */
+const SAFE = /^[a-z0-9][a-z0-9_-]*$/;
+
+/**
+ * Reads where each record of a valid CSV starts and which partition it belongs to. Record
+ * boundaries are found by quote parity (a line break inside a quoted cell does not end a record);
+ * the partition cells are parsed with papaparse from each record's text.
+ */
+export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
+  const starts: number[] = [];
+  let inQuotes = false;
+  let recordStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22) inQuotes = !inQuotes;
+    else if (b === 0x0a && !inQuotes) {
+      starts.push(recordStart);
+      recordStart = i + 1;
+    }
+  }
+  if (recordStart < bytes.length) starts.push(recordStart);
+  starts.push(bytes.length);
+  const decoder = new TextDecoder();
+  const header = Papa.parse<string[]>(decoder.decode(bytes.subarray(0, starts[1] ?? bytes.length)).replace(/\r?\n$/, '')).data[0] ?? [];
+  const columns = PARTITION_COLUMNS.filter((c) => header.includes(c) && columnsOf(def).includes(c));
+  const at = columns.map((c) => header.indexOf(c));
+  const n = starts.length - 2;
+  const keyOf = new Uint32Array(Math.max(n, 0));
+  const keys: string[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 0; r < n; r++) {
+    let key = '';
+    if (at.length > 0) {
+      const line = decoder.decode(bytes.subarray(starts[r + 1], starts[r + 2])).replace(/\r?\n$/, '');
+      // Most records hold no quote: split at commas; otherwise let papaparse read the record.
+      const cells = line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
+      key = at.map((i) => cells[i] ?? '').join('/');
+      for (const v of key.split('/'))
+        if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${r + 2}).`);
+    }
+    let k = seen.get(key);
+    if (k === undefined) {
+      k = keys.length;
+      seen.set(key, k);
+      keys.push(key);
+    }
+    keyOf[r] = k;
+  }
+  return { headerEnd: starts[1] ?? bytes.length, starts: Float64Array.from(starts.slice(1)), keyOf, keys, columns };
+}
+
+/** Byte size of record r. */
+const size = (ix: TableIndex, r: number) => ix.starts[r + 1]! - ix.starts[r]!;
+export const recordCount = (ix: TableIndex) => ix.starts.length - 1;
+
+/** Consecutive records cut into pieces of at most `budget` bytes (a record larger than that is a piece of its own). */
+export function pieces(ix: TableIndex, budget: number): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let r = 0; r < recordCount(ix); r++) {
+    if (r > from && bytes + size(ix, r) > budget) {
+      out.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += size(ix, r);
+  }
+  if (recordCount(ix) > from || out.length === 0) out.push({ from, to: recordCount(ix) });
+  return out;
+}
+
+/** One partition file: its path under the table's folder (no extension) and its records, in file order. */
+export interface Partition {
+  name: string;
+  /** The values of the partition columns, in PARTITION_COLUMNS order. */
+  values: string[];
+  records: number[];
+}
+
+/** The partitions of a table, each cut into files of at most `budget` CSV bytes (header excluded). */
+export function partitions(ix: TableIndex, budget = PART_CSV_BYTES): Partition[] {
+  const groups: number[][] = ix.keys.map(() => []);
+  for (let r = 0; r < recordCount(ix); r++) groups[ix.keyOf[r]!]!.push(r);
+  return ix.keys.flatMap((key, k) => {
+    const chunks: number[][] = [];
+    let bytes = 0;
+    for (const r of groups[k]!) {
+      if (chunks.length === 0 || (chunks.at(-1)!.length > 0 && bytes + size(ix, r) > budget)) {
+        chunks.push([]);
+        bytes = 0;
+      }
+      chunks.at(-1)!.push(r);
+      bytes += size(ix, r);
+    }
+    const base = ix.columns.length === 0 ? 'part' : key;
+    return chunks.map((records, i) => ({
+      name: chunks.length === 1 && ix.columns.length > 0 ? base : `${base}-${i + 1}`,
+      values: key === '' ? [] : key.split('/'),
+      records,
+    }));
+  });
+}
+
+/** The CSV of some records of the table: the header, then each record byte for byte. */
+export function csvOf(bytes: Uint8Array, ix: TableIndex, records: readonly number[]): Uint8Array {
+  let total = ix.headerEnd + 1;
+  for (const r of records) total += size(ix, r);
+  const out = new Uint8Array(total);
+  out.set(bytes.subarray(0, ix.headerEnd), 0);
+  let at = ix.headerEnd;
+  for (const r of records) {
+    const part = bytes.subarray(ix.starts[r], ix.starts[r + 1]);
+    out.set(part, at);
+    at += part.length;
+    // The file's last record may lack a line break: give it one, so that records never run together.
+    if (part[part.length - 1] !== 0x0a) out[at++] = 0x0a;
+  }
+  return out.subarray(0, at);
+}
+
+/** The CSV of the records `from` … `to` − 1 (consecutive): the header, then their bytes. */
+export function csvOfRange(bytes: Uint8Array, ix: TableIndex, from: number, to: number): Uint8Array {
+  const body = bytes.subarray(ix.starts[from], ix.starts[to]);
+  const out = new Uint8Array(ix.headerEnd + body.length);
+  out.set(bytes.subarray(0, ix.headerEnd), 0);
+  out.set(body, ix.headerEnd);
+  return fixLastBreak(out);
+}
+
+function fixLastBreak(csv: Uint8Array): Uint8Array {
+  if (csv.length === 0 || csv[csv.length - 1] === 0x0a) return csv;
+  const out = new Uint8Array(csv.length + 1);
+  out.set(csv, 0);
+  out[csv.length] = 0x0a;
+  return out;
+}
+
+/** The bytes of the whole file that gzip piece i holds: piece 0 starts with the header; together they are the file. */
+export function rawPiece(bytes: Uint8Array, ix: TableIndex, piece: { from: number; to: number }, first: boolean): Uint8Array {
+  return bytes.subarray(first ? 0 : ix.starts[piece.from]!, ix.starts[piece.to]);
+}
+
+export const pieceName = (table: string, i: number, ext: string) => `${table}-${String(i + 1).padStart(3, '0')}.${ext}`;

@@ -1,0 +1,278 @@
+/**
+ * Large tables (a CSV over LARGE_TABLE_BYTES) are published in parts a static host can serve:
+ * gzip pieces, Parquet pieces and partitions per indicator and area level (src/lib/release/partition.ts).
+ * The observations used here are SYNTHETIC (made in this file), never published.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { csvToJson } from '../../../src/lib/release/downloads.ts';
+import { csvToParquet } from '../../../src/lib/release/parquet.ts';
+import {
+  csvOf,
+  HOST_FILE_LIMIT,
+  indexTable,
+  LARGE_TABLE_BYTES,
+  partitions,
+  pieces,
+  rawPiece,
+  recordCount,
+} from '../../../src/lib/release/partition.ts';
+import { listDownloads, writeDownloads } from '../../../src/lib/release/publish.ts';
+import { cutRelease } from '../../../src/lib/release/releases.ts';
+import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
+import { treeWith } from '../data/helpers.ts';
+
+const BASE = 'https://example.org';
+const HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** SYNTHETIC observations: `indicators` × (34 provinces + `communes` communes) × `months`, ~2 % rows left out, some empty values. */
+function syntheticObservations(indicators: number, communes: number, months: number): string {
+  const lines = [HEADER];
+  let n = 0;
+  for (let i = 0; i < indicators; i++)
+    for (const [level, count, width] of [
+      ['province', 34, 2],
+      ['commune', communes, 5],
+    ] as const)
+      for (let a = 1; a <= count; a++)
+        for (let m = 0; m < months; m++) {
+          n++;
+          if (n % 50 === 7) continue; // a gap: the row is missing
+          const value = n % 31 === 0 ? '' : ((n * 7919) % 10000) / 100;
+          const period = `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+          const note = n % 97 === 0 ? '"SYNTHETIC, with a comma and ""quotes"""' : 'SYNTHETIC';
+          lines.push(
+            `synthetic-${i},${level},${String(a).padStart(width, '0')},${period},${value},https://example.org/synthetic/${n % 1200},2026-01-15,as_published,${note},,,`,
+          );
+        }
+  return `${lines.join('\n')}\n`;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)))
+    .sort();
+}
+
+const records = (csv: Uint8Array) => new TextDecoder().decode(csv).split('\n').slice(1, -1);
+
+describe('partition boundaries (pure)', () => {
+  const csv = new TextEncoder().encode(
+    [
+      'indicator_id,area_level,area_code,note',
+      'a,province,01,x',
+      'a,commune,00001,"two\nlines"',
+      'b,province,01,"a, b"',
+      'a,province,02,y',
+      'a,province,03,z',
+    ].join('\n'), // no final line break
+  );
+  const ix = indexTable(observationsTable, csv);
+
+  it('cuts records at line breaks outside quotes, the last one without a line break included', () => {
+    expect(recordCount(ix)).toBe(5);
+    expect(new TextDecoder().decode(csv.subarray(ix.starts[1]!, ix.starts[2]!))).toBe('a,commune,00001,"two\nlines"\n');
+    expect(ix.keys).toEqual(['a/province', 'a/commune', 'b/province']);
+  });
+
+  it('pieces of consecutive records are together the file byte for byte, none over its budget unless one record is', () => {
+    for (const budget of [1, 20, 40, 1000]) {
+      const ps = pieces(ix, budget);
+      const joined = Buffer.concat(ps.map((p, i) => rawPiece(csv, ix, p, i === 0)));
+      expect(joined.equals(Buffer.from(csv)), `budget ${budget}`).toBe(true);
+      for (const p of ps) if (p.to - p.from > 1) expect(ix.starts[p.to]! - ix.starts[p.from]!).toBeLessThanOrEqual(budget);
+    }
+    expect(pieces(ix, 1)).toHaveLength(5);
+    expect(pieces(ix, 1000)).toHaveLength(1);
+  });
+
+  it('partitions hold each record once, under one key, in file order, cut into numbered files over the budget', () => {
+    const whole = partitions(ix, 1000);
+    expect(whole.map((p) => p.name)).toEqual(['a/province', 'a/commune', 'b/province']);
+    expect(whole[0]!.records).toEqual([0, 3, 4]);
+    const cut = partitions(ix, 34); // two of the 17-byte records fit
+    expect(cut.map((p) => [p.name, p.records])).toEqual([
+      ['a/province-1', [0, 3]],
+      ['a/province-2', [4]],
+      ['a/commune', [1]],
+      ['b/province', [2]],
+    ]);
+    // Each partition file is the header and its records byte for byte; the file's last record gets its line break.
+    expect(new TextDecoder().decode(csvOf(csv, ix, cut[1]!.records))).toBe('indicator_id,area_level,area_code,note\na,province,03,z\n');
+  });
+
+  it('refuses a key that cannot name a file', () => {
+    const bad = new TextEncoder().encode('indicator_id,area_level\n../x,province\n');
+    expect(() => indexTable(observationsTable, bad)).toThrow(/cannot name a partition file/);
+  });
+});
+
+describe('Parquet', () => {
+  it('round-trips values, types and nulls through a reader (hyparquet)', async () => {
+    const csv = new TextEncoder().encode(syntheticObservations(1, 3, 40));
+    const expected = JSON.parse(csvToJson(observationsTable, csv)) as Record<string, unknown>[];
+    expect(expected.some((r) => r.value === null)).toBe(true);
+    const bytes = csvToParquet(observationsTable, csv);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const meta = parquetMetadata(file);
+    const types = Object.fromEntries(meta.schema.slice(1).map((s) => [s.name, [s.type, s.converted_type ?? null, s.repetition_type]]));
+    expect(types.value).toEqual(['DOUBLE', null, 'OPTIONAL']);
+    expect(types.indicator_id).toEqual(['BYTE_ARRAY', 'UTF8', 'REQUIRED']);
+    expect(types.published_on).toEqual(['INT32', 'DATE', 'OPTIONAL']);
+    expect(types.rank_of).toEqual(['INT32', null, 'OPTIONAL']);
+    const rows = await parquetReadObjects({ file });
+    expect(rows).toHaveLength(expected.length);
+    // Dates come back as Date objects: compare them as the JSON download writes them.
+    const back = rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null)])),
+    );
+    expect(back).toEqual(expected);
+  });
+});
+
+describe('a large table in the built site (SYNTHETIC observations)', () => {
+  const observations = syntheticObservations(3, 700, 36);
+  const dir = treeWith({ 'observations.csv': observations });
+  const out = mkdtempSync(join(tmpdir(), 'nq57-large-'));
+  const written = writeDownloads(dir, out, BASE);
+  const latest = join(out, 'data/latest');
+  const files = filesUnder(latest);
+
+  it('is over the threshold, and no file of the site is over the host limit', () => {
+    expect(Buffer.byteLength(observations)).toBeGreaterThan(LARGE_TABLE_BYTES);
+    expect(filesUnder(out)).toEqual(written.map((d) => d.path).sort());
+    const largest = Math.max(...filesUnder(out).map((f) => statSync(join(out, f)).size));
+    expect(largest).toBeLessThanOrEqual(HOST_FILE_LIMIT);
+  });
+
+  it('is not offered whole as CSV or JSON; the small tables are, as before', () => {
+    expect(files).not.toContain('observations.csv');
+    expect(files).not.toContain('observations.json');
+    for (const t of TABLES.filter((d) => d.name !== 'observations')) {
+      expect(readFileSync(join(latest, t.file)).equals(readFileSync(join(dir, t.file))), t.file).toBe(true);
+      expect(files).toContain(`${t.name}.json`);
+    }
+  });
+
+  it('its gzip pieces, concatenated and decompressed, are the published CSV byte for byte', () => {
+    const gz = files.filter((f) => /^observations-\d{3}\.csv\.gz$/.test(f));
+    expect(gz.length).toBeGreaterThan(0);
+    const whole = gunzipSync(Buffer.concat(gz.map((f) => readFileSync(join(latest, f)))));
+    expect(whole.equals(readFileSync(join(dir, 'observations.csv')))).toBe(true);
+  });
+
+  it('its Parquet pieces hold every row, in order', async () => {
+    const pq = files.filter((f) => /^observations-\d{3}\.parquet$/.test(f));
+    let rows = 0;
+    for (const f of pq) {
+      const b = readFileSync(join(latest, f));
+      rows += (await parquetReadObjects({ file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer })).length;
+    }
+    expect(rows).toBe(records(readFileSync(join(dir, 'observations.csv'))).length);
+  });
+
+  it('its partitions per indicator and area level hold every record once, as CSV and as the JSON of that CSV', () => {
+    const csvParts = files.filter((f) => f.startsWith('observations/') && f.endsWith('.csv'));
+    expect(csvParts).toContain('observations/synthetic-0/province.csv');
+    // 700 communes × 36 months of one indicator is ≈ 2.3 MB: one file each.
+    expect(csvParts).toContain('observations/synthetic-2/commune.csv');
+    expect(csvParts).toHaveLength(6);
+    const all: string[] = [];
+    for (const f of csvParts) {
+      const bytes = readFileSync(join(latest, f));
+      const [, indicator, level] = /^observations\/([^/]+)\/([a-z_]+)(-\d+)?\.csv$/.exec(f)!;
+      const recs = records(bytes);
+      expect(
+        recs.every((r) => r.startsWith(`${indicator},${level},`)),
+        f,
+      ).toBe(true);
+      all.push(...recs);
+      const json = readFileSync(join(latest, f.replace(/\.csv$/, '.json')), 'utf8');
+      expect(json).toBe(csvToJson(observationsTable, bytes));
+    }
+    expect(all.sort()).toEqual(records(readFileSync(join(dir, 'observations.csv'))).sort());
+  });
+
+  it('the Data Package lists every part with its size and checksum, and validates against the specification', () => {
+    const pkg = JSON.parse(readFileSync(join(latest, 'datapackage.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addSchema(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/schemas/table-schema.json'), 'utf8')));
+    const validate = ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/schemas/data-package.json'), 'utf8')));
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    const listed = new Map<string, { bytes: number; hash: string }>();
+    for (const r of pkg.resources) {
+      for (const p of r.parts ?? []) listed.set(p.path, p);
+      if (typeof r.path === 'string' && r.hash) listed.set(r.path, r);
+      if (r.json) listed.set(r.json.path, r.json);
+    }
+    const parts = files.filter((f) => f.startsWith('observations'));
+    expect([...listed.keys()].filter((p) => p.startsWith('observations')).sort()).toEqual(parts);
+    for (const f of parts) {
+      const bytes = readFileSync(join(latest, f));
+      expect(listed.get(f), f).toMatchObject({ bytes: bytes.length, hash: `sha256:${sha(bytes)}` });
+    }
+    const obs = pkg.resources.find((r: { name: string }) => r.name === 'observations');
+    expect(obs.hash).toBe(`sha256:${sha(readFileSync(join(dir, 'observations.csv')))}`);
+  });
+
+  it('the zip leaves the large table out and points at its parts by URL', () => {
+    const zip = unzipSync(readFileSync(join(latest, 'nq57-data-latest.zip')));
+    expect(Object.keys(zip)).not.toContain('observations.csv');
+    const pkg = JSON.parse(new TextDecoder().decode(zip['datapackage.json']!));
+    const obs = pkg.resources.find((r: { name: string }) => r.name === 'observations');
+    expect(obs.path[0]).toBe(`${BASE}/data/latest/observations-001.csv.gz`);
+    expect(new TextDecoder().decode(zip['README.md']!)).toContain('| gunzip > observations.csv');
+  });
+
+  it('lists the same downloads as it writes', () => {
+    expect(listDownloads(dir).map((d) => d.path)).toEqual(written.map((d) => d.path));
+  });
+});
+
+describe('the release cache', () => {
+  it('a build from the cache writes the same files, byte for byte, as one without it', () => {
+    const dir = treeWith({});
+    cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-cache-'));
+    const plain = mkdtempSync(join(tmpdir(), 'nq57-plain-'));
+    const first = mkdtempSync(join(tmpdir(), 'nq57-first-'));
+    const second = mkdtempSync(join(tmpdir(), 'nq57-second-'));
+    writeDownloads(dir, plain, BASE);
+    writeDownloads(dir, first, BASE, cache); // a miss: written, then stored
+    const entries = readdirSync(join(cache, 'nq57-release-downloads'));
+    expect(entries).toHaveLength(1);
+    // Mark the cached copy: the second build must take the release's files from the cache.
+    const marked = join(cache, 'nq57-release-downloads', entries[0]!, 'data/v/1.0.0/observations.json');
+    const original = readFileSync(marked);
+    writeFileSync(marked, 'cached');
+    writeDownloads(dir, second, BASE, cache);
+    expect(readFileSync(join(second, 'data/v/1.0.0/observations.json'), 'utf8')).toBe('cached');
+    writeFileSync(marked, original);
+    writeDownloads(dir, second, BASE, cache);
+    for (const f of filesUnder(plain)) {
+      expect(readFileSync(join(first, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+      expect(readFileSync(join(second, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+    }
+    expect(filesUnder(second)).toEqual(filesUnder(plain));
+  });
+
+  it('is keyed on the release: another release is another entry', () => {
+    const dir = treeWith({});
+    cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-cache-'));
+    writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-a-')), BASE, cache);
+    writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-b-')), 'https://other.example', cache);
+    expect(readdirSync(join(cache, 'nq57-release-downloads'))).toHaveLength(2);
+  });
+});
