@@ -241,7 +241,11 @@ export function provinceFeed(ctx: FeedContext, code: string): Feed {
   const province = model.province.get(code);
   if (!province) throw new Error(`No province with code ${code}.`);
   const tasks = (model.tasksForProvince.get(code) ?? []).map((x) => x.task);
-  const figures = model.byArea.get(areaKey('province', code)) ?? [];
+  // The figures of the former provinces merged into it too: their history is the province's.
+  const figures = [
+    ...(model.byArea.get(areaKey('province', code)) ?? []),
+    ...(model.formerBySuccessor.get(code) ?? []).flatMap((f) => model.byArea.get(areaKey('former_province', f.code)) ?? []),
+  ];
   return feedOf(ctx, 'province', code, t(lang, 'feedProvince', { name: textIn(lang, province, 'name') }), [
     ...tasks.flatMap((task) => taskEntries(ctx, task)),
     ...figures.map((o) => figureEntry(ctx, o)),
