@@ -23,6 +23,7 @@ export const PAGE_KINDS: Record<string, string> = {
   coverage: '/data/coverage/',
   releases: '/data/releases/',
   release: '/data/releases/1.0.0/',
+  corrections: '/data/corrections/',
   about: '/about/',
   maps: '/maps/',
   embed: '/embed/ranking/dti/',

@@ -284,6 +284,12 @@ export const CODES = {
     'a row of `data/removals.csv` cannot be used (unknown table, empty reason, key not in the latest release, wrong header)',
     'see "Removing published rows" in data/README.md',
   ),
+  // --- data/corrections.csv (release/corrections.ts; docs/feeds.md) ---------------------------------------------
+  'corrections-error': error(
+    'release',
+    'a row of `data/corrections.csv` cannot be used (wrong header, empty reason, duplicate line, or no such changed cell or removed row in that release)',
+    'give each line the release, table, key and column of a value the changelog shows as changed (data/README.md, "Reasons for corrections")',
+  ),
   'release-unchanged': error(
     'release',
     '`npm run release` refuses a release whose files are byte for byte those of the latest release',

@@ -55,7 +55,7 @@ function withSameColumns(before: string[][], after: string[][]): [string[][], st
 }
 
 /** A row's key as shown in changelogs: "dti | province | 01 | 2024"; empty trailing parts (an empty as_of) are left out. */
-function joinKey(parts: readonly string[]): string {
+export function joinKey(parts: readonly string[]): string {
   let end = parts.length;
   while (end > 1 && parts[end - 1] === '') end--;
   return parts.slice(0, end).join(' | ');

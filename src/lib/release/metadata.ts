@@ -335,18 +335,41 @@ const xml = (s: string) =>
 export interface FeedEntry {
   id: string;
   title: string;
+  /** "YYYY-MM-DD" (written as midnight UTC) or a full RFC 3339 date-time; from the data, never the clock. */
   updated: string;
   link: string;
   summary: string;
 }
 
+export interface Feed {
+  id: string;
+  title: string;
+  /** The page the feed follows (rel="alternate"). */
+  link: string;
+  updated: string;
+  entries: FeedEntry[];
+  /** The feed's own URL (rel="self", RFC 4287 section 4.2.7.2 recommends it). */
+  self?: string;
+  /** xml:lang of the feed's text ("vi", "en"). */
+  lang?: string;
+  /** Name of the feed's author (RFC 4287 4.1.1: required at feed level when an entry has none). */
+  author?: string;
+  subtitle?: string;
+}
+
+/** An RFC 3339 date-time from a data date: "2026-12-02" is midnight UTC; a date-time is kept as written. */
+const atomDate = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00Z` : d);
+
 /** An Atom feed (RFC 4287); every text is XML-escaped. */
-export function buildAtomFeed(feed: { id: string; title: string; link: string; updated: string; entries: FeedEntry[] }): string {
+export function buildAtomFeed(feed: Feed): string {
   const entries = feed.entries
     .map(
       (e) =>
-        `  <entry>\n    <id>${xml(e.id)}</id>\n    <title>${xml(e.title)}</title>\n    <updated>${xml(e.updated)}T00:00:00Z</updated>\n    <link href="${xml(e.link)}"/>\n    <summary>${xml(e.summary)}</summary>\n  </entry>`,
+        `  <entry>\n    <id>${xml(e.id)}</id>\n    <title>${xml(e.title)}</title>\n    <updated>${xml(atomDate(e.updated))}</updated>\n    <link href="${xml(e.link)}"/>\n    <summary>${xml(e.summary)}</summary>\n  </entry>`,
     )
     .join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>${xml(feed.id)}</id>\n  <title>${xml(feed.title)}</title>\n  <link href="${xml(feed.link)}"/>\n  <updated>${xml(feed.updated)}T00:00:00Z</updated>\n  <author><name>NQ57 portal</name></author>\n${entries}\n</feed>\n`;
+  const lang = feed.lang ? ` xml:lang="${xml(feed.lang)}"` : '';
+  const self = feed.self ? `\n  <link rel="self" type="application/atom+xml" href="${xml(feed.self)}"/>` : '';
+  const subtitle = feed.subtitle ? `\n  <subtitle>${xml(feed.subtitle)}</subtitle>` : '';
+  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"${lang}>\n  <id>${xml(feed.id)}</id>\n  <title>${xml(feed.title)}</title>${subtitle}\n  <link href="${xml(feed.link)}"/>${self}\n  <updated>${xml(atomDate(feed.updated))}</updated>\n  <author><name>${xml(feed.author ?? 'NQ57 portal')}</name></author>\n${entries}\n</feed>\n`;
 }

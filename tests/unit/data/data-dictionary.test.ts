@@ -33,6 +33,7 @@ describe('data dictionary', () => {
       'src/lib/data/validate-published.ts',
       'src/lib/data/validate-releases.ts',
       'src/lib/release/releases.ts',
+      'src/lib/release/corrections.ts',
     ];
     const sources = files.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
     const patterns = [

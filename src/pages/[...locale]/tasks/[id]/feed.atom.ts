@@ -1,0 +1,17 @@
+/** A task's feed: the task, its progress reports, status changes between releases and corrections (docs/feeds.md). */
+import type { APIRoute } from 'astro';
+import { taskFeed } from '../../../../lib/feeds/build.ts';
+import { atomResponse, feedContext } from '../../../../lib/feeds/context.ts';
+import { langOf, pathsForLangs } from '../../../../lib/i18n/index.ts';
+import { buildAtomFeed } from '../../../../lib/release/metadata.ts';
+import { getModel } from '../../../../lib/model/index.ts';
+export function getStaticPaths() {
+  return pathsForLangs(
+    getModel()
+      .tasks.map((x) => x.id)
+      .map((id) => ({ params: { id }, props: {} })),
+  );
+}
+
+export const GET: APIRoute = ({ params, site }) =>
+  atomResponse(buildAtomFeed(taskFeed(feedContext(site, langOf(params.locale)), params.id!)));

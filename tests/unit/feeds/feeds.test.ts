@@ -1,0 +1,166 @@
+/** The Atom feeds: RFC 4287's rules on every feed of the published data, stable output, dates from the data. */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { agencyFeed, entryId, indicatorFeed, provinceFeed, releaseFeed, taskFeed, type FeedContext } from '../../../src/lib/feeds/build.ts';
+import { feedPath } from '../../../src/lib/feeds/paths.ts';
+import type { Lang } from '../../../src/lib/i18n/index.ts';
+import { getModel } from '../../../src/lib/model/index.ts';
+import { readCorrections } from '../../../src/lib/release/corrections.ts';
+import { buildReleaseHistory } from '../../../src/lib/release/history.ts';
+import { buildAtomFeed } from '../../../src/lib/release/metadata.ts';
+import { atomProblems, isAbsoluteIri, parseAtom, textOf } from './atom-rules.ts';
+
+const DATA = join(import.meta.dirname, '../../../data');
+const BASE = 'https://nq57.example.org';
+
+const context = (lang: Lang): FeedContext => ({
+  model: getModel(DATA),
+  history: buildReleaseHistory(DATA),
+  corrections: readCorrections(DATA),
+  base: BASE,
+  lang,
+});
+
+/** Every feed the site publishes, by its path, in one language. */
+function allFeeds(lang: Lang): Map<string, string> {
+  const ctx = context(lang);
+  const out = new Map<string, string>();
+  for (const p of ctx.model.provinces) out.set(feedPath('province', p.code), buildAtomFeed(provinceFeed(ctx, p.code)));
+  for (const a of ctx.model.agencies) out.set(feedPath('agency', a.id), buildAtomFeed(agencyFeed(ctx, a.id)));
+  for (const id of ctx.model.indicator.keys()) out.set(feedPath('indicator', id), buildAtomFeed(indicatorFeed(ctx, id)));
+  for (const task of ctx.model.tasks) out.set(feedPath('task', task.id), buildAtomFeed(taskFeed(ctx, task.id)));
+  for (const h of ctx.history) out.set(feedPath('release', h.release.version), buildAtomFeed(releaseFeed(ctx, h.release.version)));
+  return out;
+}
+
+type Entry = { id: unknown[]; title: unknown[]; updated: unknown[]; summary: unknown[] };
+const entriesOf = (xml: string) =>
+  ((parseAtom(xml)['feed'] as { entry?: Entry[] }).entry ?? []).map((e) => ({
+    id: textOf(e.id[0]),
+    title: textOf(e.title[0]),
+    updated: textOf(e.updated[0]),
+    summary: textOf(e.summary[0]),
+  }));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the RFC 4287 checks', () => {
+  it('find what a broken feed breaks', () => {
+    const broken = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><id>not an iri</id><title>a</title><title>b</title><updated>2026-12-02</updated>
+<entry><id>tag:e.org,2026:x</id><title>x</title><updated>2026-12-02T00:00:00Z</updated></entry>
+<entry><id>tag:e.org,2026:x</id><title>y</title><updated>2026-13-02T00:00:00Z</updated><link href="/relative"/></entry></feed>`;
+    expect(atomProblems(broken)).toEqual([
+      'feed: id "not an iri" is not an absolute IRI',
+      'feed: 2 atom:title elements, exactly one required',
+      'feed updated: "2026-12-02" is not an RFC 3339 date-time',
+      'entry 1: neither an alternate link nor content (RFC 4287 4.1.2)',
+      'entry 1: no author, and the feed has none (RFC 4287 4.1.1)',
+      'entry 2: id "tag:e.org,2026:x" is used twice',
+      'entry 2 updated: "2026-13-02T00:00:00Z" is not an RFC 3339 date-time',
+      'entry 2: link href "/relative" is not an absolute IRI',
+      'entry 2: no author, and the feed has none (RFC 4287 4.1.1)',
+    ]);
+    expect(atomProblems('<feed><id>x</feed>')[0]).toMatch(/^document: not well-formed XML/);
+    expect(isAbsoluteIri('tag:nq57.example.org,2026-11-22:vi/task/a')).toBe(true);
+    expect(isAbsoluteIri('tag:nq57.example.org:vi/task/a')).toBe(false);
+  });
+});
+
+describe('buildAtomFeed', () => {
+  it('escapes Vietnamese text with &, < and > so that it parses back to the same characters', () => {
+    const title = 'Hà Nội & Đà Nẵng <b>“0,8241”</b> "quote"';
+    const xml = buildAtomFeed({
+      id: `${BASE}/x.atom`,
+      title,
+      link: `${BASE}/?a=1&b=2`,
+      updated: '2026-12-02',
+      author: 'Cổng dữ liệu <NQ57>',
+      lang: 'vi',
+      entries: [{ id: 'tag:nq57.example.org,2026-11-22:vi/x', title, updated: '2025-05-25', link: `${BASE}/`, summary: 'a < b \u0007' }],
+    });
+    expect(xml).toContain('Hà Nội &amp; Đà Nẵng &lt;b&gt;“0,8241”&lt;/b&gt; &quot;quote&quot;');
+    expect(xml).not.toContain('<b>');
+    expect(atomProblems(xml)).toEqual([]);
+    const [entry] = entriesOf(xml);
+    expect(entry).toEqual({ id: 'tag:nq57.example.org,2026-11-22:vi/x', title, updated: '2025-05-25T00:00:00Z', summary: 'a < b ' });
+    expect(entry!.title.normalize('NFC')).toBe(entry!.title);
+  });
+});
+
+describe('the feeds of the published data', () => {
+  const feeds = { vi: allFeeds('vi'), en: allFeeds('en') };
+
+  it('one feed per province, agency, indicator, task and release, in each language', () => {
+    const model = getModel(DATA);
+    const count =
+      model.provinces.length + model.agencies.length + model.indicator.size + model.tasks.length + buildReleaseHistory(DATA).length;
+    expect(feeds.vi.size).toBe(count);
+    expect(feeds.en.size).toBe(count);
+  });
+
+  it('every feed keeps the rules of RFC 4287', () => {
+    const problems = (['vi', 'en'] as const).flatMap((lang) =>
+      [...feeds[lang]].flatMap(([path, xml]) => atomProblems(xml).map((p) => `${lang} ${path} ${p}`)),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('is the same, byte for byte, when built again on another day: nothing reads the clock', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2031-01-01T12:00:00Z'));
+    const again = allFeeds('vi');
+    expect([...again.keys()]).toEqual([...feeds.vi.keys()]);
+    for (const [path, xml] of again) expect(xml, path).toBe(feeds.vi.get(path));
+  });
+
+  it('dates every entry from the data: a report by its date, a task by its assignment, a correction by its release', () => {
+    const model = getModel(DATA);
+    const task = model.tasks.find((x) => x.reports.length > 0 && x.assigned_on)!;
+    const entries = entriesOf(feeds.en.get(feedPath('task', task.id))!);
+    const report = task.reports[0]!;
+    expect(
+      entries.find((e) => e.id === entryId({ base: BASE, lang: 'en' }, 'task', task.id, 'report', report.reported_on, report.source_id))
+        ?.updated,
+    ).toBe(`${report.reported_on}T00:00:00Z`);
+    expect(entries.find((e) => e.id === entryId({ base: BASE, lang: 'en' }, 'task', task.id))?.updated).toBe(
+      `${task.assigned_on}T00:00:00Z`,
+    );
+    const camau = entriesOf(feeds.en.get(feedPath('task', 'camau-ai-thi-diem'))!);
+    expect(camau.filter((e) => e.title.startsWith('Correction:')).map((e) => e.updated)).toEqual([
+      '2026-12-02T00:00:00Z',
+      '2026-12-02T00:00:00Z',
+    ]);
+  });
+
+  it('the feed of release 1.1.0 lists its new tasks and reports, new figures by indicator, and each correction with old and new value', () => {
+    const entries = entriesOf(feeds.en.get(feedPath('release', '1.1.0'))!);
+    const changes = buildReleaseHistory(DATA)[1]!.changes;
+    const added = (table: string) => changes.find((c) => c.table === table)!.counts.added;
+    expect(entries.filter((e) => e.id.includes('/release/1.1.0/tasks/')).length).toBe(added('tasks'));
+    expect(entries.filter((e) => e.id.includes('/release/1.1.0/progress_reports/')).length).toBe(added('progress_reports'));
+    expect(entries.filter((e) => e.id.includes('/correction/1.1.0/')).length).toBe(readCorrections(DATA).length);
+    const target = entries.find((e) => e.id.endsWith('/correction/1.1.0/targets/nq03-2030-11-2/comparator'))!;
+    expect(target.summary).toContain('Release 1.1.0: “=” → “>=”.');
+    expect(target.summary).toContain('Reason: 22 targets of 03/NQ-CP Appendix I written as a bare number');
+    const removed = entries.find((e) => e.id.includes('/correction/1.1.0/observations/dti%20%7C%20national%20%7C%20VN%20%7C%202024/'))!;
+    expect(removed.summary).toContain('“0.6961” → “Row removed”');
+    expect(entries.some((e) => e.id.endsWith('/release/1.1.0/observations/pci'))).toBe(true);
+  });
+
+  it('the same entries in both languages, with the language in the id', () => {
+    const vi = entriesOf(feeds.vi.get(feedPath('province', '96'))!).map((e) => e.id.replace(':vi/', ':*/'));
+    const en = entriesOf(feeds.en.get(feedPath('province', '96'))!).map((e) => e.id.replace(':en/', ':*/'));
+    expect(vi.length).toBeGreaterThan(0);
+    expect(vi).toEqual(en);
+  });
+
+  it('a province feed holds its figures and the corrections about it', () => {
+    const entries = entriesOf(feeds.vi.get(feedPath('province', '01'))!);
+    expect(entries.some((e) => e.id.endsWith('/figure/dti/province/01/2024/'))).toBe(true);
+    const camau = entriesOf(feeds.en.get(feedPath('province', '96'))!);
+    expect(camau.filter((e) => e.id.includes('/correction/1.1.0/tasks/camau-')).length).toBe(12);
+  });
+});
