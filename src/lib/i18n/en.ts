@@ -494,6 +494,7 @@ export const en: Dictionary = {
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Cite · report a problem',
   'citeThis.summaryTask': 'Cite this task · report a problem',
+  'citeThis.chartLink': 'Cite this chart, embed code pinned to a release',
   'citeThis.summaryChart': 'Cite this chart',
   'citeThis.explain':
     'Cite the original source first (the document, the article), then the portal with the data release. A release’s /data/v/… URL never changes; pages always show the newest data.',
@@ -519,9 +520,7 @@ export const en: Dictionary = {
   'report.field.source': 'Source',
   'report.field.correct': 'What is correct (with its source: number, date)',
   'embed.latest': 'Always the latest data',
-  'embed.pinned': 'Pinned to release {version}',
-  'embed.pinnedNote':
-    'Chart pages are not versioned: the frame always shows the current data. This code adds a link to the data file of release {version}, which never changes.',
+  'embed.pinned': 'Pinned to release {version} (the frame still shows the newest data; the link to the release’s data file never changes)',
   'embed.pinnedData': 'Data: release {version}',
   'about.reportWithoutGithub': 'No GitHub account? Write to',
   'about.citeFigures':

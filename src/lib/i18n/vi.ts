@@ -495,6 +495,7 @@ export const vi = {
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Trích dẫn · báo lỗi',
   'citeThis.summaryTask': 'Trích dẫn nhiệm vụ này · báo lỗi',
+  'citeThis.chartLink': 'Trích dẫn biểu đồ, mã nhúng gắn với phiên bản',
   'citeThis.summaryChart': 'Trích dẫn biểu đồ',
   'citeThis.explain':
     'Trích nguồn gốc trước (văn bản, bài báo), sau đó là cổng với phiên bản dữ liệu. Đường dẫn /data/v/… của một phiên bản không bao giờ thay đổi; trang web thì luôn hiển thị dữ liệu mới nhất.',
@@ -520,9 +521,7 @@ export const vi = {
   'report.field.source': 'Nguồn',
   'report.field.correct': 'Đúng là gì (kèm nguồn: số hiệu, ngày)',
   'embed.latest': 'Luôn là dữ liệu mới nhất',
-  'embed.pinned': 'Gắn với phiên bản {version}',
-  'embed.pinnedNote':
-    'Trang biểu đồ không có phiên bản: khung nhúng luôn hiển thị dữ liệu hiện tại. Mã này thêm đường dẫn tới tệp dữ liệu của phiên bản {version}, tệp không bao giờ thay đổi.',
+  'embed.pinned': 'Gắn với phiên bản {version} (khung nhúng vẫn hiện dữ liệu mới nhất; liên kết tới tệp dữ liệu của phiên bản không đổi)',
   'embed.pinnedData': 'Dữ liệu: phiên bản {version}',
   'about.reportWithoutGithub': 'Không có tài khoản GitHub? Gửi thư tới',
   'about.citeFigures':

@@ -11,13 +11,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRelease, readReleaseIndex, sha256 } from '../data/read-releases.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatPeriod } from '../format.ts';
 import { t, textIn, type Lang } from '../i18n/index.ts';
 import { resolveSource, type Model } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import type { DatasetMeta, DocumentRow, ObservationRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
-import { href } from './links.ts';
+import { documentPath, href } from './links.ts';
 
 /** CSL 1.0.2 item types used here (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types). */
 export type CslType = 'legislation' | 'report' | 'article-newspaper' | 'webpage' | 'document' | 'dataset';
@@ -149,10 +149,26 @@ export function portalRef(
   };
 }
 
-type CiteModel = Pick<Model, 'document' | 'meta' | 'dataDir' | 'indicator'>;
+type CiteModel = Pick<Model, 'document' | 'meta' | 'dataDir' | 'indicator' | 'province' | 'formerProvince' | 'commune'>;
 
-/** The citation of one observation, shown on `path` (a path without language prefix). */
-export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRow, what: string, shown: string, path: string): FigureCite {
+/** "DTI — Hà Nội, 2024: 0,8241": the indicator, the area, the period (and snapshot date) and the value as shown. */
+export function observationWhat(model: CiteModel, lang: Lang, obs: ObservationRow, shown: string): string {
+  const ind = model.indicator.get(obs.indicator_id);
+  const area =
+    obs.area_level === 'national'
+      ? t(lang, 'national')
+      : ((obs.area_level === 'province'
+          ? model.province.get(obs.area_code)
+          : obs.area_level === 'former_province'
+            ? model.formerProvince.get(obs.area_code)
+            : model.commune.get(obs.area_code)
+        )?.name_vi ?? obs.area_code);
+  const period = `${formatPeriod(obs.period, lang)}${obs.as_of ? ` (${obs.as_of})` : ''}`;
+  return `${ind ? textIn(lang, ind, 'name') : obs.indicator_id} — ${area}, ${period}: ${shown}`;
+}
+
+/** The citation of one observation whose value the page shows as `shown`, on `path` (without language prefix). */
+export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRow, shown: string, path: string): FigureCite {
   const file = 'observations.csv';
   const key = [
     `indicator_id=${obs.indicator_id}`,
@@ -163,7 +179,7 @@ export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRo
   ].join('; ');
   return {
     lang,
-    what,
+    what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
     path: href(lang, path),
@@ -175,37 +191,55 @@ export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRo
 export function taskCite(
   model: CiteModel,
   lang: Lang,
-  task: { id: string; source_id: string },
-  what: string,
-  shown: string,
+  task: { id: string; source_id: string; title_vi: string; title_en: string | null },
+  status: string,
   path: string,
 ): FigureCite {
   const file = 'tasks.csv';
+  const title = textIn(lang, task, 'title') || task.title_vi;
   return {
     lang,
-    what,
+    what: `${title} (${status})`,
     sources: [citedSource(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null)],
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
     path: href(lang, path),
-    cell: { file, key: `id=${task.id}`, column: '', value: shown, source: task.source_id },
+    cell: { file, key: `id=${task.id}`, column: '', value: `${title}: ${status}`, source: task.source_id },
   };
 }
 
-/** A chart: every source of its caption, then the portal; the file is the table the chart is drawn from. */
+/**
+ * A chart: every source of its caption (as the chart view lists them: label, link, date), then the
+ * portal; the file is the table the chart is drawn from. A document is found again by its page link.
+ */
 export function chartCite(
   model: CiteModel,
   lang: Lang,
-  chart: { title: string; pageUrl: string; sources: { id: string; date: string | null }[] },
+  chart: { title: string; pageUrl: string; sources: { label: string; href: string | null; date: string | null }[] },
 ): FigureCite {
   const file = 'observations.csv';
+  const byPage = documentsByPage(model, lang);
+  const sources = chart.sources.map((s): CitedSource => {
+    const id = s.href ? (byPage.get(s.href) ?? (isSafeUrl(s.href) ? s.href : null)) : null;
+    return id
+      ? citedSource(model, lang, id, s.date)
+      : { id: s.label, type: 'document', author: s.label, title: s.label, number: null, date: s.date, url: null };
+  });
   return {
     lang,
     what: chart.title,
-    sources: chart.sources.map((s) => citedSource(model, lang, s.id, s.date)),
+    sources,
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
     path: chart.pageUrl,
-    cell: { file, key: '', column: 'value', value: '', source: chart.sources.map((s) => s.id).join('; ') },
+    cell: { file, key: '', column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
   };
+}
+
+const pages = new WeakMap<object, Partial<Record<Lang, Map<string, string>>>>();
+/** Document page link (in `lang`) → document id, built once per model and language. */
+function documentsByPage(model: Pick<Model, 'document'>, lang: Lang): Map<string, string> {
+  const byLang = pages.get(model.document) ?? {};
+  pages.set(model.document, byLang);
+  return (byLang[lang] ??= new Map([...model.document.keys()].map((id) => [href(lang, documentPath(id)), id])));
 }
 
 const abs = (baseUrl: string, path: string) => `${baseUrl.replace(/\/$/, '')}${path}`;
@@ -343,4 +377,20 @@ export function formatCiteCsl(c: FigureCite, baseUrl: string): CslItem[] {
     note: `${c.what}. ${abs(baseUrl, c.path)}`.normalize('NFC'),
   };
   return [...sources, portal];
+}
+
+/**
+ * The "pinned to release V" embed code: chart pages are not versioned, so the frame is the same as
+ * the "always latest" one; what is pinned is the link under it, to the release's data file, which
+ * never changes. Null before the first release of the file.
+ */
+export function pinnedEmbed(c: FigureCite, latestCode: string, baseUrl: string): { label: string; code: string } | null {
+  const { version, pinnedPath } = c.portal;
+  if (!version || !pinnedPath) return null;
+  const url = abs(baseUrl, pinnedPath);
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return {
+    label: t(c.lang, 'embed.pinned', { version }),
+    code: `${latestCode}\n<p><a href="${esc(url)}">${esc(t(c.lang, 'embed.pinnedData', { version }))}</a></p>`,
+  };
 }

@@ -18,7 +18,7 @@ const BASE = 'https://nq57.example.org';
 const hanoiDti = model.tables.observations.find(
   (o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === '01' && o.period === '2024',
 )!;
-const cite = (lang: 'vi' | 'en') => observationCite(model, lang, hanoiDti, 'DTI — Hà Nội, 2024: 0,8241', '0,8241', '/provinces/01/');
+const cite = (lang: 'vi' | 'en') => observationCite(model, lang, hanoiDti, '0,8241', '/provinces/01/');
 
 /** SYNTHETIC: a figure whose source and text carry every character BibTeX and URLs treat specially. */
 const hostile: FigureCite = {
@@ -70,7 +70,7 @@ describe('citation of a figure over the published data', () => {
     const text = formatCiteText(c, BASE);
     expect(text).toBe(
       'Bộ Khoa học và Công nghệ (dti.gov.vn). Xếp hạng DTI 2024 (34 tỉnh, thành phố), 21/10/2025, https://dti.gov.vn/xep-hang-2024. ' +
-        'Số liệu: DTI — Hà Nội, 2024: 0,8241. ' +
+        'Số liệu: Chỉ số chuyển đổi số cấp tỉnh (DTI) — Hà Nội, 2024: 0,8241. ' +
         `Trích qua: ${model.meta.publisher}, ${model.meta.title_vi}, phiên bản 1.1.0 (2026-12-02), https://nq57.example.org/data/v/1.1.0/observations.csv. ` +
         'Trang: https://nq57.example.org/provinces/01/',
     );
@@ -79,6 +79,7 @@ describe('citation of a figure over the published data', () => {
 
   it('in English the page path carries /en/ and the source its English issuer', () => {
     const c = cite('en');
+    expect(c.what).toBe('Provincial Digital Transformation Index (DTI) — Hà Nội, 2024: 0,8241');
     expect(c.path).toBe('/en/provinces/01/');
     expect(c.sources[0]?.author).toBe('Ministry of Science and Technology (dti.gov.vn)');
     expect(c.cell).toEqual({
@@ -96,8 +97,9 @@ describe('citation of a figure over the published data', () => {
 
   it('a task cites the document it comes from, pinned to the release of tasks.csv', () => {
     const task = model.tasks[0]!;
-    const c = taskCite(model, 'en', task, task.title_en ?? task.id, task.title_en ?? '', `/tasks/${task.id}/`);
+    const c = taskCite(model, 'en', task, 'Past deadline', `/tasks/${task.id}/`);
     expect(c.sources[0]?.id).toBe(task.source_id);
+    expect(c.what).toBe(`${task.title_en || task.title_vi} (Past deadline)`);
     expect(c.portal.pinnedPath).toBe('/data/v/1.1.0/tasks.csv');
     expect(c.cell.key).toBe(`id=${task.id}`);
   });
