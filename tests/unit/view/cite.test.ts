@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bibtexEscape,
+  chartCite,
+  pinnedEmbed,
   citedSource,
   cslDate,
   formatCiteBibtex,
@@ -184,5 +186,33 @@ describe('CSL-JSON', () => {
     const items = formatCiteCsl(hostile, BASE);
     expect(JSON.parse(JSON.stringify(items))).toEqual(items);
     expect(items[0]?.title).toBe('Quyết định về {chuyển đổi số} 100% & $ #');
+  });
+});
+
+describe('chart citation and pinned embed', () => {
+  it("finds each caption source's document again by its page link, and keeps a label-only source as text", () => {
+    const c = chartCite(model, 'vi', {
+      title: 'DTI — 2024',
+      pageUrl: '/embed/ranking/dti/',
+      sources: [
+        { label: 'Bộ Chính trị — 57-NQ/TW', href: '/documents/57-nq-tw/', date: null },
+        { label: 'Không rõ', href: null, date: '2025-01-02' },
+      ],
+    });
+    expect(c.sources.map((s) => [s.id, s.type])).toEqual([
+      ['57-NQ/TW', 'legislation'],
+      ['Không rõ', 'document'],
+    ]);
+    expect(c.sources[1]).toMatchObject({ url: null, date: '2025-01-02' });
+  });
+
+  it('the pinned embed is the latest frame plus a link to the release data file', () => {
+    const c = chartCite(model, 'en', { title: 'DTI', pageUrl: '/en/embed/ranking/dti/', sources: [] });
+    const p = pinnedEmbed(c, '<iframe src="x"></iframe>', BASE)!;
+    expect(p.label).toContain('1.1.0');
+    expect(p.code).toBe(
+      '<iframe src="x"></iframe>\n<p><a href="https://nq57.example.org/data/v/1.1.0/observations.csv">Data: release 1.1.0</a></p>',
+    );
+    expect(pinnedEmbed({ ...c, portal: { ...c.portal, version: null, pinnedPath: null } }, '<iframe></iframe>', BASE)).toBeNull();
   });
 });
