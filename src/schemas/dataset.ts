@@ -29,6 +29,14 @@ export const DatasetMetaSchema = z.object({
    */
   reports_checked_on: z.iso.date().optional(),
   sources: z.array(SourceMetaSchema).min(1),
+  repository: z
+    .url()
+    .optional()
+    .describe('The project repository on GitHub (https://github.com/owner/name): where corrections are filed as issues.'),
+  contact_email: z
+    .email()
+    .optional()
+    .describe("The project's own address for corrections from readers without a GitHub account (a deployment sets its real one)."),
   /** Which sources each table was built from (table name → source ids). */
   table_sources: z.record(z.string(), z.array(z.string())),
 });

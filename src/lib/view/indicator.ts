@@ -17,6 +17,7 @@ import { formatRankRanges, partialRanking, scoresRankable } from '../model/ranki
 import { compareInTime, snapshotsInOrder } from '../model/snapshots.ts';
 import { formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
+import { observationCite, type FigureCite } from './cite.ts';
 import { asOfText, latestValue, seriesOf } from './values.ts';
 
 export interface IndicatorPage {
@@ -44,13 +45,16 @@ export interface IndicatorPage {
     table: {
       caption: string;
       /** `rank` is "—" when no rank is known; `asOf` the snapshot date of the value. */
-      rows: { rank: string; area: Link; value: string; asOf: string | null; method: string; source: SourceView }[];
+      rows: { rank: string; area: Link; value: string; asOf: string | null; method: string; source: SourceView; cite: FigureCite }[];
     } | null;
     missing: string | null;
   } | null;
   national: {
     history: HistorySpec | null;
-    table: { caption: string; rows: { period: string; asOf: string | null; value: string; method: string; source: SourceView }[] } | null;
+    table: {
+      caption: string;
+      rows: { period: string; asOf: string | null; value: string; method: string; source: SourceView; cite: FigureCite }[];
+    } | null;
   } | null;
   former: {
     map: Link | null;
@@ -176,6 +180,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                   asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
                   method: label(lang, obs.method),
                   source: source(obs),
+                  cite: observationCite(model, lang, obs, fmt(obs.value), indicatorPath(id)),
                 })),
               },
           missing: missing.length > 0 ? `${t(lang, 'noValueFor')} ${missing.map((p) => p.name_vi).join(', ')}` : null,
@@ -195,6 +200,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
                       value: fmt(o.value),
                       method: label(lang, o.method),
                       source: source(o),
+                      cite: observationCite(model, lang, o, fmt(o.value), indicatorPath(id)),
                     })),
                   }
                 : null,

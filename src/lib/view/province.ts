@@ -14,6 +14,7 @@ import { areaKey, crossKey } from '../model/keys.ts';
 import { scoresRankable } from '../model/rankings.ts';
 import type { IndicatorRow } from '../../schemas/index.ts';
 import { documentPath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
+import { observationCite, type FigureCite } from './cite.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { asOfText, latestOf, latestValue, rankAmong, seriesOf, type ValuedObservation } from './values.ts';
 import { groupTasksByProgramme, type TaskGroup } from './task.ts';
@@ -30,6 +31,8 @@ export interface ProvinceIndicatorRow {
   source: SourceView;
   /** Only for the DTI profile: the value drawn to scale. */
   bar: InlineBar;
+  /** "Cite this" and "report a problem" for the figure (cite.ts). */
+  cite: FigureCite;
 }
 
 export interface ProvincePage {
@@ -119,6 +122,7 @@ export function provincePage(model: Model, code: string, lang: Lang): ProvincePa
       method: label(lang, obs.method),
       source: sourceRef(model, lang, obs.source_id, obs.published_on),
       bar: layoutInlineBar(obs.value, [ind.min ?? 0, ind.max ?? 1]),
+      cite: observationCite(model, lang, obs, formatValue(obs.value, ind, lang, t(lang, 'notAvailable')), provincePath(code)),
     };
   };
   const dtiRows = latest.filter((r) => isDtiProfile(r.ind));

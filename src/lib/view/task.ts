@@ -20,6 +20,7 @@ import {
 import { isSafeUrl } from '../../schemas/cells.ts';
 import { agencyPath, communePath, documentPath, href, provincePath, taskPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
+import { taskCite, type FigureCite } from './cite.ts';
 
 export interface TaskPage {
   lang: Lang;
@@ -54,6 +55,8 @@ export interface TaskPage {
   /** Every progress report, oldest first; `reportsNone` says so when there is none. */
   reports: TaskReportView[];
   reportsNone: string | null;
+  /** "Cite this" and "report a problem" for the task (cite.ts). */
+  cite: FigureCite;
 }
 
 export interface TaskReportView {
@@ -111,6 +114,7 @@ export function taskPage(model: Model, id: string, lang: Lang): TaskPage {
     evidence:
       task.evidence_url && isSafeUrl(task.evidence_url) ? { text: new URL(task.evidence_url).hostname, href: task.evidence_url } : null,
     source: sourceRef(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null),
+    cite: taskCite(model, lang, task, label(lang, task.computed), taskPath(id)),
     note: task.note,
     titleVi: lang === 'en' ? task.title_vi : null,
     coOwners: task.co_owners,
