@@ -8,7 +8,7 @@
  */
 import { formatDate, formatPeriod } from '../format.ts';
 import { t, textIn, type Lang } from '../i18n/index.ts';
-import type { Model } from '../model/index.ts';
+import type { Model, TaskView } from '../model/index.ts';
 import { snapshotsInOrder } from '../model/snapshots.ts';
 import { scorecard } from '../model/tasks.ts';
 import type { ObservationRow } from '../../schemas/index.ts';
@@ -34,12 +34,34 @@ export function compareRanks(latest: PublishedRank, previous: PublishedRank | nu
   return { kind: 'change', places: previous.value - latest.value, previous };
 }
 
-export interface SummaryCount {
+export interface TaskCount {
   key: 'total' | 'done' | 'in_progress' | 'past_deadline' | 'overdue_reported' | 'other';
   text: string;
   count: number;
+}
+
+export interface SummaryCount extends TaskCount {
   /** Where the tasks counted are listed. */
   href: string;
+}
+
+/**
+ * Tasks counted by derived status (scorecard of model/tasks.ts): the total, done (on time, late or
+ * undated), in progress as reported, past the deadline with no completion reported, reported overdue,
+ * and the others; the counts after the total add up to it. Every key, in this order, zeros included.
+ */
+export function taskCounts(tasks: readonly Pick<TaskView, 'computed'>[], lang: Lang): TaskCount[] {
+  const card = scorecard(tasks.map((x) => x.computed));
+  const counts: TaskCount[] = [
+    { key: 'total', text: t(lang, 'summaryTasksTotal'), count: card.total },
+    { key: 'done', text: t(lang, 'code.done'), count: card.done_on_time + card.done_late + card.done_date_not_reported },
+    { key: 'in_progress', text: t(lang, 'code.in_progress'), count: tasks.filter((x) => x.computed === 'in_progress').length },
+    { key: 'past_deadline', text: t(lang, 'code.past_deadline'), count: card.past_deadline_without_completion },
+    { key: 'overdue_reported', text: t(lang, 'code.overdue_reported'), count: card.overdue_reported },
+  ];
+  const listed = counts.slice(1).reduce((n, c) => n + c.count, 0);
+  counts.push({ key: 'other', text: t(lang, 'summaryTasksOther'), count: card.total - listed });
+  return counts;
 }
 
 export interface SummaryRank {
@@ -95,23 +117,10 @@ export function provinceSummary(model: Model, code: string, lang: Lang): Provinc
   // A province the merger left as it was has one former province of the same territory: its earlier
   // ranks are the same unit's (cited, never compared unless on the same basis). A merged one has none.
   const sameUnit = formers.length === 1 ? (formers[0] ?? null) : null;
-  const tasks = model.tasksByArea.get(areaKey('province', code)) ?? [];
-  const card = scorecard(tasks.map((x) => x.computed));
-  const tasksHref = '#tasks';
-  const counts: SummaryCount[] = [
-    { key: 'total', text: t(lang, 'summaryTasksTotal'), count: card.total, href: tasksHref },
-    { key: 'done', text: t(lang, 'code.done'), count: card.done_on_time + card.done_late + card.done_date_not_reported, href: tasksHref },
-    {
-      key: 'in_progress',
-      text: t(lang, 'code.in_progress'),
-      count: tasks.filter((x) => x.computed === 'in_progress').length,
-      href: tasksHref,
-    },
-    { key: 'past_deadline', text: t(lang, 'code.past_deadline'), count: card.past_deadline_without_completion, href: tasksHref },
-    { key: 'overdue_reported', text: t(lang, 'code.overdue_reported'), count: card.overdue_reported, href: tasksHref },
-  ];
-  const listed = counts.slice(1).reduce((n, c) => n + c.count, 0);
-  counts.push({ key: 'other', text: t(lang, 'summaryTasksOther'), count: card.total - listed, href: tasksHref });
+  const counts: SummaryCount[] = taskCounts(model.tasksByArea.get(areaKey('province', code)) ?? [], lang).map((c) => ({
+    ...c,
+    href: '#tasks',
+  }));
 
   const ranks: SummaryRank[] = [];
   for (const ind of model.tables.indicators.filter((i) => i.unit === 'rank')) {

@@ -32,9 +32,8 @@ describe('compareRanks', () => {
     expect(formatRankChange(compareRanks(rank(3, 34, '2025'), rank(5, 34)), 'en', false)).toBe('up 2 places since 2024 (5 of 34)');
     expect(formatRankChange(compareRanks(rank(6, 34, '2025'), rank(5, 34)), 'en', false)).toBe('down 1 place since 2024 (5 of 34)');
     expect(formatRankChange(compareRanks(rank(3, 34, '2025'), rank(5, 34)), 'vi', false)).toBe('tăng 2 bậc so với 2024 (hạng 5/34)');
-    expect(formatRankChange(compareRanks(rank(1, 34, '2025'), rank(6, 63, '2023')), 'en', false)).toBe(
-      'previously (2023): 6 of 63, not comparable (ranked among a different number of units)',
-    );
+    expect(formatRankChange(compareRanks(rank(1, 34, '2025'), rank(6, 63, '2023')), 'en', false)).toBe('2023: 6 of 63 — not comparable');
+    expect(formatRankChange(compareRanks(rank(1, 34, '2025'), null), 'en', true)).toBe('no earlier rank of the merged province');
   });
 });
 
@@ -43,7 +42,7 @@ describe('provinceSummary over the published data', () => {
     const s = provinceSummary(model, '01', 'en');
     const dti = s.ranks.find((r) => r.indicator.href === '/en/indicators/dti-rank/');
     expect(dti).toMatchObject({ rank: '1 of 34', period: '2024' });
-    expect(dti?.change).toBe('previously (2023): 6 of 63, not comparable (ranked among a different number of units)');
+    expect(dti?.change).toBe('2023: 6 of 63 — not comparable');
     expect(dti?.previousOf).toEqual({ text: 'Hà Nội', href: '/en/former-provinces/01/' });
     expect(dti?.source.href).not.toBeNull();
   });
@@ -52,7 +51,7 @@ describe('provinceSummary over the published data', () => {
     const s = provinceSummary(model, '79', 'vi');
     expect(s.ranks.length).toBeGreaterThan(0);
     for (const r of s.ranks) {
-      expect(r.change).toBe('chưa có thứ hạng kỳ trước: trước 01/07/2025 các tỉnh cũ được xếp hạng riêng');
+      expect(r.change).toBe('chưa có thứ hạng trước đó của tỉnh sau sáp nhập');
       expect(r.previousOf).toBeNull();
     }
   });
