@@ -174,6 +174,7 @@ export interface CompareStrings {
   tasksFormer: string;
   noValue: string;
   source: string;
+  sources: string;
   loadError: string;
 }
 
