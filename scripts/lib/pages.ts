@@ -28,6 +28,7 @@ export const PAGE_KINDS: Record<string, string> = {
   maps: '/maps/',
   embed: '/embed/ranking/dti/',
   search: '/search/?q=ca%20mau',
+  compare: '/compare/?p=01,79,48',
 };
 
 export const pagesInBothLanguages = (): [string, string][] =>

@@ -695,4 +695,54 @@ export const en: Dictionary = {
   'about.reportWithoutGithub': 'No GitHub account? Write to',
   'about.citeFigures':
     'Every figure, task and chart has a “Cite” disclosure: the original source first, then the portal with the data release and a URL pinned to that release’s file, as text, BibTeX and CSL-JSON; next to it, prefilled links to report a problem.',
+
+  // --- province summary and comparison page (issue 16) ---
+  summaryHeading: 'At a glance',
+  summaryAsOf: 'Data as of {asOf}.',
+  summaryAsOfChecked: 'Data as of {asOf}; sources of progress reports checked up to {checkedOn}.',
+  summaryTasksHeading: 'Tasks that apply to the province',
+  summaryTasksTotal: 'Total',
+  summaryTasksOther: 'Other statuses',
+  summaryTasksNote:
+    'Statuses are derived from progress reports and deadlines (see the task table); “past deadline” is not “overdue” unless a report says so.',
+  summaryRanksHeading: 'Latest rank published by the sources',
+  summaryRankOf: '{rank} of {of}',
+  summaryRankNoPrevious: 'no earlier rank',
+  summaryRankNoPreviousMerged: 'no earlier rank of the merged province',
+  summaryRankNotComparable: '{when}: {rank} — not comparable',
+  summaryRankSame: 'unchanged since {when} ({rank})',
+  summaryRankUp: { one: 'up {count} place since {when} ({rank})', other: 'up {count} places since {when} ({rank})' },
+  summaryRankDown: { one: 'down {count} place since {when} ({rank})', other: 'down {count} places since {when} ({rank})' },
+  summaryNoRanks: 'No rank of this province has been published in the sources collected.',
+  summaryRanksNote:
+    'A change is given only between two ranks among the same number of units: a rank of 34 and a rank of 63 former provinces are not comparable; before 1 July 2025 the former provinces were ranked separately.',
+  summaryDetailsTasks: 'Task table',
+  summaryDetailsDti: 'DTI',
+  summaryDetailsIndicators: 'Other indicators',
+  summaryDetailsTracker: 'Track all tasks',
+  summaryPreviousOf: 'former province',
+  compareTitle: 'Compare provinces',
+  compareDescription:
+    'Choose up to five provinces or former provinces and see their indicators, the ranks the sources publish and their tasks side by side.',
+  compareLead:
+    'Choose up to {max} provinces (or former provinces, for the years before the merger of 1 July 2025). The choice is kept in the page address, to share.',
+  compareLinkText: 'Compare up to five provinces side by side',
+  compareLevelLegend: 'Compare',
+  compareLevelProvince: 'The 34 provinces (since 1 July 2025)',
+  compareLevelFormer: 'The 63 former provinces (before 1 July 2025)',
+  compareChooseLegend: 'Choose up to {max}',
+  compareLimit: '{max} chosen, the most; clear one to choose another.',
+  compareSelected: '{count} chosen: {names}.',
+  compareNone: 'None chosen yet. Choose in the list above to see the comparison.',
+  compareIndicatorsCaption:
+    'Indicators of the units chosen, by period. Ranks are only those the sources publish (“3 of 34”: 3rd among 34 units).',
+  compareTasksCaption: 'Tasks that apply to each province, by derived status, as of {asOf}',
+  compareTasksFormer: 'Tasks are assigned to the 34 current provinces: see the successor province’s page.',
+  compareNoValue: 'no data',
+  compareLoadError: 'The comparison data could not be loaded. The province pages below have every figure.',
+  compareNoScript:
+    'The comparison tool needs JavaScript. Without it, every province has its own page with every figure and its source, and all the data can be downloaded.',
+  compareFallbackHeading: 'The page of each province',
+  compareDownloads: 'Download all the data (CSV, JSON, ZIP)',
+  compareFormerLink: 'The pages of the 63 former provinces',
 };

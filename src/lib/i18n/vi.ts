@@ -699,4 +699,54 @@ export const vi = {
   'about.reportWithoutGithub': 'Không có tài khoản GitHub? Gửi thư tới',
   'about.citeFigures':
     'Mỗi con số, nhiệm vụ và biểu đồ có mục “Trích dẫn”: nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu và đường dẫn cố định tới tệp của phiên bản đó, ở dạng văn bản, BibTeX và CSL-JSON; cùng chỗ đó có liên kết báo lỗi đã điền sẵn.',
+
+  // --- province summary and comparison page (issue 16) ---
+  summaryHeading: 'Tóm tắt',
+  summaryAsOf: 'Số liệu tính đến {asOf}.',
+  summaryAsOfChecked: 'Số liệu tính đến {asOf}; nguồn báo cáo tiến độ đã tra cứu đến {checkedOn}.',
+  summaryTasksHeading: 'Nhiệm vụ áp dụng cho tỉnh',
+  summaryTasksTotal: 'Tổng số',
+  summaryTasksOther: 'Trạng thái khác',
+  summaryTasksNote:
+    'Trạng thái suy ra từ báo cáo tiến độ và thời hạn (xem bảng nhiệm vụ); “đã qua hạn” không có nghĩa là “quá hạn” khi chưa có báo cáo nói vậy.',
+  summaryRanksHeading: 'Thứ hạng mới nhất do nguồn công bố',
+  summaryRankOf: 'hạng {rank}/{of}',
+  summaryRankNoPrevious: 'chưa có thứ hạng kỳ trước',
+  summaryRankNoPreviousMerged: 'chưa có thứ hạng trước đó của tỉnh sau sáp nhập',
+  summaryRankNotComparable: '{when}: {rank} — không so sánh được',
+  summaryRankSame: 'không đổi so với {when} ({rank})',
+  summaryRankUp: { one: 'tăng {count} bậc so với {when} ({rank})', other: 'tăng {count} bậc so với {when} ({rank})' },
+  summaryRankDown: { one: 'giảm {count} bậc so với {when} ({rank})', other: 'giảm {count} bậc so với {when} ({rank})' },
+  summaryNoRanks: 'Chưa có thứ hạng nào được công bố cho tỉnh này trong các nguồn đã thu thập.',
+  summaryRanksNote:
+    'Chỉ nêu thay đổi giữa hai thứ hạng cùng số đơn vị: hạng trong 34 tỉnh và hạng trong 63 tỉnh cũ không so sánh được; trước 01/07/2025 các tỉnh cũ được xếp hạng riêng.',
+  summaryDetailsTasks: 'Bảng nhiệm vụ',
+  summaryDetailsDti: 'Chỉ số DTI',
+  summaryDetailsIndicators: 'Các chỉ số khác',
+  summaryDetailsTracker: 'Theo dõi tất cả nhiệm vụ',
+  summaryPreviousOf: 'tỉnh cũ',
+  compareTitle: 'So sánh các tỉnh, thành phố',
+  compareDescription:
+    'Chọn tối đa năm tỉnh, thành phố hoặc tỉnh cũ để xem các chỉ số, thứ hạng do nguồn công bố và trạng thái nhiệm vụ cạnh nhau.',
+  compareLead:
+    'Chọn tối đa {max} tỉnh, thành phố (hoặc tỉnh cũ, cho các năm trước sáp nhập ngày 01/07/2025). Lựa chọn được lưu trong địa chỉ trang để chia sẻ.',
+  compareLinkText: 'So sánh tối đa năm tỉnh, thành phố cạnh nhau',
+  compareLevelLegend: 'Đơn vị so sánh',
+  compareLevelProvince: '34 tỉnh, thành phố (từ 01/07/2025)',
+  compareLevelFormer: '63 tỉnh cũ (trước 01/07/2025)',
+  compareChooseLegend: 'Chọn tối đa {max} đơn vị',
+  compareLimit: 'Đã chọn đủ {max} đơn vị; bỏ chọn một đơn vị để chọn đơn vị khác.',
+  compareSelected: 'Đã chọn {count} đơn vị: {names}.',
+  compareNone: 'Chưa chọn đơn vị nào. Chọn ở danh sách trên để xem bảng so sánh.',
+  compareIndicatorsCaption:
+    'Chỉ số của các đơn vị đã chọn, theo kỳ. Thứ hạng chỉ là thứ hạng do nguồn công bố (“hạng 3/34”: hạng 3 trong 34 đơn vị).',
+  compareTasksCaption: 'Nhiệm vụ áp dụng cho mỗi tỉnh, theo trạng thái suy ra, tính đến {asOf}',
+  compareTasksFormer: 'Nhiệm vụ được giao cho 34 tỉnh, thành phố hiện nay: xem trang của tỉnh kế nhiệm.',
+  compareNoValue: 'không có số liệu',
+  compareLoadError: 'Không tải được dữ liệu so sánh. Các trang tỉnh bên dưới có đầy đủ số liệu.',
+  compareNoScript:
+    'Công cụ so sánh cần JavaScript. Không có JavaScript, mỗi tỉnh có trang riêng với đầy đủ số liệu và nguồn, và toàn bộ dữ liệu có thể tải về.',
+  compareFallbackHeading: 'Trang của từng tỉnh, thành phố',
+  compareDownloads: 'Tải toàn bộ dữ liệu (CSV, JSON, ZIP)',
+  compareFormerLink: 'Trang của 63 tỉnh cũ',
 } as const;
