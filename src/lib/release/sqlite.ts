@@ -155,6 +155,8 @@ export function sqliteResource(dir: string, version: string | null) {
   return {
     name: 'sqlite',
     path: SQLITE_NAME,
+    // Not a table: a Data Package (not a Tabular Data Package) may list it as a plain data resource.
+    profile: 'data-resource',
     title: 'All tables as one SQLite database, with keys and views',
     format: 'sqlite',
     mediatype: SQLITE_MEDIATYPE,
