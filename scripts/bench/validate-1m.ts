@@ -14,7 +14,7 @@ export function bench1m(n = 1_000_000): { rows: number; parseMs: number; totalMs
   const lines = [columnsOf(observationsTable).join(',')];
   for (let i = 0; i < n; i++)
     lines.push(
-      `synthetic-${i % 20},province,${String(1 + (i % 96)).padStart(2, '0')},${2000 + (i % 26)},${(rand() * 100).toFixed(2)},synthetic-doc-${i % 50},2026-01-15,as_published,`,
+      `synthetic-${i % 20},province,${String(1 + (i % 96)).padStart(2, '0')},${2000 + (i % 26)},${(rand() * 100).toFixed(2)},synthetic-doc-${i % 50},2026-01-15,as_published,,,,`,
     );
   const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
   lines.length = 0;
