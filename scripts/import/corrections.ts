@@ -81,7 +81,9 @@ for (const id of BARE_TARGETS) {
     throw new Error(`target ${id} has a comparator in its result "${result}": read it again`);
   t.comparator = '>=';
 }
-const left = targets.filter((t) => t.comparator === '=');
+// Only the two transcribed lists were coded by the bare-number rule; the rows of curated/targets-other.csv are
+// coded by hand from their own wording ("100%" of a share is met at exactly 100: `=`).
+const left = targets.filter((t) => t.comparator === '=' && /^nq(57|03)-/.test(t.id!));
 if (left.length > 0) throw new Error(`targets still coded "=": ${left.map((t) => t.id).join(', ')}`);
 const fiveG = targets.find((t) => t.id === 'nq03-2030-23-4')!;
 fiveG.indicator_id = 'phu-song-5g-dan-so';

@@ -3,6 +3,8 @@
  * Programme (Resolution 03/NQ-CP). The Vietnamese wording is kept verbatim from the transcription in
  * nq57-targets-vnmasterplan (not yet checked against the official text: text_status says so); the
  * comparator, value and English translation come from curated/targets-*.csv, read by hand.
+ * Targets from other documents (the Prime Minister's 5th meeting; the 80 % full-online target the draft
+ * report 402-CV/VPĐU cites) are whole rows in curated/targets-other.csv, appended as they are.
  *
  * Run: node scripts/import/targets.ts
  */
@@ -62,4 +64,5 @@ for (const r of readCsv(sharedPath('nq57-targets-vnmasterplan', 'nq03_appendix_I
     text_status: 'unverified_transcription',
   });
 }
+out.push(...curated('targets-other.csv'));
 writeCsv(targetsTable.file, columnsOf(targetsTable), out);
