@@ -251,7 +251,7 @@ describe('npm run release updates the API URL manifest', () => {
     expect(readRelease(dir, '1.0.0').version).toBe('1.0.0');
     expect(readManifest(manifestPath(dir))).toEqual(served);
     expect(result.stdout).toContain(`${served.length} URLs (${served.length - 1} added)`);
-  });
+  }, 30_000);
 
   it('fails, leaving the manifest as it was, when a recorded URL is no longer served', () => {
     const before = manifestText(['/api/v1/provinces/00.json']);
@@ -260,5 +260,5 @@ describe('npm run release updates the API URL manifest', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('1 published API URLs are no longer served, e.g. /api/v1/provinces/00.json');
     expect(readFileSync(manifestPath(dir), 'utf8')).toBe(before);
-  });
+  }, 30_000);
 });
