@@ -2,7 +2,8 @@
  * npm run release -- --version 1.0.0 --notes NOTES.md --date 2026-11-22
  * Cuts an immutable release of the working data: refuses invalid data, an existing version, a
  * version not above the latest, a date before the latest release. The date is given, never read
- * from the clock, so that the same command always writes the same bytes.
+ * from the clock, so that the same command always writes the same bytes. After writing the release
+ * it adds the API URLs now served to data/releases/api-v1-urls.txt (updateApiManifest).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatTextReport } from '../src/lib/data/format-report.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../src/lib/release/releases.ts';
+import { updateApiManifest } from '../src/lib/api/update-manifest.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +44,9 @@ if (!data.valid) {
     ];
     for (const f of release.files) lines.push(`  ${f.sha256}  ${f.path}`);
     process.stdout.write(`${lines.join('\n')}\n`);
+    // The API URL record follows the release (the same step as `npm run api:manifest`).
+    const manifest = updateApiManifest(dataDir);
+    process.stdout.write(`${manifest.path}: ${manifest.total} URLs (${manifest.added.length} added).\n`);
   } catch (e) {
     process.exitCode = 1;
     process.stderr.write(`${(e as Error).message}\n`);

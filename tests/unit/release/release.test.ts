@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -22,6 +23,9 @@ import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { TABLES, observationsTable } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from '../data/helpers.ts';
+import { getModel } from '../../../src/lib/model/index.ts';
+import { apiResourcePaths } from '../../../src/lib/api/resources.ts';
+import { manifestPath, manifestText, readManifest } from '../../../src/lib/api/manifest.ts';
 
 const NOTES = 'Fixture release.';
 
@@ -223,4 +227,38 @@ describe('sampled diffs (the site lists only the first rows)', () => {
       expect(countRecords(new TextEncoder().encode(text)), JSON.stringify(text)).toBe(Math.max(0, records - 1));
     }
   });
+});
+
+describe('npm run release updates the API URL manifest', () => {
+  const ROOT = join(import.meta.dirname, '../../..');
+  const release = (dir: string, version: string) => {
+    const notes = join(dir, 'NOTES.md');
+    writeFileSync(notes, NOTES);
+    return spawnSync(
+      join(ROOT, 'node_modules/.bin/node'),
+      ['scripts/release.ts', '--version', version, '--notes', notes, '--date', '2026-08-01', '--data-dir', dir],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+  };
+
+  it('adds the URLs served after the release and keeps the ones already recorded', () => {
+    // A manifest from before: the index only.
+    const dir = treeWith({ 'releases/api-v1-urls.txt': manifestText(['/api/v1/index.json']) });
+    const result = release(dir, '1.0.0');
+    expect(result.status, result.stderr).toBe(0);
+    const served = apiResourcePaths(getModel(dir));
+    expect(served.length).toBeGreaterThan(10);
+    expect(readRelease(dir, '1.0.0').version).toBe('1.0.0');
+    expect(readManifest(manifestPath(dir))).toEqual(served);
+    expect(result.stdout).toContain(`${served.length} URLs (${served.length - 1} added)`);
+  }, 30_000);
+
+  it('fails, leaving the manifest as it was, when a recorded URL is no longer served', () => {
+    const before = manifestText(['/api/v1/provinces/00.json']);
+    const dir = treeWith({ 'releases/api-v1-urls.txt': before });
+    const result = release(dir, '1.0.0');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('1 published API URLs are no longer served, e.g. /api/v1/provinces/00.json');
+    expect(readFileSync(manifestPath(dir), 'utf8')).toBe(before);
+  }, 30_000);
 });
