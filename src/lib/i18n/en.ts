@@ -595,6 +595,8 @@ export const en: Dictionary = {
     'A target measured by “{indicator}”: the national values over time, the gap to the target and the steady path to its deadline.',
   targetValuesCaption: 'National values over time',
   targetProgressLatest: 'Latest value: {value} ({date}); target {target}; gap: {gap}.',
+  targetProgressPastDeadline:
+    'The deadline, {deadline}, has passed. The sources checked up to {asOf} give no value at the deadline; the value above is the latest published, not the result at the deadline.',
   targetProgressNeeded:
     'To reach {target} by {deadline}, the value must rise by {rate} from the latest value (the steady path in the chart).',
   targetProgressObserved:

@@ -599,6 +599,8 @@ export const vi = {
     'Mục tiêu đo bằng “{indicator}”: các giá trị cả nước theo thời gian, khoảng cách tới mục tiêu và lộ trình đều đến hạn.',
   targetValuesCaption: 'Giá trị cả nước theo thời gian',
   targetProgressLatest: 'Giá trị mới nhất: {value} ({date}); mục tiêu {target}; khoảng cách: {gap}.',
+  targetProgressPastDeadline:
+    'Hạn {deadline} đã qua. Các nguồn đã tra cứu đến {asOf} chưa cho số liệu tại hạn; giá trị trên là giá trị công bố mới nhất, không phải kết quả tại hạn.',
   targetProgressNeeded: 'Để đạt {target} vào {deadline}, từ giá trị mới nhất cần tăng đều {rate} (đường lộ trình đều trên biểu đồ).',
   targetProgressObserved:
     'Giữa hai giá trị đã công bố {from} và {to}, mức thay đổi bình quân là {rate} (phép tính trên số liệu đã công bố, không phải dự báo).',

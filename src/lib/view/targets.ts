@@ -181,9 +181,12 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
   const first = progress.points[0]!;
   const summary = [
     t(lang, 'targetProgressLatest', { value: fmt(latest.value), date: dateOf(latest.obs), target: targetText, gap: gapText(latest.value) }),
-    ...(progress.neededPerYear !== null
-      ? [t(lang, 'targetProgressNeeded', { target: targetText, deadline, rate: rate(Math.abs(progress.neededPerYear)) })]
-      : []),
+    // Past its deadline, a rate "needed" would be a fiction: say the deadline has passed and what is (not) known.
+    ...(x.deadline! < model.asOf
+      ? [t(lang, 'targetProgressPastDeadline', { deadline, asOf: formatDate(model.asOf, lang) })]
+      : progress.neededPerYear !== null
+        ? [t(lang, 'targetProgressNeeded', { target: targetText, deadline, rate: rate(Math.abs(progress.neededPerYear)) })]
+        : []),
     ...(progress.observedPerYear !== null && first !== latest
       ? [
           t(lang, 'targetProgressObserved', {

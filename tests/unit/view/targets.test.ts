@@ -83,4 +83,13 @@ describe('targetPage: values over time against the target, the gap and the stead
   it('a target without national values has no page', () => {
     expect(() => targetPage(model, 'nq57-2030-1-2', 'vi')).toThrow(/No target with national values/);
   });
+
+  it('past its deadline, a target page asks for no rate: it says the deadline has passed and no value at it is known', () => {
+    // bc402-2025-ho-so-toan-trinh is due 31/12/2025, before the data's as-of date; nq03-2030-31 is due in 2030.
+    expect(model.asOf > '2025-12-31').toBe(true);
+    const past = targetPage(model, 'bc402-2025-ho-so-toan-trinh', 'en').summary.join(' ');
+    expect(past).toContain('The deadline, 31 Dec 2025, has passed');
+    expect(past).not.toContain('must rise by');
+    expect(targetPage(model, 'nq03-2030-31', 'en').summary.join(' ')).toContain('must rise by');
+  });
 });
