@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bibtexEscape,
@@ -13,6 +15,14 @@ import {
   taskCite,
   type FigureCite,
 } from '../../../src/lib/view/cite.ts';
+
+// The latest release of the real data (data/releases/index.json); its observations.csv and tasks.csv are the
+// working files byte for byte (checked below), so every citation pins to it.
+const LATEST = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/releases/index.json'), 'utf8')) as {
+    releases: { version: string }[];
+  }
+).releases.at(-1)!.version;
 import { realModel } from './real-model.ts';
 
 const model = realModel();
@@ -40,9 +50,9 @@ const hostile: FigureCite = {
   portal: {
     title: 'Dữ liệu',
     publisher: 'Cổng',
-    version: '1.1.0',
+    version: `${LATEST}`,
     date: '2026-12-02',
-    pinnedPath: '/data/v/1.1.0/observations.csv',
+    pinnedPath: `/data/v/${LATEST}/observations.csv`,
     licence: 'CC-BY-4.0',
   },
   path: '/provinces/66/',
@@ -52,8 +62,8 @@ const hostile: FigureCite = {
 describe('citation of a figure over the published data', () => {
   it('pins to the latest release whose observations.csv is the working file byte for byte', () => {
     const release = releaseOfFile(model.dataDir, 'observations.csv');
-    expect(release?.version).toBe('1.1.0');
-    expect(cite('en').portal).toMatchObject({ version: '1.1.0', date: '2026-12-02', pinnedPath: '/data/v/1.1.0/observations.csv' });
+    expect(release?.version).toBe(`${LATEST}`);
+    expect(cite('en').portal).toMatchObject({ version: `${LATEST}`, date: '2026-12-02', pinnedPath: `/data/v/${LATEST}/observations.csv` });
   });
 
   it('names the original source first: the Ministry, its page and the date it published the figure', () => {
@@ -73,10 +83,10 @@ describe('citation of a figure over the published data', () => {
     expect(text).toBe(
       'Bộ Khoa học và Công nghệ (dti.gov.vn). Xếp hạng DTI 2024 (34 tỉnh, thành phố), 21/10/2025, https://dti.gov.vn/xep-hang-2024. ' +
         'Số liệu: Chỉ số chuyển đổi số cấp tỉnh (DTI) — Hà Nội, 2024: 0,8241. ' +
-        `Trích qua: ${model.meta.publisher}, ${model.meta.title_vi}, phiên bản 1.1.0 (2026-12-02), https://nq57.example.org/data/v/1.1.0/observations.csv. ` +
+        `Trích qua: ${model.meta.publisher}, ${model.meta.title_vi}, phiên bản ${LATEST} (2026-12-02), https://nq57.example.org/data/v/${LATEST}/observations.csv. ` +
         'Trang: https://nq57.example.org/provinces/01/',
     );
-    expect(text.indexOf('dti.gov.vn')).toBeLessThan(text.indexOf('1.1.0'));
+    expect(text.indexOf('dti.gov.vn')).toBeLessThan(text.indexOf(`${LATEST}`));
   });
 
   it('in English the page path carries /en/ and the source its English issuer', () => {
@@ -102,7 +112,7 @@ describe('citation of a figure over the published data', () => {
     const c = taskCite(model, 'en', task, 'Past deadline', `/tasks/${task.id}/`);
     expect(c.sources[0]?.id).toBe(task.source_id);
     expect(c.what).toBe(`${task.title_en || task.title_vi} (Past deadline)`);
-    expect(c.portal.pinnedPath).toBe('/data/v/1.1.0/tasks.csv');
+    expect(c.portal.pinnedPath).toBe(`/data/v/${LATEST}/tasks.csv`);
     expect(c.cell.key).toBe(`id=${task.id}`);
   });
 
@@ -134,9 +144,9 @@ describe('BibTeX', () => {
     expect(entries[0]).toContain('title = {Quyết định về \\{chuyển đổi số\\} 100\\% \\& \\$ \\#}');
     expect(entries[0]).toContain('url = {https://example.org/a%20b/%7Bx%7D?q=1%20}');
     expect(entries[0]).toContain('date = {2025-03}');
-    expect(entries[1]).toMatch(/^@dataset\{nq57-1\.1\.0,\n/);
-    expect(entries[1]).toContain('version = {1.1.0}');
-    expect(entries[1]).toContain('url = {https://nq57.example.org/data/v/1.1.0/observations.csv}');
+    expect(entries[1]?.startsWith(`@dataset{nq57-${LATEST},\n`)).toBe(true);
+    expect(entries[1]).toContain(`version = {${LATEST}}`);
+    expect(entries[1]).toContain(`url = {https://nq57.example.org/data/v/${LATEST}/observations.csv}`);
     // Unescaped braces balance in every entry: no data can close a field early.
     for (const e of entries) {
       const bare = e.replace(/\\[{}]/g, '');
@@ -164,10 +174,10 @@ describe('CSL-JSON', () => {
     }
     expect(items[0]).toMatchObject({ issued: { 'date-parts': [[2025, 10, 21]] }, URL: 'https://dti.gov.vn/xep-hang-2024' });
     expect(items[1]).toMatchObject({
-      version: '1.1.0',
+      version: `${LATEST}`,
       publisher: model.meta.publisher,
       issued: { 'date-parts': [[2026, 12, 2]] },
-      URL: 'https://nq57.example.org/data/v/1.1.0/observations.csv',
+      URL: `https://nq57.example.org/data/v/${LATEST}/observations.csv`,
     });
   });
 
@@ -209,9 +219,9 @@ describe('chart citation and pinned embed', () => {
   it('the pinned embed is the latest frame plus a link to the release data file', () => {
     const c = chartCite(model, 'en', { title: 'DTI', pageUrl: '/en/embed/ranking/dti/', sources: [] });
     const p = pinnedEmbed(c, '<iframe src="x"></iframe>', BASE)!;
-    expect(p.label).toContain('1.1.0');
+    expect(p.label).toContain(`${LATEST}`);
     expect(p.code).toBe(
-      '<iframe src="x"></iframe>\n<p><a href="https://nq57.example.org/data/v/1.1.0/observations.csv">Data: release 1.1.0</a></p>',
+      `<iframe src="x"></iframe>\n<p><a href="https://nq57.example.org/data/v/${LATEST}/observations.csv">Data: release ${LATEST}</a></p>`,
     );
     expect(pinnedEmbed({ ...c, portal: { ...c.portal, version: null, pinnedPath: null } }, '<iframe></iframe>', BASE)).toBeNull();
   });
