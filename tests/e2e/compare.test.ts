@@ -18,8 +18,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+async function newPage(javaScriptEnabled = true, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
   return context.newPage();
 }
 
@@ -112,6 +112,20 @@ describe('comparison page (vi)', () => {
     expect(await headers(page)).toEqual(['Hà Nội', 'Hồ Chí Minh', 'Đà Nẵng', 'Cà Mau', 'Cần Thơ']);
     await page.context().close();
   });
+});
+
+describe('comparison page on a 375 px phone', () => {
+  for (const path of ['/compare/?p=01,79,48,96,92', '/en/compare/?level=former&p=01,79,48']) {
+    it(`${path}: the tables scroll inside their regions, the page does not scroll sideways`, async () => {
+      const page = await newPage(true, 375);
+      await page.goto(`${base}${path}`);
+      await ready(page);
+      const table = page.locator('[data-compare-table="indicators"]');
+      expect((await table.boundingBox())?.width).toBeGreaterThan(375);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.context().close();
+    });
+  }
 });
 
 describe('comparison page (en)', () => {
