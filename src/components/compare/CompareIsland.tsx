@@ -22,13 +22,17 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** A figure's source as a numbered note: "[2]" links to the list of sources under the table. */
+/**
+ * A figure's source as a numbered note: "[2]" links to the list of sources under the table. Its name
+ * ("Source [2]") is an aria-label, not a visually hidden span: an absolutely positioned span inside the
+ * scrolling table escapes the region's overflow and widened the whole page on a phone.
+ */
 function SourceNote({ index, notes, strings }: { index: number | null; notes: Map<number, number>; strings: CompareStrings }) {
   const n = index === null ? undefined : notes.get(index);
   if (n === undefined) return null;
   return (
-    <a className="compare-note small" href={`#compare-source-${n}`}>
-      <span className="sr-only">{strings.source} </span>[{n}]
+    <a className="compare-note small" href={`#compare-source-${n}`} aria-label={`${strings.source} [${n}]`}>
+      [{n}]
     </a>
   );
 }
