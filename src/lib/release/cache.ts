@@ -46,6 +46,14 @@ function keyOf(dataDir: string, version: string, baseUrl: string, paths: readonl
 
 const entryDir = (cacheDir: string, key: string) => join(cacheDir, 'nq57-release-downloads', key);
 
+/** Copies each download from one folder to the same path under another. */
+function copyAll(downloads: readonly { path: string }[], from: string, to: string): void {
+  for (const d of downloads) {
+    mkdirSync(dirname(join(to, d.path)), { recursive: true });
+    copyFileSync(join(from, d.path), join(to, d.path));
+  }
+}
+
 /** Copies a release's downloads from the cache into `outDir`; false (nothing copied) on a miss. */
 export function cachedVersion(
   cacheDir: string,
@@ -62,10 +70,7 @@ export function cachedVersion(
     downloads.map((d) => d.path),
   );
   if (!key || !existsSync(join(entryDir(cacheDir, key), 'complete'))) return false;
-  for (const d of downloads) {
-    mkdirSync(dirname(join(outDir, d.path)), { recursive: true });
-    copyFileSync(join(entryDir(cacheDir, key), d.path), join(outDir, d.path));
-  }
+  copyAll(downloads, entryDir(cacheDir, key), outDir);
   return true;
 }
 
@@ -88,10 +93,7 @@ export function storeVersion(
   const final = entryDir(cacheDir, key);
   const temp = `${final}.tmp-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
-  for (const d of downloads) {
-    mkdirSync(dirname(join(temp, d.path)), { recursive: true });
-    copyFileSync(join(outDir, d.path), join(temp, d.path));
-  }
+  copyAll(downloads, outDir, temp);
   writeFileSync(join(temp, 'complete'), `${downloads.length}\n`);
   rmSync(final, { recursive: true, force: true });
   renameSync(temp, final);

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   bibtexEscape,
@@ -16,14 +15,12 @@ import {
   type FigureCite,
 } from '../../../src/lib/view/cite.ts';
 
-// The latest release of the real data (data/releases/index.json); its observations.csv and tasks.csv are the
-// working files byte for byte (checked below), so every citation pins to it.
-const LATEST = (
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/releases/index.json'), 'utf8')) as {
-    releases: { version: string }[];
-  }
-).releases.at(-1)!.version;
+import { latestVersion } from '../../../src/lib/release/publish.ts';
 import { realModel } from './real-model.ts';
+
+// The latest release of the real data; its observations.csv and tasks.csv are the working files byte for byte
+// (checked below), so every citation pins to it.
+const LATEST = latestVersion(join(import.meta.dirname, '../../../data'))!;
 
 const model = realModel();
 const BASE = 'https://nq57.example.org';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 /** The corrections page's view model: grouped by province and by indicator (anchors, no JS), old and new side by side, the reason once per group. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,13 +62,7 @@ describe('corrections page', () => {
   });
 
   it('links the feed of each release, newest first', () => {
-    const versions = (
-      JSON.parse(readFileSync(join(import.meta.dirname, '../../../data/releases/index.json'), 'utf8')) as {
-        releases: { version: string }[];
-      }
-    ).releases
-      .map((r) => r.version)
-      .reverse();
+    const versions = releaseVersions(DATA).reverse();
     expect(versions.slice(-2)).toEqual(['1.1.0', '1.0.0']);
     expect(vi.releaseFeeds).toEqual(versions.map((v) => ({ version: v, href: `/data/releases/${v}/feed.atom` })));
     expect(en.releaseFeeds[0]?.href).toBe(`/en/data/releases/${versions[0]}/feed.atom`);

@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../../../src/lib/model/index.ts';
 import { apiResourcePaths } from '../../../src/lib/api/resources.ts';
 import { apiSchemas } from '../../../src/lib/api/write.ts';
-import { listDownloads } from '../../../src/lib/release/publish.ts';
+import { listDownloads, releaseVersions } from '../../../src/lib/release/publish.ts';
 import { developersPage } from '../../../src/lib/view/developers.ts';
 import { SQLITE_VIEWS } from '../../../src/lib/release/sqlite.ts';
 
 const DATA = join(import.meta.dirname, '../../../data');
 const model = getModel(DATA);
 // The releases of the real data, newest first (data/releases/index.json): a new release must not break these tests.
-const VERSIONS = (JSON.parse(readFileSync(join(DATA, 'releases/index.json'), 'utf8')) as { releases: { version: string }[] }).releases
-  .map((r) => r.version)
-  .reverse();
+const VERSIONS = releaseVersions(DATA).reverse();
 
 describe('developers page', () => {
   for (const lang of ['vi', 'en'] as const) {
