@@ -5,11 +5,12 @@
  * size and no timestamp: the same files give the same bytes with the same SQLite library.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { columnsOf, getColumnMeta, type ColumnType, type TableDef } from '../../schemas/index.ts';
-import { csvToJson, filesDir } from './downloads.ts';
+import { filesDir, readTypedRows } from './downloads.ts';
+import { isLarge } from './partition.ts';
 import { tablesOf } from './tables.ts';
 
 /** File name of the database in every version folder (/data/v/{version}/, /data/latest/). */
@@ -97,12 +98,16 @@ const sqlValue = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v as s
 
 /**
  * The database of `version` of the data directory `dir` (null: the working data), as bytes.
- * The rows come through the same schema as the JSON downloads (csvToJson), so values are typed
- * exactly as there.
+ * The rows come through the same schema as the JSON downloads (readTypedRows), so values are typed
+ * exactly as there. A large table (partition.ts: published in parts) is left out, as from the zip:
+ * the database would be over the host's file limit. Its name is in the `dataset` table under
+ * `tables_left_out` (a JSON array), so a reader of the file knows it is not the whole release.
  */
 export function buildSqlite(dir: string, version: string | null): Uint8Array {
   const files = filesDir(dir, version);
-  const tables = tablesOf(files);
+  const all = tablesOf(files);
+  const tables = all.filter((t) => !isLarge(statSync(join(files, t.file)).size));
+  const leftOut = all.filter((t) => !tables.includes(t)).map((t) => t.name as string);
   const present = new Set(tables.map((t) => t.name as string));
   const db = new DatabaseSync(':memory:');
   try {
@@ -112,6 +117,7 @@ export function buildSqlite(dir: string, version: string | null): Uint8Array {
     const putMeta = db.prepare('INSERT INTO dataset (key, value) VALUES (?, ?)');
     for (const [k, v] of Object.entries(meta)) putMeta.run(k, typeof v === 'string' ? v : JSON.stringify(v));
     putMeta.run('version', version);
+    if (leftOut.length > 0) putMeta.run('tables_left_out', JSON.stringify(leftOut));
     const headers = new Map<string, string[]>();
     db.exec('BEGIN');
     for (const def of tables) {
@@ -123,7 +129,7 @@ export function buildSqlite(dir: string, version: string | null): Uint8Array {
       const insert = db.prepare(
         `INSERT INTO ${ident(def.name)} (${columns.map(ident).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       );
-      for (const row of JSON.parse(csvToJson(def, bytes)) as Record<string, unknown>[]) insert.run(...columns.map((c) => sqlValue(row[c])));
+      readTypedRows(def, bytes, (row) => insert.run(...columns.map((c) => sqlValue(row[c]))));
     }
     db.exec('COMMIT');
     for (const view of SQLITE_VIEWS)

@@ -15,6 +15,8 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { csvToParquet } from '../../../src/lib/release/parquet.ts';
+import { SQLITE_NAME } from '../../../src/lib/release/sqlite.ts';
+import { DatabaseSync } from 'node:sqlite';
 import {
   csvOf,
   HOST_FILE_LIMIT,
@@ -233,6 +235,23 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
     const obs = pkg.resources.find((r: { name: string }) => r.name === 'observations');
     expect(obs.path[0]).toBe(`${BASE}/data/latest/observations-001.csv.gz`);
     expect(new TextDecoder().decode(zip['README.md']!)).toContain('| gunzip > observations.csv');
+  });
+
+  it('the SQLite database leaves the large table out, says so, and holds every other table', () => {
+    const path = join(latest, SQLITE_NAME);
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      expect(names).not.toContain('observations');
+      expect(names).toContain('provinces');
+      const leftOut = db.prepare("SELECT value FROM dataset WHERE key = 'tables_left_out'").get() as { value: string };
+      expect(JSON.parse(leftOut.value)).toEqual(['observations']);
+      // A view over the left-out table is not created (it would fail on first use).
+      const views = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").all() as { name: string }[]).map((r) => r.name);
+      expect(views).toEqual(['task_current_report']);
+    } finally {
+      db.close();
+    }
   });
 
   it('lists the same downloads as it writes', () => {
