@@ -590,6 +590,7 @@ export const en: Dictionary = {
   trajectoryLegend: 'Steady path to the target (reference, not data)',
   perYear: '{value} a year',
   pointsPerYear: '{value} percentage points a year',
+  percentagePoints: '{value} percentage points',
   targetProgressLink: 'Progress towards the target',
   targetPageDescription:
     'A target measured by “{indicator}”: the national values over time, the gap to the target and the steady path to its deadline.',

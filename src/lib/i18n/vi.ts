@@ -594,6 +594,7 @@ export const vi = {
   trajectoryLegend: 'Lộ trình đều tới mục tiêu (tham chiếu, không phải số liệu)',
   perYear: '{value}/năm',
   pointsPerYear: '{value} điểm %/năm',
+  percentagePoints: '{value} điểm %',
   targetProgressLink: 'Tiến độ so với mục tiêu',
   targetPageDescription:
     'Mục tiêu đo bằng “{indicator}”: các giá trị cả nước theo thời gian, khoảng cách tới mục tiêu và lộ trình đều đến hạn.',

@@ -12,7 +12,7 @@ import { href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { snapshotsInOrder } from '../model/snapshots.ts';
 import { targetPath, targetsWithProgress } from './targets.ts';
-import { asOfText, latestOf, seriesOf, type ValuedObservation } from './values.ts';
+import { asOfText, formatGap, latestOf, seriesOf, type ValuedObservation } from './values.ts';
 
 export interface FigureCard {
   title: Link;
@@ -109,7 +109,7 @@ export function homePage(model: Model, lang: Lang): HomePage {
         value: latest ? formatValue(latest.value, indicator, lang, t(lang, 'notAvailable')) : null,
         period: latest ? `${formatPeriod(latest.period, lang)}${latest.as_of ? ` (${asOfText(latest.as_of, lang)})` : ''}` : null,
         source: latest ? sourceRef(model, lang, latest.source_id, latest.published_on) : null,
-        gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatTick(gap.gap, indicator, lang)}` : null,
+        gap: gap?.kind === 'gap' ? `${t(lang, 'gap')}: ${formatGap(gap.gap, indicator, lang)}` : null,
         history:
           values.length >= 2
             ? values.map((o) => `${formatPeriod(o.as_of ?? o.period, lang)}: ${formatValue(o.value, indicator, lang, '')}`).join(' · ')

@@ -18,7 +18,7 @@ import { compareInTime, snapshotsInOrder } from '../model/snapshots.ts';
 import { formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { observationCite, type FigureCite } from './cite.ts';
-import { asOfText, latestValue, seriesOf } from './values.ts';
+import { asOfText, formatGap, latestValue, seriesOf } from './values.ts';
 
 export interface IndicatorPage {
   lang: Lang;
@@ -148,7 +148,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
       const status = !latest
         ? `; ${t(lang, 'noNationalValue')}`
         : gap?.kind === 'gap'
-          ? `; ${t(lang, 'gap')}: ${formatNumber(gap.gap, lang)}`
+          ? `; ${t(lang, 'gap')}: ${formatGap(gap.gap, ind, lang)}`
           : gap?.kind === 'met'
             ? `; ${t(lang, 'met')}`
             : '';

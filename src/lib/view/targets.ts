@@ -14,7 +14,7 @@ import type { TargetRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
 import { documentPath, href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { asOfText, latestOf } from './values.ts';
+import { asOfText, formatGap, latestOf } from './values.ts';
 
 /** The documents and horizons the page groups targets by, in this order. */
 const DOCUMENTS = ['57-NQ/TW', '03/NQ-CP'] as const;
@@ -60,7 +60,7 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       if (value) {
         const gap = gapToTarget(value.value, x);
         const after =
-          gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatTick(gap.gap, ind, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
+          gap.kind === 'gap' ? `; ${t(lang, 'gap')} ${formatGap(gap.gap, ind, lang)}` : gap.kind === 'met' ? `; ${t(lang, 'met')}` : '';
         const asOf = value.as_of ? `, ${asOfText(value.as_of, lang)}` : '';
         latest = {
           link: { text: formatValue(value.value, ind, lang, t(lang, 'notAvailable')), href: link },
@@ -173,7 +173,7 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
   const dateOf = (o: { period: string; as_of: string | null }) => formatPeriod(o.as_of ?? o.period, lang);
   const gapText = (v: number) => {
     const gap = gapToTarget(v, x);
-    return gap.kind === 'met' ? t(lang, 'met') : gap.kind === 'gap' ? formatTick(gap.gap, ind, lang) : '—';
+    return gap.kind === 'met' ? t(lang, 'met') : gap.kind === 'gap' ? formatGap(gap.gap, ind, lang) : '—';
   };
   const targetText = `${formatComparator(x.comparator)} ${formatTick(x.value!, ind, lang)}`;
   const deadline = formatDate(x.deadline!, lang);

@@ -5,7 +5,7 @@
  * of a series is its newest observation that has a value; a series of gaps only has none (a page may
  * still list such a series, as a gap, but never takes an older or a filled-in number for it).
  */
-import { formatPeriod } from '../format.ts';
+import { formatNumber, formatPeriod, formatTick, type ValueFormat } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { crossKey, seriesKey } from '../model/keys.ts';
@@ -67,4 +67,12 @@ export function rankAmong(
   const ranked = rankObservations(cross, indicator.higher_is_better);
   const mine = ranked.find((r) => r.obs.area_code === code);
   return mine ? { rank: mine.rank, of: ranked.length } : null;
+}
+
+/**
+ * The gap between a value and its target, in the indicator's unit. A gap between two shares is a
+ * difference of percentage points ("40,02 điểm %"), not a per cent of anything; other units as a tick.
+ */
+export function formatGap(gap: number, indicator: Pick<ValueFormat, 'unit'>, lang: Lang): string {
+  return indicator.unit === 'percent' ? t(lang, 'percentagePoints', { value: formatNumber(gap, lang) }) : formatTick(gap, indicator, lang);
 }

@@ -31,7 +31,7 @@ describe('homePage on the published data', () => {
       target: 'Target: ≥ 70% (2030, 03/NQ-CP)',
       value: '27.70%',
       period: '2025 (as of 12 May 2025)',
-      gap: 'Gap: 42.3%',
+      gap: 'Gap: 42.3 percentage points',
     });
     expect(signature.source?.id).toBe('402-CV/VPĐU');
   });

@@ -31,7 +31,7 @@ describe('indicatorPage on the published data', () => {
       ['2025', 'as of Apr 2025', '26.08%'],
       ['2025', 'as of 12 May 2025', '27.70%'],
     ]);
-    expect(v.targets).toEqual([expect.objectContaining({ reference: '03/NQ-CP PL I.31 (2030)', status: '; Gap: 42.3' })]);
+    expect(v.targets).toEqual([expect.objectContaining({ reference: '03/NQ-CP PL I.31 (2030)', status: '; Gap: 42.3 percentage points' })]);
   });
 
   it('partial data: no rank computed from a partial list of scores; the published ranks only, and which ones are known', () => {

@@ -1,3 +1,4 @@
+import { formatGap } from '../../../src/lib/view/values.ts';
 import { describe, expect, it } from 'vitest';
 import { targetPage, targetsPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
 import { realModel, withoutNational } from './real-model.ts';
@@ -27,7 +28,7 @@ describe('targetsPage on the published data', () => {
       // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), the newest national value.
       latest: {
         link: { text: '27.70%', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' },
-        after: ' (2025, as of 12 May 2025); Gap 42.3%',
+        after: ' (2025, as of 12 May 2025); Gap 42.3 percentage points',
       },
       progress: { text: 'Progress towards the target', href: '/en/targets/nq03-2030-31/' },
     });
@@ -60,15 +61,15 @@ describe('targetPage: values over time against the target, the gap and the stead
   it('digital signatures: the three published national values, each with its date, gap and source; the rates as sentences', () => {
     const v = targetPage(model, 'nq03-2030-31', 'en');
     expect(v.rows.map((r) => [r.date, r.value, r.gap, r.source.id])).toEqual([
-      ['Jul 2024', '13.50%', '56.5%', 'congnghevadoisong-d63949'],
-      ['Apr 2025', '26.08%', '43.92%', '402-CV/VPĐU'],
-      ['12 May 2025', '27.70%', '42.3%', '402-CV/VPĐU'],
+      ['Jul 2024', '13.50%', '56.5 percentage points', 'congnghevadoisong-d63949'],
+      ['Apr 2025', '26.08%', '43.92 percentage points', '402-CV/VPĐU'],
+      ['12 May 2025', '27.70%', '42.3 percentage points', '402-CV/VPĐU'],
     ]);
     expect(v.value).toBe('≥ 70%');
     expect(v.deadline).toBe('31 Dec 2030');
     // (70 - 27.7) / (2030-12-31 - 2025-05-12 in years) = 7.5 points a year.
     expect(v.summary).toEqual([
-      'Latest value: 27.70% (12 May 2025); target ≥ 70%; gap: 42.3%.',
+      'Latest value: 27.70% (12 May 2025); target ≥ 70%; gap: 42.3 percentage points.',
       'To reach ≥ 70% by 31 Dec 2030, the value must rise by 7.5 percentage points a year from the latest value (the steady path in the chart).',
       expect.stringMatching(
         /^Between the published values 13\.50% \(Jul 2024\) and 27\.70% \(12 May 2025\), the average change was 1\d\.\d percentage points a year/,
@@ -91,5 +92,13 @@ describe('targetPage: values over time against the target, the gap and the stead
     expect(past).toContain('The deadline, 31 Dec 2025, has passed');
     expect(past).not.toContain('must rise by');
     expect(targetPage(model, 'nq03-2030-31', 'en').summary.join(' ')).toContain('must rise by');
+  });
+});
+
+describe('formatGap', () => {
+  it('a gap between shares is in percentage points, in both languages; other units keep their tick', () => {
+    expect(formatGap(40.02, { unit: 'percent' }, 'vi')).toBe('40,02 điểm %');
+    expect(formatGap(40.02, { unit: 'percent' }, 'en')).toBe('40.02 percentage points');
+    expect(formatGap(0.125, { unit: 'index' }, 'vi')).toBe('0,125');
   });
 });
