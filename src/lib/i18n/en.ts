@@ -591,6 +591,7 @@ export const en: Dictionary = {
   perYear: '{value} a year',
   pointsPerYear: '{value} percentage points a year',
   percentagePoints: '{value} percentage points',
+  ownerNowInline: '{owner} (now carried by {now})',
   targetProgressLink: 'Progress towards the target',
   targetPageDescription:
     'A target measured by “{indicator}”: the national values over time, the gap to the target and the steady path to its deadline.',

@@ -595,6 +595,7 @@ export const vi = {
   perYear: '{value}/năm',
   pointsPerYear: '{value} điểm %/năm',
   percentagePoints: '{value} điểm %',
+  ownerNowInline: '{owner} (nay do {now} đảm nhiệm)',
   targetProgressLink: 'Tiến độ so với mục tiêu',
   targetPageDescription:
     'Mục tiêu đo bằng “{indicator}”: các giá trị cả nước theo thời gian, khoảng cách tới mục tiêu và lộ trình đều đến hạn.',

@@ -10,6 +10,7 @@ import { t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { gapToTarget } from '../model/indicators.ts';
 import { targetProgress } from '../model/target-progress.ts';
+import { successorsOn } from '../model/tasks.ts';
 import type { TargetRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
 import { documentPath, href, indicatorPath, type Link } from './links.ts';
@@ -75,7 +76,7 @@ export function targetsPage(model: Model, lang: Lang): TargetsPage {
       textEn: lang === 'en' ? x.text_en : null,
       value: valueText(x, lang),
       unit: x.unit_vi,
-      owner: x.owner || '—',
+      owner: ownerText(model, x.owner, lang),
       latest,
       progress: withPage.has(x.id) ? { text: t(lang, 'targetProgressLink'), href: href(lang, targetPath(x.id)) } : null,
     };
@@ -211,7 +212,7 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
     // The unit as the document writes it, when it says more than the sign the value already carries ("% dân số").
     value: `${targetText}${x.unit_vi && x.unit_vi !== '%' ? ` (${x.unit_vi})` : ''}`,
     deadline,
-    owner: x.owner || '—',
+    owner: ownerText(model, x.owner, lang),
     indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
     asOf: `${t(lang, 'asOf')} ${formatDate(model.asOf, lang)}`,
     rows: progress.points.map((p) => ({
@@ -225,4 +226,19 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
     pathNote: t(lang, 'targetPathNote'),
     chart: chart.target?.value === x.value && chart.target?.deadline === x.deadline ? chart : null,
   };
+}
+
+/**
+ * The body a target names, as the document writes it, followed by today's body for each named agency
+ * that was succeeded (agency_successions.csv) by the as-of date: "Bộ Thông tin và Truyền thông (now
+ * carried by: Bộ Khoa học và Công nghệ)". Agencies are found by their full Vietnamese name in the text.
+ */
+export function ownerText(model: Pick<Model, 'tables' | 'successions' | 'agency' | 'asOf'>, owner: string | null, lang: Lang): string {
+  if (!owner) return '—';
+  const now = new Set<string>();
+  for (const a of model.tables.agencies)
+    if (owner.includes(a.name_vi)) for (const id of successorsOn(a.id, model.successions, model.asOf)) if (id !== a.id) now.add(id);
+  if (now.size === 0) return owner;
+  const names = [...now].map((id) => textIn(lang, model.agency.get(id) ?? { name_vi: id, name_en: id }, 'name'));
+  return t(lang, 'ownerNowInline', { owner, now: names.join('; ') });
 }

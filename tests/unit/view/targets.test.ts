@@ -1,6 +1,6 @@
 import { formatGap } from '../../../src/lib/view/values.ts';
 import { describe, expect, it } from 'vitest';
-import { targetPage, targetsPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
+import { ownerText, targetPage, targetsPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
 import { realModel, withoutNational } from './real-model.ts';
 
 const model = realModel();
@@ -24,7 +24,7 @@ describe('targetsPage on the published data', () => {
     });
     expect(rows.find((r) => r.id === 'nq03-2030-31')).toMatchObject({
       value: '≥ 70',
-      owner: 'Bộ Thông tin và Truyền thông',
+      owner: 'Bộ Thông tin và Truyền thông (now carried by Ministry of Science and Technology)',
       // observations.csv: 27.7 as of 2025-05-12 (402-CV/VPĐU), the newest national value.
       latest: {
         link: { text: '27.70%', href: '/en/indicators/chu-ky-so-nguoi-truong-thanh/' },
@@ -100,5 +100,19 @@ describe('formatGap', () => {
     expect(formatGap(40.02, { unit: 'percent' }, 'vi')).toBe('40,02 điểm %');
     expect(formatGap(40.02, { unit: 'percent' }, 'en')).toBe('40.02 percentage points');
     expect(formatGap(0.125, { unit: 'index' }, 'vi')).toBe('0,125');
+  });
+});
+
+describe('ownerText: the body a target names, and who carries its work now', () => {
+  const model = realModel();
+  it('names the Ministry of Science and Technology after the Ministry of Information and Communications it absorbed', () => {
+    expect(ownerText(model, 'Bộ Thông tin và Truyền thông', 'vi')).toBe('Bộ Thông tin và Truyền thông (nay do Bộ Khoa học và Công nghệ đảm nhiệm)');
+    expect(ownerText(model, 'Bộ Thông tin và Truyền thông', 'en')).toBe(
+      'Bộ Thông tin và Truyền thông (now carried by Ministry of Science and Technology)',
+    );
+  });
+  it('leaves a body that was not succeeded as written, and a missing one as a dash', () => {
+    expect(ownerText(model, 'Bộ Công an', 'en')).toBe('Bộ Công an');
+    expect(ownerText(model, null, 'en')).toBe('—');
   });
 });
