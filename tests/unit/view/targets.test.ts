@@ -106,7 +106,9 @@ describe('formatGap', () => {
 describe('ownerText: the body a target names, and who carries its work now', () => {
   const model = realModel();
   it('names the Ministry of Science and Technology after the Ministry of Information and Communications it absorbed', () => {
-    expect(ownerText(model, 'Bộ Thông tin và Truyền thông', 'vi')).toBe('Bộ Thông tin và Truyền thông (nay do Bộ Khoa học và Công nghệ đảm nhiệm)');
+    expect(ownerText(model, 'Bộ Thông tin và Truyền thông', 'vi')).toBe(
+      'Bộ Thông tin và Truyền thông (nay do Bộ Khoa học và Công nghệ đảm nhiệm)',
+    );
     expect(ownerText(model, 'Bộ Thông tin và Truyền thông', 'en')).toBe(
       'Bộ Thông tin và Truyền thông (now carried by Ministry of Science and Technology)',
     );
