@@ -21,21 +21,33 @@ export function filesDir(dataDir: string, version: string | null): string {
 /** Receives the bytes of a download as they are produced (a file, an HTTP response, a test's buffer). */
 export type Sink = (chunk: Uint8Array | string) => void;
 
+/**
+ * How the typed rows of a table are written as JSON.
+ * - `records` (the whole-table downloads, `{table}.json`): an array of objects, one per row, as
+ *   `JSON.stringify(rows, null, 1)` writes it. Published and cited: its bytes do not change.
+ * - `rows` (the partitions of a large table, partition.ts): an array of arrays, the first the column
+ *   names, then one array of values per row, one per line, without indentation: the JSON form of a
+ *   table of Frictionless Data (Table Dialect, `itemType: "array"`; a Data Package lists such a file
+ *   as a tabular resource of format `json`). A record repeats its column names; this shape does not:
+ *   ≈ 2.5 times fewer bytes for the observations.
+ */
+export type JsonShape = 'records' | 'rows';
+
 /** Typed rows of a CSV as one JSON string (tests and small tables; the build streams with writeTableJson). */
-export function csvToJson(def: TableDef, bytes: Uint8Array): string {
+export function csvToJson(def: TableDef, bytes: Uint8Array, shape: JsonShape = 'records'): string {
   const parts: string[] = [];
-  writeTableJson(def, bytes, (chunk) => parts.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
+  writeTableJson(def, bytes, (chunk) => parts.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)), shape);
   return parts.join('');
 }
 
 /**
  * Typed rows of a CSV, through the same schema as the validator (values unchanged), written to
- * `write` a block of rows at a time as `JSON.stringify(rows, null, 1)` and a newline would write
- * them. Rows are not kept: the JSON of 8 million observations is 2 GB, beyond V8's longest string
- * and more than the build should hold. A table with any problem is refused (the validator runs
- * first; this guards the download against publishing a table with rows left out).
+ * `write` a block of rows at a time in the given shape (JsonShape). Rows are not kept: the JSON of
+ * 8 million observations is 2 GB, beyond V8's longest string and more than the build should hold. A
+ * table with any problem is refused (the validator runs first; this guards the download against
+ * publishing a table with rows left out).
  */
-export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): void {
+export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, shape: JsonShape = 'records'): void {
   const BLOCK = 10_000;
   let block: unknown[] = [];
   let first = true;
@@ -47,6 +59,24 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink): v
     first = false;
     block = [];
   };
+  if (shape === 'rows') {
+    let columns: string[] | null = null;
+    let lines: string[] = [];
+    const { absent } = readTypedRows(def, bytes, (row) => {
+      if (!columns) {
+        columns = Object.keys(row);
+        write(`[${JSON.stringify(columns)}`);
+      }
+      lines.push(JSON.stringify(columns.map((c) => row[c])));
+      if (lines.length === BLOCK) {
+        write(`,\n${lines.join(',\n')}`);
+        lines = [];
+      }
+    });
+    if (!columns) write(`[${JSON.stringify(columnsOf(def).filter((c) => !absent.has(c)))}`);
+    write(`${lines.length > 0 ? `,\n${lines.join(',\n')}` : ''}\n]\n`);
+    return;
+  }
   readTypedRows(def, bytes, (row) => {
     block.push(row);
     if (block.length === BLOCK) flush();

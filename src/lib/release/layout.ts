@@ -103,7 +103,7 @@ function plan(def: TableDef, dir: string): Plan {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
     make.set(csvName, (write) => write(csvOf(bytes, ix, p.records)));
-    make.set(jsonName, (write) => writeTableJson(def, csvOf(bytes, ix, p.records), write));
+    make.set(jsonName, (write) => writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows'));
     parts.set(csvName, { format: 'csv', values: p.values, columns: ix.columns });
     parts.set(jsonName, { format: 'json', values: p.values, columns: ix.columns });
   }

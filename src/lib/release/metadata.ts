@@ -53,8 +53,11 @@ export interface DataResource {
   hash?: string;
   /** Every file of a resource published in pieces, with its size and checksum. */
   parts?: { path: string; bytes: number; hash: string }[];
-  /** A partition's JSON twin: the same rows, typed. */
-  json?: { path: string; bytes: number; hash: string };
+  /**
+   * A partition's JSON twin: the same rows, typed, as an array of arrays whose first is the column
+   * names (Table Dialect `itemType: "array"`; downloads.ts, JsonShape `rows`).
+   */
+  json?: { path: string; bytes: number; hash: string; format: 'json'; mediatype: 'application/json'; dialect: { itemType: 'array' } };
   schema?: ReturnType<typeof buildTableSchema>;
 }
 
@@ -139,7 +142,7 @@ function partResources(def: TableDef, parts: LargeTableParts, partsBase?: string
       parts: list(parts.parquet),
       schema,
     },
-    // Each partition's CSV is a resource; its JSON twin (the same rows, typed) is listed on it as `json`.
+    // Each partition's CSV is a resource; its JSON twin (the same rows, typed, as arrays) is listed on it as `json`.
     ...parts.partitions
       .filter((p) => p.format === 'csv')
       .map((p) => {
@@ -157,16 +160,62 @@ function partResources(def: TableDef, parts: LargeTableParts, partsBase?: string
           encoding: 'utf-8',
           bytes: p.bytes,
           hash: `sha256:${p.sha256}`,
-          ...(twin ? { json: { path: at(twin.path), bytes: twin.bytes, hash: `sha256:${twin.sha256}` } } : {}),
+          ...(twin
+            ? {
+                json: {
+                  path: at(twin.path),
+                  bytes: twin.bytes,
+                  hash: `sha256:${twin.sha256}`,
+                  format: 'json' as const,
+                  mediatype: 'application/json' as const,
+                  dialect: { itemType: 'array' as const },
+                },
+              }
+            : {}),
           schema,
         };
       }),
   ];
 }
 
-/** JSON Schema (2020-12) of one row of a table's JSON download. */
+/** Where the JSON Schema of a table's JSON of rows (the partitions of a large table) is published. */
+export const rowsSchemaPath = (table: string) => `/data/schemas/${table}.rows.schema.json`;
+
+/** JSON Schema (2020-12) of the JSON download of a table: an array of records (JsonShape `records`). */
 export function buildJsonSchema(def: TableDef, baseUrl: string) {
-  const properties: Record<string, unknown> = {};
+  const properties = columnSchemas(def);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${baseUrl}/data/schemas/${def.name}.schema.json`,
+    title: `${def.title_en} (${def.file})`,
+    description: def.description_en,
+    type: 'array',
+    items: { type: 'object', properties, required: Object.keys(properties), additionalProperties: false },
+  };
+}
+
+/**
+ * JSON Schema (2020-12) of a partition's JSON (JsonShape `rows`): an array whose first item is the
+ * column names, in the table's order, and each further item the values of one row, in that order.
+ */
+export function buildRowsJsonSchema(def: TableDef, baseUrl: string) {
+  const columns = columnSchemas(def);
+  const names = Object.keys(columns);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${baseUrl}${rowsSchemaPath(def.name)}`,
+    title: `${def.title_en}, a partition as JSON rows`,
+    description: `${def.description_en} The first item holds the column names; each further item one row, its values in the order of the names.`,
+    type: 'array',
+    prefixItems: [{ const: names }],
+    items: { type: 'array', prefixItems: names.map((n) => columns[n]), minItems: names.length, items: false },
+    minItems: 1,
+  };
+}
+
+/** JSON Schema of each column's typed value, by column name, in the table's order. */
+function columnSchemas(def: TableDef): Record<string, Record<string, unknown>> {
+  const properties: Record<string, Record<string, unknown>> = {};
   for (const c of describeColumns(def)) {
     const base: Record<string, unknown> = { description: c.description };
     const jsonType = c.type === 'date' ? 'string' : c.type;
@@ -177,14 +226,7 @@ export function buildJsonSchema(def: TableDef, baseUrl: string) {
     base.type = c.required ? jsonType : [jsonType, 'null'];
     properties[c.name] = base;
   }
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `${baseUrl}/data/schemas/${def.name}.schema.json`,
-    title: `${def.title_en} (${def.file})`,
-    description: def.description_en,
-    type: 'array',
-    items: { type: 'object', properties, required: Object.keys(properties), additionalProperties: false },
-  };
+  return properties;
 }
 
 const citation = (meta: DatasetMeta, version: string | null, date: string, url: string) =>
@@ -282,7 +324,7 @@ function partDistributions(parts: LargeTableParts, dir: string, baseUrl: string)
     ...parts.partitions.map((p) =>
       p.format === 'csv'
         ? one(p.path, 'text/csv', 'CSV')
-        : one(p.path, 'application/json', 'JSON', { 'dct:conformsTo': { '@id': `${baseUrl}/data/schemas/${parts.table}.schema.json` } }),
+        : one(p.path, 'application/json', 'JSON', { 'dct:conformsTo': { '@id': `${baseUrl}${rowsSchemaPath(parts.table)}` } }),
     ),
   ];
 }

@@ -7,8 +7,9 @@
  *   for byte (one header row, its recorded checksum);
  * - the whole table in Parquet, in pieces of consecutive rows (`{table}-001.parquet`, …);
  * - partitions per indicator and area level as plain CSV (the records byte for byte, under the
- *   header) and JSON, which open in a spreadsheet: `{table}/{indicator_id}/{area_level}.csv`,
- *   cut further into `{area_level}-1.csv`, `-2.csv`, … when one would exceed PART_CSV_BYTES.
+ *   header), which opens in a spreadsheet, and JSON (the same rows typed, as an array of arrays whose
+ *   first is the column names: downloads.ts, JsonShape `rows`): `{table}/{indicator_id}/{area_level}.csv`
+ *   and `.json`, cut further into `{area_level}-1.csv`, `-2.csv`, … when one would exceed PART_CSV_BYTES.
  * Pure: the bytes of the table in, names and byte ranges out (no file system).
  */
 import Papa from 'papaparse';
@@ -17,8 +18,9 @@ import { columnsOf, type TableDef } from '../../schemas/index.ts';
 /** The smallest common static-host file limit (25 MiB): no download may be larger. */
 export const HOST_FILE_LIMIT = 25 * 2 ** 20;
 /**
- * A table whose CSV is larger than this is published in parts. Its JSON would be ≈ 2.5–3 times the
- * CSV: 6 MiB keeps the JSON of a table published whole, and of each partition, under the host limit.
+ * A table whose CSV is larger than this is published in parts. Its JSON of records would be ≈ 2.5–3
+ * times the CSV: 6 MiB keeps the JSON of a table published whole under the host limit (a partition's
+ * JSON of rows is ≈ 1.25 times its CSV).
  */
 export const LARGE_TABLE_BYTES = 6 * 2 ** 20;
 /** Most CSV bytes in one partition file (its JSON stays under HOST_FILE_LIMIT). */

@@ -71,6 +71,20 @@ export function listDownloads(dir: string): Download[] {
   return [...versioned, ...aliases];
 }
 
+/** Names of the tables that some version of the site publishes in parts (partition.ts); none in today's real data. */
+export function tablesInParts(dir = dataDir()): string[] {
+  const versions = [...releaseVersions(dir), ...(latestVersion(dir) === null ? [null] : [])];
+  const names = new Set(
+    versions.flatMap((v) => {
+      const files = filesDir(dir, v);
+      return tablesOf(files)
+        .filter((t) => isLarge(statSync(join(files, t.file)).size))
+        .map((t) => t.name);
+    }),
+  );
+  return [...names];
+}
+
 export const CONTENT_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',

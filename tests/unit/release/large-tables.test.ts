@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
+import { buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
 import { csvToParquet } from '../../../src/lib/release/parquet.ts';
 import { SQLITE_NAME } from '../../../src/lib/release/sqlite.ts';
 import { DatabaseSync } from 'node:sqlite';
@@ -67,6 +69,12 @@ function filesUnder(dir: string): string[] {
 }
 
 const records = (csv: Uint8Array) => new TextDecoder().decode(csv).split('\n').slice(1, -1);
+
+// strictTuples: the first item is fixed (the names) and the rest open, which ajv's strict mode flags as a possible mistake.
+const rowsAjv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
+addFormats(rowsAjv);
+/** The published JSON Schema of a JSON partition (JsonShape `rows`). */
+const validateRows = rowsAjv.compile(buildRowsJsonSchema(observationsTable, BASE));
 
 describe('partition boundaries (pure)', () => {
   const csv = new TextEncoder().encode(
@@ -199,10 +207,32 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
         f,
       ).toBe(true);
       all.push(...recs);
-      const json = readFileSync(join(latest, f.replace(/\.csv$/, '.json')), 'utf8');
-      expect(json).toBe(csvToJson(observationsTable, bytes));
+      // The JSON twin: an array of arrays, the first the column names, then one row per line; as records, the typed rows of the CSV part.
+      const text = readFileSync(join(latest, f.replace(/\.csv$/, '.json')), 'utf8');
+      const [names, ...rows] = JSON.parse(text) as [string[], ...unknown[][]];
+      expect(names).toEqual(HEADER.split(','));
+      expect(rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]])))).toEqual(JSON.parse(csvToJson(observationsTable, bytes)));
+      expect(text.split('\n')).toHaveLength(recs.length + 3); // header row, one line per row, "]" and the final line break
+      expect(validateRows(JSON.parse(text)), `${f}: ${JSON.stringify(validateRows.errors)}`).toBe(true);
     }
     expect(all.sort()).toEqual(records(readFileSync(join(dir, 'observations.csv'))).sort());
+  });
+
+  it('a JSON partition is at most 1.5 times its CSV (records were 2.5-3 times)', () => {
+    for (const f of files.filter((p) => p.startsWith('observations/') && p.endsWith('.csv'))) {
+      const ratio = statSync(join(latest, f.replace(/\.csv$/, '.json'))).size / statSync(join(latest, f)).size;
+      expect(ratio, f).toBeLessThan(1.5);
+    }
+  });
+
+  it('the JSON Schema of the JSON rows refuses a row out of order or of the wrong type', () => {
+    const good = JSON.parse(readFileSync(join(latest, 'observations/synthetic-0/province.json'), 'utf8')) as unknown[][];
+    expect(validateRows(good)).toBe(true);
+    const swapped = [good[0], [...good[1]!].reverse()];
+    expect(validateRows(swapped)).toBe(false);
+    const stringValue = [good[0], good[1]!.map((v, i) => (i === 4 ? String(v) : v))];
+    expect(validateRows(stringValue)).toBe(false);
+    expect(validateRows([[...good[0]!].reverse()])).toBe(false);
   });
 
   it('the Data Package lists every part with its size and checksum, and validates against the specification', () => {
@@ -216,7 +246,11 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
     for (const r of pkg.resources) {
       for (const p of r.parts ?? []) listed.set(p.path, p);
       if (typeof r.path === 'string' && r.hash) listed.set(r.path, r);
-      if (r.json) listed.set(r.json.path, r.json);
+      if (r.json) {
+        listed.set(r.json.path, r.json);
+        expect(r.json).toMatchObject({ format: 'json', mediatype: 'application/json', dialect: { itemType: 'array' } });
+        expect(r).toMatchObject({ format: 'csv', mediatype: 'text/csv' });
+      }
     }
     const parts = files.filter((f) => f.startsWith('observations'));
     expect([...listed.keys()].filter((p) => p.startsWith('observations')).sort()).toEqual(parts);
