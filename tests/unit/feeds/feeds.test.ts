@@ -1,7 +1,16 @@
 /** The Atom feeds: RFC 4287's rules on every feed of the published data, stable output, dates from the data. */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { agencyFeed, entryId, indicatorFeed, provinceFeed, releaseFeed, taskFeed, type FeedContext } from '../../../src/lib/feeds/build.ts';
+import {
+  agencyFeed,
+  entryId,
+  FEED_ENTRY_LIMIT,
+  indicatorFeed,
+  provinceFeed,
+  releaseFeed,
+  taskFeed,
+  type FeedContext,
+} from '../../../src/lib/feeds/build.ts';
 import { feedPath } from '../../../src/lib/feeds/paths.ts';
 import type { Lang } from '../../../src/lib/i18n/index.ts';
 import { getModel } from '../../../src/lib/model/index.ts';
@@ -162,5 +171,20 @@ describe('the feeds of the published data', () => {
     expect(entries.some((e) => e.id.endsWith('/figure/dti/province/01/2024/'))).toBe(true);
     const camau = entriesOf(feeds.en.get(feedPath('province', '96'))!);
     expect(camau.filter((e) => e.id.includes('/correction/1.1.0/tasks/camau-')).length).toBe(12);
+  });
+
+  it('no feed of the published data reaches the entry limit: none is cut', () => {
+    const counts = [...feeds.vi.values(), ...feeds.en.values()].map((xml) => entriesOf(xml).length);
+    expect(Math.max(...counts)).toBeLessThan(FEED_ENTRY_LIMIT);
+  });
+
+  it('a feed over the limit keeps its newest entries, in the same order, and its date', () => {
+    const whole = provinceFeed(context('vi'), '86');
+    const limit = Math.floor(whole.entries.length / 3);
+    const cut = provinceFeed({ ...context('vi'), entryLimit: limit }, '86');
+    expect(whole.entries.length).toBeGreaterThan(limit);
+    expect(cut.entries).toEqual(whole.entries.slice(0, limit));
+    expect(cut.updated).toBe(whole.updated);
+    expect(atomProblems(buildAtomFeed(cut))).toEqual([]);
   });
 });
