@@ -75,18 +75,44 @@ export interface SchemaOfKind {
   bodySchema: Record<string, JsonSchema>;
 }
 
-export function itemSchema(k: SchemaOfKind, baseUrl: string): JsonSchema {
-  return document(
-    baseUrl,
-    k.item,
-    `${k.table.title_en}: one item (/api/v1/${k.name}/{key}.json)`,
-    objectOf({
-      ...ENVELOPE,
-      [k.item]: ref(k.table.name),
-      ...k.bodySchema,
-      links: objectOf({ list: apiUrl, schema: { type: 'string' }, html_vi: { type: 'string' }, html_en: { type: 'string' } }),
-    }),
-  );
+/**
+ * `observations_omitted`: what an item with more observations than API_OBSERVATION_LIMIT carries
+ * instead of them (src/lib/api/resources.ts): their count and where the download holds them.
+ */
+const OMITTED: JsonSchema = {
+  description:
+    'The item has more observations than `limit`: they are left out and found in the download, the rows of table `table` whose columns have the values of `where` (the Data Package lists the files: partitions per indicator and area level, Parquet, gzip CSV).',
+  ...objectOf({
+    count: { type: 'integer', minimum: 0 },
+    limit: { type: 'integer', minimum: 0 },
+    table: { const: 'observations' },
+    where: { type: 'object', additionalProperties: { type: 'string' } },
+    datapackage: { type: 'string', pattern: '^/data/latest/datapackage\\.json$' },
+  }),
+};
+
+/**
+ * `omitted`: some item of the build has more observations than API_OBSERVATION_LIMIT; its kind's
+ * schema then allows `observations_omitted` in place of `observations` (exactly one of the two). A
+ * build where no item is over the limit (the real data) publishes the schemas as they were.
+ */
+export function itemSchema(k: SchemaOfKind, baseUrl: string, omitted = false): JsonSchema {
+  const root = objectOf({
+    ...ENVELOPE,
+    [k.item]: ref(k.table.name),
+    ...k.bodySchema,
+    links: objectOf({ list: apiUrl, schema: { type: 'string' }, html_vi: { type: 'string' }, html_en: { type: 'string' } }),
+  });
+  const either =
+    omitted && 'observations' in k.bodySchema
+      ? {
+          ...root,
+          properties: { ...(root.properties as object), observations_omitted: OMITTED },
+          required: (root.required as string[]).filter((p) => p !== 'observations'),
+          oneOf: [{ required: ['observations'] }, { required: ['observations_omitted'] }],
+        }
+      : root;
+  return document(baseUrl, k.item, `${k.table.title_en}: one item (/api/v1/${k.name}/{key}.json)`, either);
 }
 
 export function listSchema(k: SchemaOfKind, baseUrl: string): JsonSchema {

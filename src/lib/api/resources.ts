@@ -150,7 +150,8 @@ export interface ApiKind<T extends object = object> {
   key: (row: T) => string;
   /** Columns of the row shown in the list (the item's file has them all). */
   summary: readonly string[];
-  body: (model: Model, row: T) => Row;
+  /** `limit`: most observations the item carries (API_OBSERVATION_LIMIT; observationsOf). */
+  body: (model: Model, row: T, limit: number) => Row;
   /** JSON Schema of each property `body` returns. */
   bodySchema: Record<string, JsonSchema>;
   page: (row: T) => string;
@@ -161,6 +162,30 @@ const taskRef = taskRefSchema(COMPUTED_STATUSES);
 
 const obsOfArea = (model: Model, level: string, code: string) => model.byArea.get(areaKey(level, code)) ?? [];
 const observationRows = (rows: readonly object[]) => rows.map((o) => rowOf(observationsTable, o));
+
+/**
+ * Most observations one item carries. Past it, the item leaves them out and says where they are
+ * (`observations_omitted`): at benchmark scale M50 (3.95 M observations) a commune's file held its
+ * 1,176 observations (0.4 MB, 1.3 GB for the 3,321 communes) and an indicator's its 79,000 (21 MB,
+ * near the host's 25 MiB file limit), copies of the downloads. The largest item of the real data
+ * holds 340 (a document), so no real item is cut, and its schemas are the ones v1 published.
+ */
+export const API_OBSERVATION_LIMIT = 1000;
+
+/** The item's observations, or past `limit`, their count and the rows of the download that hold them (`where`: column = value). */
+function observationsOf<T extends object>(
+  rows: readonly T[],
+  limit: number,
+  where: Record<string, string>,
+): { body: Row; cited: readonly T[] } {
+  if (rows.length <= limit) return { body: { observations: observationRows(rows) }, cited: rows };
+  return {
+    body: {
+      observations_omitted: { count: rows.length, limit, table: 'observations', where, datapackage: '/data/latest/datapackage.json' },
+    },
+    cited: [],
+  };
+}
 const withSources = (model: Model, body: Row, ids: Iterable<string | null>) => ({ ...body, sources: sourcesOf(model, ids) });
 const sourceIds = (rows: readonly { source_id: string }[]) => rows.map((r) => r.source_id);
 
@@ -177,8 +202,8 @@ export const API_KINDS: readonly ApiKind[] = [
     key: (p) => p.code,
     summary: ['code', 'name_vi', 'name_en', 'type'],
     page: (p) => provincePath(p.code),
-    body: (m, p) => {
-      const obs = obsOfArea(m, 'province', p.code);
+    body: (m, p, limit) => {
+      const obs = observationsOf(obsOfArea(m, 'province', p.code), limit, { area_level: 'province', area_code: p.code });
       return withSources(
         m,
         {
@@ -187,10 +212,10 @@ export const API_KINDS: readonly ApiKind[] = [
             api: apiPath.item('former-provinces', f.code),
           })),
           communes: (m.communesByProvince.get(p.code) ?? []).length,
-          observations: observationRows(obs),
+          ...obs.body,
           tasks: (m.tasksForProvince.get(p.code) ?? []).map((x) => ({ ...toTaskRef(x.task), reason: x.reason })),
         },
-        sourceIds(obs),
+        sourceIds(obs.cited),
       );
     },
     bodySchema: {
@@ -210,9 +235,9 @@ export const API_KINDS: readonly ApiKind[] = [
     key: (f) => f.code,
     summary: ['code', 'name_vi', 'name_en', 'successor_code'],
     page: (f) => formerProvincePath(f.code),
-    body: (m, f) => {
-      const obs = obsOfArea(m, 'former_province', f.code);
-      return withSources(m, { successor: apiPath.item('provinces', f.successor_code), observations: observationRows(obs) }, sourceIds(obs));
+    body: (m, f, limit) => {
+      const obs = observationsOf(obsOfArea(m, 'former_province', f.code), limit, { area_level: 'former_province', area_code: f.code });
+      return withSources(m, { successor: apiPath.item('provinces', f.successor_code), ...obs.body }, sourceIds(obs.cited));
     },
     bodySchema: { successor: apiUrl, observations: observationsSchema, sources: sourcesSchema },
   }),
@@ -225,16 +250,16 @@ export const API_KINDS: readonly ApiKind[] = [
     key: (c) => c.code,
     summary: ['code', 'name_vi', 'name_en', 'province_code'],
     page: (c) => communePath(c.code),
-    body: (m, c) => {
-      const obs = obsOfArea(m, 'commune', c.code);
+    body: (m, c, limit) => {
+      const obs = observationsOf(obsOfArea(m, 'commune', c.code), limit, { area_level: 'commune', area_code: c.code });
       return withSources(
         m,
         {
           province: apiPath.item('provinces', c.province_code),
           merged_from: (m.mergesByCommune.get(c.code) ?? []).map((x) => rowOf(communeMergesTable, x)),
-          observations: observationRows(obs),
+          ...obs.body,
         },
-        sourceIds(obs),
+        sourceIds(obs.cited),
       );
     },
     bodySchema: { province: apiUrl, merged_from: arrayOf(ref('commune_merges')), observations: observationsSchema, sources: sourcesSchema },
@@ -320,16 +345,16 @@ export const API_KINDS: readonly ApiKind[] = [
     key: (i) => i.id,
     summary: ['id', 'parent_id', 'name_vi', 'name_en', 'unit'],
     page: (i) => indicatorPath(i.id),
-    body: (m, i) => {
-      const obs = m.byIndicator.get(i.id) ?? [];
+    body: (m, i, limit) => {
+      const obs = observationsOf(m.byIndicator.get(i.id) ?? [], limit, { indicator_id: i.id });
       return withSources(
         m,
         {
           children: (m.indicatorChildren.get(i.id) ?? []).map((c) => apiPath.item('indicators', c.id)),
           targets: (m.targetsByIndicator.get(i.id) ?? []).map((x) => rowOf(targetsTable, x)),
-          observations: observationRows(obs),
+          ...obs.body,
         },
-        [...sourceIds(obs), ...(m.targetsByIndicator.get(i.id) ?? []).map((x) => x.document_id)],
+        [...sourceIds(obs.cited), ...(m.targetsByIndicator.get(i.id) ?? []).map((x) => x.document_id)],
       );
     },
     bodySchema: { children: arrayOf(apiUrl), targets: arrayOf(ref('targets')), observations: observationsSchema, sources: sourcesSchema },
@@ -343,10 +368,10 @@ export const API_KINDS: readonly ApiKind[] = [
     key: (d) => documentSlug(d.id),
     summary: ['id', 'kind', 'issuer', 'issued_on', 'title_vi'],
     page: (d) => documentPath(d.id),
-    body: (m, d) => ({
+    body: (m, d, limit) => ({
       tasks: (m.tasksByDocument.get(d.id) ?? []).map(toTaskRef),
       targets: (m.targetsByDocument.get(d.id) ?? []).map((x) => rowOf(targetsTable, x)),
-      observations: observationRows(m.observationsBySource.get(d.id) ?? []),
+      ...observationsOf(m.observationsBySource.get(d.id) ?? [], limit, { source_id: d.id }).body,
     }),
     bodySchema: { tasks: arrayOf(taskRef), targets: arrayOf(ref('targets')), observations: observationsSchema },
   }),
@@ -368,12 +393,12 @@ function pick(def: TableDef, value: object, columns: readonly string[]): Row {
 }
 
 /** The file of one item: the envelope, its row, what relates to it, and its pages. */
-export function buildItem(model: Model, k: ApiKind, row: object) {
+export function buildItem(model: Model, k: ApiKind, row: object, limit = API_OBSERVATION_LIMIT) {
   const key = k.key(row);
   return {
     ...envelope(model, apiPath.item(k.name, key)),
     [k.item]: rowOf(k.table, row),
-    ...k.body(model, row),
+    ...k.body(model, row, limit),
     links: { list: apiPath.list(k.name), schema: apiPath.schema(k.item), ...pages(k.page(row)) },
   };
 }

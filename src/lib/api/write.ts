@@ -8,13 +8,16 @@ import type { Model } from '../model/index.ts';
 import { API_KINDS, API_ROOT, apiResources } from './resources.ts';
 import { indexSchema, itemSchema, listSchema } from './json-schema.ts';
 
-/** Every schema file of the API as [path under the site root (no leading slash), schema]. */
-export function apiSchemas(baseUrl: string): [string, unknown][] {
+/**
+ * Every schema file of the API as [path under the site root (no leading slash), schema].
+ * `omitted`: some item leaves its observations out (API_OBSERVATION_LIMIT; itemSchema).
+ */
+export function apiSchemas(baseUrl: string, omitted = false): [string, unknown][] {
   const dir = `${API_ROOT.slice(1)}/schemas`;
   return [
     [`${dir}/index.schema.json`, indexSchema(baseUrl)],
     ...API_KINDS.flatMap((k): [string, unknown][] => [
-      [`${dir}/${k.item}.schema.json`, itemSchema(k, baseUrl)],
+      [`${dir}/${k.item}.schema.json`, itemSchema(k, baseUrl, omitted)],
       [`${dir}/${k.item}-list.schema.json`, listSchema(k, baseUrl)],
     ]),
   ];
@@ -26,8 +29,12 @@ export const schemaText = (value: unknown) => `${JSON.stringify(value, null, 2)}
 
 /** Every file of the API: [path, text], resources then schemas. */
 export function* apiFiles(model: Model, baseUrl: string): Generator<[string, string]> {
-  for (const [path, value] of apiResources(model)) yield [path, resourceText(value)];
-  for (const [path, value] of apiSchemas(baseUrl)) yield [path, schemaText(value)];
+  let omitted = false;
+  for (const [path, value] of apiResources(model)) {
+    omitted ||= 'observations_omitted' in (value as object);
+    yield [path, resourceText(value)];
+  }
+  for (const [path, value] of apiSchemas(baseUrl, omitted)) yield [path, schemaText(value)];
 }
 
 /** Writes the API into `outDir`; returns how many files and bytes. */

@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../../../src/lib/model/index.ts';
-import { API_KINDS, apiResourcePaths, apiResources, buildItem } from '../../../src/lib/api/resources.ts';
+import { API_KINDS, API_OBSERVATION_LIMIT, apiResourcePaths, apiResources, buildItem } from '../../../src/lib/api/resources.ts';
 import { apiFiles, apiSchemas } from '../../../src/lib/api/write.ts';
 import { readManifest, missingFromManifest } from '../../../src/lib/api/manifest.ts';
 
@@ -102,5 +102,39 @@ describe('API v1 over the real data', () => {
     const once = [...apiFiles(model, BASE)];
     const twice = [...apiFiles(model, BASE)];
     expect(twice).toEqual(once);
+  });
+
+  it('no item of the real data has more observations than the limit: each carries them all, and the schemas are as published', () => {
+    const counts = [...apiResources(model)].map(([, v]) => (v as { observations?: unknown[] }).observations?.length ?? 0);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(API_OBSERVATION_LIMIT);
+    expect([...apiResources(model)].some(([, v]) => 'observations_omitted' in (v as object))).toBe(false);
+    expect(apiSchemas(BASE, false)).toEqual(apiSchemas(BASE));
+    expect([...apiFiles(model, BASE)].filter(([p]) => p.includes('/schemas/'))).toEqual(
+      apiSchemas(BASE).map(([p, s]) => [p, `${JSON.stringify(s, null, 2)}\n`]),
+    );
+  });
+
+  it('an item over the limit leaves its observations out, says how many and where they are, and validates against the schema that allows it', () => {
+    const k = API_KINDS.find((x) => x.name === 'indicators')!;
+    const row = model.tables.indicators.find((i) => i.id === 'dti')!;
+    const whole = buildItem(model, k, row) as unknown as { observations: unknown[]; sources: Record<string, unknown> };
+    const limit = whole.observations.length - 1;
+    const cut = buildItem(model, k, row, limit) as unknown as Record<string, unknown> & { sources: Record<string, unknown> };
+    expect(cut).not.toHaveProperty('observations');
+    expect(cut.observations_omitted).toEqual({
+      count: whole.observations.length,
+      limit,
+      table: 'observations',
+      where: { indicator_id: 'dti' },
+      datapackage: '/data/latest/datapackage.json',
+    });
+    // Only the sources of what it still carries (the targets' documents) are resolved.
+    expect(Object.keys(cut.sources).length).toBeLessThan(Object.keys(whole.sources).length);
+    const [, capped] = apiSchemas(BASE, true).find(([p]) => p.endsWith('/indicator.schema.json'))!;
+    const validate = ajv.compile({ ...(capped as object), $id: 'capped-indicator' });
+    expect(validate(cut), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(whole)).toBe(true);
+    expect(validate({ ...cut, observations: [] })).toBe(false); // one of the two, never both
+    expect(validators.get('/api/v1/schemas/indicator.schema.json')!(cut)).toBe(false);
   });
 });
