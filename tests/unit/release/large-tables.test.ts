@@ -15,7 +15,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
-import { buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
+import { buildDcatCatalog, buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
 import { csvToParquet } from '../../../src/lib/release/parquet.ts';
 import { SQLITE_NAME } from '../../../src/lib/release/sqlite.ts';
 import { DatabaseSync } from 'node:sqlite';
@@ -29,7 +29,7 @@ import {
   rawPiece,
   recordCount,
 } from '../../../src/lib/release/partition.ts';
-import { listDownloads, writeDownloads } from '../../../src/lib/release/publish.ts';
+import { largeParts, listDownloads, tablesInParts, writeDownloads } from '../../../src/lib/release/publish.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import { treeWith } from '../data/helpers.ts';
@@ -260,6 +260,34 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
     }
     const obs = pkg.resources.find((r: { name: string }) => r.name === 'observations');
     expect(obs.hash).toBe(`sha256:${sha(readFileSync(join(dir, 'observations.csv')))}`);
+    expect(obs).toMatchObject({ format: 'csv', mediatype: 'text/csv', compression: 'gz' });
+    expect(pkg.resources.find((r: { name: string }) => r.name === 'observations-parquet')).toMatchObject({
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+    });
+  });
+
+  it('the DCAT catalogue says which schema each JSON partition follows', () => {
+    type Dist = { 'dcat:downloadURL': { '@id': string }; 'dcat:mediaType': string; 'dct:conformsTo'?: { '@id': string } };
+    const catalog = buildDcatCatalog(
+      JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')),
+      null,
+      BASE,
+      largeParts(dir),
+    ) as unknown as {
+      'dcat:dataset': { 'dct:identifier': string; 'dcat:distribution': Dist[] }[];
+    };
+    const dists = catalog['dcat:dataset'].find((d) => d['dct:identifier'] === 'observations')!['dcat:distribution'];
+    const json = dists.filter((d) => d['dcat:mediaType'] === 'application/json');
+    expect(json.map((d) => d['dcat:downloadURL']['@id'].replace(`${BASE}/data/latest/`, '')).sort()).toEqual(
+      files.filter((f) => f.startsWith('observations/') && f.endsWith('.json')),
+    );
+    for (const d of json) expect(d['dct:conformsTo']?.['@id']).toBe(`${BASE}/data/schemas/observations.rows.schema.json`);
+  });
+
+  it('its rows schema is published for this table only, and for no table of the real data', () => {
+    expect(tablesInParts(dir)).toEqual(['observations']);
+    expect(tablesInParts(join(import.meta.dirname, '../../../data'))).toEqual([]);
   });
 
   it('the zip leaves the large table out and points at its parts by URL', () => {
