@@ -130,6 +130,7 @@ export const en: Dictionary = {
   filter: 'Filter',
   searchPlaceholder: 'Search provinces, communes, tasks, documents… (diacritics optional)',
   searchNoJs: 'Search needs JavaScript. You can still browse the lists:',
+  dataInParts: 'A large table, downloaded in parts (gzip CSV, Parquet, CSV and JSON per indicator and level): listed in datapackage.json',
   download: 'Download',
   downloads: 'Downloads',
   rows: 'rows',

@@ -133,6 +133,7 @@ export const vi = {
   filter: 'Lọc',
   searchPlaceholder: 'Tìm tỉnh, xã, nhiệm vụ, văn bản… (gõ không dấu cũng được)',
   searchNoJs: 'Tìm kiếm cần JavaScript. Bạn vẫn có thể duyệt danh sách:',
+  dataInParts: 'Bảng lớn, tải theo phần (CSV nén gzip, Parquet, CSV và JSON theo chỉ tiêu và cấp): danh sách trong datapackage.json',
   download: 'Tải về',
   downloads: 'Tải dữ liệu',
   rows: 'dòng',

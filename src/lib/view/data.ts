@@ -10,6 +10,11 @@ import { computeCoverage } from '../model/coverage.ts';
 import type { Model } from '../model/index.ts';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
 import { href, indicatorPath, type Link } from './links.ts';
+import { filesDir } from '../release/downloads.ts';
+import { latestVersion } from '../release/publish.ts';
+import { isLarge } from '../release/partition.ts';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface SourceLine {
   title: string;
@@ -29,7 +34,11 @@ export interface DataIndexPage {
   lead: string;
   asOf: string;
   asOfText: string;
-  tables: { name: Link; description: string; rows: string; csv: string; json: string }[];
+  /**
+   * `csv` and `json`: the whole table under /data/latest/; `inParts`, for a table published in
+   * parts (docs/releases.md, none in the real data), the Data Package that lists its parts instead.
+   */
+  tables: { name: Link; description: string; rows: string; csv: string; json: string; inParts?: { href: string; text: string } }[];
   sources: SourceLine[];
 }
 
@@ -41,13 +50,19 @@ export function dataIndexPage(model: Model, lang: Lang): DataIndexPage {
     lead: t(lang, 'dataLead', { licence: formatLicence(model.meta.licence) }),
     asOf: model.asOf,
     asOfText: formatDate(model.asOf, lang),
-    tables: TABLES.map((def) => ({
-      name: { text: textIn(lang, def, 'title'), href: href(lang, `/data/${def.name}/`) },
-      description: textIn(lang, def, 'description'),
-      rows: formatNumber(model.tables[def.name].length, lang, 0),
-      csv: `/data/latest/${def.file}`,
-      json: `/data/latest/${def.name}.json`,
-    })),
+    tables: TABLES.map((def) => {
+      const file = join(filesDir(model.dataDir, latestVersion(model.dataDir)), def.file);
+      return {
+        name: { text: textIn(lang, def, 'title'), href: href(lang, `/data/${def.name}/`) },
+        description: textIn(lang, def, 'description'),
+        rows: formatNumber(model.tables[def.name].length, lang, 0),
+        csv: `/data/latest/${def.file}`,
+        json: `/data/latest/${def.name}.json`,
+        ...(isLarge(statSync(file, { throwIfNoEntry: false })?.size ?? 0)
+          ? { inParts: { href: '/data/latest/datapackage.json', text: t(lang, 'dataInParts') } }
+          : {}),
+      };
+    }),
     sources: model.meta.sources.map((s) => sourceLine(s, lang)),
   };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coveragePage, dataIndexPage, dataTablePage } from '../../../src/lib/view/data.ts';
 import { realModel } from './real-model.ts';
+import { treeWith } from '../data/helpers.ts';
+import { LARGE_TABLE_BYTES } from '../../../src/lib/release/partition.ts';
 
 const model = realModel();
 
@@ -14,6 +16,18 @@ describe('data pages on the published data', () => {
     expect(v.sources.find((s) => s.title.startsWith('dvhcvn'))?.caveat).toBe(
       model.meta.sources.find((s) => s.id === 'dvhcvn-20250701')!.caveat_en,
     );
+  });
+
+  it('a table published in parts links the Data Package that lists its parts, not a whole CSV that is not there', () => {
+    expect(dataIndexPage(model, 'vi').tables.filter((r) => r.inParts)).toEqual([]);
+    // SYNTHETIC: an observations.csv over the threshold (only its size is read here).
+    const header = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote\n';
+    const big =
+      header + 'x,province,01,2024,1,https://example.org/s,,as_published,SYNTHETIC,,,\n'.repeat(Math.ceil(LARGE_TABLE_BYTES / 60));
+    const v = dataIndexPage({ ...model, dataDir: treeWith({ 'observations.csv': big }) }, 'en');
+    expect(v.tables.filter((r) => r.inParts).map((r) => [r.name.href, r.inParts!.href])).toEqual([
+      ['/en/data/observations/', '/data/latest/datapackage.json'],
+    ]);
   });
 
   it('a table page lists its columns and its references', () => {
