@@ -42,6 +42,14 @@ export interface DataIndexPage {
   sources: SourceLine[];
 }
 
+/** For a table published in parts under /data/latest/ (none in the real data): the Data Package that lists them. */
+function inPartsLink(model: Model, def: TableDef, lang: Lang): { inParts?: { href: string; text: string } } {
+  const file = join(filesDir(model.dataDir, latestVersion(model.dataDir)), def.file);
+  return isLarge(statSync(file, { throwIfNoEntry: false })?.size ?? 0)
+    ? { inParts: { href: '/data/latest/datapackage.json', text: t(lang, 'dataInParts') } }
+    : {};
+}
+
 export function dataIndexPage(model: Model, lang: Lang): DataIndexPage {
   return {
     lang,
@@ -50,19 +58,14 @@ export function dataIndexPage(model: Model, lang: Lang): DataIndexPage {
     lead: t(lang, 'dataLead', { licence: formatLicence(model.meta.licence) }),
     asOf: model.asOf,
     asOfText: formatDate(model.asOf, lang),
-    tables: TABLES.map((def) => {
-      const file = join(filesDir(model.dataDir, latestVersion(model.dataDir)), def.file);
-      return {
-        name: { text: textIn(lang, def, 'title'), href: href(lang, `/data/${def.name}/`) },
-        description: textIn(lang, def, 'description'),
-        rows: formatNumber(model.tables[def.name].length, lang, 0),
-        csv: `/data/latest/${def.file}`,
-        json: `/data/latest/${def.name}.json`,
-        ...(isLarge(statSync(file, { throwIfNoEntry: false })?.size ?? 0)
-          ? { inParts: { href: '/data/latest/datapackage.json', text: t(lang, 'dataInParts') } }
-          : {}),
-      };
-    }),
+    tables: TABLES.map((def) => ({
+      name: { text: textIn(lang, def, 'title'), href: href(lang, `/data/${def.name}/`) },
+      description: textIn(lang, def, 'description'),
+      rows: formatNumber(model.tables[def.name].length, lang, 0),
+      csv: `/data/latest/${def.file}`,
+      json: `/data/latest/${def.name}.json`,
+      ...inPartsLink(model, def, lang),
+    })),
     sources: model.meta.sources.map((s) => sourceLine(s, lang)),
   };
 }
@@ -77,6 +80,8 @@ export interface DataTablePage {
   columns: ColumnDoc[];
   references: { fields: string; table: Link }[];
   sources: SourceLine[];
+  /** Set for a table published in parts: link this instead of its whole CSV and JSON. */
+  inParts?: { href: string; text: string };
 }
 
 export function dataTablePage(model: Model, name: string, lang: Lang): DataTablePage {
@@ -89,6 +94,7 @@ export function dataTablePage(model: Model, name: string, lang: Lang): DataTable
     title: textIn(lang, def, 'title'),
     description: textIn(lang, def, 'description'),
     rows: formatNumber(model.tables[def.name].length, lang, 0),
+    ...inPartsLink(model, def, lang),
     columns: describeColumns(def),
     references: def.foreignKeys.map((fk) => ({
       fields: fk.fields.join(', '),

@@ -28,6 +28,10 @@ describe('data pages on the published data', () => {
     expect(v.tables.filter((r) => r.inParts).map((r) => [r.name.href, r.inParts!.href])).toEqual([
       ['/en/data/observations/', '/data/latest/datapackage.json'],
     ]);
+    expect(dataTablePage({ ...model, dataDir: treeWith({ 'observations.csv': big }) }, 'observations', 'en').inParts?.href).toBe(
+      '/data/latest/datapackage.json',
+    );
+    expect(dataTablePage(model, 'observations', 'en').inParts).toBeUndefined();
   });
 
   it('a table page lists its columns and its references', () => {
