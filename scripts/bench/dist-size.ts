@@ -70,19 +70,14 @@ export function measure(dist: string): Map<string, Kind> {
 
 const mib = (b: number) => (b / 2 ** 20).toFixed(1);
 
-if (import.meta.main) {
-  const dists = process.argv.slice(2);
-  if (dists.length === 0 || dists.length > 2) {
-    console.error('usage: dist-size.ts DIST [DIST2]');
-    process.exit(2);
-  }
-  const all = dists.map(measure);
+/** The sizes by kind of one dist, or of two side by side (before, after), as a Markdown table, largest kinds first. */
+export function kindsTable(all: Map<string, Kind>[]): string {
   const names = [...new Set(all.flatMap((m) => [...m.keys()]))].sort(
     (a, b) => Math.max(...all.map((m) => m.get(b)?.bytes ?? 0)) - Math.max(...all.map((m) => m.get(a)?.bytes ?? 0)),
   );
   const total = (m: Map<string, Kind>) => [...m.values()].reduce((n, k) => n + k.bytes, 0);
   const head =
-    dists.length === 1
+    all.length === 1
       ? '| kind | files | MiB | largest file |'
       : '| kind | files before | MiB before | files after | MiB after | largest file after |';
   const rows = names.map((n) => {
@@ -90,20 +85,23 @@ if (import.meta.main) {
       const k = m.get(n);
       return k ? [k.files.toLocaleString('en'), mib(k.bytes)] : ['–', '–'];
     });
-    const last = all.at(-1)!.get(n);
+    const last = all.at(-1)?.get(n);
     return `| ${n} | ${cells.flat().join(' | ')} | ${last ? `${last.largest.path} (${mib(last.largest.bytes)})` : '–'} |`;
   });
   const totals = all.map((m) => [[...m.values()].reduce((n, k) => n + k.files, 0).toLocaleString('en'), mib(total(m))]);
-  console.log(
-    [
-      head,
-      `|${head
-        .split('|')
-        .slice(2)
-        .map(() => '---|')
-        .join('')}`,
-      ...rows,
-      `| **total** | ${totals.flat().join(' | ')} | |`,
-    ].join('\n'),
-  );
+  const rule = `|${head
+    .split('|')
+    .slice(2)
+    .map(() => '---|')
+    .join('')}`;
+  return [head, rule, ...rows, `| **total** | ${totals.flat().join(' | ')} | |`].join('\n');
+}
+
+if (import.meta.main) {
+  const dists = process.argv.slice(2);
+  if (dists.length === 0 || dists.length > 2) {
+    console.error('usage: dist-size.ts DIST [DIST2]');
+    process.exit(2);
+  }
+  console.log(kindsTable(dists.map(measure)));
 }

@@ -5,7 +5,7 @@
  * the whole build (`npm run build`: validate:data, astro build, pagefind) cold, then warm (again,
  * after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
  * largest resident set of the build's processes), pages per second, size of dist, of the search
- * index, the largest page and the largest file. `--site` builds another checkout of the portal (e.g.
+ * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md). `--site` builds another checkout of the portal (e.g.
  * main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { validateDataset } from '../../src/lib/data/validate-dataset.ts';
 import { bench1m } from './validate-1m.ts';
 import { generate, SCALES, type Scale } from './synthetic.ts';
+import { kindsTable, measure } from './dist-size.ts';
 
 const { values } = parseArgs({
   allowNegative: true,
@@ -104,6 +105,8 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
       largestFile: { path: largestFile.path.slice(dist.length), bytes: largestFile.bytes },
       filesOver25MiB: all.filter((f) => f.bytes > 25 * 2 ** 20).length,
     });
+    // Where the bytes go (HTML per page type, API, feeds, downloads by format): scripts/bench/dist-size.ts.
+    writeFileSync(join(out, `dist-${name}-kinds.md`), `${kindsTable([measure(dist)])}\n`);
     if (values.warm) {
       changeOneObservation(join(dir, 'observations.csv'));
       const warm = build();
