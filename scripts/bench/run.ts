@@ -5,8 +5,8 @@
  * the whole build (`npm run build`: validate:data, astro build, pagefind) cold, then warm (again,
  * after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
  * largest resident set of the build's processes), pages per second, size of dist, of the search
- * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md). `--site` builds another checkout of the portal (e.g.
- * main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
+ * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md).
+ * `--site` builds another checkout of the portal (e.g. main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
