@@ -5,12 +5,15 @@
  * The table schemas are objects of independent column schemas (no rule spans two columns; those
  * live in validate-relations.ts), so each column schema is applied to each distinct value once and
  * the result reused: a column of 1,000,000 cells with 40 distinct codes costs 40 zod parses.
+ * Records that come as bytes (parseCsv's byte path) are looked up by their bytes in a dictionary per
+ * column, so a cell seen before costs no string: hashing fresh strings and collecting them was most
+ * of the time of a 4 M-row file (docs/performance.md, issue #17 part A).
  */
 import type { z } from 'zod';
 import type { TableDef } from '../../schemas/table.ts';
 import type { Code } from './codes.ts';
 import { issue, type Issue } from './issues.ts';
-import { columnPositions } from './parse-csv.ts';
+import { columnPositions, type ByteRecordSink, type RecordSink } from './parse-csv.ts';
 import { detach } from '../text.ts';
 
 interface CellResult {
@@ -21,7 +24,10 @@ interface CellResult {
 
 /** Checks records one at a time (see parseCsv's `onHeader`); the rows, their lines and the issues grow as it goes. */
 export interface RowValidator<T> {
-  add: (values: readonly string[], line: number) => void;
+  /** A parseCsv sink: records as strings, and (`add.bytes`) as bytes. */
+  add: RecordSink & { bytes: ByteRecordSink };
+  /** The raw text of the cell at `position` (of the header) of the record added last. */
+  raw: (position: number) => string;
   /** Rows that passed every column check, in file order. */
   rows: T[];
   /** File line of each row of `rows` (same index). */
@@ -54,7 +60,10 @@ export function rowValidator<S extends z.ZodObject>(
   const lines: number[] = [];
   const issues: Issue[] = [];
   let records = 0;
+  let last: readonly string[] = [];
   const add = (values: readonly string[], line: number) => {
+    last = values;
+    lastBytes = null;
     records++;
     const row = { ...template };
     let ok = true;
@@ -78,8 +87,58 @@ export function rowValidator<S extends z.ZodObject>(
       lines.push(line);
     }
   };
+  const dictionaries = columns.map(() => new CellDictionary());
+  const columnAt = new Map(at.map((p, i) => [p, i]));
+  const lastIds = new Int32Array(columns.length);
+  let lastBytes: Uint8Array | null = null;
+  let lastStarts: Int32Array = new Int32Array(0);
+  let lastEnds = lastStarts;
+  const addBytes: ByteRecordSink = (bytes, starts, ends, hashes, line) => {
+    lastBytes = bytes;
+    lastStarts = starts;
+    lastEnds = ends;
+    records++;
+    const row = { ...template };
+    let ok = true;
+    for (let i = 0; i < columns.length; i++) {
+      const p = at[i]!;
+      const start = starts[p]!;
+      const end = ends[p]!;
+      const dictionary = dictionaries[i]!;
+      let id = dictionary.find(bytes, start, end, hashes[p]!);
+      if (id < 0) {
+        const raw = cellDecoder.decode(bytes.subarray(start, end));
+        let result = caches[i]!.get(raw);
+        if (result === undefined) {
+          result = checkCell(schemas[i]!, raw);
+          caches[i]!.set(raw, result);
+        }
+        id = dictionary.add(bytes, start, end, hashes[p]!, raw, result);
+      }
+      lastIds[i] = id;
+      const result = dictionary.results[id]!;
+      if (!result.ok) {
+        ok = false;
+        const raw = dictionary.raws[id]!;
+        for (const pr of result.problems) issues.push(issue({ ...pr, file: def.file, row: line, column: columns[i]!, value: raw }));
+      }
+      row[columns[i]!] = result.value;
+    }
+    if (ok && complete) {
+      if (onRow) return onRow(row as z.output<S>, line);
+      rows.push(row as z.output<S>);
+      lines.push(line);
+    }
+  };
+  const raw = (position: number): string => {
+    if (lastBytes === null) return last[position] ?? '';
+    const i = columnAt.get(position);
+    if (i !== undefined) return dictionaries[i]!.raws[lastIds[i]!]!;
+    return cellDecoder.decode(lastBytes.subarray(lastStarts[position], lastEnds[position]));
+  };
   return {
-    add,
+    add: Object.assign(add, { bytes: addBytes }),
+    raw,
     rows,
     lines,
     issues,
@@ -87,6 +146,85 @@ export function rowValidator<S extends z.ZodObject>(
       return records;
     },
   };
+}
+
+// ignoreBOM: a cell that starts with U+FEFF keeps it, as parseCsv's decoding of a piece does.
+const cellDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The distinct cells of one column, keyed by their bytes (open addressing, linear probing, the
+ * table doubled at half full): an entry holds a copy of the bytes, the raw text and its CellResult.
+ */
+class CellDictionary {
+  results: CellResult[] = [];
+  raws: string[] = [];
+  private slots = new Int32Array(64).fill(-1);
+  private hashes: Int32Array = new Int32Array(32);
+  private starts: Int32Array = new Int32Array(32);
+  private lengths: Int32Array = new Int32Array(32);
+  private arena = new Uint8Array(1024);
+  private used = 0;
+
+  /** The entry of `bytes[start..end)` (whose hashBytes is `hash`), or -1. */
+  find(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id < 0) return -1;
+      if (this.hashes[id] !== hash || this.lengths[id] !== length) continue;
+      const at = this.starts[id]!;
+      let k = 0;
+      while (k < length && this.arena[at + k] === bytes[start + k]) k++;
+      if (k === length) return id;
+    }
+  }
+
+  add(bytes: Uint8Array, start: number, end: number, hash: number, raw: string, result: CellResult): number {
+    const id = this.results.length;
+    const length = end - start;
+    if (id === this.hashes.length) {
+      this.hashes = grown(this.hashes, id * 2);
+      this.starts = grown(this.starts, id * 2);
+      this.lengths = grown(this.lengths, id * 2);
+    }
+    if (this.used + length > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
+      arena.set(this.arena.subarray(0, this.used));
+      this.arena = arena;
+    }
+    this.arena.set(bytes.subarray(start, end), this.used);
+    this.hashes[id] = hash;
+    this.starts[id] = this.used;
+    this.lengths[id] = length;
+    this.used += length;
+    this.results.push(result);
+    this.raws.push(raw);
+    if ((id + 1) * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      for (let e = 0; e <= id; e++) this.place(e);
+    } else this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    const mask = this.slots.length - 1;
+    let slot = mix(this.hashes[id]!) & mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
+}
+
+/** Spreads FNV-1a's bits before the low ones pick a slot. */
+function mix(hash: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+function grown(array: Int32Array, length: number): Int32Array {
+  const next = new Int32Array(length);
+  next.set(array);
+  return next;
 }
 
 function checkCell(schema: z.ZodType, raw: string): CellResult {
