@@ -55,7 +55,8 @@ export function rowValidator<S extends z.ZodObject>(
   // Rows are typed only when every column of the schema is present (else missing-header was reported).
   const complete = columns.length === Object.keys(def.row.shape).length;
   // Every row starts as a copy of this object: one shape for all rows, keys in schema order.
-  const template: Record<string, unknown> = Object.fromEntries(columns.map((c) => [c, null]));
+  const makeRow = rowMaker(columns);
+  const typed: unknown[] = columns.map(() => null);
   const rows: z.output<S>[] = [];
   const lines: number[] = [];
   const issues: Issue[] = [];
@@ -65,7 +66,6 @@ export function rowValidator<S extends z.ZodObject>(
     last = values;
     lastBytes = null;
     records++;
-    const row = { ...template };
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
       const raw = values[at[i]!] ?? '';
@@ -79,9 +79,10 @@ export function rowValidator<S extends z.ZodObject>(
         ok = false;
         for (const p of result.problems) issues.push(issue({ ...p, file: def.file, row: line, column: columns[i]!, value: raw }));
       }
-      row[columns[i]!] = result.value;
+      typed[i] = result.value;
     }
     if (ok && complete) {
+      const row = makeRow(typed);
       if (onRow) return onRow(row as z.output<S>, line);
       rows.push(row as z.output<S>);
       lines.push(line);
@@ -89,7 +90,7 @@ export function rowValidator<S extends z.ZodObject>(
   };
   const dictionaries = columns.map(() => new CellDictionary());
   const columnAt = new Map(at.map((p, i) => [p, i]));
-  const lastIds = new Int32Array(columns.length);
+  const lastIds = new Int32Array(columns.length).fill(-1);
   let lastBytes: Uint8Array | null = null;
   let lastStarts: Int32Array = new Int32Array(0);
   let lastEnds = lastStarts;
@@ -98,14 +99,16 @@ export function rowValidator<S extends z.ZodObject>(
     lastStarts = starts;
     lastEnds = ends;
     records++;
-    const row = { ...template };
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
       const p = at[i]!;
       const start = starts[p]!;
       const end = ends[p]!;
       const dictionary = dictionaries[i]!;
-      let id = dictionary.find(bytes, start, end, hashes[p]!);
+      const hash = hashes[p]!;
+      // Most columns repeat the cell of the row above (a file sorted by indicator and area).
+      const above = lastIds[i]!;
+      let id = above >= 0 && dictionary.matches(above, bytes, start, end, hash) ? above : dictionary.find(bytes, start, end, hash);
       if (id < 0) {
         const raw = cellDecoder.decode(bytes.subarray(start, end));
         let result = caches[i]!.get(raw);
@@ -113,7 +116,7 @@ export function rowValidator<S extends z.ZodObject>(
           result = checkCell(schemas[i]!, raw);
           caches[i]!.set(raw, result);
         }
-        id = dictionary.add(bytes, start, end, hashes[p]!, raw, result);
+        id = dictionary.add(bytes, start, end, hash, raw, result);
       }
       lastIds[i] = id;
       const result = dictionary.results[id]!;
@@ -122,9 +125,10 @@ export function rowValidator<S extends z.ZodObject>(
         const raw = dictionary.raws[id]!;
         for (const pr of result.problems) issues.push(issue({ ...pr, file: def.file, row: line, column: columns[i]!, value: raw }));
       }
-      row[columns[i]!] = result.value;
+      typed[i] = result.value;
     }
     if (ok && complete) {
+      const row = makeRow(typed);
       if (onRow) return onRow(row as z.output<S>, line);
       rows.push(row as z.output<S>);
       lines.push(line);
@@ -148,6 +152,19 @@ export function rowValidator<S extends z.ZodObject>(
   };
 }
 
+/**
+ * A function that copies `values` into a new row object with the keys `columns` in this order. It is
+ * one object literal, so every row has one shape from its creation (V8 can then also allocate rows
+ * that live long directly in the old generation); a copy of a template object written key by key
+ * cost most of the time of checking a row of the byte path.
+ */
+function rowMaker(columns: readonly string[]): (values: readonly unknown[]) => Record<string, unknown> {
+  if (columns.some((c) => !/^[a-z][a-z0-9_]*$/.test(c))) throw new Error(`column names must be snake_case: ${columns.join(', ')}`);
+  // Column names are snake_case (checked above), so each is a plain key of the literal.
+  const literal = columns.map((c, i) => `${c}: values[${i}]`).join(', ');
+  return new Function('values', `return { ${literal} };`) as (values: readonly unknown[]) => Record<string, unknown>;
+}
+
 // ignoreBOM: a cell that starts with U+FEFF keeps it, as parseCsv's decoding of a piece does.
 const cellDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -168,16 +185,21 @@ class CellDictionary {
   /** The entry of `bytes[start..end)` (whose hashBytes is `hash`), or -1. */
   find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
-    const length = end - start;
     for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot]!;
       if (id < 0) return -1;
-      if (this.hashes[id] !== hash || this.lengths[id] !== length) continue;
-      const at = this.starts[id]!;
-      let k = 0;
-      while (k < length && this.arena[at + k] === bytes[start + k]) k++;
-      if (k === length) return id;
+      if (this.matches(id, bytes, start, end, hash)) return id;
     }
+  }
+
+  /** Whether entry `id` holds the bytes `bytes[start..end)`, whose hashBytes is `hash`. */
+  matches(id: number, bytes: Uint8Array, start: number, end: number, hash: number): boolean {
+    const length = end - start;
+    if (this.hashes[id] !== hash || this.lengths[id] !== length) return false;
+    const arena = this.arena;
+    const at = this.starts[id]! - start;
+    for (let k = start; k < end; k++) if (arena[at + k] !== bytes[k]) return false;
+    return true;
   }
 
   add(bytes: Uint8Array, start: number, end: number, hash: number, raw: string, result: CellResult): number {
