@@ -94,13 +94,29 @@ export function rowValidator<S extends z.ZodObject>(
   let lastBytes: Uint8Array | null = null;
   let lastStarts: Int32Array = new Int32Array(0);
   let lastEnds = lastStarts;
+  const width = columns.length;
+  /** Decodes and checks a cell not seen before in column i, and adds it to the column's dictionary. */
+  const learn = (i: number, dictionary: CellDictionary, bytes: Uint8Array, start: number, end: number, hash: number): number => {
+    const raw = cellDecoder.decode(bytes.subarray(start, end));
+    let result = caches[i]!.get(raw);
+    if (result === undefined) {
+      result = checkCell(schemas[i]!, raw);
+      caches[i]!.set(raw, result);
+    }
+    return dictionary.add(bytes, start, end, hash, raw, result);
+  };
+  const report = (i: number, dictionary: CellDictionary, id: number, line: number) => {
+    const raw = dictionary.raws[id]!;
+    for (const p of dictionary.results[id]!.problems)
+      issues.push(issue({ ...p, file: def.file, row: line, column: columns[i]!, value: raw }));
+  };
   const addBytes: ByteRecordSink = (bytes, starts, ends, hashes, line) => {
     lastBytes = bytes;
     lastStarts = starts;
     lastEnds = ends;
     records++;
     let ok = true;
-    for (let i = 0; i < columns.length; i++) {
+    for (let i = 0; i < width; i++) {
       const p = at[i]!;
       const start = starts[p]!;
       const end = ends[p]!;
@@ -109,23 +125,13 @@ export function rowValidator<S extends z.ZodObject>(
       // Most columns repeat the cell of the row above (a file sorted by indicator and area).
       const above = lastIds[i]!;
       let id = above >= 0 && dictionary.matches(above, bytes, start, end, hash) ? above : dictionary.find(bytes, start, end, hash);
-      if (id < 0) {
-        const raw = cellDecoder.decode(bytes.subarray(start, end));
-        let result = caches[i]!.get(raw);
-        if (result === undefined) {
-          result = checkCell(schemas[i]!, raw);
-          caches[i]!.set(raw, result);
-        }
-        id = dictionary.add(bytes, start, end, hash, raw, result);
-      }
+      if (id < 0) id = learn(i, dictionary, bytes, start, end, hash);
       lastIds[i] = id;
-      const result = dictionary.results[id]!;
-      if (!result.ok) {
+      if (dictionary.oks[id] === 0) {
         ok = false;
-        const raw = dictionary.raws[id]!;
-        for (const pr of result.problems) issues.push(issue({ ...pr, file: def.file, row: line, column: columns[i]!, value: raw }));
+        report(i, dictionary, id, line);
       }
-      typed[i] = result.value;
+      typed[i] = dictionary.values[id];
     }
     if (ok && complete) {
       const row = makeRow(typed);
@@ -175,6 +181,9 @@ const cellDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 class CellDictionary {
   results: CellResult[] = [];
   raws: string[] = [];
+  /** Of each entry: 1 when the cell passed its check, and its typed value (from `results`, for the loop over rows). */
+  oks: Uint8Array = new Uint8Array(32);
+  values: unknown[] = [];
   private slots = new Int32Array(64).fill(-1);
   private hashes: Int32Array = new Int32Array(32);
   private starts: Int32Array = new Int32Array(32);
@@ -209,6 +218,9 @@ class CellDictionary {
       this.hashes = grown(this.hashes, id * 2);
       this.starts = grown(this.starts, id * 2);
       this.lengths = grown(this.lengths, id * 2);
+      const oks = new Uint8Array(id * 2);
+      oks.set(this.oks);
+      this.oks = oks;
     }
     if (this.used + length > this.arena.length) {
       const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
@@ -222,6 +234,8 @@ class CellDictionary {
     this.used += length;
     this.results.push(result);
     this.raws.push(raw);
+    this.oks[id] = result.ok ? 1 : 0;
+    this.values.push(result.value);
     if ((id + 1) * 2 > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2).fill(-1);
       for (let e = 0; e <= id; e++) this.place(e);
