@@ -6,14 +6,15 @@
  * differs. Never part of the tests (it takes minutes); tests/unit/data/byte-path.test.ts checks the
  * two parse paths of one version against each other.
  *
- *   node scripts/bench/validate-compare-all.ts --base DIR [--scale-dir DIR] [--rows N] [--out DIR]
+ *   node scripts/bench/validate-compare-all.ts --base DIR [--scale-dir DIR] [--rows N] [--out DIR] [--tree DIR ...]
  *
  * The trees: tests/fixtures/valid and hostile, data/, and mangled copies of observations.csv (bad
  * encoding, byte-order marks, quotes of every kind, duplicate and reordered headers, bad dates, empty
  * and malformed numbers, missing and duplicate keys, line endings, blank and ragged rows, multi-byte
- * text) of the valid fixture and, with `--scale-dir` (a tree of `validate-scale.ts make`), of the
+ * text) of the valid fixture, of the real data and, with `--scale-dir` (a tree of `validate-scale.ts make`), of the
  * first N rows (1,200,000 by default: several 64 MiB pieces) of that SYNTHETIC bench file. The other
- * tables of a mangled tree are links to the originals; no input file is modified.
+ * tables of a mangled tree are links to the originals; no input file is modified. `--tree` adds a data
+ * tree as it is (e.g. one of `validate-scale.ts make DIR --broken`).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -185,10 +186,16 @@ function runCompare(checkout: string, dir: string): { out: string; ms: number } 
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { base: { type: 'string' }, 'scale-dir': { type: 'string' }, rows: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      base: { type: 'string' },
+      'scale-dir': { type: 'string' },
+      rows: { type: 'string' },
+      out: { type: 'string' },
+      tree: { type: 'string', multiple: true },
+    },
   });
   if (!values.base || !existsSync(join(values.base, 'scripts/bench/validate-compare.ts'))) {
-    console.error('usage: validate-compare-all.ts --base DIR [--scale-dir DIR] [--rows N] [--out DIR]');
+    console.error('usage: validate-compare-all.ts --base DIR [--scale-dir DIR] [--rows N] [--out DIR] [--tree DIR ...]');
     process.exit(2);
   }
   const out = resolve(values.out ?? '/tmp/validate-compare-all');
@@ -207,6 +214,7 @@ if (import.meta.main) {
     const lines = headLines(join(scale, 'observations.csv'), Number(values.rows ?? 1_200_000));
     trees.push(...mangledTrees(out, scale, lines, 'scale'));
   }
+  trees.push(...(values.tree ?? []).map((t) => resolve(t)));
   let differing = 0;
   for (const dir of trees) {
     const before = runCompare(values.base, dir);
