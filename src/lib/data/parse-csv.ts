@@ -145,7 +145,7 @@ function pieceEnd(bytes: Buffer, from: number, size: number): number {
 
 /**
  * Receives a data record of a quote-free line straight from the file's bytes, without a string per
- * cell: cell k (in header order) is `bytes[starts[k]..ends[k])`, and `hashes[k]` is hashBytes of that
+ * cell: cell k (in header order) is `bytes[starts[k]..ends[k])`, and `hashes[k]` is cellHash of that
  * range. The arrays are reused for the next record; only records with as many cells as the header
  * (and not blank) come this way.
  */
@@ -161,7 +161,7 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a (32 bits) of `bytes[start..end)`: the cell hash a ByteRecordSink receives. */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+export function cellHash(bytes: Uint8Array, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
   return h;
@@ -426,7 +426,7 @@ export function parseCsv(
         let lastEnd = i;
         if (lastEnd > cellStart && buffer[lastEnd - 1] === 13 && (terminated || lineEndings.dropCr)) {
           lastEnd--;
-          h = hashBytes(buffer, cellStart, lastEnd);
+          h = cellHash(buffer, cellStart, lastEnd);
         }
         ends[count] = lastEnd;
         hashes[count] = h;
@@ -511,7 +511,7 @@ export function parseCsv(
 
 /**
  * Splits the line that starts at `p` (it ends at the next LF, or at `to`) at its commas: the range and
- * hashBytes of cell k go to `starts[k]`, `ends[k]`, `hashes[k]` for the first `starts.length` cells,
+ * cellHash of cell k go to `starts[k]`, `ends[k]`, `hashes[k]` for the first `starts.length` cells,
  * and the number of cells to `cells[0]`. Returns where the line ends (its LF, or `to`). A function of
  * its own, on locals only: this loop is most of the time of reading a large file.
  */

@@ -191,7 +191,7 @@ class CellDictionary {
   private arena = new Uint8Array(1024);
   private used = 0;
 
-  /** The entry of `bytes[start..end)` (whose hashBytes is `hash`), or -1. */
+  /** The entry of `bytes[start..end)` (whose cellHash is `hash`), or -1. */
   find(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
@@ -201,7 +201,7 @@ class CellDictionary {
     }
   }
 
-  /** Whether entry `id` holds the bytes `bytes[start..end)`, whose hashBytes is `hash`. */
+  /** Whether entry `id` holds the bytes `bytes[start..end)`, whose cellHash is `hash`. */
   matches(id: number, bytes: Uint8Array, start: number, end: number, hash: number): boolean {
     const length = end - start;
     if (this.hashes[id] !== hash || this.lengths[id] !== length) return false;

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashBytes, parseCsv, type ParseCsvOptions, type RecordSink } from '../../../src/lib/data/parse-csv.ts';
+import { cellHash, parseCsv, type ParseCsvOptions, type RecordSink } from '../../../src/lib/data/parse-csv.ts';
 import { rowValidator } from '../../../src/lib/data/validate-rows.ts';
 import { columnsOf, observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import type { Issue } from '../../../src/lib/data/issues.ts';
@@ -25,7 +25,7 @@ function parsed(bytes: Uint8Array, expected: readonly string[], options: ParseCs
   const sink: RecordSink = Object.assign((values: string[], line: number) => void sunk.push([line, values, 'strings']), {
     bytes: (b: Uint8Array, starts: Int32Array, ends: Int32Array, hashes: Int32Array, line: number) => {
       const values = Array.from(starts, (s, k) => decoder.decode(b.subarray(s, ends[k])));
-      hashesOk.push(Array.from(starts).every((s, k) => hashes[k] === hashBytes(b, s, ends[k]!)));
+      hashesOk.push(Array.from(starts).every((s, k) => hashes[k] === cellHash(b, s, ends[k]!)));
       sunk.push([line, values, 'bytes']);
     },
   });
