@@ -406,8 +406,9 @@ export function parseCsv(
   const lineCells = new Int32Array(1);
   /** Reads the lines of [from, to) as records until one holds a quote; returns where it stopped (`to` when none does). */
   const readQuoteFree = (from: number, to: number): number => {
-    let quote = buffer.indexOf(34, from);
-    if (quote < 0 || quote > to) quote = to;
+    // Searched within the piece only (a quote-free file would be searched to its end for each piece).
+    const inPiece = buffer.subarray(from, to).indexOf(34);
+    const quote = inPiece < 0 ? to : from + inPiece;
     let p = from;
     while (p < to) {
       const cap = starts.length;
