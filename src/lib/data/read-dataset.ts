@@ -11,7 +11,7 @@ import { REMOVALS_FILE } from '../../schemas/removals.ts';
 import type { TableName } from '../../schemas/table.ts';
 import { readReleaseIndex, releaseDir } from './read-releases.ts';
 import { issue, type Issue } from './issues.ts';
-import { columnPositions, parseCsv } from './parse-csv.ts';
+import { columnPositions, parseCsv, type ByteRecordSink } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
@@ -115,10 +115,18 @@ export function readTable<S extends z.ZodObject>(
     if (!keepKeys) return v.add;
     const positions = columnPositions(header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
-    return (values, line) => {
-      rawKeys.add(keyAt.map((i) => (i === undefined ? '' : (values[i] ?? ''))).join('\u0000'));
-      v.add(values, line);
+    const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
+    const bytes: ByteRecordSink = (...record) => {
+      v.add.bytes(...record);
+      rawKeys.add(keyOf());
     };
+    return Object.assign(
+      (values: string[], line: number) => {
+        v.add(values, line);
+        rawKeys.add(keyOf());
+      },
+      { bytes },
+    );
   });
   const checked = validator as RowValidator<z.output<S>> | null;
   if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };

@@ -32,19 +32,33 @@ function keyPart(value: unknown): string {
  * First row of each primary key, as one nested Map per key column. Cells of typed rows are shared
  * strings (validate-rows.ts caches each distinct cell), so a lookup hashes nothing new; a joined key
  * per row cost 1.5 s of 2.3 s for 1.6 million observations.
- * The returned function gives the index already stored under `parts`, or undefined after storing `index`.
+ * The key columns are nested by how many distinct values they hold in a sample of the rows, fewest
+ * first: each distinct prefix of the nesting is one Map, so the column with the most values goes
+ * last (in key order, the 3.9 million observations of the benchmark made 3.9 million one-entry Maps).
+ * The order changes no result, only the number of Maps.
+ * The returned function gives the index already stored under `parts` (in key order), or undefined after storing `index`.
  */
-function keyIndex(depth: number): (parts: readonly string[], index: number) => number | undefined {
+function keyIndex(rows: readonly Row[], fields: readonly string[]): (parts: readonly string[], index: number) => number | undefined {
+  const depth = fields.length;
+  const step = Math.max(1, Math.floor(rows.length / 10_000));
+  const distinct = fields.map((f) => {
+    const seen = new Set<string>();
+    for (let i = 0; i < rows.length; i += step) seen.add(keyPart(rows[i]![f]));
+    return seen.size;
+  });
+  const order = fields.map((_, k) => k).sort((a, b) => distinct[a]! - distinct[b]! || a - b);
   const root = new Map<string, unknown>();
   return (parts, index) => {
     let map = root;
     for (let d = 0; d < depth - 1; d++) {
-      let next = map.get(parts[d]!) as Map<string, unknown> | undefined;
-      if (next === undefined) map.set(parts[d]!, (next = new Map()));
+      const part = parts[order[d]!]!;
+      let next = map.get(part) as Map<string, unknown> | undefined;
+      if (next === undefined) map.set(part, (next = new Map()));
       map = next;
     }
-    const first = map.get(parts[depth - 1]!) as number | undefined;
-    if (first === undefined) map.set(parts[depth - 1]!, index);
+    const last = parts[order[depth - 1]!]!;
+    const first = map.get(last) as number | undefined;
+    if (first === undefined) map.set(last, index);
     return first;
   };
 }
@@ -64,13 +78,12 @@ export function validateRelations(
   const keySets = new Map<TableName, Set<string>>();
   for (const def of TABLES) {
     const rows = rowsOf(def.name);
-    const firstOrAdd = keyIndex(def.primaryKey.length);
+    const firstOrAdd = keyIndex(rows, def.primaryKey);
+    const parts = def.primaryKey.map(() => '');
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const first = firstOrAdd(
-        def.primaryKey.map((f) => keyPart(row[f])),
-        i,
-      );
+      for (let k = 0; k < parts.length; k++) parts[k] = keyPart(row[def.primaryKey[k]!]);
+      const first = firstOrAdd(parts, i);
       if (first !== undefined) {
         report(
           def.name,
@@ -110,8 +123,14 @@ export function validateRelations(
     for (const fk of def.foreignKeys) {
       const keys = keySets.get(fk.reference.table)!;
       const rows = rowsOf(def.name);
+      const single = fk.fields.length === 1 ? fk.fields[0]! : null;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;
+        // One column (most foreign keys): no array per row.
+        if (single !== null) {
+          const value = row[single];
+          if (value === null || value === undefined || keys.has(String(value))) continue;
+        }
         const values = fk.fields.map((f) => row[f]);
         if (values.some((v) => v === null || v === undefined)) continue;
         if (!keys.has(values.length === 1 ? String(values[0]) : values.map(String).join('\u0000'))) {
