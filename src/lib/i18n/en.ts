@@ -7,6 +7,7 @@ export const en: Dictionary = {
     'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
   skip: 'Skip to main content',
   navProvinces: 'Provinces',
+  navCompare: 'Compare',
   navTasks: 'Tasks',
   navAgencies: 'Agencies',
   navIndicators: 'Indicators',
@@ -661,7 +662,9 @@ export const en: Dictionary = {
   correctionsRemoved: 'Row removed',
   correctionsEmpty: '(empty)',
   correctionsReason: 'Reason',
-  correctionsReasonLang: 'Reasons are quoted verbatim from the release notes (in English).',
+  correctionsReasonLang:
+    'Reasons are quoted verbatim from the release notes (in English); the Vietnamese page adds a Vietnamese wording only when a Vietnamese source gives one.',
+  correctionsReasonOriginal: 'original:',
   correctionsLink: 'Corrections: old and new values, with the reason',
   correctionsFeed: 'What changed in each release has its own Atom feed:',
 

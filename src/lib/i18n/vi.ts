@@ -10,6 +10,7 @@ export const vi = {
     'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
   skip: 'Bỏ qua, đến nội dung chính',
   navProvinces: 'Tỉnh, thành',
+  navCompare: 'So sánh',
   navTasks: 'Nhiệm vụ',
   navAgencies: 'Cơ quan',
   navIndicators: 'Chỉ số',
@@ -665,7 +666,9 @@ export const vi = {
   correctionsRemoved: 'Dòng bị gỡ bỏ',
   correctionsEmpty: '(để trống)',
   correctionsReason: 'Lý do',
-  correctionsReasonLang: 'Lý do được trích nguyên văn từ ghi chú phát hành (tiếng Anh).',
+  correctionsReasonLang:
+    'Lý do được trích nguyên văn từ ghi chú phát hành (tiếng Anh); lời tiếng Việt chỉ kèm theo khi một nguồn tiếng Việt nêu lý do đó.',
+  correctionsReasonOriginal: 'nguyên văn tiếng Anh:',
   correctionsLink: 'Các đính chính: giá trị cũ và mới, kèm lý do',
   correctionsFeed: 'Thay đổi trong từng bản phát hành có nguồn tin Atom riêng:',
 
