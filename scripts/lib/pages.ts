@@ -15,6 +15,8 @@ export const PAGE_KINDS: Record<string, string> = {
   indicators: '/indicators/',
   indicator: '/indicators/dti/',
   targets: '/targets/',
+  target: '/targets/bc402-2025-ho-so-toan-trinh/',
+  citations: '/provinces/79/cite/',
   documents: '/documents/',
   document: '/documents/57-nq-tw/',
   data: '/data/',

@@ -98,3 +98,47 @@ describe('published downloads', () => {
     expect(JSON.parse(m![1]!)['@type']).toBe('Dataset');
   });
 });
+
+describe('citations pages', () => {
+  const figurePages = pages.filter((p) => /\/(provinces|former-provinces|communes|indicators|targets)\/[^/]+\/index\.html$/.test(p));
+  const anchorsOf = new Map<string, Set<string> | null>();
+  const anchors = (path: string) => {
+    if (!anchorsOf.has(path)) {
+      const file = join(dist, path, 'index.html');
+      let html: string | null = null;
+      try {
+        html = readFileSync(file, 'utf8');
+      } catch {
+        html = null;
+      }
+      anchorsOf.set(
+        path,
+        html === null ? null : new Set([...html.matchAll(/<section class="cite-entry" id="([^"]+)"/g)].map((m) => m[1]!)),
+      );
+    }
+    return anchorsOf.get(path) ?? null;
+  };
+
+  it("every figure row's link to its entry resolves: the citations page exists and has the anchor", () => {
+    const links = figurePages.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/href="(\/[^"#]*\/cite\/)#([^"]+)"/g)].map((m) => ({ file, path: m[1]!, anchor: m[2]! })),
+    );
+    expect(links.length).toBeGreaterThan(1000);
+    const broken = links.filter((l) => !anchors(l.path)?.has(l.anchor)).map((l) => `${urlOf(l.file)} → ${l.path}#${l.anchor}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('offers figures.bib and figures.csl.json next to each citations page: linked, present, the CSL-JSON parsed, one dataset entry per figure', () => {
+    for (const path of ['/provinces/96/cite/', '/en/indicators/dti/cite/', '/former-provinces/84/cite/']) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      expect(html).toContain(`href="${path}figures.bib"`);
+      expect(html).toContain(`href="${path}figures.csl.json"`);
+      const entries = anchors(path)!.size;
+      expect(entries, path).toBeGreaterThan(0);
+      const bib = readFileSync(join(dist, path, 'figures.bib'), 'utf8');
+      expect(bib.match(/^@dataset\{/gm)?.length, path).toBe(entries);
+      const csl = JSON.parse(readFileSync(join(dist, path, 'figures.csl.json'), 'utf8')) as { id: string; type: string }[];
+      expect(csl.filter((i) => i.type === 'dataset').length, path).toBe(entries);
+    }
+  });
+});
