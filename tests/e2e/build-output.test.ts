@@ -1,5 +1,5 @@
 /** Properties of the built site as files: every page listed in the sitemap, metadata on every page, nothing third-party. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -105,12 +105,7 @@ describe('citations pages', () => {
   const anchors = (path: string) => {
     if (!anchorsOf.has(path)) {
       const file = join(dist, path, 'index.html');
-      let html: string | null = null;
-      try {
-        html = readFileSync(file, 'utf8');
-      } catch {
-        html = null;
-      }
+      const html = existsSync(file) ? readFileSync(file, 'utf8') : null;
       anchorsOf.set(
         path,
         html === null ? null : new Set([...html.matchAll(/<section class="cite-entry" id="([^"]+)"/g)].map((m) => m[1]!)),
