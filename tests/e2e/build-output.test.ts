@@ -137,3 +137,23 @@ describe('citations pages', () => {
     }
   });
 });
+
+describe('charts', () => {
+  it("every chart's link to cite it and report a problem resolves to its embed page, which has the citation and both report links", () => {
+    const targets = new Set(
+      pages.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/href="(\/(?:en\/)?embed\/[^"?#]+\/)(?:\?[^"#]*)?#cite-chart"/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(targets.size).toBeGreaterThan(10);
+    for (const path of targets) {
+      const file = join(dist, path, 'index.html');
+      expect(existsSync(file), path).toBe(true);
+      const html = readFileSync(file, 'utf8');
+      const cite = html.slice(html.indexOf('id="cite-chart"'));
+      expect(cite, path).toMatch(/<p class="report small">/);
+      expect(cite, path).toMatch(/href="https:\/\/github\.com\/[^"]+\/issues\/new\?template=data-correction\.yml&amp;title=/);
+      expect(cite, path).toMatch(/href="mailto:[^"]+\?subject=/);
+    }
+  });
+});

@@ -671,8 +671,8 @@ export const en: Dictionary = {
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Cite · report a problem',
   'citeThis.summaryTask': 'Cite this task · report a problem',
-  'citeThis.chartLink': 'Cite this chart, embed code pinned to a release',
-  'citeThis.summaryChart': 'Cite this chart',
+  'citeThis.chartLink': 'Cite this chart, report a problem, embed code pinned to a release',
+  'citeThis.summaryChart': 'Cite this chart · report a problem',
   'citeThis.explain':
     'Cite the original source first (the document, the article), then the portal with the data release. A release’s /data/v/… URL never changes; pages always show the newest data.',
   'citeThis.text': 'Text',

@@ -675,8 +675,8 @@ export const vi = {
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Trích dẫn · báo lỗi',
   'citeThis.summaryTask': 'Trích dẫn nhiệm vụ này · báo lỗi',
-  'citeThis.chartLink': 'Trích dẫn biểu đồ, mã nhúng gắn với phiên bản',
-  'citeThis.summaryChart': 'Trích dẫn biểu đồ',
+  'citeThis.chartLink': 'Trích dẫn biểu đồ, báo lỗi, mã nhúng gắn với phiên bản',
+  'citeThis.summaryChart': 'Trích dẫn biểu đồ · báo lỗi',
   'citeThis.explain':
     'Trích nguồn gốc trước (văn bản, bài báo), sau đó là cổng với phiên bản dữ liệu. Đường dẫn /data/v/… của một phiên bản không bao giờ thay đổi; trang web thì luôn hiển thị dữ liệu mới nhất.',
   'citeThis.text': 'Văn bản',

@@ -257,7 +257,8 @@ export function chartCite(
     sources,
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
     path: chart.pageUrl,
-    cell: { file, key: '', column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
+    // A chart holds many figures: the report names the chart (its key, as in /embed/{key}/) and leaves the value for the reader to say.
+    cell: { file, key: `chart=${chart.key}`, column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
   };
 }
 
