@@ -753,6 +753,8 @@ export const en: Dictionary = {
   compareLevelProvince: 'The 34 provinces (since 1 July 2025)',
   compareLevelFormer: 'The 63 former provinces (before 1 July 2025)',
   compareChooseLegend: 'Choose up to {max}',
+  compareChosen: 'Chosen:',
+  compareRemove: 'Remove {name}',
   compareLimit: '{max} chosen, the most; clear one to choose another.',
   compareSelected: '{count} chosen: {names}.',
   compareNone: 'None chosen yet. Choose in the list above to see the comparison.',

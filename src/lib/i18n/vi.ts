@@ -757,6 +757,8 @@ export const vi = {
   compareLevelProvince: '34 tỉnh, thành phố (từ 01/07/2025)',
   compareLevelFormer: '63 tỉnh cũ (trước 01/07/2025)',
   compareChooseLegend: 'Chọn tối đa {max} đơn vị',
+  compareChosen: 'Đã chọn:',
+  compareRemove: 'Bỏ chọn {name}',
   compareLimit: 'Đã chọn đủ {max} đơn vị; bỏ chọn một đơn vị để chọn đơn vị khác.',
   compareSelected: 'Đã chọn {count} đơn vị: {names}.',
   compareNone: 'Chưa chọn đơn vị nào. Chọn ở danh sách trên để xem bảng so sánh.',
