@@ -579,6 +579,8 @@ export const en: Dictionary = {
     'Each release is an immutable snapshot: {versioned} keeps its files forever, cite these URLs. {latest} always points to the newest release.',
   'dev.feedsHeading': 'Follow and cite',
   'dev.feedsIntro': 'Atom feed of the releases:',
+  'dev.citationsIntro':
+    'Each figure on the site is cited on the citations page of the page that shows it (the page’s address followed by cite/): text, BibTeX and CSL-JSON, under an anchor made from the figure’s key in the data, and two files of all the page’s figures, {bibtex} and {csl}. For example:',
   'dev.citeIntro': 'How to cite the data (with its version) is on the data page and on each release page:',
   // Issue #14: every indicator of a province, former provinces' values, target progress
   rankOf: '{rank} of {of}',
@@ -716,7 +718,7 @@ export const en: Dictionary = {
   'embed.pinnedData': 'Data: release {version}',
   'about.reportWithoutGithub': 'No GitHub account? Write to',
   'about.citeFigures':
-    'Every figure, task and chart has a “Cite” disclosure: the original source first, then the portal with the data release and a URL pinned to that release’s file, as text, BibTeX and CSL-JSON; next to it, prefilled links to report a problem.',
+    'Every figure, task and chart has a “Cite” disclosure: the original source first, then the portal with the data release and a URL pinned to that release’s file, as text, BibTeX and CSL-JSON; next to it, prefilled links to report a problem. A page of figures (a province, an indicator, a target…) has a citations page at its address followed by cite/ (e.g. /provinces/79/cite/), with each figure’s BibTeX and CSL-JSON and two files of all of them, figures.bib and figures.csl.json, for Zotero, Pandoc or LaTeX.',
 
   // --- province summary and comparison page (issue 16) ---
   summaryHeading: 'At a glance',

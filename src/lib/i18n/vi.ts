@@ -583,6 +583,8 @@ export const vi = {
     'Mỗi phiên bản là bản chụp không đổi: {versioned} giữ nguyên tệp mãi mãi, hãy dẫn URL này. {latest} luôn trỏ tới phiên bản mới nhất.',
   'dev.feedsHeading': 'Theo dõi và trích dẫn',
   'dev.feedsIntro': 'Nguồn tin Atom của các phiên bản:',
+  'dev.citationsIntro':
+    'Mỗi số liệu trên trang được trích dẫn ở trang trích dẫn của trang hiển thị nó (địa chỉ của trang thêm cite/): văn bản, BibTeX và CSL-JSON, dưới một neo tạo từ khóa của số liệu trong dữ liệu, và hai tệp chứa mọi số liệu của trang, {bibtex} và {csl}. Ví dụ:',
   'dev.citeIntro': 'Cách trích dẫn dữ liệu (kèm phiên bản) có trên trang dữ liệu và trang từng phiên bản:',
   // Issue #14: every indicator of a province, former provinces' values, target progress
   rankOf: '{rank}/{of}',
@@ -720,7 +722,7 @@ export const vi = {
   'embed.pinnedData': 'Dữ liệu: phiên bản {version}',
   'about.reportWithoutGithub': 'Không có tài khoản GitHub? Gửi thư tới',
   'about.citeFigures':
-    'Mỗi con số, nhiệm vụ và biểu đồ có mục “Trích dẫn”: nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu và đường dẫn cố định tới tệp của phiên bản đó, ở dạng văn bản, BibTeX và CSL-JSON; cùng chỗ đó có liên kết báo lỗi đã điền sẵn.',
+    'Mỗi con số, nhiệm vụ và biểu đồ có mục “Trích dẫn”: nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu và đường dẫn cố định tới tệp của phiên bản đó, ở dạng văn bản, BibTeX và CSL-JSON; cùng chỗ đó có liên kết báo lỗi đã điền sẵn. Mỗi trang có số liệu (tỉnh, chỉ số, mục tiêu…) có một trang trích dẫn ở địa chỉ của nó thêm cite/ (ví dụ /provinces/79/cite/), với BibTeX và CSL-JSON của từng số liệu và hai tệp chứa tất cả, figures.bib và figures.csl.json, dùng cho Zotero, Pandoc hoặc LaTeX.',
 
   // --- province summary and comparison page (issue 16) ---
   summaryHeading: 'Tóm tắt',
