@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { langOf, pathsForLangs } from '../../../../../lib/i18n/index.ts';
 import { getModel } from '../../../../../lib/model/index.ts';
-import { citationPages, citationsPage, type CitationSection } from '../../../../../lib/view/citations.ts';
+import { citationFiles, citationPages, type CitationSection } from '../../../../../lib/view/citations.ts';
 
 export function getStaticPaths() {
   return pathsForLangs(citationPages(getModel()).map(({ section, id }) => ({ params: { section, id }, props: {} })));
@@ -10,7 +10,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = ({ params, site }) =>
   new Response(
-    citationsPage(
+    citationFiles(
       getModel(),
       params.section as CitationSection,
       params.id!,
