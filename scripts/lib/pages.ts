@@ -27,10 +27,12 @@ export const PAGE_KINDS: Record<string, string> = {
   release: '/data/releases/1.0.0/',
   corrections: '/data/corrections/',
   about: '/about/',
+  developers: '/developers/',
   maps: '/maps/',
   embed: '/embed/ranking/dti/',
   search: '/search/?q=ca%20mau',
   compare: '/compare/?p=01,79,48',
+  'compare-former': '/compare/?level=former&p=02,15',
 };
 
 export const pagesInBothLanguages = (): [string, string][] =>
