@@ -139,6 +139,13 @@ describe('citations pages', () => {
 });
 
 describe('charts', () => {
+  it("a chart whose figures are all cited on the page's citations page links there, and the page exists", () => {
+    const html = readFileSync(join(dist, 'indicators/dti/index.html'), 'utf8');
+    const links = [...html.matchAll(/<a href="(\/indicators\/dti\/cite\/)">Từng số liệu của biểu đồ/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const path of new Set(links)) expect(existsSync(join(dist, path, 'index.html')), path).toBe(true);
+  });
+
   it("every chart's link to cite it and report a problem resolves to its embed page, which has the citation and both report links", () => {
     const targets = new Set(
       pages.flatMap((file) =>
