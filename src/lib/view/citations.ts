@@ -31,6 +31,14 @@ import { targetPage, targetPath, targetsWithProgress } from './targets.ts';
 export const CITATION_SECTIONS = ['provinces', 'former-provinces', 'communes', 'indicators', 'targets'] as const;
 export type CitationSection = (typeof CITATION_SECTIONS)[number];
 
+/**
+ * The sections whose citations entries carry the report links: there some figures have none on the page
+ * itself (a province's former-province rows link here only; an indicator's charted ranking and the charts
+ * that link here have no row links). Commune and target rows carry their own, so their entries do not
+ * repeat them (a third of a commune's citations page; 3,321 of them at bench scale M).
+ */
+const REPORT_ON_ENTRIES: ReadonlySet<CitationSection> = new Set(['provinces', 'indicators', 'former-provinces']);
+
 /** The files of a citations page, next to it. */
 export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
 
@@ -95,7 +103,8 @@ export interface CitationEntry {
   bibtex: string;
   /** CSL-JSON, pretty-printed. */
   csl: string;
-  report: ReportLinks;
+  /** Null where the figure's row on the page has its own (REPORT_ON_ENTRIES). */
+  report: ReportLinks | null;
 }
 
 export interface CitationsPage {
@@ -134,7 +143,7 @@ export function citationsPage(model: Model, section: CitationSection, id: string
       text: formatCiteText(c, base),
       bibtex: formatCiteBibtex(c, base, keyOf),
       csl: JSON.stringify(formatCiteCsl(c, base, keyOf), null, 2),
-      report: reportLinks(model.meta, lang, { ...c.cell, page: `${base}${c.path}`, what: c.what }),
+      report: REPORT_ON_ENTRIES.has(section) ? reportLinks(model.meta, lang, { ...c.cell, page: `${base}${c.path}`, what: c.what }) : null,
     })),
   };
 }

@@ -60,7 +60,7 @@ describe('citations page of a province', () => {
     const csl = JSON.parse(e.csl) as CslItem[];
     expect(csl.map((i) => i.id)).toEqual(bib.map((b) => b.key));
     expect(csl.at(-1)!.note).toContain(e.what);
-    expect(e.report.github ?? e.report.mailto).toBeTruthy();
+    expect(e.report?.github ?? e.report?.mailto).toBeTruthy();
   });
 
   it('links the two files next to it, in the page language', () => {
@@ -198,5 +198,7 @@ describe('a commune with many periods', () => {
     expect(communePage(model, code, 'en').figures?.rows.map((r) => r.cite.entry)).toEqual([
       `/en/communes/${code}/cite/#${v.entries[0]!.anchor}`,
     ]);
+    // The commune's row carries the report links (CiteThis); its entry does not repeat them.
+    expect(v.entries[0]!.report).toBeNull();
   });
 });

@@ -145,6 +145,6 @@ describe('a chart and a citations entry', () => {
     const entry = citationsPage(model, 'provinces', '01', 'en', 'https://nq57.example.org').entries[0]!;
     const row = provincePage(model, '01', 'en').dti.rows[0]!;
     expect(entry.report).toEqual(links(row.cite));
-    expect(new URL(entry.report.github!).searchParams.get('key')).toBe(row.cite.cell.key);
+    expect(new URL(entry.report!.github!).searchParams.get('key')).toBe(row.cite.cell.key);
   });
 });
