@@ -15,6 +15,8 @@ export const PAGE_KINDS: Record<string, string> = {
   indicators: '/indicators/',
   indicator: '/indicators/dti/',
   targets: '/targets/',
+  target: '/targets/bc402-2025-ho-so-toan-trinh/',
+  citations: '/provinces/79/cite/',
   documents: '/documents/',
   document: '/documents/57-nq-tw/',
   data: '/data/',
@@ -25,10 +27,12 @@ export const PAGE_KINDS: Record<string, string> = {
   release: '/data/releases/1.0.0/',
   corrections: '/data/corrections/',
   about: '/about/',
+  developers: '/developers/',
   maps: '/maps/',
   embed: '/embed/ranking/dti/',
   search: '/search/?q=ca%20mau',
   compare: '/compare/?p=01,79,48',
+  'compare-former': '/compare/?level=former&p=02,15',
 };
 
 export const pagesInBothLanguages = (): [string, string][] =>

@@ -1,5 +1,5 @@
 /** Properties of the built site as files: every page listed in the sitemap, metadata on every page, nothing third-party. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -96,5 +96,71 @@ describe('published downloads', () => {
     const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
     expect(m).not.toBeNull();
     expect(JSON.parse(m![1]!)['@type']).toBe('Dataset');
+  });
+});
+
+describe('citations pages', () => {
+  const figurePages = pages.filter((p) => /\/(provinces|former-provinces|communes|indicators|targets)\/[^/]+\/index\.html$/.test(p));
+  const anchorsOf = new Map<string, Set<string> | null>();
+  const anchors = (path: string) => {
+    if (!anchorsOf.has(path)) {
+      const file = join(dist, path, 'index.html');
+      const html = existsSync(file) ? readFileSync(file, 'utf8') : null;
+      anchorsOf.set(
+        path,
+        html === null ? null : new Set([...html.matchAll(/<section class="cite-entry" id="([^"]+)"/g)].map((m) => m[1]!)),
+      );
+    }
+    return anchorsOf.get(path) ?? null;
+  };
+
+  it("every figure row's link to its entry resolves: the citations page exists and has the anchor", () => {
+    const links = figurePages.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/href="(\/[^"#]*\/cite\/)#([^"]+)"/g)].map((m) => ({ file, path: m[1]!, anchor: m[2]! })),
+    );
+    expect(links.length).toBeGreaterThan(1000);
+    const broken = links.filter((l) => !anchors(l.path)?.has(l.anchor)).map((l) => `${urlOf(l.file)} → ${l.path}#${l.anchor}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('offers figures.bib and figures.csl.json next to each citations page: linked, present, the CSL-JSON parsed, one dataset entry per figure', () => {
+    for (const path of ['/provinces/96/cite/', '/en/indicators/dti/cite/', '/former-provinces/84/cite/']) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+      expect(html).toContain(`href="${path}figures.bib"`);
+      expect(html).toContain(`href="${path}figures.csl.json"`);
+      const entries = anchors(path)!.size;
+      expect(entries, path).toBeGreaterThan(0);
+      const bib = readFileSync(join(dist, path, 'figures.bib'), 'utf8');
+      expect(bib.match(/^@dataset\{/gm)?.length, path).toBe(entries);
+      const csl = JSON.parse(readFileSync(join(dist, path, 'figures.csl.json'), 'utf8')) as { id: string; type: string }[];
+      expect(csl.filter((i) => i.type === 'dataset').length, path).toBe(entries);
+    }
+  });
+});
+
+describe('charts', () => {
+  it("a chart whose figures are all cited on the page's citations page links there, and the page exists", () => {
+    const html = readFileSync(join(dist, 'indicators/dti/index.html'), 'utf8');
+    const links = [...html.matchAll(/<a href="(\/indicators\/dti\/cite\/)">Từng số liệu của biểu đồ/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const path of new Set(links)) expect(existsSync(join(dist, path, 'index.html')), path).toBe(true);
+  });
+
+  it("every chart's link to cite it and report a problem resolves to its embed page, which has the citation and both report links", () => {
+    const targets = new Set(
+      pages.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/href="(\/(?:en\/)?embed\/[^"?#]+\/)(?:\?[^"#]*)?#cite-chart"/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(targets.size).toBeGreaterThan(10);
+    for (const path of targets) {
+      const file = join(dist, path, 'index.html');
+      expect(existsSync(file), path).toBe(true);
+      const html = readFileSync(file, 'utf8');
+      const cite = html.slice(html.indexOf('id="cite-chart"'));
+      expect(cite, path).toMatch(/<p class="report small">/);
+      expect(cite, path).toMatch(/href="https:\/\/github\.com\/[^"]+\/issues\/new\?template=data-correction\.yml&amp;title=/);
+      expect(cite, path).toMatch(/href="mailto:[^"]+\?subject=/);
+    }
   });
 });

@@ -128,6 +128,50 @@ describe('comparison page on a 375 px phone', () => {
   }
 });
 
+describe('choosing former provinces on a 375 px phone', () => {
+  it('lists the 63 by name in a box that scrolls, keeps the choice in view, the address and a reload follow', async () => {
+    const page = await newPage(true, 375);
+    await page.goto(`${base}/compare/`);
+    await ready(page);
+    await page.getByRole('radio', { name: /63 tỉnh cũ/ }).check();
+    expect(new URL(page.url()).searchParams.get('level')).toBe('former');
+    const names = await page.locator('.compare-areas label').allTextContents();
+    expect(names).toHaveLength(63);
+    const trimmed = names.map((n) => n.trim());
+    expect(trimmed).toEqual([...trimmed].sort(new Intl.Collator('vi', { sensitivity: 'base' }).compare));
+
+    // The list is a box of its own: the table starts within about two screens, not below 63 rows.
+    const box = await page.locator('.compare-areas').boundingBox();
+    expect(box?.height).toBeLessThan(320);
+    // It scrolls down, never sideways.
+    expect(
+      await page.locator('.compare-areas').evaluate((ul) => [ul.scrollWidth <= ul.clientWidth, ul.scrollHeight > ul.clientHeight]),
+    ).toEqual([true, true]);
+    await choice(page, 'Hà Giang').click();
+    await choice(page, 'Yên Bái').click(); // near the end of the box: scrolled to, inside it
+    expect(params(page)).toBe('02,15');
+    expect(await status(page).textContent()).toBe('Đã chọn 2 đơn vị: Hà Giang, Yên Bái.');
+    const heading = await page.locator('#compare-indicators').boundingBox();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect((heading?.y ?? Infinity) + scrolled).toBeLessThan(1400);
+    expect(await headers(page)).toEqual(['Hà Giang', 'Yên Bái']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The choice shows above the list as buttons that undo it in one tap, at least 24 px tall (WCAG 2.5.8).
+    const remove = page.getByRole('button', { name: 'Bỏ chọn Hà Giang' });
+    expect((await remove.boundingBox())?.height).toBeGreaterThanOrEqual(24);
+    await remove.click();
+    expect(params(page)).toBe('15');
+    expect(await choice(page, 'Hà Giang').isChecked()).toBe(false);
+
+    await page.reload();
+    await ready(page);
+    expect(await page.getByRole('radio', { name: /63 tỉnh cũ/ }).isChecked()).toBe(true);
+    expect(await headers(page)).toEqual(['Yên Bái']);
+    await page.context().close();
+  });
+});
+
 describe('comparison page (en)', () => {
   it('chooses, shows the English figures and keeps the choice in the address', async () => {
     const page = await newPage();

@@ -203,3 +203,30 @@ describe('with JavaScript', () => {
     await page.context().close();
   });
 });
+
+describe('citing a figure without JavaScript', () => {
+  it("a province row's citation leads to its BibTeX and CSL-JSON entry on the citations page, and to the files", async () => {
+    const page = await newPage({ javaScriptEnabled: false, width: 375 });
+    await page.goto(`${base}/provinces/79/`);
+    const row = page.locator('#dti ~ .table-scroll tbody tr').first();
+    await row.locator('details.cite > summary').click();
+    const link = row.getByRole('link', { name: 'BibTeX, CSL-JSON của số liệu này' });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/provinces\/79\/cite\/#dti-[a-z0-9-]+-province-79-\d{4}/);
+    await link.click();
+    expect(new URL(page.url()).pathname).toBe('/provinces/79/cite/');
+    const entry = page.locator(`section.cite-entry[id="${href.split('#')[1]}"]`);
+    expect(await entry.isVisible()).toBe(true);
+    expect(await entry.locator('textarea').first().inputValue()).toMatch(/@dataset\{nq57-[\d.]+-dti-/);
+    expect(JSON.parse(await entry.locator('textarea').nth(1).inputValue())).toBeInstanceOf(Array);
+    // Without JavaScript there is no copy button; the text areas stay selectable.
+    expect(await page.locator('button.copy').count()).toBe(0);
+    // The files are downloads (a .bib is not shown by a browser): fetched as a reference manager would.
+    const bib = await page.request.get(`${base}/provinces/79/cite/figures.bib`);
+    expect(bib.status()).toBe(200);
+    expect(await bib.text()).toContain('@dataset{');
+    const csl = await page.request.get(`${base}/provinces/79/cite/figures.csl.json`);
+    expect(((await csl.json()) as unknown[]).length).toBeGreaterThan(1);
+    await page.context().close();
+  });
+});

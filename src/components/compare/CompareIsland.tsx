@@ -166,6 +166,23 @@ export default function CompareIsland({ dataUrl, max, strings, children }: Props
         </fieldset>
         <fieldset>
           <legend>{strings.chooseLegend}</legend>
+          {chosen.length > 0 && (
+            // The choice stays in view above the list (which scrolls in a box on a phone) and is undone in one tap.
+            <p className="compare-chosen">
+              <span className="small">{strings.chosen}</span>{' '}
+              {chosen.map((a) => (
+                <button
+                  type="button"
+                  key={a.code}
+                  className="compare-remove"
+                  aria-label={fill(strings.remove, { name: a.name })}
+                  onClick={() => choose(toggleCode(selection, a.code, max))}
+                >
+                  {a.name} <span aria-hidden="true">×</span>
+                </button>
+              ))}
+            </p>
+          )}
           <ul className="compare-areas">
             {level.areas.map((a) => {
               const checked = selection.codes.includes(a.code);

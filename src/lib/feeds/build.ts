@@ -150,7 +150,7 @@ function correctionEntry(ctx: FeedContext, c: Correction): FeedEntry {
     link: url(ctx, '/data/corrections/'),
     summary: [
       t(lang, 'feedCorrectionSummary', { version: c.release, before: c.before, after }),
-      c.reason ? t(lang, 'feedReason', { reason: c.reason }) : t(lang, 'feedNoReason'),
+      c.reason ? t(lang, 'feedReason', { reason: (lang === 'vi' ? c.reasonVi : null) ?? c.reason }) : t(lang, 'feedNoReason'),
     ].join(' '),
   };
 }

@@ -7,6 +7,7 @@ export const en: Dictionary = {
     'Progress of ministries and the 34 provinces on science, technology, innovation and digital transformation — every figure with its source.',
   skip: 'Skip to main content',
   navProvinces: 'Provinces',
+  navCompare: 'Compare',
   navTasks: 'Tasks',
   navAgencies: 'Agencies',
   navIndicators: 'Indicators',
@@ -579,6 +580,8 @@ export const en: Dictionary = {
     'Each release is an immutable snapshot: {versioned} keeps its files forever, cite these URLs. {latest} always points to the newest release.',
   'dev.feedsHeading': 'Follow and cite',
   'dev.feedsIntro': 'Atom feed of the releases:',
+  'dev.citationsIntro':
+    'Each figure on the site is cited on the citations page of the page that shows it (the page’s address followed by cite/): text, BibTeX and CSL-JSON, under an anchor made from the figure’s key in the data, and two files of all the page’s figures, {bibtex} and {csl}. For example:',
   'dev.citeIntro': 'How to cite the data (with its version) is on the data page and on each release page:',
   // Issue #14: every indicator of a province, former provinces' values, target progress
   rankOf: '{rank} of {of}',
@@ -662,15 +665,17 @@ export const en: Dictionary = {
   correctionsRemoved: 'Row removed',
   correctionsEmpty: '(empty)',
   correctionsReason: 'Reason',
-  correctionsReasonLang: 'Reasons are quoted verbatim from the release notes (in English).',
+  correctionsReasonLang:
+    'Reasons are quoted verbatim from the release notes (in English); the Vietnamese page adds a Vietnamese wording only when a Vietnamese source gives one.',
+  correctionsReasonOriginal: 'original:',
   correctionsLink: 'Corrections: old and new values, with the reason',
   correctionsFeed: 'What changed in each release has its own Atom feed:',
 
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Cite · report a problem',
   'citeThis.summaryTask': 'Cite this task · report a problem',
-  'citeThis.chartLink': 'Cite this chart, embed code pinned to a release',
-  'citeThis.summaryChart': 'Cite this chart',
+  'citeThis.chartLink': 'Cite this chart, report a problem, embed code pinned to a release',
+  'citeThis.summaryChart': 'Cite this chart · report a problem',
   'citeThis.explain':
     'Cite the original source first (the document, the article), then the portal with the data release. A release’s /data/v/… URL never changes; pages always show the newest data.',
   'citeThis.text': 'Text',
@@ -683,6 +688,21 @@ export const en: Dictionary = {
   'citeThis.viaRelease': 'Via: {publisher}, {title}, version {version} ({date}), {url}.',
   'citeThis.viaUnreleased': 'Via: {publisher}, {title}, unreleased data (as of {date}).',
   'citeThis.page': 'Page: {url}',
+  'citeThis.formatsLink': 'BibTeX, CSL-JSON of this figure',
+  'citeThis.tableLink': 'Cite each figure of this table (text, BibTeX, CSL-JSON) and report a problem',
+  'citeThis.chartFigures': 'Each figure of this chart: cite it, report a problem',
+  'citations.title': 'Citations of the figures — {page}',
+  'citations.description': {
+    one: 'How to cite the {count} figure of {page}: text, BibTeX and CSL-JSON, with links to report a problem.',
+    other: 'How to cite the {count} figures of {page}: text, BibTeX and CSL-JSON, with links to report a problem.',
+  },
+  'citations.lead':
+    'Each figure of {page} has its own entry below (its row links to it): the citation as text, BibTeX and CSL-JSON, the original source first, then the portal with the data release. Citation keys come from the data, so they stay the same across rebuilds.',
+  'citations.files': 'Download them all:',
+  'citations.bibtexFile': 'BibTeX (.bib)',
+  'citations.cslFile': 'CSL-JSON (.json)',
+  'citations.back': 'Back to the page',
+  'citations.none': 'This page has no figures yet.',
   'report.github': 'Report on GitHub',
   'report.email': 'Report by e-mail',
   'report.label': 'Is this wrong?',
@@ -699,7 +719,7 @@ export const en: Dictionary = {
   'embed.pinnedData': 'Data: release {version}',
   'about.reportWithoutGithub': 'No GitHub account? Write to',
   'about.citeFigures':
-    'Every figure, task and chart has a “Cite” disclosure: the original source first, then the portal with the data release and a URL pinned to that release’s file, as text, BibTeX and CSL-JSON; next to it, prefilled links to report a problem.',
+    'Every figure, task and chart has a “Cite” disclosure: the original source first, then the portal with the data release and a URL pinned to that release’s file, as text, BibTeX and CSL-JSON; next to it, prefilled links to report a problem. A page of figures (a province, an indicator, a target…) has a citations page at its address followed by cite/ (e.g. /provinces/79/cite/), with each figure’s BibTeX and CSL-JSON and two files of all of them, figures.bib and figures.csl.json, for Zotero, Pandoc or LaTeX.',
 
   // --- province summary and comparison page (issue 16) ---
   summaryHeading: 'At a glance',
@@ -736,6 +756,8 @@ export const en: Dictionary = {
   compareLevelProvince: 'The 34 provinces (since 1 July 2025)',
   compareLevelFormer: 'The 63 former provinces (before 1 July 2025)',
   compareChooseLegend: 'Choose up to {max}',
+  compareChosen: 'Chosen:',
+  compareRemove: 'Remove {name}',
   compareLimit: '{max} chosen, the most; clear one to choose another.',
   compareSelected: '{count} chosen: {names}.',
   compareNone: 'None chosen yet. Choose in the list above to see the comparison.',

@@ -10,6 +10,7 @@ export const vi = {
     'Tiến độ khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của các bộ, ngành và 34 tỉnh, thành phố — mỗi số liệu kèm nguồn.',
   skip: 'Bỏ qua, đến nội dung chính',
   navProvinces: 'Tỉnh, thành',
+  navCompare: 'So sánh',
   navTasks: 'Nhiệm vụ',
   navAgencies: 'Cơ quan',
   navIndicators: 'Chỉ số',
@@ -583,6 +584,8 @@ export const vi = {
     'Mỗi phiên bản là bản chụp không đổi: {versioned} giữ nguyên tệp mãi mãi, hãy dẫn URL này. {latest} luôn trỏ tới phiên bản mới nhất.',
   'dev.feedsHeading': 'Theo dõi và trích dẫn',
   'dev.feedsIntro': 'Nguồn tin Atom của các phiên bản:',
+  'dev.citationsIntro':
+    'Mỗi số liệu trên trang được trích dẫn ở trang trích dẫn của trang hiển thị nó (địa chỉ của trang thêm cite/): văn bản, BibTeX và CSL-JSON, dưới một neo tạo từ khóa của số liệu trong dữ liệu, và hai tệp chứa mọi số liệu của trang, {bibtex} và {csl}. Ví dụ:',
   'dev.citeIntro': 'Cách trích dẫn dữ liệu (kèm phiên bản) có trên trang dữ liệu và trang từng phiên bản:',
   // Issue #14: every indicator of a province, former provinces' values, target progress
   rankOf: '{rank}/{of}',
@@ -666,15 +669,17 @@ export const vi = {
   correctionsRemoved: 'Dòng bị gỡ bỏ',
   correctionsEmpty: '(để trống)',
   correctionsReason: 'Lý do',
-  correctionsReasonLang: 'Lý do được trích nguyên văn từ ghi chú phát hành (tiếng Anh).',
+  correctionsReasonLang:
+    'Lý do được trích nguyên văn từ ghi chú phát hành (tiếng Anh); lời tiếng Việt chỉ kèm theo khi một nguồn tiếng Việt nêu lý do đó.',
+  correctionsReasonOriginal: 'nguyên văn tiếng Anh:',
   correctionsLink: 'Các đính chính: giá trị cũ và mới, kèm lý do',
   correctionsFeed: 'Thay đổi trong từng bản phát hành có nguồn tin Atom riêng:',
 
   // Cite this / report a problem (issue #16): src/lib/view/cite.ts, report.ts, CiteThis.astro, ReportProblem.astro
   'citeThis.summary': 'Trích dẫn · báo lỗi',
   'citeThis.summaryTask': 'Trích dẫn nhiệm vụ này · báo lỗi',
-  'citeThis.chartLink': 'Trích dẫn biểu đồ, mã nhúng gắn với phiên bản',
-  'citeThis.summaryChart': 'Trích dẫn biểu đồ',
+  'citeThis.chartLink': 'Trích dẫn biểu đồ, báo lỗi, mã nhúng gắn với phiên bản',
+  'citeThis.summaryChart': 'Trích dẫn biểu đồ · báo lỗi',
   'citeThis.explain':
     'Trích nguồn gốc trước (văn bản, bài báo), sau đó là cổng với phiên bản dữ liệu. Đường dẫn /data/v/… của một phiên bản không bao giờ thay đổi; trang web thì luôn hiển thị dữ liệu mới nhất.',
   'citeThis.text': 'Văn bản',
@@ -687,6 +692,21 @@ export const vi = {
   'citeThis.viaRelease': 'Trích qua: {publisher}, {title}, phiên bản {version} ({date}), {url}.',
   'citeThis.viaUnreleased': 'Trích qua: {publisher}, {title}, dữ liệu chưa phát hành (tính đến {date}).',
   'citeThis.page': 'Trang: {url}',
+  'citeThis.formatsLink': 'BibTeX, CSL-JSON của số liệu này',
+  'citeThis.tableLink': 'Trích dẫn từng số liệu của bảng (văn bản, BibTeX, CSL-JSON) và báo lỗi',
+  'citeThis.chartFigures': 'Từng số liệu của biểu đồ: trích dẫn và báo lỗi',
+  'citations.title': 'Trích dẫn số liệu — {page}',
+  'citations.description': {
+    one: 'Trích dẫn {count} số liệu của trang {page}: văn bản, BibTeX và CSL-JSON, kèm liên kết báo lỗi.',
+    other: 'Trích dẫn {count} số liệu của trang {page}: văn bản, BibTeX và CSL-JSON, kèm liên kết báo lỗi.',
+  },
+  'citations.lead':
+    'Mỗi số liệu của trang {page} có một mục riêng bên dưới (liên kết từ dòng của nó): trích dẫn dạng văn bản, BibTeX và CSL-JSON, nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu. Khóa trích dẫn lấy từ dữ liệu nên không đổi giữa các lần dựng trang.',
+  'citations.files': 'Tải toàn bộ:',
+  'citations.bibtexFile': 'BibTeX (.bib)',
+  'citations.cslFile': 'CSL-JSON (.json)',
+  'citations.back': 'Trở lại trang',
+  'citations.none': 'Trang này chưa có số liệu nào.',
   'report.github': 'Báo lỗi trên GitHub',
   'report.email': 'Báo lỗi qua thư điện tử',
   'report.label': 'Số liệu này sai?',
@@ -703,7 +723,7 @@ export const vi = {
   'embed.pinnedData': 'Dữ liệu: phiên bản {version}',
   'about.reportWithoutGithub': 'Không có tài khoản GitHub? Gửi thư tới',
   'about.citeFigures':
-    'Mỗi con số, nhiệm vụ và biểu đồ có mục “Trích dẫn”: nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu và đường dẫn cố định tới tệp của phiên bản đó, ở dạng văn bản, BibTeX và CSL-JSON; cùng chỗ đó có liên kết báo lỗi đã điền sẵn.',
+    'Mỗi con số, nhiệm vụ và biểu đồ có mục “Trích dẫn”: nguồn gốc trước, sau đó là cổng với phiên bản dữ liệu và đường dẫn cố định tới tệp của phiên bản đó, ở dạng văn bản, BibTeX và CSL-JSON; cùng chỗ đó có liên kết báo lỗi đã điền sẵn. Mỗi trang có số liệu (tỉnh, chỉ số, mục tiêu…) có một trang trích dẫn ở địa chỉ của nó thêm cite/ (ví dụ /provinces/79/cite/), với BibTeX và CSL-JSON của từng số liệu và hai tệp chứa tất cả, figures.bib và figures.csl.json, dùng cho Zotero, Pandoc hoặc LaTeX.',
 
   // --- province summary and comparison page (issue 16) ---
   summaryHeading: 'Tóm tắt',
@@ -740,6 +760,8 @@ export const vi = {
   compareLevelProvince: '34 tỉnh, thành phố (từ 01/07/2025)',
   compareLevelFormer: '63 tỉnh cũ (trước 01/07/2025)',
   compareChooseLegend: 'Chọn tối đa {max} đơn vị',
+  compareChosen: 'Đã chọn:',
+  compareRemove: 'Bỏ chọn {name}',
   compareLimit: 'Đã chọn đủ {max} đơn vị; bỏ chọn một đơn vị để chọn đơn vị khác.',
   compareSelected: 'Đã chọn {count} đơn vị: {names}.',
   compareNone: 'Chưa chọn đơn vị nào. Chọn ở danh sách trên để xem bảng so sánh.',

@@ -37,8 +37,10 @@ export interface Correction {
   before: string;
   /** The new cell as published; null for a removed row. */
   after: string | null;
-  /** Why, from data/corrections.csv; null when none is recorded. */
+  /** Why, from data/corrections.csv (English, as the release notes are); null when none is recorded. */
   reason: string | null;
+  /** The same reason in Vietnamese when a source gives it (corrections.csv `reason_vi`), else null. */
+  reasonVi: string | null;
   /** The row as the new release has it (the old row for a removed one), for the row's area and indicator. */
   row: Row;
 }
@@ -62,7 +64,7 @@ export function findCorrections(
   headerOf: HeaderOf,
 ): { corrections: Correction[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, { reason: string; reasonVi: string | null }>();
   for (const d of declared) {
     const k = lineKey(d.release, d.table, d.key, d.column);
     if (reasons.has(k))
@@ -75,7 +77,7 @@ export function findCorrections(
           hint: 'Keep one line per changed cell.',
         }),
       );
-    reasons.set(k, d.reason);
+    reasons.set(k, { reason: d.reason, reasonVi: d.reason_vi ?? null });
   }
   const used = new Set<string>();
   const corrections: Correction[] = [];
@@ -89,18 +91,19 @@ export function findCorrections(
         for (const column of ch.columns) {
           const before = ch.before[column] ?? '';
           const k = lineKey(h.release.version, t.table, ch.key, column);
-          const reason = reasons.get(k) ?? null;
+          const { reason, reasonVi } = reasons.get(k) ?? { reason: null, reasonVi: null };
           if (before === '' || ((!columns.has(column) || NOT_VALUES.has(column)) && reason === null)) continue;
           if (reason !== null) used.add(k);
-          corrections.push({ ...base, table: t.table, key: ch.key, column, before, after: ch.after[column] ?? '', reason, row: ch.after });
+          const after = ch.after[column] ?? '';
+          corrections.push({ ...base, table: t.table, key: ch.key, column, before, after, reason, reasonVi, row: ch.after });
         }
       }
       for (const row of t.removed) {
         const key = joinKey((def?.primaryKey ?? []).map((c) => row[c] ?? ''));
         const k = lineKey(h.release.version, t.table, key, null);
-        const reason = reasons.get(k) ?? null;
+        const { reason, reasonVi } = reasons.get(k) ?? { reason: null, reasonVi: null };
         if (reason !== null) used.add(k);
-        corrections.push({ ...base, table: t.table, key, column: null, before: row['value'] ?? key, after: null, reason, row });
+        corrections.push({ ...base, table: t.table, key, column: null, before: row['value'] ?? key, after: null, reason, reasonVi, row });
       }
     }
   }

@@ -11,6 +11,7 @@ import { areaKey } from '../model/keys.ts';
 import { viCollator } from '../text.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
+import { observationCite, type FigureCite } from './cite.ts';
 
 export interface ProvincesPage {
   lang: Lang;
@@ -130,7 +131,8 @@ export interface FormerProvincePage {
   siblings: Link[];
   history: HistorySpec | null;
   caption: string;
-  figures: { indicator: Link; period: string; value: string; source: SourceView; note: string | null }[];
+  /** Every figure of the former province; `cite` for its entry on the citations page (cite.ts). */
+  figures: { indicator: Link; period: string; value: string; source: SourceView; note: string | null; cite: FigureCite }[];
 }
 
 export function formerProvincePage(model: Model, code: string, lang: Lang): FormerProvincePage {
@@ -159,12 +161,14 @@ export function formerProvincePage(model: Model, code: string, lang: Lang): Form
     caption: `${t(lang, 'figures')} — ${f.name_vi}`,
     figures: figures.map((o) => {
       const ind = model.indicator.get(o.indicator_id)!;
+      const value = formatValue(o.value, ind, lang, t(lang, 'notAvailable'));
       return {
         indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
         period: formatPeriod(o.period, lang),
-        value: formatValue(o.value, ind, lang, t(lang, 'notAvailable')),
+        value,
         source: sourceRef(model, lang, o.source_id, o.published_on),
         note: o.note,
+        cite: observationCite(model, lang, o, value, formerProvincePath(code)),
       };
     }),
   };

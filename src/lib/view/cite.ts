@@ -63,6 +63,14 @@ export interface CellRef {
 
 export interface FigureCite {
   lang: Lang;
+  /**
+   * The figure's identifier, from its data only (so the same across rebuilds): the slug of its row's
+   * primary key ("dti-province-01-2024"), `task-{id}` for a task, the chart's key for a chart. The
+   * anchor of its entry on the citations page and the end of its BibTeX/CSL-JSON key.
+   */
+  key: string;
+  /** Its entry on the page's citations page (`{page}cite/#{key}`: BibTeX and CSL-JSON), or null when the page carries the formats itself. */
+  entry: string | null;
   /** A short name of what is cited ("DTI — Hà Nội, 2024: 0,62"). */
   what: string;
   /** Original sources, first in every format. */
@@ -167,9 +175,20 @@ export function observationWhat(model: CiteModel, lang: Lang, obs: ObservationRo
   return `${ind ? textIn(lang, ind, 'name') : obs.indicator_id} — ${area}, ${period}: ${shown}`;
 }
 
-/** The citation of one observation whose value the page shows as `shown`, on `path` (without language prefix). */
+/** The slug of an observation's primary key: unique per row, from the data alone. */
+export const observationKey = (obs: Pick<ObservationRow, 'indicator_id' | 'area_level' | 'area_code' | 'period' | 'as_of'>) =>
+  slugify([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' '));
+
+/** The citations page of a page (its BibTeX and CSL-JSON per figure): `{page}cite/`. */
+export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
+
+/**
+ * The citation of one observation whose value the page shows as `shown`, on `path` (without language
+ * prefix). `path` is a page with a citations page (`citationsPath`), where the entry is.
+ */
 export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRow, shown: string, path: string): FigureCite {
   const file = 'observations.csv';
+  const figureKey = observationKey(obs);
   const key = [
     `indicator_id=${obs.indicator_id}`,
     `area_level=${obs.area_level}`,
@@ -179,6 +198,8 @@ export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRo
   ].join('; ');
   return {
     lang,
+    key: figureKey,
+    entry: `${href(lang, citationsPath(path))}#${figureKey}`,
     what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
@@ -199,6 +220,8 @@ export function taskCite(
   const title = textIn(lang, task, 'title') || task.title_vi;
   return {
     lang,
+    key: `task-${slugify(task.id)}`,
+    entry: null,
     what: `${title} (${status})`,
     sources: [citedSource(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null)],
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
@@ -214,7 +237,9 @@ export function taskCite(
 export function chartCite(
   model: CiteModel,
   lang: Lang,
-  chart: { title: string; pageUrl: string; sources: { label: string; href: string | null; date: string | null }[] },
+  chart: { key: string; title: string; pageUrl: string; sources: { label: string; href: string | null; date: string | null }[] },
+  /** The citations page of the page the chart is on, whose entries cite each of its figures; null for none. */
+  figures: string | null = null,
 ): FigureCite {
   const file = 'observations.csv';
   const byPage = documentsByPage(model, lang);
@@ -226,11 +251,14 @@ export function chartCite(
   });
   return {
     lang,
+    key: `chart-${slugify(chart.key)}`,
+    entry: figures,
     what: chart.title,
     sources,
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
     path: chart.pageUrl,
-    cell: { file, key: '', column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
+    // A chart holds many figures: the report names the chart (its key, as in /embed/{key}/) and leaves the value for the reader to say.
+    cell: { file, key: `chart=${chart.key}`, column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
   };
 }
 
@@ -288,12 +316,19 @@ const bibUrl = (url: string) => url.replace(/[{}\\ %]/g, (ch) => (ch === '%' ? '
 /** An ASCII citation key from the one slug function ("57-NQ/TW" → "57-nq-tw"). */
 export const citeKey = (text: string) => slugify(text) || 'source';
 
-function bibEntry(type: string, key: string, fields: [string, string | null][]): string {
+/** The key of a source's entry: by default its id's slug; a set of citations may tell apart one source cited with two dates. */
+export type SourceKey = (s: CitedSource) => string;
+const sourceKey: SourceKey = (s) => citeKey(s.id);
+
+/** The key of the portal's dataset entry for one figure: release and figure, unique in a bibliography. */
+export const portalKey = (c: FigureCite) => `nq57-${c.portal.version ?? 'unreleased'}-${c.key}`;
+
+function bibEntry(type: string, key: string, fields: [string, string | null][]): { key: string; text: string } {
   const body = fields
     .filter((f): f is [string, string] => f[1] !== null && f[1] !== '')
     .map(([name, value]) => `  ${name} = {${name === 'url' ? bibUrl(value) : value}}`)
     .join(',\n');
-  return `@${type}{${key},\n${body}\n}`;
+  return { key, text: `@${type}{${key},\n${body}\n}` };
 }
 
 const BIB_TYPE: Record<CslType, string> = {
@@ -306,9 +341,15 @@ const BIB_TYPE: Record<CslType, string> = {
 };
 
 /** BibTeX (biblatex types): one entry per original source, then the portal's dataset entry with the figure in its note. */
-export function formatCiteBibtex(c: FigureCite, baseUrl: string): string {
+export function formatCiteBibtex(c: FigureCite, baseUrl: string, keyOf: SourceKey = sourceKey): string {
+  return bibtexEntries(c, baseUrl, keyOf)
+    .map((e) => e.text)
+    .join('\n\n');
+}
+
+function bibtexEntries(c: FigureCite, baseUrl: string, keyOf: SourceKey): { key: string; text: string }[] {
   const sources = c.sources.map((s) =>
-    bibEntry(BIB_TYPE[s.type], citeKey(s.id), [
+    bibEntry(BIB_TYPE[s.type], keyOf(s), [
       ['author', `{${bibtexEscape(s.author)}}`],
       ['title', bibtexEscape(s.title)],
       ['number', s.number ? bibtexEscape(s.number) : null],
@@ -317,7 +358,7 @@ export function formatCiteBibtex(c: FigureCite, baseUrl: string): string {
     ]),
   );
   const p = c.portal;
-  const portal = bibEntry('dataset', `nq57-${p.version ?? 'unreleased'}`, [
+  const portal = bibEntry('dataset', portalKey(c), [
     ['author', `{${bibtexEscape(p.publisher)}}`],
     ['title', bibtexEscape(p.title)],
     ['version', p.version],
@@ -326,7 +367,7 @@ export function formatCiteBibtex(c: FigureCite, baseUrl: string): string {
     ['url', p.pinnedPath ? abs(baseUrl, p.pinnedPath) : abs(baseUrl, c.path)],
     ['note', bibtexEscape(`${c.what}. ${abs(baseUrl, c.path)}`)],
   ]);
-  return [...sources, portal].join('\n\n');
+  return [...sources, portal];
 }
 
 export interface CslDate {
@@ -353,9 +394,9 @@ export function cslDate(date: string): CslDate {
 }
 
 /** CSL-JSON (an array of items, as citeproc and Zotero read it): the original sources, then the portal's dataset. */
-export function formatCiteCsl(c: FigureCite, baseUrl: string): CslItem[] {
+export function formatCiteCsl(c: FigureCite, baseUrl: string, keyOf: SourceKey = sourceKey): CslItem[] {
   const sources: CslItem[] = c.sources.map((s) => ({
-    id: citeKey(s.id),
+    id: keyOf(s),
     type: s.type,
     title: s.title.normalize('NFC'),
     author: [{ literal: s.author.normalize('NFC') }],
@@ -365,7 +406,7 @@ export function formatCiteCsl(c: FigureCite, baseUrl: string): CslItem[] {
   }));
   const p = c.portal;
   const portal: CslItem = {
-    id: `nq57-${p.version ?? 'unreleased'}`,
+    id: portalKey(c),
     type: 'dataset',
     title: p.title,
     author: [{ literal: p.publisher }],
@@ -393,4 +434,43 @@ export function pinnedEmbed(c: FigureCite, latestCode: string, baseUrl: string):
     label: t(c.lang, 'embed.pinned', { version }),
     code: `${latestCode}\n<p><a href="${esc(url)}">${esc(t(c.lang, 'embed.pinnedData', { version }))}</a></p>`,
   };
+}
+
+/**
+ * Keys for a set of citations (one page's figures, in page order): a source keeps its id's slug; the
+ * same source cited again with another date (a press page read twice) gets the date in its key, so
+ * that one file never holds two different entries under one key. From the data only.
+ */
+export function sourceKeysOf(cites: readonly FigureCite[]): SourceKey {
+  const firstDate = new Map<string, string | null>();
+  for (const c of cites) for (const s of c.sources) if (!firstDate.has(s.id)) firstDate.set(s.id, s.date);
+  return (s) => (firstDate.get(s.id) === s.date || !firstDate.has(s.id) ? citeKey(s.id) : citeKey(`${s.id} ${s.date ?? 'undated'}`));
+}
+
+/**
+ * One BibTeX file of a set of citations: each source entry once, then one dataset entry per figure.
+ * Throws when two different entries would share a key (two ids with the same slug), naming both.
+ */
+export function formatCitationsBibtex(cites: readonly FigureCite[], baseUrl: string): string {
+  const keyOf = sourceKeysOf(cites);
+  const seen = new Map<string, string>();
+  const out: string[] = [];
+  for (const c of cites)
+    for (const e of bibtexEntries(c, baseUrl, keyOf)) {
+      const had = seen.get(e.key);
+      if (had === e.text) continue;
+      if (had !== undefined)
+        throw new Error(`Two different citations have the key ${e.key}:\n${had}\n${e.text}\nGive one of the ids a different slug.`);
+      seen.set(e.key, e.text);
+      out.push(e.text);
+    }
+  return `${out.join('\n\n')}\n`;
+}
+
+/** One CSL-JSON array of a set of citations: each source item once (by id), then one dataset item per figure. */
+export function formatCitationsCsl(cites: readonly FigureCite[], baseUrl: string): CslItem[] {
+  const keyOf = sourceKeysOf(cites);
+  const items = new Map<string, CslItem>();
+  for (const c of cites) for (const item of formatCiteCsl(c, baseUrl, keyOf)) if (!items.has(item.id)) items.set(item.id, item);
+  return [...items.values()];
 }

@@ -10,6 +10,7 @@ import type { Model, TaskView } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
+import { observationCite, type FigureCite } from './cite.ts';
 import { latestValue, seriesOf } from './values.ts';
 
 export interface CommunePage {
@@ -34,7 +35,8 @@ export interface CommunePage {
   noTasks: { text: string; link: Link } | null;
   figures: {
     caption: string;
-    rows: { indicator: Link; period: string; value: string; source: SourceView; count: string }[];
+    /** `cite`: the row's figure (the latest value) on the citations page (cite.ts). */
+    rows: { indicator: Link; period: string; value: string; source: SourceView; count: string; cite: FigureCite }[];
     /** The footnote around the link to the observations download. */
     note: { before: string; link: Link; after: string };
   } | null;
@@ -97,6 +99,7 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
               indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
               period: formatPeriod(obs.period, lang),
               value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
+              cite: observationCite(model, lang, obs, formatValue(obs.value, ind, lang, t(lang, 'notAvailable')), communePath(code)),
               source: sourceRef(model, lang, obs.source_id, obs.published_on),
               count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
             })),

@@ -16,6 +16,7 @@ import { formerProvincePath, href, indicatorPath, provincePath, type Link } from
 import { formatRank, taskCounts } from './province-summary.ts';
 import { sourceRef } from './source.ts';
 import { asOfText } from './values.ts';
+import { viCollator } from '../text.ts';
 
 /** The most units a reader compares at once. */
 export const COMPARE_MAX = 5;
@@ -92,7 +93,10 @@ export function compareData(model: Model, lang: Lang): CompareData {
     const areas: CompareArea[] =
       lvl === 'province'
         ? model.provinces.map((p) => ({ code: p.code, name: p.name_vi, href: href(lang, provincePath(p.code)) }))
-        : [...model.formerProvince.values()].map((f) => ({ code: f.code, name: f.name_vi, href: href(lang, formerProvincePath(f.code)) }));
+        : // By name, as the provinces are (their code order, north to south, is no help to find one among 63 on a phone).
+          [...model.formerProvince.values()]
+            .sort((a, b) => viCollator.compare(a.name_vi, b.name_vi))
+            .map((f) => ({ code: f.code, name: f.name_vi, href: href(lang, formerProvincePath(f.code)) }));
     const rows = new Map<string, { id: string; obs: Pick<ObservationRow, 'period' | 'as_of'>; cells: Record<string, CompareCell> }>();
     for (const area of areas) {
       for (const o of model.byArea.get(areaKey(lvl, area.code)) ?? []) {
@@ -162,6 +166,10 @@ export interface CompareStrings {
   levelFormer: string;
   chooseLegend: string;
   limit: string;
+  /** "Chosen:" before the buttons that remove a choice. */
+  chosen: string;
+  /** "Remove {name}": the name of a remove button (the island fills in {name}). */
+  remove: string;
   /** "{count} chosen: {names}." — the island fills in {count} and {names}. */
   selected: string;
   none: string;
@@ -209,6 +217,8 @@ export function comparePage(model: Model, lang: Lang): ComparePage {
       levelFormer: t(lang, 'compareLevelFormer'),
       chooseLegend: t(lang, 'compareChooseLegend', { max: COMPARE_MAX }),
       limit: t(lang, 'compareLimit', { max: COMPARE_MAX }),
+      chosen: t(lang, 'compareChosen'),
+      remove: t(lang, 'compareRemove', { name: '{name}' }),
       // Placeholders kept for the island, which knows the count and the names.
       selected: t(lang, 'compareSelected', { count: '{count}', names: '{names}' }),
       none: t(lang, 'compareNone'),

@@ -69,7 +69,12 @@ export interface CorrectionView {
 export interface ReasonGroup {
   release: string;
   heading: string;
+  /** The reason as recorded (quoted from the English release notes), or the page's "no reason recorded" words. */
   reason: string;
+  /** The language of `reason` when it is not the page's: "en" for a quoted reason on the Vietnamese page. */
+  reasonLang: Lang | null;
+  /** On the Vietnamese page, the reason in Vietnamese when a source gives it (corrections.csv `reason_vi`). */
+  reasonVi: string | null;
   rows: CorrectionView[];
 }
 
@@ -110,13 +115,15 @@ function groupsOf(model: Model, list: readonly Correction[], lang: Lang): Reason
   const sorted = [...list].sort((a, b) => b.releasedOn.localeCompare(a.releasedOn) || b.release.localeCompare(a.release));
   for (const c of sorted) {
     const reason = c.reason ?? t(lang, 'feedNoReason');
-    const k = `${c.release}\u0000${reason}`;
+    const k = `${c.release}\u0000${reason}\u0000${c.reasonVi ?? ''}`;
     let g = groups.get(k);
     if (!g) {
       g = {
         release: c.release,
         heading: t(lang, 'correctionsRelease', { version: c.release, date: formatDate(c.releasedOn, lang), previous: c.previous }),
         reason,
+        reasonLang: c.reason !== null && lang !== 'en' ? 'en' : null,
+        reasonVi: lang === 'vi' ? c.reasonVi : null,
         rows: [],
       };
       groups.set(k, g);

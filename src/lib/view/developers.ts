@@ -11,6 +11,8 @@ import type { Model } from '../model/index.ts';
 import { LATEST_ZIP, zipName } from '../release/publish.ts';
 import { SQLITE_NAME, SQLITE_VIEWS } from '../release/sqlite.ts';
 import { TABLES } from '../../schemas/index.ts';
+import { CITATION_FILES, citationPages } from './citations.ts';
+import { citationsPath } from './cite.ts';
 import { href, type Link } from './links.ts';
 
 /** The views the page explains, each with its sentence in the dictionaries. */
@@ -54,6 +56,8 @@ export interface DevelopersPage {
   openWith: { dbBrowser: string; datasette: string; python: string; datasetteCode: string; pythonCode: string };
   queries: { text: string; sql: string }[];
   downloads: { latestZip: string; latestPackage: string; intro: string };
+  /** The citations pages: what they hold, and one served example (its page and its two files). */
+  citations: { intro: string; page: Link; bibtex: string; csl: string } | null;
   links: { data: Link; releases: Link; about: Link };
   feed: string;
 }
@@ -111,11 +115,25 @@ export function developersPage(model: Model, lang: Lang, origin: string): Develo
       latestPackage: '/data/latest/datapackage.json',
       intro: t(lang, 'dev.downloadsIntro', { versioned: '/data/v/{version}/', latest: '/data/latest/' }),
     },
+    citations: citationsExample(model, lang),
     links: {
       data: { text: t(lang, 'navData'), href: href(lang, '/data/') },
       releases: { text: t(lang, 'releases'), href: href(lang, '/data/releases/') },
       about: { text: t(lang, 'about'), href: href(lang, '/about/') },
     },
     feed: '/data/releases.atom',
+  };
+}
+
+/** The first page that has a citations page (a province), as the example of the files every such page offers. */
+function citationsExample(model: Model, lang: Lang): DevelopersPage['citations'] {
+  const first = citationPages(model)[0];
+  if (!first) return null;
+  const path = citationsPath(`/${first.section}/${first.id}/`);
+  return {
+    intro: t(lang, 'dev.citationsIntro', { bibtex: CITATION_FILES.bibtex, csl: CITATION_FILES.csl }),
+    page: { text: href(lang, path), href: href(lang, path) },
+    bibtex: href(lang, `${path}${CITATION_FILES.bibtex}`),
+    csl: href(lang, `${path}${CITATION_FILES.csl}`),
   };
 }

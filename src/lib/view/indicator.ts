@@ -56,6 +56,11 @@ export interface IndicatorPage {
       rows: { period: string; asOf: string | null; value: string; method: string; source: SourceView; cite: FigureCite }[];
     } | null;
   } | null;
+  /**
+   * Every figure of the ranking (charted or as a table) and of the national series, for the citations
+   * page. The former provinces' values are cited on each former province's citations page.
+   */
+  figures: FigureCite[];
   former: {
     map: Link | null;
     caption: string;
@@ -113,6 +118,9 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
   const missing = model.provinces.filter((p) => !ranked.some((r) => r.obs.area_code === p.code));
   const historyCharted = nationalHistoryIndicators(model).includes(id);
 
+  const cited = <T extends ObservationRow>(o: T) => ({ o, cite: observationCite(model, lang, o, fmt(o.value), indicatorPath(id)) });
+  const rankedCited = ranked.map(({ obs, rank }) => ({ ...cited(obs), rank }));
+  const nationalCited = national.map(cited);
   const formerObs = all.filter((o) => o.area_level === 'former_province');
   const formerPeriods = [...new Set(formerObs.map((o) => o.period))].sort();
   const formerCodes = [...new Set(formerObs.map((o) => o.area_code))].sort((a, b) =>
@@ -173,14 +181,14 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
             ? null
             : {
                 caption: `${name} — ${formatPeriod(period, lang)}`,
-                rows: ranked.map(({ obs, rank }) => ({
+                rows: rankedCited.map(({ o: obs, rank, cite }) => ({
                   rank: rank === null ? '—' : String(rank),
                   area: { text: model.province.get(obs.area_code)?.name_vi ?? '', href: href(lang, provincePath(obs.area_code)) },
                   value: fmt(obs.value),
                   asOf: obs.as_of ? asOfText(obs.as_of, lang) : null,
                   method: label(lang, obs.method),
                   source: source(obs),
-                  cite: observationCite(model, lang, obs, fmt(obs.value), indicatorPath(id)),
+                  cite,
                 })),
               },
           missing: missing.length > 0 ? `${t(lang, 'noValueFor')} ${missing.map((p) => p.name_vi).join(', ')}` : null,
@@ -194,18 +202,19 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
               national.length > 0
                 ? {
                     caption: `${name} — ${t(lang, 'nationalLower')}`,
-                    rows: national.map((o) => ({
+                    rows: nationalCited.map(({ o, cite }) => ({
                       period: formatPeriod(o.period, lang),
                       asOf: o.as_of ? asOfText(o.as_of, lang) : null,
                       value: fmt(o.value),
                       method: label(lang, o.method),
                       source: source(o),
-                      cite: observationCite(model, lang, o, fmt(o.value), indicatorPath(id)),
+                      cite,
                     })),
                   }
                 : null,
           }
         : null,
+    figures: [...rankedCited, ...nationalCited].map((x) => x.cite),
     former:
       formerObs.length > 0
         ? {

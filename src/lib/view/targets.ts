@@ -15,6 +15,7 @@ import type { TargetRow } from '../../schemas/index.ts';
 import { slugify } from '../text.ts';
 import { documentPath, href, indicatorPath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
+import { observationCite, type FigureCite } from './cite.ts';
 import { asOfText, formatGap, latestOf } from './values.ts';
 
 /** The documents and horizons the page groups targets by, in this order. */
@@ -131,6 +132,8 @@ export interface TargetProgressRow {
   /** The gap to the target at that date, or "Met". */
   gap: string;
   source: SourceView;
+  /** The value's citation; its BibTeX/CSL-JSON entry is on the target's citations page (cite.ts). */
+  cite: FigureCite;
 }
 
 export interface TargetPage {
@@ -220,6 +223,7 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
       value: fmt(p.value),
       gap: gapText(p.value),
       source: sourceRef(model, lang, p.obs.source_id, p.obs.published_on),
+      cite: observationCite(model, lang, p.obs, fmt(p.value), targetPath(x.id)),
     })),
     caption: `${t(lang, 'targetValuesCaption')} — ${textIn(lang, ind, 'name')}`,
     summary,

@@ -188,3 +188,19 @@ describe('the feeds of the published data', () => {
     expect(atomProblems(buildAtomFeed(cut))).toEqual([]);
   });
 });
+
+describe('the reason of a correction in a feed', () => {
+  it('is the English reason in both languages, or the Vietnamese wording on the Vietnamese feed when corrections.csv gives one', () => {
+    const base = context('vi');
+    const first = base.corrections.find((c) => c.table === 'tasks' && c.row['id']?.startsWith('camau-'))!;
+    const summaryOf = (lang: Lang, reasonVi: string | null) => {
+      const ctx = { ...context(lang), corrections: [{ ...first, reasonVi }] };
+      return taskFeed(ctx, first.row['id']!).entries.find((e) => e.id.includes('/correction/'))!.summary;
+    };
+    expect(summaryOf('vi', null)).toContain(first.reason!);
+    // SYNTHETIC wording, as a Vietnamese source would give it.
+    expect(summaryOf('vi', 'SYNTHETIC: lý do bằng tiếng Việt.')).toContain('SYNTHETIC: lý do bằng tiếng Việt.');
+    expect(summaryOf('vi', 'SYNTHETIC: lý do bằng tiếng Việt.')).not.toContain(first.reason!);
+    expect(summaryOf('en', 'SYNTHETIC: lý do bằng tiếng Việt.')).toContain(first.reason!);
+  });
+});

@@ -27,7 +27,7 @@ describe('corrections across releases', () => {
     const dir = twoReleases();
     writeFileSync(
       join(dir, 'corrections.csv'),
-      'release,table,key,column,reason\n1.1.0,observations,dti | province | 01 | 2024,value,"SYNTHETIC: the source corrected its table."\n',
+      'release,table,key,column,reason,reason_vi\n1.1.0,observations,dti | province | 01 | 2024,value,"SYNTHETIC: the source corrected its table.",\n',
     );
     const list = readCorrections(dir);
     expect(list.map((c) => [c.release, c.table, c.key, c.column, c.before, c.after, c.reason])).toEqual([
@@ -42,10 +42,10 @@ describe('corrections across releases', () => {
     const dir = twoReleases();
     writeFileSync(
       join(dir, 'corrections.csv'),
-      'release,table,key,column,reason\n' +
-        '1.1.0,observations,dti | province | 75 | 2024,value,Not changed.\n' +
-        '1.1.0,targets,t-online,comparator,Once.\n' +
-        '1.1.0,targets,t-online,comparator,Twice.\n',
+      'release,table,key,column,reason,reason_vi\n' +
+        '1.1.0,observations,dti | province | 75 | 2024,value,Not changed.,\n' +
+        '1.1.0,targets,t-online,comparator,Once.,\n' +
+        '1.1.0,targets,t-online,comparator,Twice.,\n',
     );
     expect(() => readCorrections(dir)).toThrow(/corrections\.csv:2: .*changed no such published value\. \(corrections-error\)/);
     expect(() => readCorrections(dir)).toThrow(/corrections\.csv:4: .*twice\. \(corrections-error\)/);
@@ -85,19 +85,30 @@ describe('corrections across releases', () => {
     const headerOf = () => ['id', 'note', 'owner'];
     const { corrections, issues } = findCorrections(
       history as never,
-      [{ release: '1.1.0', table: 'tasks', key: 't-1', column: 'status', reason: 'SYNTHETIC: withdrawn.' }],
+      [
+        {
+          release: '1.1.0',
+          table: 'tasks',
+          key: 't-1',
+          column: 'status',
+          reason: 'SYNTHETIC: withdrawn.',
+          reason_vi: 'SYNTHETIC: thu hồi.',
+        },
+      ],
       headerOf,
     );
     expect(issues).toEqual([]);
-    expect(corrections.map((c) => [c.key, c.column, c.before, c.after, c.reason])).toEqual([
-      ['t-1', 'status', 'done', '', 'SYNTHETIC: withdrawn.'],
-      ['t-gone', null, 't-gone', null, null],
+    expect(corrections.map((c) => [c.key, c.column, c.before, c.after, c.reason, c.reasonVi])).toEqual([
+      ['t-1', 'status', 'done', '', 'SYNTHETIC: withdrawn.', 'SYNTHETIC: thu hồi.'],
+      ['t-gone', null, 't-gone', null, null, null],
     ]);
   });
 
   it('the published data: every correction of 1.1.0 the changelog shows has its reason from the release notes', () => {
     const list = readCorrections(DATA);
     expect(list.filter((c) => c.reason === null)).toEqual([]);
+    // No Vietnamese wording is recorded: release notes are in English and no Vietnamese source states these reasons.
+    expect(list.filter((c) => c.reasonVi !== null)).toEqual([]);
     const count = (table: string, column: string | null) => list.filter((c) => c.table === table && c.column === column).length;
     expect([count('tasks', 'status'), count('tasks', 'document_id'), count('targets', 'comparator'), count('observations', null)]).toEqual([
       24, 6, 22, 2,

@@ -32,6 +32,8 @@ const cite = (lang: 'vi' | 'en') => observationCite(model, lang, hanoiDti, '0,82
 /** SYNTHETIC: a figure whose source and text carry every character BibTeX and URLs treat specially. */
 const hostile: FigureCite = {
   lang: 'vi',
+  key: 'ty-le-66-2025',
+  entry: '/provinces/66/cite/#ty-le-66-2025',
   what: 'Tỷ lệ {50%} & #1 — “Đắk Lắk”_a^b~c\\d',
   sources: [
     {
@@ -141,7 +143,7 @@ describe('BibTeX', () => {
     expect(entries[0]).toContain('title = {Quyết định về \\{chuyển đổi số\\} 100\\% \\& \\$ \\#}');
     expect(entries[0]).toContain('url = {https://example.org/a%20b/%7Bx%7D?q=1%20}');
     expect(entries[0]).toContain('date = {2025-03}');
-    expect(entries[1]?.startsWith(`@dataset{nq57-${LATEST},\n`)).toBe(true);
+    expect(entries[1]?.startsWith(`@dataset{nq57-${LATEST}-ty-le-66-2025,\n`)).toBe(true);
     expect(entries[1]).toContain(`version = {${LATEST}}`);
     expect(entries[1]).toContain(`url = {https://nq57.example.org/data/v/${LATEST}/observations.csv}`);
     // Unescaped braces balance in every entry: no data can close a field early.
@@ -199,6 +201,7 @@ describe('CSL-JSON', () => {
 describe('chart citation and pinned embed', () => {
   it("finds each caption source's document again by its page link, and keeps a label-only source as text", () => {
     const c = chartCite(model, 'vi', {
+      key: 'ranking/dti',
       title: 'DTI — 2024',
       pageUrl: '/embed/ranking/dti/',
       sources: [
@@ -214,7 +217,7 @@ describe('chart citation and pinned embed', () => {
   });
 
   it('the pinned embed is the latest frame plus a link to the release data file', () => {
-    const c = chartCite(model, 'en', { title: 'DTI', pageUrl: '/en/embed/ranking/dti/', sources: [] });
+    const c = chartCite(model, 'en', { key: 'ranking/dti', title: 'DTI', pageUrl: '/en/embed/ranking/dti/', sources: [] });
     const p = pinnedEmbed(c, '<iframe src="x"></iframe>', BASE)!;
     expect(p.label).toContain(`${LATEST}`);
     expect(p.code).toBe(

@@ -48,6 +48,25 @@ describe('corrections page', () => {
     expect(camau.groups[0]!.heading).toBe('Release 1.1.0 (2 Dec 2026), against 1.0.0');
   });
 
+  it('marks the quoted English reason lang="en" on the Vietnamese page, and shows a Vietnamese wording only when corrections.csv gives one', () => {
+    const groups = (page: typeof en) => page.byProvince.flatMap((s) => s.groups);
+    expect(new Set(groups(vi).map((g) => g.reasonLang))).toEqual(new Set(['en']));
+    expect(new Set(groups(en).map((g) => g.reasonLang))).toEqual(new Set([null]));
+    expect(groups(vi).every((g) => g.reasonVi === null)).toBe(true);
+    const worded = [{ ...corrections[0]!, reasonVi: 'SYNTHETIC: lý do bằng tiếng Việt.' }];
+    expect(correctionsPage(model, worded, [], 'vi').byProvince[0]!.groups[0]).toMatchObject({
+      reason: corrections[0]!.reason,
+      reasonLang: 'en',
+      reasonVi: 'SYNTHETIC: lý do bằng tiếng Việt.',
+    });
+    expect(correctionsPage(model, worded, [], 'en').byProvince[0]!.groups[0]).toMatchObject({ reasonLang: null, reasonVi: null });
+    const unexplained = [{ ...corrections[0]!, reason: null }];
+    expect(correctionsPage(model, unexplained, [], 'vi').byProvince[0]!.groups[0]).toMatchObject({
+      reason: 'Không ghi lý do; xem ghi chú phát hành.',
+      reasonLang: null,
+    });
+  });
+
   it('a removed row shows its old value and "Row removed", under its indicator', () => {
     const dti = en.byIndicator.find((s) => s.id === 'indicator-dti')!;
     expect(dti.groups[0]!.rows.map((r) => [r.subject.text, r.column, r.before, r.after])).toEqual([

@@ -5,6 +5,7 @@ import { apiResourcePaths } from '../../../src/lib/api/resources.ts';
 import { apiSchemas } from '../../../src/lib/api/write.ts';
 import { listDownloads, releaseVersions } from '../../../src/lib/release/publish.ts';
 import { developersPage } from '../../../src/lib/view/developers.ts';
+import { citationPages } from '../../../src/lib/view/citations.ts';
 import { SQLITE_VIEWS } from '../../../src/lib/release/sqlite.ts';
 
 const DATA = join(import.meta.dirname, '../../../data');
@@ -39,6 +40,13 @@ describe('developers page', () => {
         'agencies',
         'indicators',
         'documents',
+      ]);
+      // The citations example is a page the build writes (citationPages) and its two files.
+      const cite = citationPages(model).map(({ section, id }) => `${lang === 'en' ? '/en' : ''}/${section}/${id}/cite/`);
+      expect(cite).toContain(v.citations?.page.href);
+      expect([v.citations?.bibtex, v.citations?.csl]).toEqual([
+        `${v.citations?.page.href}figures.bib`,
+        `${v.citations?.page.href}figures.csl.json`,
       ]);
       expect(v.sqlite.releases.map((r) => r.version)).toEqual(VERSIONS);
       expect(v.curl[0]).toBe('curl -s https://nq57.example.org/api/v1/index.json');

@@ -12,6 +12,10 @@ import {
   reportLinks,
   type ReportInput,
 } from '../../../src/lib/view/report.ts';
+import { chartCite, type FigureCite } from '../../../src/lib/view/cite.ts';
+import { citationsPage } from '../../../src/lib/view/citations.ts';
+import { provincePage } from '../../../src/lib/view/province.ts';
+import { realModel } from './real-model.ts';
 
 const REPO = 'https://github.com/nq57-portal/nq57-portal';
 const MAIL = 'corrections@nq57.example.org';
@@ -105,5 +109,42 @@ describe('length limits', () => {
     expect(clip('😀😀😀', 2)).toBe('😀…');
     expect(clip('abc', 3)).toBe('abc');
     expect(clip('Đắk'.normalize('NFD'), 3)).toBe('Đắk');
+  });
+});
+
+describe('a chart and a citations entry', () => {
+  const model = realModel();
+  const links = (cite: FigureCite) =>
+    reportLinks({ repository: REPO, contact_email: MAIL }, cite.lang, {
+      ...cite.cell,
+      page: `https://nq57.example.org${cite.path}`,
+      what: cite.what,
+    });
+
+  it('a chart reports as the chart (its key, its page, its sources), the value left for the reader to name', () => {
+    // SYNTHETIC title with characters URLs treat specially.
+    const cite = chartCite(model, 'vi', {
+      key: 'ranking/dti',
+      title: 'DTI & chỉ số #2 — 2024 (50%)',
+      pageUrl: '/embed/ranking/dti/',
+      sources: [{ label: 'Bộ Chính trị — 57-NQ/TW', href: '/documents/57-nq-tw/', date: null }],
+    });
+    const { github, mailto } = links(cite);
+    const q = new URL(github!).searchParams;
+    expect(q.get('title')).toBe('Đính chính: DTI & chỉ số #2 — 2024 (50%)');
+    expect(q.get('key')).toBe('chart=ranking/dti');
+    expect(q.get('page')).toBe('https://nq57.example.org/embed/ranking/dti/');
+    expect(q.get('source')).toBe('57-NQ/TW');
+    expect(q.has('wrong')).toBe(false);
+    expect(mailto).not.toMatch(/[ +#\n]/);
+    const body = decodeURIComponent(mailto!.slice(mailto!.indexOf('body=') + 5));
+    expect(body).toContain('Khoá: chart=ranking/dti\r\n');
+  });
+
+  it("a figure on a citations page reports the same cell as its row's link", () => {
+    const entry = citationsPage(model, 'provinces', '01', 'en', 'https://nq57.example.org').entries[0]!;
+    const row = provincePage(model, '01', 'en').dti.rows[0]!;
+    expect(entry.report).toEqual(links(row.cite));
+    expect(new URL(entry.report!.github!).searchParams.get('key')).toBe(row.cite.cell.key);
   });
 });
