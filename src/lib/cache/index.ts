@@ -81,6 +81,23 @@ export function fileHash(path: string): string {
   return hash;
 }
 
+/**
+ * SHA-256 of a folder: the relative path and the {@link fileHash} of every file under it, in path
+ * order (a file added, removed, renamed or changed gives another hash).
+ */
+export function folderHash(dir: string): string {
+  const hash = sha256();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (statSync(join(dir, path)).isDirectory()) walk(path);
+      else hash.update(`${path}\0${fileHash(join(dir, path))}\0`);
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}
+
 /** The key of an entry: the code hash and every part, in order; null when there is no code hash (nothing is cached). */
 export function cacheKey(parts: readonly string[], code: string | null = codeHash()): string | null {
   if (code === null) return null;

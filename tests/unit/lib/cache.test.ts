@@ -77,7 +77,7 @@ describe('file entries', () => {
     expect(readEntry(dir, 'k', 'cut')).toBeNull();
     writeEntry(dir, 'k', 'flip', payload);
     const bytes = readFileSync(join(dir, 'k', 'flip'));
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
     writeFileSync(join(dir, 'k', 'flip'), bytes);
     expect(readEntry(dir, 'k', 'flip')).toBeNull();
     writeFileSync(join(dir, 'k', 'foreign'), 'not an entry');
