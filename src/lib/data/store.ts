@@ -11,7 +11,7 @@
  * The whole entry is one v8.serialize of those arrays (typed arrays are copied as bytes).
  */
 import { deserialize, serialize } from 'node:v8';
-import { cacheKey, codeHash, readEntry, writeEntry } from '../cache/index.ts';
+import { cacheKey, codeHash, hashBytes, readEntry, writeEntry } from '../cache/index.ts';
 import type { Issue } from './issues.ts';
 
 /** What readTable gives for one file (read-dataset.ts). */
@@ -198,4 +198,14 @@ export function loadCrossIssues(cacheDir: string, key: string): Issue[] | null {
 
 export function saveCrossIssues(cacheDir: string, key: string, issues: readonly Issue[]): void {
   writeEntry(cacheDir, CROSS, key, serialize(issues));
+}
+
+/**
+ * The typed rows of a table file whose every row passed (no issue at all), from the store, or null
+ * (a miss, or a file with problems: the caller reads it and reports them). For the downloads, which
+ * publish a table only whole and valid.
+ */
+export function storedValidRows(cacheDir: string, table: string, bytes: Uint8Array): Record<string, unknown>[] | null {
+  const t = loadTable(cacheDir, table, hashBytes(bytes), false);
+  return t !== null && t.issues.length === 0 && t.records === t.rows.length ? t.rows : null;
 }

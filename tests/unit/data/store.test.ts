@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { codeHash, hashBytes } from '../../../src/lib/cache/index.ts';
 import { readTable } from '../../../src/lib/data/read-dataset.ts';
 import { decodeTable, encodeTable, loadTable, saveTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { readTypedRows } from '../../../src/lib/release/downloads.ts';
 import { observationsTable } from '../../../src/schemas/index.ts';
 import { editLine, treeWith } from './helpers.ts';
 
@@ -109,5 +109,28 @@ describe('the columnar encoding', () => {
     expect(Object.is(back.rows[1]!.zero, 0)).toBe(true);
     expect(back.lines[69_999]).toBe(70_001);
     expect([...back.rawKeys]).toEqual(['a']);
+  });
+});
+
+describe('the downloads read the store', () => {
+  it('a file stored whole and valid is not parsed again; one with problems is', () => {
+    const bytes = new Uint8Array(readFileSync(join(REAL, 'observations.csv')));
+    const cache = temp();
+    const result = readTable(observationsTable, bytes);
+    expect(result.issues).toEqual([]);
+    const rows = (cold: string | null) => {
+      const out: Record<string, unknown>[] = [];
+      readTypedRows(observationsTable, bytes, (r) => out.push(r), cold);
+      return out;
+    };
+    expect(rows(cache)).toEqual(result.rows); // a miss: parsed
+    // Mark the stored rows: what comes back is the stored copy.
+    const marked = { ...result, rows: result.rows.map((r, i) => (i === 0 ? { ...r, note: 'from the store' } : r)) };
+    saveTable(cache, 'observations', hashBytes(bytes), marked, false);
+    expect(rows(cache)[0]!.note).toBe('from the store');
+    expect(rows(null)[0]!.note).not.toBe('from the store');
+    // An entry with an issue is not used: the file is read, and refused, as without the store.
+    saveTable(cache, 'observations', hashBytes(bytes), { ...marked, issues: [result.issues[0] ?? ({} as never)] }, false);
+    expect(rows(cache)[0]!.note).not.toBe('from the store');
   });
 });
