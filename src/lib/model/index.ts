@@ -189,7 +189,12 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
       );
   const byOwner = (owners: (t: TaskView) => string[]) => {
     const map = new Map<string, TaskView[]>();
-    for (const t of tasks) for (const id of owners(t)) map.set(id, [...(map.get(id) ?? []), t]);
+    for (const t of tasks)
+      for (const id of owners(t)) {
+        const list = map.get(id);
+        if (list) list.push(t);
+        else map.set(id, [t]);
+      }
     return map;
   };
   const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
