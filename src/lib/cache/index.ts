@@ -147,6 +147,23 @@ export function writeEntry(cacheDir: string, kind: string, key: string, payload:
   }
 }
 
+/**
+ * Keeps the `keep` newest file entries of `kind` whose name starts with `prefix` and removes the
+ * others (older data of the same table): the cache does not grow with every edit. Best effort.
+ */
+export function pruneEntries(cacheDir: string, kind: string, prefix: string, keep: number): void {
+  try {
+    const dir = join(cacheDir, kind);
+    const entries = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && !name.includes('.tmp-'))
+      .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+    for (const e of entries.slice(keep)) removeQuietly(join(dir, e.name));
+  } catch {
+    // Nothing to prune, or the folder went away: the cache stays as it is.
+  }
+}
+
 /** Removes a temporary file or folder; a failure to remove it is no error either. */
 function removeQuietly(path: string): void {
   try {

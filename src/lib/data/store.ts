@@ -11,7 +11,7 @@
  * The whole entry is one v8.serialize of those arrays (typed arrays are copied as bytes).
  */
 import { deserialize, serialize } from 'node:v8';
-import { cacheKey, codeHash, hashBytes, readEntry, writeEntry } from '../cache/index.ts';
+import { cacheKey, codeHash, hashBytes, pruneEntries, readEntry, writeEntry } from '../cache/index.ts';
 import type { Issue } from './issues.ts';
 
 /** What readTable gives for one file (read-dataset.ts). */
@@ -26,6 +26,10 @@ export interface TableResult<R = Record<string, unknown>> {
 /** The cache folder kind of table entries; the format version is part of the key. */
 const KIND = 'nq57-tables';
 const FORMAT = 1;
+/** How many versions of one table's file are kept (the newest; older ones are removed on a store). */
+const KEEP = 3;
+/** The name of a table's entry: the table, then its key (so that older versions of one table can be pruned). */
+const entryName = (table: string, key: string) => `${table}.${key}`;
 
 type Column =
   | { kind: 'number'; values: Float64Array; nulls: Uint8Array | null }
@@ -154,7 +158,7 @@ export function loadTable(
 ): TableResult | null {
   const key = tableKey(table, contentHash, code);
   if (key === null) return null;
-  const bytes = readEntry(cacheDir, KIND, key);
+  const bytes = readEntry(cacheDir, KIND, entryName(table, key));
   if (bytes === null) return null;
   try {
     const t = decodeTable(bytes);
@@ -174,7 +178,8 @@ export function saveTable(
   code: string | null = codeHash(),
 ): void {
   const key = tableKey(table, contentHash, code);
-  if (key !== null) writeEntry(cacheDir, KIND, key, encodeTable(result, keptKeys));
+  if (key !== null && writeEntry(cacheDir, KIND, entryName(table, key), encodeTable(result, keptKeys)))
+    pruneEntries(cacheDir, KIND, `${table}.`, KEEP);
 }
 
 const CROSS = 'nq57-cross-table';
@@ -197,7 +202,7 @@ export function loadCrossIssues(cacheDir: string, key: string): Issue[] | null {
 }
 
 export function saveCrossIssues(cacheDir: string, key: string, issues: readonly Issue[]): void {
-  writeEntry(cacheDir, CROSS, key, serialize(issues));
+  if (writeEntry(cacheDir, CROSS, key, serialize(issues))) pruneEntries(cacheDir, CROSS, '', KEEP);
 }
 
 /**

@@ -61,6 +61,12 @@ describe('the validated store', () => {
     const after = entries(cache);
     expect(after.length).toBe(before.length + 1);
     expect(whole(changed)).toEqual(whole(validateDataset(dir)));
+    // Older versions of a table are pruned: at most three of observations.csv are kept.
+    for (const digit of ['1', '2', '3']) {
+      writeFileSync(file, `${text.slice(0, at)}${digit}${text.slice(at + 1)}`);
+      validateDataset(dir, { cacheDir: cache });
+    }
+    expect(entries(cache).filter((e) => e.startsWith('observations.'))).toHaveLength(3);
   });
 
   it('is not trusted across a change of the code: another code hash is a miss', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   codeHash,
   fileHash,
   forgetCodeHash,
+  pruneEntries,
   readEntry,
   readFolderEntry,
   writeEntry,
@@ -86,6 +87,20 @@ describe('file entries', () => {
     writeFileSync(join(dir, 'k'), 'a file where the folder should be');
     expect(readEntry(dir, 'k', 'cut')).toBeNull();
     expect(writeEntry(dir, 'k', 'cut', payload)).toBe(false);
+  });
+});
+
+describe('pruning', () => {
+  it('keeps the newest entries of a prefix and leaves the others alone', () => {
+    const dir = temp('cache');
+    for (const name of ['t.a', 't.b', 't.c', 'u.a']) writeEntry(dir, 'k', name, new Uint8Array([1]));
+    const at = (name: string, seconds: number) => utimesSync(join(dir, 'k', name), seconds, seconds);
+    at('t.a', 1000);
+    at('t.b', 3000);
+    at('t.c', 2000);
+    pruneEntries(dir, 'k', 't.', 2);
+    expect(readdirSync(join(dir, 'k')).sort()).toEqual(['t.b', 't.c', 'u.a']);
+    pruneEntries(join(dir, 'absent'), 'k', 't.', 1); // no folder: nothing to do, no error
   });
 });
 
