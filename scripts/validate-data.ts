@@ -1,11 +1,16 @@
 /**
- * npm run validate:data [-- --data-dir DIR] [--format text|json|github]
- * Checks every table of a data directory; prints every problem; exit 1 on any error. Never writes.
+ * npm run validate:data [-- --data-dir DIR] [--format text|json|github] [--no-cache]
+ * Checks every table of a data directory; prints every problem; exit 1 on any error. Never writes
+ * into the data directory; it keeps what it read and checked in the build's cache (the validated
+ * store, src/lib/data/store.ts: PORTAL_CACHE_DIR, default node_modules/.cache/nq57), so that the
+ * build that follows, and the next validation, do not read an unchanged file again. `--no-cache`
+ * reads and checks every file and leaves the cache alone.
  */
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
+import { cacheDir } from '../src/lib/config.ts';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
 
@@ -13,7 +18,9 @@ const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: 'data' },
     format: { type: 'string', default: 'text' },
+    cache: { type: 'boolean', default: true },
   },
+  allowNegative: true,
   allowPositionals: false,
 });
 const format = values.format as ReportFormat;
@@ -23,7 +30,7 @@ if (!FORMATS.includes(format)) {
 }
 const dir = resolve(values['data-dir']);
 const started = performance.now();
-const result = validateDataset(dir);
+const result = validateDataset(dir, { cacheDir: values.cache ? cacheDir() : null });
 const report = formatReport(result.issues, format, relative(process.cwd(), dir) || '.');
 let out = report ? `${report}\n` : '';
 if (format === 'text') {

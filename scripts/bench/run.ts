@@ -2,8 +2,8 @@
  * npm run bench [-- --scales S,M,M50,L] [--build S,M50] [--out bench/out] [--site /path/to/checkout] [--no-warm]
  * Benchmarks on SYNTHETIC data (scripts/bench/synthetic.ts), never part of the tests:
  * validation throughput per scale, the 1,000,000-row validation, and (for the scales in --build)
- * the whole build (`npm run build`: validate:data, astro build, pagefind) cold, then warm (again,
- * after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
+ * the whole build (`npm run build`: validate:data, astro build, pagefind) cold (an empty build
+ * cache, PORTAL_CACHE_DIR), then warm (again, with that cache, after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
  * largest resident set of the build's processes), pages per second, size of dist, of the search
  * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md).
  * `--site` builds another checkout of the portal (e.g. main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
@@ -67,10 +67,14 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
   if (values.build.split(',').includes(name)) {
     const dist = join(out, `dist-${name}`);
     rmSync(dist, { recursive: true, force: true });
+    // The build's cache (validated store, release downloads) starts empty: the first build is cold.
+    const cache = join(out, `cache-${name}`);
+    rmSync(cache, { recursive: true, force: true });
     const env = {
       ...process.env,
       PORTAL_DATA_DIR: dir,
       PORTAL_ALLOW_SYNTHETIC: '1',
+      PORTAL_CACHE_DIR: cache,
       ASTRO_TELEMETRY_DISABLED: '1',
       PATH: `${join(site, 'node_modules/.bin')}:${process.env.PATH}`,
     };

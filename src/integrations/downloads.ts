@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { dataDir } from '../lib/config.ts';
+import { cacheDir as buildCache, dataDir } from '../lib/config.ts';
 import { contentType, listDownloads, writeDownload, writeDownloads, type Download } from '../lib/release/publish.ts';
 
 /** Moves a file, copying it when the two folders are on different file systems. */
@@ -42,7 +42,8 @@ export default function downloads(): AstroIntegration {
         mkdirSync(cacheDir, { recursive: true });
         // A folder of its own: two builds at once (tests) do not share it.
         const dir = mkdtempSync(join(cacheDir, 'nq57-downloads-'));
-        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl, cacheDir) };
+        // An immutable release's downloads are kept in the build's cache (src/lib/cache), beside the validated store.
+        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl, buildCache() ?? undefined) };
         logger.info(`${staged.files.length} data downloads written in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:build:done': ({ dir }) => {

@@ -13,3 +13,12 @@ export function dataDir(): string {
 export function allowSynthetic(): boolean {
   return process.env.PORTAL_ALLOW_SYNTHETIC === '1';
 }
+
+/**
+ * The build's on-disk cache (src/lib/cache): PORTAL_CACHE_DIR, by default node_modules/.cache/nq57
+ * (npm ci empties it); "off" (or empty) turns the cache off: null.
+ */
+export function cacheDir(): string | null {
+  const value = process.env.PORTAL_CACHE_DIR ?? 'node_modules/.cache/nq57';
+  return value === '' || value === 'off' ? null : resolve(value);
+}

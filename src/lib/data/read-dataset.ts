@@ -15,6 +15,8 @@ import { columnPositions, parseCsv, type ByteRecordSink } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
+import { hashBytes } from '../cache/index.ts';
+import { loadTable, saveTable, type TableResult } from './store.ts';
 
 export interface RawDataset {
   dir: string;
@@ -39,7 +41,15 @@ export interface ReferenceLists {
   provinces: Map<string, { name_vi: string; full_name_vi: string }>;
 }
 
-export function readDataset(dir: string): RawDataset {
+export interface ReadOptions {
+  /**
+   * The build's cache folder (src/lib/cache): each table file's result is taken from the validated
+   * store when the file's bytes and the code are unchanged, and stored there otherwise. Null: no cache.
+   */
+  cacheDir?: string | null;
+}
+
+export function readDataset(dir: string, options: ReadOptions = {}): RawDataset {
   const issues: Issue[] = [];
   const tables = {} as Record<string, unknown[]>;
   const lines = {} as Record<string, number[]>;
@@ -63,7 +73,12 @@ export function readDataset(dir: string): RawDataset {
       continue;
     }
     const isPublished = published?.tables.has(def.name) ?? false;
-    const table = readTable<z.ZodObject>(def, new Uint8Array(readFileSync(path)), REFERENCED_TABLES.has(def.name) || isPublished);
+    const table = readStoredTable(
+      def,
+      new Uint8Array(readFileSync(path)),
+      REFERENCED_TABLES.has(def.name) || isPublished,
+      options.cacheDir ?? null,
+    );
     for (const i of table.issues) issues.push(i);
     if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
       issues.push(
@@ -131,6 +146,21 @@ export function readTable<S extends z.ZodObject>(
   const checked = validator as RowValidator<z.output<S>> | null;
   if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
   return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+}
+
+/**
+ * readTable through the validated store (store.ts): the result stored for the same bytes and code,
+ * or the file read and checked, then stored. The same result either way (tests/unit/data/store.test.ts).
+ */
+function readStoredTable(def: CsvTableDef<z.ZodObject>, bytes: Uint8Array, keepKeys: boolean, cacheDir: string | null): TableResult {
+  if (cacheDir === null) return readTable(def, bytes, keepKeys);
+  const hash = hashBytes(bytes);
+  const known = loadTable(cacheDir, def.name, hash, keepKeys);
+  // Keys not asked for are not handed on: the result is the same as without the store.
+  if (known) return keepKeys ? known : { ...known, rawKeys: new Set() };
+  const result = readTable(def, bytes, keepKeys);
+  saveTable(cacheDir, def.name, hash, result, keepKeys);
+  return result;
 }
 
 /** Tables a dataset cannot be published without a row of (the others may be empty, e.g. before any task is recorded). */

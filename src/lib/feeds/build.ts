@@ -199,7 +199,10 @@ function figureGroupEntries(ctx: FeedContext, rows: readonly ObservationRow[]): 
   const groups = new Map<string, ObservationRow[]>();
   for (const o of rows) {
     const k = [o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id].join('\u0000');
-    groups.set(k, [...(groups.get(k) ?? []), o]);
+    // Pushed in place: copying the group on every row was quadratic (0.7 s per indicator feed at bench scale M50).
+    const group = groups.get(k);
+    if (group) group.push(o);
+    else groups.set(k, [o]);
   }
   return [...groups.values()].map((list) => {
     const o = list[0]!;
@@ -378,7 +381,11 @@ export function releaseFeed(ctx: FeedContext, version: string): Feed {
       }
     } else if (c.table === 'observations') {
       const byIndicator = new Map<string, Row[]>();
-      for (const row of c.added) byIndicator.set(row['indicator_id'] ?? '', [...(byIndicator.get(row['indicator_id'] ?? '') ?? []), row]);
+      for (const row of c.added) {
+        const list = byIndicator.get(row['indicator_id'] ?? '');
+        if (list) list.push(row);
+        else byIndicator.set(row['indicator_id'] ?? '', [row]);
+      }
       for (const [id, rows] of byIndicator) {
         const indicator = model.indicator.get(id);
         const name = indicator ? textIn(lang, indicator, 'name') : id;

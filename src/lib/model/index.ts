@@ -21,7 +21,8 @@ import type {
   Tables,
   UnitChangeRow,
 } from '../../schemas/index.ts';
-import { allowSynthetic, dataDir } from '../config.ts';
+import { allowSynthetic, cacheDir, dataDir } from '../config.ts';
+import { folderHash } from '../cache/index.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
 import { areaKey, crossKey, seriesKey } from './keys.ts';
@@ -188,7 +189,12 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
       );
   const byOwner = (owners: (t: TaskView) => string[]) => {
     const map = new Map<string, TaskView[]>();
-    for (const t of tasks) for (const id of owners(t)) map.set(id, [...(map.get(id) ?? []), t]);
+    for (const t of tasks)
+      for (const id of owners(t)) {
+        const list = map.get(id);
+        if (list) list.push(t);
+        else map.set(id, [t]);
+      }
     return map;
   };
   const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
@@ -249,18 +255,41 @@ export function agencyScorecard(model: Pick<Model, 'tasksByCurrentOwner'>, agenc
 
 const cached = new Map<string, Model>();
 
-/** The model of the data directory `dir` (default: the build's, src/lib/config.ts), validated once; throws the validator's report. */
+/**
+ * The models built in this process, shared by every copy of this module: Vite bundles the pages
+ * apart from the integrations (src/integrations/api.ts), so each has its own module-level memo,
+ * but one globalThis. Keyed by the data directory and the hash of every file in it (one model per
+ * data, however many bundles ask for it; a change of the data gives another key).
+ */
+const REGISTRY = Symbol.for('nq57.models');
+function registry(): Map<string, Model> {
+  const g = globalThis as { [REGISTRY]?: Map<string, Model> };
+  return (g[REGISTRY] ??= new Map());
+}
+
+/**
+ * The model of the data directory `dir` (default: the build's, src/lib/config.ts), validated once
+ * per process (through the validated store of the build's cache when there is one); throws the
+ * validator's report.
+ */
 export function getModel(dir = dataDir()): Model {
   let model = cached.get(dir);
+  if (model) return model;
+  const key = `${dir}\0${folderHash(dir)}`;
+  const shared = registry();
+  model = shared.get(key);
   if (!model) {
-    const data = loadValidDataset(dir);
+    const data = loadValidDataset(dir, { cacheDir: cacheDir() });
     if (!data.meta) throw new Error(`${dir}/dataset.json is missing or invalid.`);
     if (/SYNTHETIC/i.test(data.meta.title_en) && !allowSynthetic()) {
       throw new Error('Refusing to build the site from SYNTHETIC data; set PORTAL_ALLOW_SYNTHETIC=1 for benchmarks only.');
     }
     model = buildModel(data.tables, data.meta, dir);
-    cached.set(dir, model);
+    // An older model of the same directory (its data changed) is let go.
+    for (const k of shared.keys()) if (k.startsWith(`${dir}\0`)) shared.delete(k);
+    shared.set(key, model);
   }
+  cached.set(dir, model);
   return model;
 }
 

@@ -9,6 +9,8 @@ import { TABLES, columnsOf, getColumnMeta, type DatasetMeta, type Release, type 
 import { parseCsv } from '../data/parse-csv.ts';
 import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
+import { storedValidRows } from '../data/store.ts';
+import { cacheDir } from '../config.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
 import { tablesOf } from './tables.ts';
 import type { LargeTableParts } from './layout.ts';
@@ -89,9 +91,20 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, sh
  * Hands each typed row of a CSV to `onRow`, in file order, through the same schema as the validator
  * (values unchanged); returns the columns the CSV has. A table with any problem is refused: the
  * validator runs first, and this guards every download (JSON, Parquet) against publishing a table
- * with rows left out.
+ * with rows left out. A file the validator stored whole and valid (src/lib/data/store.ts, in the
+ * build's cache `cache`) is not parsed again: its stored rows are the same rows.
  */
-export function readTypedRows(def: TableDef, bytes: Uint8Array, onRow: (row: Record<string, unknown>) => void): { absent: Set<string> } {
+export function readTypedRows(
+  def: TableDef,
+  bytes: Uint8Array,
+  onRow: (row: Record<string, unknown>) => void,
+  cache: string | null = cacheDir(),
+): { absent: Set<string> } {
+  const stored = cache === null ? null : storedValidRows(cache, def.name, bytes);
+  if (stored !== null) {
+    for (const row of stored) onRow(row);
+    return { absent: new Set() };
+  }
   let validator: RowValidator<unknown> | null = null;
   let absent = new Set<string>();
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {

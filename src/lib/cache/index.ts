@@ -1,0 +1,216 @@
+/**
+ * The one on-disk cache of the build: content-addressed entries under a cache folder, each keyed by
+ * a SHA-256 of what it was computed from (the bytes of the input files) and of the code that
+ * computed it ({@link codeHash}: src/lib, src/schemas, package-lock.json and the Node version), so
+ * an entry is never trusted across a change of data, code, schema, library or runtime.
+ *
+ * Entries are written atomically (a temporary file or folder, then a rename), so a reader sees a
+ * whole entry or none. A file entry carries its length and CRC-32: an entry that is truncated,
+ * corrupt or unreadable is a miss (the caller computes the value again), never an error.
+ * Used by the validated store (src/lib/data/store.ts) and the release downloads (src/lib/release/cache.ts).
+ * Imports nothing of the project: every layer may use it.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/** What the code hash covers, relative to the project root. */
+export const CODE_PATHS = ['src/lib', 'src/schemas', 'package-lock.json'] as const;
+
+const sha256 = () => createHash('sha256');
+
+/** The project root: the nearest folder above `from` that has package-lock.json and src/lib (bundled chunks live elsewhere). */
+function findRoot(from: string): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package-lock.json')) && existsSync(join(dir, 'src/lib'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+const codeHashes = new Map<string, string | null>();
+
+/**
+ * SHA-256 of every file under CODE_PATHS (names and bytes, in path order) and of the Node version;
+ * null when the sources cannot be found (then nothing is cached). Computed once per process and root.
+ */
+export function codeHash(root: string | null = findRoot(import.meta.dirname ?? process.cwd()) ?? findRoot(process.cwd())): string | null {
+  if (root === null) return null;
+  const known = codeHashes.get(root);
+  if (known !== undefined) return known;
+  const hash = sha256().update(`node ${process.version}\0`);
+  const walk = (rel: string): boolean => {
+    const path = join(root, rel);
+    if (!existsSync(path)) return false;
+    if (statSync(path).isFile()) hash.update(`${rel}\0`).update(readFileSync(path));
+    else
+      for (const e of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1)))
+        if (e.isDirectory()) walk(`${rel}/${e.name}`);
+        else hash.update(`${rel}/${e.name}\0`).update(readFileSync(join(path, e.name)));
+    return true;
+  };
+  const value = CODE_PATHS.every(walk) ? hash.digest('hex') : null;
+  codeHashes.set(root, value);
+  return value;
+}
+
+/** Forgets the code hashes computed in this process (tests that change the code). */
+export function forgetCodeHash(): void {
+  codeHashes.clear();
+}
+
+/** SHA-256 of bytes, hex. */
+export function hashBytes(bytes: Uint8Array | string): string {
+  return sha256().update(bytes).digest('hex');
+}
+
+const fileHashes = new Map<string, { stamp: string; hash: string }>();
+
+/**
+ * SHA-256 of a file's bytes. Within one process the hash is remembered while the file's size,
+ * times and inode stay the same (the dev server asks for it on every request); another process
+ * always hashes the bytes again.
+ */
+export function fileHash(path: string): string {
+  const s = statSync(path, { bigint: true });
+  const stamp = `${s.size}\0${s.mtimeNs}\0${s.ctimeNs}\0${s.ino}`;
+  const known = fileHashes.get(path);
+  if (known?.stamp === stamp) return known.hash;
+  const hash = hashBytes(readFileSync(path));
+  fileHashes.set(path, { stamp, hash });
+  return hash;
+}
+
+/**
+ * SHA-256 of a folder: the relative path and the {@link fileHash} of every file under it, in path
+ * order (a file added, removed, renamed or changed gives another hash).
+ */
+export function folderHash(dir: string): string {
+  const hash = sha256();
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (statSync(join(dir, path)).isDirectory()) walk(path);
+      else hash.update(`${path}\0${fileHash(join(dir, path))}\0`);
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}
+
+/** The key of an entry: the code hash and every part, in order; null when there is no code hash (nothing is cached). */
+export function cacheKey(parts: readonly string[], code: string | null = codeHash()): string | null {
+  if (code === null) return null;
+  const hash = sha256().update(`${code}\0`);
+  for (const p of parts) hash.update(`${p.length}:${p}\0`);
+  return hash.digest('hex');
+}
+
+const MAGIC = Buffer.from('NQ57CAC1');
+const HEADER = MAGIC.length + 8 + 4;
+
+const entryPath = (cacheDir: string, kind: string, key: string) => join(cacheDir, kind, key);
+
+/** The payload of a file entry, or null on a miss (absent, truncated, corrupt, unreadable). */
+export function readEntry(cacheDir: string, kind: string, key: string): Buffer | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(entryPath(cacheDir, kind, key));
+  } catch {
+    return null;
+  }
+  if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const length = Number(bytes.readBigUInt64LE(MAGIC.length));
+  const sum = bytes.readUInt32LE(MAGIC.length + 8);
+  const payload = bytes.subarray(HEADER);
+  if (payload.length !== length || crc32(payload) !== sum) return null;
+  return payload;
+}
+
+/** Writes a file entry atomically (temporary file, then rename); failures are ignored (the cache is an optimisation). */
+export function writeEntry(cacheDir: string, kind: string, key: string, payload: Uint8Array): boolean {
+  const final = entryPath(cacheDir, kind, key);
+  const temp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(dirname(final), { recursive: true });
+    const header = Buffer.alloc(HEADER);
+    MAGIC.copy(header);
+    header.writeBigUInt64LE(BigInt(payload.length), MAGIC.length);
+    header.writeUInt32LE(crc32(payload), MAGIC.length + 8);
+    writeFileSync(temp, header);
+    writeFileSync(temp, payload, { flag: 'a' });
+    renameSync(temp, final);
+    return true;
+  } catch {
+    removeQuietly(temp);
+    return false;
+  }
+}
+
+/**
+ * Keeps the `keep` newest file entries of `kind` whose name starts with `prefix` and removes the
+ * others (older data of the same table): the cache does not grow with every edit. Best effort.
+ */
+export function pruneEntries(cacheDir: string, kind: string, prefix: string, keep: number): void {
+  try {
+    const dir = join(cacheDir, kind);
+    const entries = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && !name.includes('.tmp-'))
+      .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+    for (const e of entries.slice(keep)) removeQuietly(join(dir, e.name));
+  } catch {
+    // Nothing to prune, or the folder went away: the cache stays as it is.
+  }
+}
+
+/** Removes a temporary file or folder; a failure to remove it is no error either. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Left for the next write to replace (temporary names are unique).
+  }
+}
+
+const COMPLETE = '.complete';
+
+/**
+ * A folder entry (files under relative paths): copies them into `to` and returns true, or false
+ * (nothing copied) on a miss. A folder without its list of files, or missing one of them, is a miss.
+ */
+export function readFolderEntry(cacheDir: string, kind: string, key: string, paths: readonly string[], to: string): boolean {
+  const dir = entryPath(cacheDir, kind, key);
+  try {
+    const listed = readFileSync(join(dir, COMPLETE), 'utf8');
+    if (listed !== `${paths.join('\n')}\n`) return false;
+    const sizes = paths.map((p) => statSync(join(dir, p)).size);
+    paths.forEach((p, i) => {
+      mkdirSync(dirname(join(to, p)), { recursive: true });
+      copyFileSync(join(dir, p), join(to, p));
+      if (statSync(join(to, p)).size !== sizes[i]) throw new Error(`${p}: short copy`);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stores the files at `paths` under `from` as a folder entry, whole or not at all. */
+export function writeFolderEntry(cacheDir: string, kind: string, key: string, paths: readonly string[], from: string): boolean {
+  const final = entryPath(cacheDir, kind, key);
+  const temp = `${final}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    for (const p of paths) {
+      mkdirSync(dirname(join(temp, p)), { recursive: true });
+      copyFileSync(join(from, p), join(temp, p));
+    }
+    writeFileSync(join(temp, COMPLETE), `${paths.join('\n')}\n`);
+    rmSync(final, { recursive: true, force: true });
+    renameSync(temp, final);
+    return true;
+  } catch {
+    removeQuietly(temp);
+    return false;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The validated store: what reading and checking one table file gave (its typed rows, their lines,
+ * the raw keys, the issues), kept in the build's cache (src/lib/cache) under the SHA-256 of the
+ * file's bytes and the code hash, so that an unchanged file is never parsed or checked again, by
+ * this process or the next (npm run validate:data writes it; the build's model and downloads read it).
+ *
+ * Columnar, because what matters is how fast and how small a table comes back (docs/performance.md,
+ * "The validated store"): a column of numbers (and nulls) is a Float64Array with a null mask; any
+ * other column is dictionary-coded, its distinct values once and a code per row (Uint8/16/32Array),
+ * so the rows decoded share one string per distinct cell, as the validator's cell cache makes them.
+ * The whole entry is one v8.serialize of those arrays (typed arrays are copied as bytes).
+ */
+import { deserialize, serialize } from 'node:v8';
+import { cacheKey, codeHash, hashBytes, pruneEntries, readEntry, writeEntry } from '../cache/index.ts';
+import type { Issue } from './issues.ts';
+
+/** What readTable gives for one file (read-dataset.ts). */
+export interface TableResult<R = Record<string, unknown>> {
+  rows: R[];
+  lines: number[];
+  rawKeys: Set<string>;
+  issues: Issue[];
+  records: number | null;
+}
+
+/** The cache folder kind of table entries; the format version is part of the key. */
+const KIND = 'nq57-tables';
+const FORMAT = 1;
+/** How many versions of one table's file are kept (the newest; older ones are removed on a store). */
+const KEEP = 3;
+/** The name of a table's entry: the table, then its key (so that older versions of one table can be pruned). */
+const entryName = (table: string, key: string) => `${table}.${key}`;
+
+type Column =
+  | { kind: 'number'; values: Float64Array; nulls: Uint8Array | null }
+  | { kind: 'dict'; dict: unknown[]; codes: Uint8Array | Uint16Array | Uint32Array }
+  | { kind: 'any'; values: unknown[] };
+
+interface Encoded {
+  format: number;
+  columns: string[];
+  data: Column[];
+  lines: Uint32Array;
+  /** null when the raw keys were not kept (a table nothing points to). */
+  rawKeys: string[] | null;
+  issues: Issue[];
+  records: number | null;
+}
+
+/** -0 and 0 are one Map key (SameValueZero): -0 gets its own, so that it comes back as -0. */
+const NEGATIVE_ZERO = Symbol('-0');
+const dictKey = (v: unknown) => (Object.is(v, -0) ? NEGATIVE_ZERO : v);
+
+function encodeColumn(rows: readonly Record<string, unknown>[], name: string): Column {
+  let numbers = true;
+  let primitive = true;
+  let hasNull = false;
+  const codes = new Map<unknown, number>();
+  const dict: unknown[] = [];
+  for (const row of rows) {
+    const v = row[name];
+    if (v === null) hasNull = true;
+    else if (typeof v !== 'number') numbers = false;
+    if (v !== null && typeof v === 'object') primitive = false;
+    const k = dictKey(v);
+    if (!codes.has(k) && dict.length <= 65_536) {
+      codes.set(k, dict.length);
+      dict.push(v);
+    }
+  }
+  if (!primitive) return { kind: 'any', values: rows.map((r) => r[name]) };
+  // Numbers with many distinct values (the observations' values): 8 bytes a row, no dictionary.
+  if (numbers && dict.length > 65_536) {
+    const values = new Float64Array(rows.length);
+    const nulls = hasNull ? new Uint8Array(rows.length) : null;
+    rows.forEach((r, i) => {
+      const v = r[name] as number | null;
+      if (v === null) nulls![i] = 1;
+      else values[i] = v;
+    });
+    return { kind: 'number', values, nulls };
+  }
+  if (dict.length > 65_536)
+    for (const row of rows) {
+      const k = dictKey(row[name]);
+      if (!codes.has(k)) {
+        codes.set(k, dict.length);
+        dict.push(row[name]);
+      }
+    }
+  const out =
+    dict.length <= 256 ? new Uint8Array(rows.length) : dict.length <= 65_536 ? new Uint16Array(rows.length) : new Uint32Array(rows.length);
+  rows.forEach((r, i) => {
+    out[i] = codes.get(dictKey(r[name]))!;
+  });
+  return { kind: 'dict', dict, codes: out };
+}
+
+/** One table's result as the bytes of a store entry. */
+export function encodeTable(result: TableResult<object>, keptKeys: boolean): Uint8Array {
+  const rows = result.rows as Record<string, unknown>[];
+  const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const encoded: Encoded = {
+    format: FORMAT,
+    columns,
+    data: columns.map((c) => encodeColumn(rows, c)),
+    lines: Uint32Array.from(result.lines),
+    rawKeys: keptKeys ? [...result.rawKeys] : null,
+    issues: result.issues,
+    records: result.records,
+  };
+  return serialize(encoded);
+}
+
+/** A store entry back as readTable's result: rows share one value per distinct cell, keys in the order stored. */
+export function decodeTable(bytes: Uint8Array): TableResult & { keptKeys: boolean } {
+  const e = deserialize(bytes) as Encoded;
+  if (e.format !== FORMAT) throw new Error(`store entry of format ${e.format}, not ${FORMAT}`);
+  const n = e.lines.length;
+  const template: Record<string, unknown> = Object.fromEntries(e.columns.map((c) => [c, null]));
+  const rows: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = { ...template };
+  e.columns.forEach((name, c) => {
+    const col = e.data[c]!;
+    if (col.kind === 'number') {
+      const { values, nulls } = col;
+      for (let i = 0; i < n; i++) rows[i]![name] = nulls !== null && nulls[i] === 1 ? null : values[i];
+    } else if (col.kind === 'dict') {
+      const { dict, codes } = col;
+      for (let i = 0; i < n; i++) rows[i]![name] = dict[codes[i]!];
+    } else for (let i = 0; i < n; i++) rows[i]![name] = col.values[i];
+  });
+  return {
+    rows,
+    lines: Array.from(e.lines),
+    rawKeys: new Set(e.rawKeys ?? []),
+    issues: e.issues,
+    records: e.records,
+    keptKeys: e.rawKeys !== null,
+  };
+}
+
+/** The key of a table file's entry: its table, the SHA-256 of its bytes, the code hash and the format. */
+export function tableKey(table: string, contentHash: string, code: string | null = codeHash()): string | null {
+  return cacheKey([KIND, String(FORMAT), table, contentHash], code);
+}
+
+/**
+ * The stored result of a table file, or null on a miss. With `needKeys`, an entry stored without its
+ * raw keys is a miss too. A corrupt entry is a miss (the file is read and checked again).
+ */
+export function loadTable(
+  cacheDir: string,
+  table: string,
+  contentHash: string,
+  needKeys: boolean,
+  code: string | null = codeHash(),
+): TableResult | null {
+  const key = tableKey(table, contentHash, code);
+  if (key === null) return null;
+  const bytes = readEntry(cacheDir, KIND, entryName(table, key));
+  if (bytes === null) return null;
+  try {
+    const t = decodeTable(bytes);
+    return needKeys && !t.keptKeys ? null : t;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a table file's result (best effort: a cache that cannot be written is no error). */
+export function saveTable(
+  cacheDir: string,
+  table: string,
+  contentHash: string,
+  result: TableResult<object>,
+  keptKeys: boolean,
+  code: string | null = codeHash(),
+): void {
+  const key = tableKey(table, contentHash, code);
+  if (key !== null && writeEntry(cacheDir, KIND, entryName(table, key), encodeTable(result, keptKeys)))
+    pruneEntries(cacheDir, KIND, `${table}.`, KEEP);
+}
+
+const CROSS = 'nq57-cross-table';
+
+/** The key of the rules across tables of a data directory: every file under it (folderHash) and the code. */
+export function crossKey(dataDirHash: string): string | null {
+  return cacheKey([CROSS, String(FORMAT), dataDirHash]);
+}
+
+/** The stored issues of the rules across tables for this key, or null on a miss. */
+export function loadCrossIssues(cacheDir: string, key: string): Issue[] | null {
+  const bytes = readEntry(cacheDir, CROSS, key);
+  if (bytes === null) return null;
+  try {
+    const issues = deserialize(bytes) as unknown;
+    return Array.isArray(issues) ? (issues as Issue[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveCrossIssues(cacheDir: string, key: string, issues: readonly Issue[]): void {
+  if (writeEntry(cacheDir, CROSS, key, serialize(issues))) pruneEntries(cacheDir, CROSS, '', KEEP);
+}
+
+/**
+ * The typed rows of a table file whose every row passed (no issue at all), from the store, or null
+ * (a miss, or a file with problems: the caller reads it and reports them). For the downloads, which
+ * publish a table only whole and valid.
+ */
+export function storedValidRows(cacheDir: string, table: string, bytes: Uint8Array): Record<string, unknown>[] | null {
+  const t = loadTable(cacheDir, table, hashBytes(bytes), false);
+  return t !== null && t.issues.length === 0 && t.records === t.rows.length ? t.rows : null;
+}
