@@ -50,6 +50,22 @@ export function csvToJson(def: TableDef, bytes: Uint8Array, shape: JsonShape = '
  * publishing a table with rows left out).
  */
 export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, shape: JsonShape = 'records'): void {
+  writeRowsJson(def, (onRow) => readTypedRows(def, bytes, onRow), write, shape);
+}
+
+/** Hands typed rows, in order, to `onRow`; returns the table's columns left out of its CSV (readTypedRows). */
+export type RowSource = (onRow: (row: Record<string, unknown>) => void) => { absent: Set<string> };
+
+/** Rows already read and checked (the validated store's rows, by record number) as a RowSource. */
+export const rowsSource =
+  (rows: readonly Record<string, unknown>[], records: Iterable<number>): RowSource =>
+  (onRow) => {
+    for (const r of records) onRow(rows[r]!);
+    return { absent: new Set() };
+  };
+
+/** writeTableJson from any RowSource (a large table's partitions take their rows from the store). */
+export function writeRowsJson(def: TableDef, source: RowSource, write: Sink, shape: JsonShape = 'records'): void {
   const BLOCK = 10_000;
   let block: unknown[] = [];
   let first = true;
@@ -64,7 +80,7 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, sh
   if (shape === 'rows') {
     let columns: string[] | null = null;
     let lines: string[] = [];
-    const { absent } = readTypedRows(def, bytes, (row) => {
+    const { absent } = source((row) => {
       if (!columns) {
         columns = Object.keys(row);
         write(`[${JSON.stringify(columns)}`);
@@ -79,7 +95,7 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, sh
     write(`${lines.length > 0 ? `,\n${lines.join(',\n')}` : ''}\n]\n`);
     return;
   }
-  readTypedRows(def, bytes, (row) => {
+  source((row) => {
     block.push(row);
     if (block.length === BLOCK) flush();
   });

@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { codeHash } from './cache.ts';
 import { gzipSync, strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
-import { writeTableJson, type Sink } from './downloads.ts';
-import { csvToParquet } from './parquet.ts';
+import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
+import { csvToParquet, rowsToParquet } from './parquet.ts';
+import { storedValidRows } from '../data/store.ts';
+import { cacheDir } from '../config.ts';
 import {
   csvOf,
   csvOfRange,
@@ -76,13 +78,22 @@ function fingerprint(path: string): string {
   return `${path}\0${s.size}\0${s.mtimeMs}`;
 }
 
+/** The numbers from … to − 1. */
+function* range(from: number, to: number): Generator<number> {
+  for (let i = from; i < to; i++) yield i;
+}
+
 function plan(def: TableDef, dir: string): Plan {
   const path = join(dir, def.file);
   const key = fingerprint(path);
   const known = plans.get(key);
   if (known) return known;
   const bytes = new Uint8Array(readFileSync(path));
-  const ix = indexTable(def, bytes);
+  // The rows the validator stored for these bytes: partitions and pieces are made from them, and the
+  // CSV is not parsed again. Without a store (cache off, another file), each part is read from its bytes.
+  const cache = cacheDir();
+  const rows = cache === null ? null : storedValidRows(cache, def.name, bytes);
+  const ix = indexTable(def, bytes, rows);
   // gzip writes a time into its header: the data's as-of date, so that the same data gives the same bytes.
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of?: string }).as_of ?? '2000-01-01';
   const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
@@ -95,7 +106,9 @@ function plan(def: TableDef, dir: string): Plan {
   });
   const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');
-    make.set(name, (write) => write(csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to))));
+    make.set(name, (write) =>
+      write(rows ? rowsToParquet(def, rowsSource(rows, range(p.from, p.to))) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to))),
+    );
     return name;
   });
   const parts = new Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>();
@@ -103,7 +116,11 @@ function plan(def: TableDef, dir: string): Plan {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
     make.set(csvName, (write) => write(csvOf(bytes, ix, p.records)));
-    make.set(jsonName, (write) => writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows'));
+    make.set(jsonName, (write) =>
+      rows
+        ? writeRowsJson(def, rowsSource(rows, p.records), write, 'rows')
+        : writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows'),
+    );
     parts.set(csvName, { format: 'csv', values: p.values, columns: ix.columns });
     parts.set(jsonName, { format: 'json', values: p.values, columns: ix.columns });
   }

@@ -8,7 +8,7 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describeColumns } from '../data/data-dictionary.ts';
 import type { TableDef } from '../../schemas/index.ts';
-import { readTypedRows } from './downloads.ts';
+import { readTypedRows, type RowSource } from './downloads.ts';
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 
@@ -22,9 +22,14 @@ const PHYSICAL: Record<string, Pick<SchemaElement, 'type' | 'converted_type'>> =
 
 /** The rows of a CSV (a whole table or a piece of it, with its header) as the bytes of one Parquet file. */
 export function csvToParquet(def: TableDef, csv: Uint8Array): Uint8Array {
+  return rowsToParquet(def, (onRow) => readTypedRows(def, csv, onRow));
+}
+
+/** Typed rows from any RowSource (a large table's pieces take theirs from the validated store) as one Parquet file. */
+export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
   const columns = describeColumns(def);
   const data: unknown[][] = columns.map(() => []);
-  const { absent } = readTypedRows(def, csv, (row) => {
+  const { absent } = source((row) => {
     for (let i = 0; i < columns.length; i++) data[i]!.push(row[columns[i]!.name] ?? null);
   });
   const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));

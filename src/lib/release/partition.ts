@@ -53,9 +53,10 @@ const SAFE = /^[a-z0-9][a-z0-9_-]*$/;
 /**
  * Reads where each record of a valid CSV starts and which partition it belongs to. Record
  * boundaries are found by quote parity (a line break inside a quoted cell does not end a record);
- * the partition cells are parsed with papaparse from each record's text.
+ * the partition cells are parsed with papaparse from each record's text, or, given the table's typed
+ * rows in record order (the validated store's, src/lib/data/store.ts), read from them.
  */
-export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
+export function indexTable(def: TableDef, bytes: Uint8Array, rows: readonly Record<string, unknown>[] | null = null): TableIndex {
   const starts: number[] = [];
   let inQuotes = false;
   let recordStart = 0;
@@ -74,16 +75,24 @@ export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
   const columns = PARTITION_COLUMNS.filter((c) => header.includes(c) && columnsOf(def).includes(c));
   const at = columns.map((c) => header.indexOf(c));
   const n = starts.length - 2;
+  if (rows !== null && rows.length !== Math.max(n, 0))
+    throw new Error(`${def.file}: ${rows.length} typed rows for ${Math.max(n, 0)} records; the rows are not this file's.`);
   const keyOf = new Uint32Array(Math.max(n, 0));
   const keys: string[] = [];
   const seen = new Map<string, number>();
   for (let r = 0; r < n; r++) {
     let key = '';
     if (at.length > 0) {
-      const line = decoder.decode(bytes.subarray(starts[r + 1], starts[r + 2])).replace(/\r?\n$/, '');
-      // Most records hold no quote: split at commas; otherwise let papaparse read the record.
-      const cells = line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
-      key = at.map((i) => cells[i] ?? '').join('/');
+      if (rows !== null) {
+        // The validated store's row of this record: its cells are the record's, already read.
+        const row = rows[r]!;
+        key = columns.map((c) => String(row[c] ?? '')).join('/');
+      } else {
+        const line = decoder.decode(bytes.subarray(starts[r + 1], starts[r + 2])).replace(/\r?\n$/, '');
+        // Most records hold no quote: split at commas; otherwise let papaparse read the record.
+        const cells = line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
+        key = at.map((i) => cells[i] ?? '').join('/');
+      }
       for (const v of key.split('/'))
         if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${r + 2}).`);
     }

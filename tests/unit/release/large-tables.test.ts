@@ -30,6 +30,9 @@ import {
   recordCount,
 } from '../../../src/lib/release/partition.ts';
 import { largeParts, listDownloads, tablesInParts, writeDownloads } from '../../../src/lib/release/publish.ts';
+import { clearLayouts } from '../../../src/lib/release/layout.ts';
+import { storedValidRows } from '../../../src/lib/data/store.ts';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import { treeWith } from '../data/helpers.ts';
@@ -318,6 +321,36 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
 
   it('lists the same downloads as it writes', () => {
     expect(listDownloads(dir).map((d) => d.path)).toEqual(written.map((d) => d.path));
+  });
+});
+
+describe('a large table made from the validated store (SYNTHETIC observations)', () => {
+  it('writes the same parts, byte for byte, from the rows the validator stored as from its CSV', () => {
+    const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
+    const before = process.env.PORTAL_CACHE_DIR;
+    try {
+      process.env.PORTAL_CACHE_DIR = 'off';
+      clearLayouts();
+      const plain = mkdtempSync(join(tmpdir(), 'nq57-large-plain-'));
+      writeDownloads(dir, plain, BASE);
+      const cache = mkdtempSync(join(tmpdir(), 'nq57-large-cache-'));
+      // The tree's cross-table rules fail (SYNTHETIC ids); the observations file itself is valid and stored.
+      validateDataset(dir, { cacheDir: cache });
+      // The rows are in the store: the parts are made from them, not from the CSV's bytes.
+      expect(storedValidRows(cache, 'observations', new Uint8Array(readFileSync(join(dir, 'observations.csv'))))).not.toBeNull();
+      process.env.PORTAL_CACHE_DIR = cache;
+      clearLayouts();
+      const stored = mkdtempSync(join(tmpdir(), 'nq57-large-stored-'));
+      writeDownloads(dir, stored, BASE);
+      const names = filesUnder(plain);
+      expect(names.some((f) => f.endsWith('.parquet'))).toBe(true);
+      expect(filesUnder(stored)).toEqual(names);
+      for (const f of names) expect(readFileSync(join(stored, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.PORTAL_CACHE_DIR;
+      else process.env.PORTAL_CACHE_DIR = before;
+      clearLayouts();
+    }
   });
 });
 
