@@ -80,12 +80,22 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     };
     // npm run build, step by step, under GNU time (Debian package "time"): wall, user and system CPU, peak resident memory.
     const build = () => {
-      const script = `node scripts/validate-data.ts --data-dir "${dir}" >/dev/null && astro build --outDir "${dist}" && pagefind --site "${dist}" >/dev/null`;
+      // Astro's log goes to a file: at M50 it is over spawnSync's 1 MiB buffer, which kills the child (ENOBUFS).
+      const log = join(out, `build-${name}.log`);
+      const script = `node scripts/validate-data.ts --data-dir "${dir}" >"${log}" && astro build --outDir "${dist}" >>"${log}" && pagefind --site "${dist}" >>"${log}"`;
       const b0 = performance.now();
-      const timed = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', 'sh', '-c', script], { cwd: site, env, encoding: 'utf8' });
+      const timed = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', 'sh', '-c', script], {
+        cwd: site,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 256 * 2 ** 20,
+      });
       const ms = Math.round(performance.now() - b0);
       const m = /TIME (\d+) ([\d.]+) ([\d.]+)\s*$/.exec(timed.stderr ?? '');
-      if (timed.status !== 0) throw new Error(`build of ${name} failed:\n${(timed.stderr ?? '').slice(-4000)}`);
+      if (timed.status !== 0)
+        throw new Error(
+          `build of ${name} failed (${timed.error?.message ?? `exit ${timed.status}`}; log: ${log}):\n${(timed.stderr ?? '').slice(-4000)}`,
+        );
       return {
         ms,
         cpuS: m ? Math.round(Number(m[2]) + Number(m[3])) : null,
