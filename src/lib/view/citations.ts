@@ -6,7 +6,7 @@
  * disagree; the formats are cite.ts's. Works without JavaScript; it keeps the figure pages light
  * (rows carry only the text citation and a link here).
  */
-import { t, type Lang } from '../i18n/index.ts';
+import { langOf, pathsForLangs, t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { formerProvincePage } from './areas.ts';
@@ -153,14 +153,45 @@ export function citationsPage(model: Model, section: CitationSection, id: string
  * entry per figure). Apart from the page's view so that each route computes only what it writes (at bench
  * scale M, 3,321 communes × 2 languages × 3 files).
  */
-export function citationFiles(
+/** The media types of a citations page's files. */
+const FILE_TYPES = {
+  bibtex: 'application/x-bibtex; charset=utf-8',
+  csl: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+} as const;
+export type CitationFormat = keyof typeof FILE_TYPES;
+
+/** One file of a citations page: every figure of the page as BibTeX, or as one CSL-JSON array. */
+export function citationFile(
   model: Model,
   section: CitationSection,
   id: string,
   lang: Lang,
   baseUrl: string,
-): { bibtex: string; csl: string } {
+  format: CitationFormat,
+): string {
   const { cites } = figuresOf(model, section, id, lang);
   const base = baseUrl.replace(/\/$/, '');
-  return { bibtex: formatCitationsBibtex(cites, base), csl: `${JSON.stringify(formatCitationsCsl(cites, base), null, 2)}\n` };
+  return format === 'bibtex' ? formatCitationsBibtex(cites, base) : `${JSON.stringify(formatCitationsCsl(cites, base), null, 2)}\n`;
+}
+
+/** The route params of every citations page (and of its files), in both languages. */
+export const citationPaths = (model: Model) =>
+  pathsForLangs(citationPages(model).map(({ section, id }) => ({ params: { section, id }, props: {} })));
+
+/** The response of a citations file's route (src/pages/[...locale]/[section]/[id]/cite/figures.*.ts). */
+export function citationFileResponse(
+  model: Model,
+  format: CitationFormat,
+  params: { section?: string | undefined; id?: string | undefined; locale?: string | undefined },
+  site: URL | undefined,
+): Response {
+  const body = citationFile(
+    model,
+    params.section as CitationSection,
+    params.id!,
+    langOf(params.locale),
+    (site ?? new URL('https://example.org')).href,
+    format,
+  );
+  return new Response(body, { headers: { 'content-type': FILE_TYPES[format] } });
 }

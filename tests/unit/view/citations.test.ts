@@ -8,7 +8,7 @@ import {
   type CslItem,
   type FigureCite,
 } from '../../../src/lib/view/cite.ts';
-import { citationFiles, citationPages, citationsPage, figuresOf } from '../../../src/lib/view/citations.ts';
+import { citationFile, citationPages, citationsPage, figuresOf } from '../../../src/lib/view/citations.ts';
 import { communePage } from '../../../src/lib/view/commune.ts';
 import { provincePage } from '../../../src/lib/view/province.ts';
 import { targetPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
@@ -70,7 +70,11 @@ describe('citations page of a province', () => {
 });
 
 describe('the files of a citations page', () => {
-  const v = { ...citationsPage(model, 'provinces', '96', 'vi', BASE), ...citationFiles(model, 'provinces', '96', 'vi', BASE) };
+  const v = {
+    ...citationsPage(model, 'provinces', '96', 'vi', BASE),
+    bibtex: citationFile(model, 'provinces', '96', 'vi', BASE, 'bibtex'),
+    csl: citationFile(model, 'provinces', '96', 'vi', BASE, 'csl'),
+  };
 
   it('BibTeX: every source once, one dataset entry per figure, unique keys, balanced braces, Vietnamese kept as NFC', () => {
     const entries = bibEntries(v.bibtex);
