@@ -82,11 +82,14 @@ export interface DataTablePage {
   sources: SourceLine[];
   /** Set for a table published in parts: link this instead of its whole CSV and JSON. */
   inParts?: { href: string; text: string };
+  /** The JSON Schema of its JSON download: of the whole table's records, or of its partitions' rows when published in parts. */
+  schema: string;
 }
 
 export function dataTablePage(model: Model, name: string, lang: Lang): DataTablePage {
   const def = TABLES.find((d) => d.name === name) as TableDef | undefined;
   if (!def) throw new Error(`No table named ${name}.`);
+  const parts = inPartsLink(model, def, lang);
   return {
     lang,
     def,
@@ -94,7 +97,8 @@ export function dataTablePage(model: Model, name: string, lang: Lang): DataTable
     title: textIn(lang, def, 'title'),
     description: textIn(lang, def, 'description'),
     rows: formatNumber(model.tables[def.name].length, lang, 0),
-    ...inPartsLink(model, def, lang),
+    ...parts,
+    schema: `/data/schemas/${def.name}.${parts.inParts ? 'rows.' : ''}schema.json`,
     columns: describeColumns(def),
     references: def.foreignKeys.map((fk) => ({
       fields: fk.fields.join(', '),

@@ -28,10 +28,12 @@ describe('data pages on the published data', () => {
     expect(v.tables.filter((r) => r.inParts).map((r) => [r.name.href, r.inParts!.href])).toEqual([
       ['/en/data/observations/', '/data/latest/datapackage.json'],
     ]);
-    expect(dataTablePage({ ...model, dataDir: treeWith({ 'observations.csv': big }) }, 'observations', 'en').inParts?.href).toBe(
-      '/data/latest/datapackage.json',
-    );
+    const split = dataTablePage({ ...model, dataDir: treeWith({ 'observations.csv': big }) }, 'observations', 'en');
+    expect(split.inParts?.href).toBe('/data/latest/datapackage.json');
+    // Its JSON is the partitions' rows: the schema linked is theirs, not the whole table's records'.
+    expect(split.schema).toBe('/data/schemas/observations.rows.schema.json');
     expect(dataTablePage(model, 'observations', 'en').inParts).toBeUndefined();
+    expect(dataTablePage(model, 'observations', 'en').schema).toBe('/data/schemas/observations.schema.json');
   });
 
   it('a table page lists its columns and its references', () => {
