@@ -688,6 +688,7 @@ export const en: Dictionary = {
   'citeThis.viaRelease': 'Via: {publisher}, {title}, version {version} ({date}), {url}.',
   'citeThis.viaUnreleased': 'Via: {publisher}, {title}, unreleased data (as of {date}).',
   'citeThis.page': 'Page: {url}',
+  'citeThis.filesOfPage': 'BibTeX and CSL-JSON of every figure of this page:',
   'citeThis.formatsLink': 'BibTeX, CSL-JSON of this figure',
   'citeThis.tableLink': 'Cite each figure of this table (text, BibTeX, CSL-JSON) and report a problem',
   'citeThis.chartFigures': 'Each figure of this chart: cite it, report a problem',

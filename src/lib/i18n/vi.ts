@@ -692,6 +692,7 @@ export const vi = {
   'citeThis.viaRelease': 'Trích qua: {publisher}, {title}, phiên bản {version} ({date}), {url}.',
   'citeThis.viaUnreleased': 'Trích qua: {publisher}, {title}, dữ liệu chưa phát hành (tính đến {date}).',
   'citeThis.page': 'Trang: {url}',
+  'citeThis.filesOfPage': 'BibTeX và CSL-JSON của mọi số liệu trên trang này:',
   'citeThis.formatsLink': 'BibTeX, CSL-JSON của số liệu này',
   'citeThis.tableLink': 'Trích dẫn từng số liệu của bảng (văn bản, BibTeX, CSL-JSON) và báo lỗi',
   'citeThis.chartFigures': 'Từng số liệu của biểu đồ: trích dẫn và báo lỗi',

@@ -11,6 +11,7 @@ import type { Model } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { formerProvincePage } from './areas.ts';
 import {
+  CITATION_FILES,
   citationsPath,
   formatCitationsBibtex,
   formatCitationsCsl,
@@ -39,8 +40,14 @@ export type CitationSection = (typeof CITATION_SECTIONS)[number];
  */
 const REPORT_ON_ENTRIES: ReadonlySet<CitationSection> = new Set(['provinces', 'indicators', 'former-provinces']);
 
-/** The files of a citations page, next to it. */
-export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
+export { CITATION_FILES };
+
+/**
+ * The sections whose figures are cited in the two files only, without a citations page: a commune shows
+ * the latest value of each indicator, and at commune scale the pages would outweigh the site (bench scale
+ * M50: 3,321 communes × 50 figures × 2 languages, ≈ 915 MiB of HTML; docs/citing.md).
+ */
+export const CITATION_FILES_ONLY: ReadonlySet<CitationSection> = new Set(['communes']);
 
 /**
  * Every page that has a citations page: the provinces, indicators and targets (with progress)
@@ -174,9 +181,13 @@ export function citationFile(
   return format === 'bibtex' ? formatCitationsBibtex(cites, base) : `${JSON.stringify(formatCitationsCsl(cites, base), null, 2)}\n`;
 }
 
-/** The route params of every citations page (and of its files), in both languages. */
-export const citationPaths = (model: Model) =>
-  pathsForLangs(citationPages(model).map(({ section, id }) => ({ params: { section, id }, props: {} })));
+/** The route params, in both languages, of every citations page (`page`) or of every pair of citations files (`files`). */
+export const citationPaths = (model: Model, what: 'page' | 'files') =>
+  pathsForLangs(
+    citationPages(model)
+      .filter(({ section }) => what === 'files' || !CITATION_FILES_ONLY.has(section))
+      .map(({ section, id }) => ({ params: { section, id }, props: {} })),
+  );
 
 /** The response of a citations file's route (src/pages/[...locale]/[section]/[id]/cite/figures.*.ts). */
 export function citationFileResponse(

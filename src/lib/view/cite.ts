@@ -71,6 +71,8 @@ export interface FigureCite {
   key: string;
   /** Its entry on the page's citations page (`{page}cite/#{key}`: BibTeX and CSL-JSON), or null when the page carries the formats itself. */
   entry: string | null;
+  /** The page's two citations files, for a page whose figures have no citations page (a commune: CITATION_FILES_ONLY in citations.ts). */
+  files?: { bibtex: string; csl: string };
   /** A short name of what is cited ("DTI — Hà Nội, 2024: 0,62"). */
   what: string;
   /** Original sources, first in every format. */
@@ -182,11 +184,22 @@ export const observationKey = (obs: Pick<ObservationRow, 'indicator_id' | 'area_
 /** The citations page of a page (its BibTeX and CSL-JSON per figure): `{page}cite/`. */
 export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
 
+/** The two files of a page's citations, in its citations folder: every figure of the page in BibTeX and in CSL-JSON. */
+export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
+
 /**
  * The citation of one observation whose value the page shows as `shown`, on `path` (without language
- * prefix). `path` is a page with a citations page (`citationsPath`), where the entry is.
+ * prefix). `path` is a page with a citations page (`citationsPath`), where the entry is; with
+ * `where` = 'files', a page that has only the two citations files (a commune), which hold its entry.
  */
-export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRow, shown: string, path: string): FigureCite {
+export function observationCite(
+  model: CiteModel,
+  lang: Lang,
+  obs: ObservationRow,
+  shown: string,
+  path: string,
+  where: 'entry' | 'files' = 'entry',
+): FigureCite {
   const file = 'observations.csv';
   const figureKey = observationKey(obs);
   const key = [
@@ -199,7 +212,15 @@ export function observationCite(model: CiteModel, lang: Lang, obs: ObservationRo
   return {
     lang,
     key: figureKey,
-    entry: `${href(lang, citationsPath(path))}#${figureKey}`,
+    entry: where === 'entry' ? `${href(lang, citationsPath(path))}#${figureKey}` : null,
+    ...(where === 'files'
+      ? {
+          files: {
+            bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
+            csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
+          },
+        }
+      : {}),
     what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
     portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),

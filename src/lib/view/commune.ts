@@ -35,7 +35,7 @@ export interface CommunePage {
   noTasks: { text: string; link: Link } | null;
   figures: {
     caption: string;
-    /** `cite`: the row's figure (the latest value) on the citations page (cite.ts). */
+    /** `cite`: the row's figure (the latest value), its BibTeX and CSL-JSON in the commune's two citations files (cite.ts). */
     rows: { indicator: Link; period: string; value: string; source: SourceView; count: string; cite: FigureCite }[];
     /** The footnote around the link to the observations download. */
     note: { before: string; link: Link; after: string };
@@ -99,7 +99,14 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
               indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
               period: formatPeriod(obs.period, lang),
               value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-              cite: observationCite(model, lang, obs, formatValue(obs.value, ind, lang, t(lang, 'notAvailable')), communePath(code)),
+              cite: observationCite(
+                model,
+                lang,
+                obs,
+                formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
+                communePath(code),
+                'files',
+              ),
               source: sourceRef(model, lang, obs.source_id, obs.published_on),
               count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
             })),

@@ -8,7 +8,7 @@ import {
   type CslItem,
   type FigureCite,
 } from '../../../src/lib/view/cite.ts';
-import { citationFile, citationPages, citationsPage, figuresOf } from '../../../src/lib/view/citations.ts';
+import { citationFile, citationPages, citationPaths, citationsPage, figuresOf } from '../../../src/lib/view/citations.ts';
 import { communePage } from '../../../src/lib/view/commune.ts';
 import { provincePage } from '../../../src/lib/view/province.ts';
 import { targetPage, targetsWithProgress } from '../../../src/lib/view/targets.ts';
@@ -197,12 +197,26 @@ describe('a commune with many periods', () => {
     }));
     const model = buildModel({ ...base.tables, observations: [...base.tables.observations, ...series] }, base.meta, base.dataDir);
     expect(citationPages(model).filter((p) => p.section === 'communes')).toEqual([{ section: 'communes', id: code }]);
-    const v = citationsPage(model, 'communes', code, 'en', BASE);
-    expect(v.entries.map((e) => e.anchor)).toEqual([observationKey(series.at(-1)!)]);
-    expect(communePage(model, code, 'en').figures?.rows.map((r) => r.cite.entry)).toEqual([
-      `/en/communes/${code}/cite/#${v.entries[0]!.anchor}`,
+    // A commune has the two files and no citations page (CITATION_FILES_ONLY): the files hold its one figure.
+    const files = citationPaths(model, 'files').filter((p) => p.params.section === 'communes');
+    expect(files.map((p) => [p.params.locale, p.params.id])).toEqual([
+      [undefined, code],
+      ['en', code],
     ]);
-    // The commune's row carries the report links (CiteThis); its entry does not repeat them.
-    expect(v.entries[0]!.report).toBeNull();
+    expect(citationPaths(model, 'page').some((p) => p.params.section === 'communes')).toBe(false);
+    expect(citationPaths(model, 'page').some((p) => p.params.section === 'provinces')).toBe(true);
+    const key = observationKey(series.at(-1)!);
+    expect(figuresOf(model, 'communes', code, 'en').cites.map((c) => c.key)).toEqual([key]);
+    const bib = bibEntries(citationFile(model, 'communes', code, 'en', BASE, 'bibtex'));
+    expect(bib.filter((e) => e.key.endsWith(key))).toHaveLength(1);
+    const csl = JSON.parse(citationFile(model, 'communes', code, 'en', BASE, 'csl')) as CslItem[];
+    expect(csl.some((i) => i.id.endsWith(key))).toBe(true);
+    // Its row links to the two files, not to an entry of a page that does not exist.
+    const [row] = communePage(model, code, 'en').figures?.rows ?? [];
+    expect(row!.cite.entry).toBeNull();
+    expect(row!.cite.files).toEqual({
+      bibtex: `/en/communes/${code}/cite/figures.bib`,
+      csl: `/en/communes/${code}/cite/figures.csl.json`,
+    });
   });
 });

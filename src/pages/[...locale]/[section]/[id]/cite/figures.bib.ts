@@ -3,6 +3,6 @@ import type { APIRoute } from 'astro';
 import { getModel } from '../../../../../lib/model/index.ts';
 import { citationFileResponse, citationPaths } from '../../../../../lib/view/citations.ts';
 
-export const getStaticPaths = () => citationPaths(getModel());
+export const getStaticPaths = () => citationPaths(getModel(), 'files');
 
 export const GET: APIRoute = ({ params, site }) => citationFileResponse(getModel(), 'bibtex', params, site);
