@@ -54,7 +54,7 @@ export function rowValidator<S extends z.ZodObject>(
   const schemas = columns.map((c) => def.row.shape[c] as z.ZodType);
   // Rows are typed only when every column of the schema is present (else missing-header was reported).
   const complete = columns.length === Object.keys(def.row.shape).length;
-  // Every row starts as a copy of this object: one shape for all rows, keys in schema order.
+  // Every row is made by one object literal (rowMaker): one shape for all rows, keys in schema order.
   const makeRow = rowMaker(columns);
   const typed: unknown[] = columns.map(() => null);
   const rows: z.output<S>[] = [];

@@ -8,11 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheKey, codeHash, hashBytes, readFolderEntry, writeFolderEntry } from '../cache/index.ts';
+import { cacheKey, hashBytes, readFolderEntry, writeFolderEntry } from '../cache/index.ts';
 import { releaseDir } from '../data/read-releases.ts';
-
-// layout.ts keys its notes on the same code hash.
-export { codeHash };
 
 const KIND = 'nq57-release-downloads';
 

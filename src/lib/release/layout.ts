@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeHash } from './cache.ts';
+import { codeHash } from '../cache/index.ts';
 import { gzipSync, strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
