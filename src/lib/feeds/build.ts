@@ -82,9 +82,11 @@ const url = (ctx: FeedContext, path: string) => `${ctx.base}${href(ctx.lang, pat
 /** Newest first; entries of the same date by id, so the order never depends on the input's. */
 function sortEntries(entries: FeedEntry[]): FeedEntry[] {
   const seen = new Set<string>();
-  return entries
-    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
-    .sort((a, b) => b.updated.localeCompare(a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true))).sort(newestFirst);
+}
+
+function newestFirst(a: Pick<FeedEntry, 'id' | 'updated'>, b: Pick<FeedEntry, 'id' | 'updated'>): number {
+  return b.updated.localeCompare(a.updated) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function taskEntries(ctx: FeedContext, task: TaskView): FeedEntry[] {
@@ -193,7 +195,13 @@ function figureEntry(ctx: FeedContext, o: ObservationRow): FeedEntry {
   };
 }
 
-/** An indicator's figures, one entry per publication: same period, as-of date, source and level. */
+/**
+ * An indicator's figures, one entry per publication: same period, as-of date, source and level.
+ * Only the groups a feed can hold are written out: the others would fall past the feed's limit
+ * whatever else it holds (feedOf keeps the newest by the same order, and no other entry shares a
+ * group's id). At bench scale M50 an indicator has ≈ 27,000 groups of up to 3,321 figures each,
+ * and writing all their summaries took 0.14 s per feed.
+ */
 function figureGroupEntries(ctx: FeedContext, rows: readonly ObservationRow[]): FeedEntry[] {
   const { model, lang } = ctx;
   const groups = new Map<string, ObservationRow[]>();
@@ -204,31 +212,37 @@ function figureGroupEntries(ctx: FeedContext, rows: readonly ObservationRow[]): 
     if (group) group.push(o);
     else groups.set(k, [o]);
   }
-  return [...groups.values()].map((list) => {
+  const seen = firstSeen(ctx.history).get('observations');
+  const heads = [...groups.values()].map((list) => {
     const o = list[0]!;
-    const indicator = model.indicator.get(o.indicator_id)!;
-    const dates = list.map(
-      (x) =>
-        x.published_on ??
-        firstSeen(ctx.history)
-          .get('observations')
-          ?.get(joinKey([x.indicator_id, x.area_level, x.area_code, x.period, x.as_of ?? '']))?.date ??
-        model.asOf,
-    );
-    const source = sourceRef(model, lang, o.source_id, o.published_on);
-    return {
-      id: entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id),
-      title: t(lang, 'feedFigures', { name: textIn(lang, indicator, 'name'), period: formatPeriod(o.period, lang), count: list.length }),
-      updated: dates.sort().at(-1)!,
-      link: url(ctx, indicatorPath(o.indicator_id)),
-      summary: [
-        t(lang, 'feedFigureSummary', { source: source.label, date: source.dateText }),
-        list
-          .map((x) => `${areaName(model, x.area_level, x.area_code, lang)}: ${formatValue(x.value, indicator, lang, t(lang, 'noData'))}`)
-          .join('; '),
-      ].join(' '),
-    };
+    let updated = '';
+    for (const x of list) {
+      const date =
+        x.published_on ?? seen?.get(joinKey([x.indicator_id, x.area_level, x.area_code, x.period, x.as_of ?? '']))?.date ?? model.asOf;
+      if (date > updated) updated = date;
+    }
+    return { list, updated, id: entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id) };
   });
+  return heads
+    .sort(newestFirst)
+    .slice(0, ctx.entryLimit ?? FEED_ENTRY_LIMIT)
+    .map(({ list, updated, id }) => {
+      const o = list[0]!;
+      const indicator = model.indicator.get(o.indicator_id)!;
+      const source = sourceRef(model, lang, o.source_id, o.published_on);
+      return {
+        id,
+        title: t(lang, 'feedFigures', { name: textIn(lang, indicator, 'name'), period: formatPeriod(o.period, lang), count: list.length }),
+        updated,
+        link: url(ctx, indicatorPath(o.indicator_id)),
+        summary: [
+          t(lang, 'feedFigureSummary', { source: source.label, date: source.dateText }),
+          list
+            .map((x) => `${areaName(model, x.area_level, x.area_code, lang)}: ${formatValue(x.value, indicator, lang, t(lang, 'noData'))}`)
+            .join('; '),
+        ].join(' '),
+      };
+    });
 }
 
 /** The feed's date: its newest entry or the latest release, whichever is later (both from the data). */

@@ -13,7 +13,9 @@ import {
 } from '../../../src/lib/feeds/build.ts';
 import { feedPath } from '../../../src/lib/feeds/paths.ts';
 import type { Lang } from '../../../src/lib/i18n/index.ts';
-import { getModel } from '../../../src/lib/model/index.ts';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { buildModel, getModel } from '../../../src/lib/model/index.ts';
+import type { ObservationRow } from '../../../src/schemas/index.ts';
 import { readCorrections } from '../../../src/lib/release/corrections.ts';
 import { buildReleaseHistory } from '../../../src/lib/release/history.ts';
 import { buildAtomFeed } from '../../../src/lib/release/metadata.ts';
@@ -186,6 +188,38 @@ describe('the feeds of the published data', () => {
     expect(cut.entries).toEqual(whole.entries.slice(0, limit));
     expect(cut.updated).toBe(whole.updated);
     expect(atomProblems(buildAtomFeed(cut))).toEqual([]);
+  });
+});
+
+describe("an indicator's feed over the limit (SYNTHETIC figures over the valid fixture)", () => {
+  const dir = join(import.meta.dirname, '../../fixtures/valid');
+  const data = validateDataset(dir);
+  // SYNTHETIC: 40 monthly figures of DTI for each of two provinces, published on dates out of the periods' order.
+  const synthetic = Array.from({ length: 80 }, (_, i): ObservationRow => {
+    const m = i % 40;
+    return {
+      indicator_id: 'dti',
+      area_level: 'province',
+      area_code: i < 40 ? '01' : '79',
+      period: `${2030 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+      value: i / 100,
+      source_id: 'fixture-article',
+      published_on: `2025-${String(((m * 7) % 12) + 1).padStart(2, '0')}-${String((m % 28) + 1).padStart(2, '0')}`,
+      method: 'as_published',
+      note: 'SYNTHETIC',
+    } as ObservationRow;
+  });
+  const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
+  const ctx: FeedContext = { model, history: [], corrections: [], base: BASE, lang: 'en' };
+
+  it('writes out only its newest figure groups: the same entries as cutting the whole feed', () => {
+    const whole = indicatorFeed(ctx, 'dti');
+    expect(whole.entries.length).toBeGreaterThanOrEqual(40);
+    for (const limit of [1, 7, 25]) {
+      const cut = indicatorFeed({ ...ctx, entryLimit: limit }, 'dti');
+      expect(cut.entries).toEqual(whole.entries.slice(0, limit));
+      expect(cut.updated).toBe(whole.updated);
+    }
   });
 });
 
