@@ -4,6 +4,11 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import downloads from './src/integrations/downloads.ts';
 import api from './src/integrations/api.ts';
+import { cacheDir } from './src/lib/config.ts';
+
+// The build's cache (src/lib/config.ts; "off" turns it off). Astro keeps its incremental build there: a page
+// whose code and cacheKey (src/lib/view/page-keys.ts) are those of the previous build is copied, not rendered.
+const cache = cacheDir();
 
 // The canonical origin of the published portal. Override with PORTAL_SITE for a staging host.
 const site = process.env.PORTAL_SITE ?? 'https://nq57.example.org';
@@ -15,6 +20,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   trailingSlash: 'always',
   build: { format: 'directory' },
+  ...(cache === null ? {} : { cacheDir: `${cache}/astro`, experimental: { incrementalBuild: true } }),
   // Languages are routed by src/pages/[...locale]/ (vi at the root, en under /en/), see src/lib/i18n.
   // Content-Security-Policy as a <meta> on every page, with hashes of Astro's own scripts and styles.
   // Pagefind compiles WebAssembly: 'wasm-unsafe-eval' (no 'unsafe-eval'). Headers a <meta> cannot carry

@@ -1,10 +1,12 @@
 /**
  * Issue #17, "Warm rebuilds": a build that takes everything it can from the build's cache (the
- * validated store, the release downloads: src/lib/cache) publishes the same dist/, byte for byte,
- * as a build from an empty cache. Two builds of the real data into two folders (about a minute).
+ * validated store, the release downloads: src/lib/cache; the pages of Astro's incremental build:
+ * src/lib/view/page-keys.ts) publishes the same dist/, byte for byte, as a build from an empty cache:
+ * with the data unchanged, and after one figure changed. Builds of a copy of the real data with two
+ * SYNTHETIC commune figures added (the real data has none), into four folders (about two minutes).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,49 +22,79 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** validate:data then astro build, as `npm run build` runs them, with the given cache folder. */
-function build(cache: string): string {
-  const out = mkdtempSync(join(tmpdir(), 'nq57-warm-dist-'));
+/** validate:data then astro build, as `npm run build` runs them, with the given data and cache folders; the dist and Astro's log. */
+function build(data: string, cache: string, made: string[]): { dist: string; log: string } {
+  const dist = mkdtempSync(join(tmpdir(), 'nq57-warm-dist-'));
+  made.push(dist);
   // Without what Vitest sets for its own run (NODE_ENV=test would bundle React's development runtime).
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST'))),
     PATH: `${bin}:${process.env.PATH}`,
+    PORTAL_DATA_DIR: data,
     PORTAL_CACHE_DIR: cache,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  execFileSync(join(bin, 'node'), ['scripts/validate-data.ts'], { cwd: root, env, stdio: 'pipe' });
-  execFileSync(join(bin, 'astro'), ['build', '--outDir', out], { cwd: root, env, stdio: 'pipe' });
-  return out;
+  execFileSync(join(bin, 'node'), ['scripts/validate-data.ts', '--data-dir', data], { cwd: root, env, stdio: 'pipe' });
+  const log = execFileSync(join(bin, 'astro'), ['build', '--outDir', dist], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  return { dist, log };
 }
+
+/** Whether Astro's log says it copied the page at `path` from its incremental build's cache. */
+const copied = (log: string, path: string) =>
+  log.split('\n').some((line) => line.includes(` ${path} `) && /\((restored|cached)\)/.test(line));
+
+/** The files whose bytes differ between two dists that list the same files. */
+function differing(a: string, b: string): string[] {
+  const files = filesUnder(a);
+  expect(filesUnder(b)).toEqual(files);
+  return files.filter((f) => !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+}
+
+// SYNTHETIC: the DTI of two wards of Hà Nội (00004 Ba Đình, 00008 Ngọc Hà), never published.
+const figure = (code: string, value: string) =>
+  `dti,commune,${code},2024,${value},dti-gov-vn-xep-hang-2024,2025-10-21,as_published,SYNTHETIC test figure,,,\n`;
 
 describe('a warm build', () => {
-  it('writes the same files, byte for byte, as a build from an empty cache', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'nq57-warm-cache-'));
-    const made = [cache];
+  it('writes the same files, byte for byte, as a build from an empty cache: unchanged, then after one figure changed', () => {
+    const made: string[] = [];
     try {
-      buildTwiceAndCompare(cache, made);
+      const data = mkdtempSync(join(tmpdir(), 'nq57-warm-data-'));
+      made.push(data);
+      cpSync(join(root, 'data'), data, { recursive: true });
+      const observations = join(data, 'observations.csv');
+      const real = readFileSync(observations, 'utf8');
+      appendFileSync(observations, figure('00004', '0.5') + figure('00008', '0.6'));
+      const cache = mkdtempSync(join(tmpdir(), 'nq57-warm-cache-'));
+      made.push(cache);
+
+      const cold = build(data, cache, made);
+      const stored = filesUnder(cache);
+      // The store holds every table, the rules across tables, the release's downloads and Astro's pages.
+      for (const kind of ['nq57-tables/', 'nq57-cross-table/', 'nq57-release-downloads/', 'astro/'])
+        expect(stored.some((f) => f.startsWith(kind))).toBe(true);
+      const warm = build(data, cache, made);
+      // Everything came from the cache: nothing new was stored, and the keyed pages were copied.
+      expect(filesUnder(cache)).toEqual(stored);
+      expect(copied(warm.log, '/communes/00004/index.html')).toBe(true);
+      expect(differing(cold.dist, warm.dist)).toEqual([]);
+
+      // One figure changes: its commune's page and citations files are rendered again, the other's are copied.
+      writeFileSync(observations, real + figure('00004', '0.7') + figure('00008', '0.6'));
+      const changed = build(data, cache, made);
+      const fresh = mkdtempSync(join(tmpdir(), 'nq57-warm-cache-'));
+      made.push(fresh);
+      const reference = build(data, fresh, made);
+      expect(differing(reference.dist, changed.dist)).toEqual([]);
+      expect(copied(changed.log, '/communes/00008/index.html')).toBe(true);
+      expect(copied(changed.log, '/communes/00004/index.html')).toBe(false);
+      expect(copied(changed.log, '/en/communes/00004/cite/figures.bib')).toBe(false);
+      // The change is in the published pages (the comparison above is not of two unchanged builds).
+      expect(differing(cold.dist, changed.dist)).toEqual(
+        expect.arrayContaining(['communes/00004/index.html', 'en/communes/00004/cite/figures.bib']),
+      );
     } finally {
-      // Two dists of the real data (≈ 180 MB each) and the cache: not left in the temporary folder.
+      // Dists of the real data (≈ 180 MB each), the data copy and the caches: not left in the temporary folder.
       for (const dir of made) rmSync(dir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 420_000);
 });
-
-/** A cold build, then a warm one from the same cache, compared file by file; every folder made is pushed to `made`. */
-function buildTwiceAndCompare(cache: string, made: string[]): void {
-  const cold = build(cache);
-  made.push(cold);
-  const stored = filesUnder(cache);
-  // The store holds every table, the rules across tables and the release's downloads.
-  expect(stored.some((f) => f.startsWith('nq57-tables/'))).toBe(true);
-  expect(stored.some((f) => f.startsWith('nq57-cross-table/'))).toBe(true);
-  expect(stored.some((f) => f.startsWith('nq57-release-downloads/'))).toBe(true);
-  const warm = build(cache);
-  made.push(warm);
-  // Everything came from the cache: nothing new was stored.
-  expect(filesUnder(cache)).toEqual(stored);
-  const files = filesUnder(cold);
-  expect(filesUnder(warm)).toEqual(files);
-  const differ = files.filter((f) => !readFileSync(join(cold, f)).equals(readFileSync(join(warm, f))));
-  expect(differ).toEqual([]);
-}

@@ -83,15 +83,16 @@ export function fileHash(path: string): string {
 
 /**
  * SHA-256 of a folder: the relative path and the {@link fileHash} of every file under it, in path
- * order (a file added, removed, renamed or changed gives another hash).
+ * order (a file added, removed, renamed or changed gives another hash). Files whose relative path
+ * `skip` accepts are left out (their path too).
  */
-export function folderHash(dir: string): string {
+export function folderHash(dir: string, skip: (path: string) => boolean = () => false): string {
   const hash = sha256();
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (statSync(join(dir, path)).isDirectory()) walk(path);
-      else hash.update(`${path}\0${fileHash(join(dir, path))}\0`);
+      else if (!skip(path)) hash.update(`${path}\0${fileHash(join(dir, path))}\0`);
     }
   };
   walk('');

@@ -48,12 +48,19 @@ export function langOf(param: string | undefined): Lang {
   return param === 'en' ? 'en' : 'vi';
 }
 
-/** getStaticPaths helper: one path per language for each item. */
+/**
+ * getStaticPaths helper: one path per language for each item. An item's `cacheKey` (src/lib/view/page-keys.ts)
+ * goes to both languages' paths: it lets Astro's incremental build copy the page from the previous build.
+ */
 export function pathsForLangs<P extends Record<string, string>, T extends Record<string, unknown>>(
-  items: readonly { params: P; props: T }[],
+  items: readonly { params: P; props: T; cacheKey?: string }[],
 ) {
   return LANGS.flatMap((lang) =>
-    items.map(({ params, props }) => ({ params: { ...params, locale: localeParam(lang) }, props: { ...props, lang } })),
+    items.map(({ params, props, cacheKey }) => ({
+      params: { ...params, locale: localeParam(lang) },
+      props: { ...props, lang },
+      ...(cacheKey === undefined ? {} : { cacheKey }),
+    })),
   );
 }
 

@@ -22,6 +22,7 @@ import {
   type FigureCite,
 } from './cite.ts';
 import { communePage } from './commune.ts';
+import { communeKey } from './page-keys.ts';
 import { indicatorPage } from './indicator.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { provincePage } from './province.ts';
@@ -186,7 +187,12 @@ export const citationPaths = (model: Model, what: 'page' | 'files') =>
   pathsForLangs(
     citationPages(model)
       .filter(({ section }) => what === 'files' || !CITATION_FILES_ONLY.has(section))
-      .map(({ section, id }) => ({ params: { section, id }, props: {} })),
+      .map(({ section, id }) => ({
+        params: { section, id },
+        props: {},
+        // A commune's figures are its page's (page-keys.ts); the other sections read observations across areas.
+        ...(section === 'communes' ? { cacheKey: communeKey(model, id) } : {}),
+      })),
   );
 
 /** The response of a citations file's route (src/pages/[...locale]/[section]/[id]/cite/figures.*.ts). */

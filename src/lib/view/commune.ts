@@ -42,19 +42,27 @@ export interface CommunePage {
   } | null;
 }
 
+/**
+ * The figures of a commune's page, one per indicator with a series: the latest value (or, for a series
+ * of gaps, its newest gap), the number of periods and the first and last. The page stays the same size
+ * however many periods the data holds; every figure is in the observations download. The page reads
+ * observations only through this list, and its key for incremental builds is made of it (page-keys.ts).
+ */
+export function communeFigures(model: Model, code: string) {
+  return model.tables.indicators.flatMap((ind) => {
+    const series = seriesOf(model, ind.id, 'commune', code);
+    const obs = latestValue(series) ?? series.at(-1);
+    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period, last: series.at(-1)!.period }] : [];
+  });
+}
+
 export function communePage(model: Model, code: string, lang: Lang): CommunePage {
   const c = model.commune.get(code);
   if (!c) throw new Error(`No commune with code ${code}.`);
   const p = model.province.get(c.province_code)!;
   const change = model.unitChanges.find((u) => u.level === 'commune' && u.code === code);
   const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
-  // One row per indicator: the page stays the same size however many periods the data holds; every
-  // figure is in the observations download.
-  const figures = model.tables.indicators.flatMap((ind) => {
-    const series = seriesOf(model, ind.id, 'commune', code);
-    const obs = latestValue(series) ?? series.at(-1);
-    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period, last: series.at(-1)!.period }] : [];
-  });
+  const figures = communeFigures(model, code);
   const figureCount = figures.reduce((n, f) => n + f.count, 0);
   const name = c.full_name_vi;
   return {
