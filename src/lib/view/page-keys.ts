@@ -10,7 +10,7 @@
  * - the observations the page's view model reads, as rows (for a commune: its figures, the same list
  *   communePage shows).
  * Only routes whose pages read no observation, or one area's through a function shared with the view
- * model, are keyed: communes, their citations files, tasks and task feeds. The others (provinces,
+ * model, are keyed: communes, their citations files, tasks, agencies and their feeds. The others (provinces,
  * indicators, charts, documents, lists) read observations across areas and are rendered every time.
  * tests/unit/view/page-keys.test.ts and tests/e2e/warm-build.test.ts check that a changed figure
  * changes its page's key and that a warm build writes what a cold one does.
@@ -42,7 +42,7 @@ const hash = (...parts: string[]) => {
   return h.digest('hex');
 };
 
-/** The key of a page that reads no observation: the data key alone (tasks and their feeds). */
+/** The key of a page that reads no observation: the data key alone (tasks, agencies and their feeds). */
 export const noObservationsKey = (model: Model): string => dataKey(model);
 
 const communeKeys = new WeakMap<Model, Map<string, string>>();

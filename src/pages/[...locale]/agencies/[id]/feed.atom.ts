@@ -5,12 +5,10 @@ import { atomResponse, feedContext } from '../../../../lib/feeds/context.ts';
 import { langOf, pathsForLangs } from '../../../../lib/i18n/index.ts';
 import { buildAtomFeed } from '../../../../lib/release/metadata.ts';
 import { getModel } from '../../../../lib/model/index.ts';
+import { noObservationsKey } from '../../../../lib/view/page-keys.ts';
 export function getStaticPaths() {
-  return pathsForLangs(
-    getModel()
-      .agencies.map((a) => a.id)
-      .map((id) => ({ params: { id }, props: {} })),
-  );
+  const model = getModel();
+  return pathsForLangs(model.agencies.map((a) => ({ params: { id: a.id }, props: {}, cacheKey: noObservationsKey(model) })));
 }
 
 export const GET: APIRoute = ({ params, site }) =>
