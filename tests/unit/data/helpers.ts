@@ -1,13 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { Issue } from '../../../src/lib/data/issues.ts';
 
 export const VALID_DIR = join(import.meta.dirname, '../../fixtures/valid');
 
-/** A copy of the valid fixture tree with some files replaced (string or bytes) or edited. */
+const made: string[] = [];
+// Each test file has its own copy of this module: its trees are removed when the file's tests are done
+// (they were left in the temporary folder, thousands of them after a few runs).
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the valid fixture tree with some files replaced (string or bytes) or edited; removed after the test file. */
 export function treeWith(changes: Record<string, string | Uint8Array | ((text: string) => string)>): string {
   const dir = mkdtempSync(join(tmpdir(), 'nq57-fixture-'));
+  made.push(dir);
   cpSync(VALID_DIR, dir, { recursive: true });
   for (const [file, change] of Object.entries(changes)) {
     const path = join(dir, file);
