@@ -5,11 +5,24 @@
  * the whole build (`npm run build`: validate:data, astro build, pagefind) cold (an empty build
  * cache, PORTAL_CACHE_DIR), then warm (again, with that cache, after changing ONE observation), each with wall and CPU time and peak memory (GNU time: the
  * largest resident set of the build's processes), pages per second, size of dist, of the search
- * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md).
+ * index, the largest page and the largest file, and where dist's bytes go (bench/out/dist-{scale}-kinds.md);
+ * for the warm build, how many pages and files Astro copied from the cold one (warmCopied; logs: build-{scale}-cold.log, build-{scale}.log).
  * `--site` builds another checkout of the portal (e.g. main, for a before/after) from the same data. Writes bench/out/report.json and report.md (a table).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -122,9 +135,18 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     // Where the bytes go (HTML per page type, API, feeds, downloads by format): scripts/bench/dist-size.ts.
     writeFileSync(join(out, `dist-${name}-kinds.md`), `${kindsTable([measure(dist)])}\n`);
     if (values.warm) {
+      // The cold build's log is kept beside the warm one's.
+      renameSync(join(out, `build-${name}.log`), join(out, `build-${name}-cold.log`));
       changeOneObservation(join(dir, 'observations.csv'));
       const warm = build();
-      Object.assign(entry, { warmBuildMs: warm.ms, warmBuildCpuS: warm.cpuS, warmPeakMemoryMiB: warm.peakMemoryMiB });
+      // Pages and files Astro's incremental build copied from the cold build instead of rendering them (src/lib/view/page-keys.ts).
+      const copied = readFileSync(join(out, `build-${name}.log`), 'utf8').match(/\((restored|cached)\)\s*$/gm)?.length ?? 0;
+      Object.assign(entry, {
+        warmBuildMs: warm.ms,
+        warmBuildCpuS: warm.cpuS,
+        warmPeakMemoryMiB: warm.peakMemoryMiB,
+        warmCopied: copied,
+      });
     }
   }
   (report.scales as Record<string, unknown>)[name] = entry;
@@ -177,6 +199,7 @@ function markdown(r: typeof report): string {
     'warmBuildMs',
     'warmBuildCpuS',
     'warmPeakMemoryMiB',
+    'warmCopied',
     'pages',
     'pagesPerSecond',
     'distMiB',
