@@ -95,6 +95,7 @@ export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
   let prevFrom = new Float64Array(last + 1);
   let prevTo = new Float64Array(last + 1);
   let prevKey = -1;
+  let nextQuote = buf.indexOf(0x22, 0);
   for (let r = 0; r < n; r++) {
     let k: number | undefined;
     if (at.length > 0) {
@@ -105,8 +106,9 @@ export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
         end--;
         if (end > start && buf[end - 1] === 0x0d) end--;
       }
-      const firstQuote = buf.indexOf(0x22, start);
-      const quoted = firstQuote !== -1 && firstQuote < end;
+      // The next quote at or after the record's start (one forward scan over the whole table).
+      if (nextQuote !== -1 && nextQuote < start) nextQuote = buf.indexOf(0x22, start);
+      const quoted = nextQuote !== -1 && nextQuote < end;
       let key: string;
       if (quoted) {
         const cells = Papa.parse<string[]>(decoder.decode(buf.subarray(start, end))).data[0] ?? [];
