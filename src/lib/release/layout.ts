@@ -20,7 +20,8 @@ import {
   writeLinkedEntry,
   type FileSums,
 } from '../cache/index.ts';
-import { gzipSync, strToU8 } from 'fflate';
+import { gzipSync } from 'node:zlib';
+import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
 import { csvToParquet, rowsToParquet } from './parquet.ts';
@@ -128,6 +129,18 @@ function once<T>(f: () => T): () => T {
   };
 }
 
+/**
+ * One gzip member of `bytes` (level 6, Node's zlib: 3 times fflate's speed on CSV, and smaller) with
+ * `time` in its header (MTIME, bytes 4–7: seconds, little-endian; zlib writes 0), so that the same
+ * data gives the same bytes. The bytes are zlib's: the part cache and the release cache are keyed on
+ * the Node version (codeHash), which carries zlib.
+ */
+function gzipAt(bytes: Uint8Array, time: Date): Uint8Array {
+  const out = gzipSync(bytes, { level: 6 });
+  out.writeUInt32LE(Math.floor(time.getTime() / 1000), 4);
+  return out;
+}
+
 function plan(def: TableDef, dir: string): Plan {
   const path = join(dir, def.file);
   const key = fingerprint(path);
@@ -164,7 +177,7 @@ function plan(def: TableDef, dir: string): Plan {
   };
   const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
-    make.set(name, (write) => write(gzipSync(rawPiece(bytes, ix, p, i === 0), { level: 6, mtime })));
+    make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
