@@ -7,7 +7,7 @@
  * makes again only the parts whose bytes changed.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -257,7 +257,9 @@ function layout(def: TableDef, dir: string): LargeLayout {
       p.sums.set(file, cached);
       return;
     }
+    // A new file (not a file left there, which may be a link into the cache), written chunk by chunk:
     // writeFileSync on a descriptor appends at its position and writes the whole chunk.
+    rmSync(path, { force: true });
     const fd = openSync(path, 'w');
     try {
       write(file, (chunk) => writeFileSync(fd, chunk));

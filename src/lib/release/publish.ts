@@ -4,7 +4,7 @@
  * Each file is generated from the files of its version only, and written as it is produced: the
  * build writes them into dist/ (src/integrations/downloads.ts), the dev server streams them.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
@@ -157,6 +157,8 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
+      // A file left there is removed, not written over: it may be a hard link into the part cache (layout.ts).
+      rmSync(target, { force: true });
       const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
       // A part of a large table: hard-linked from the part cache when its inputs are unchanged (layout.ts).
       const part = same ? undefined : largeLayouts(filesDir(dir, d.version)).find((l) => l.files.includes(d.file));
