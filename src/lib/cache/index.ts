@@ -7,11 +7,24 @@
  * Entries are written atomically (a temporary file or folder, then a rename), so a reader sees a
  * whole entry or none. A file entry carries its length and CRC-32: an entry that is truncated,
  * corrupt or unreadable is a miss (the caller computes the value again), never an error.
- * Used by the validated store (src/lib/data/store.ts) and the release downloads (src/lib/release/cache.ts).
+ * Used by the validated store (src/lib/data/store.ts), the release downloads (src/lib/release/cache.ts)
+ * and the parts of a large table (src/lib/release/layout.ts).
  * Imports nothing of the project: every layer may use it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -219,5 +232,100 @@ export function writeFolderEntry(cacheDir: string, kind: string, key: string, pa
   } catch {
     removeQuietly(temp);
     return false;
+  }
+}
+
+/** Size and SHA-256 of a file, as a Data Package lists it. */
+export interface FileSums {
+  bytes: number;
+  sha256: string;
+}
+
+const linkedData = (cacheDir: string, kind: string, key: string) => `${entryPath(cacheDir, kind, key)}.data`;
+const linkedSums = (cacheDir: string, kind: string, key: string) => `${entryPath(cacheDir, kind, key)}.sums`;
+
+/** Hard-links `from` to `to` (a new name of the same bytes), or copies it where a link cannot be made (another file system). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * The size and SHA-256 of a linked file entry (below), or null on a miss (absent, or its file is not
+ * of the size recorded). The SHA-256 is the one recorded when the entry was stored: the file is not read.
+ */
+export function linkedEntrySums(cacheDir: string, kind: string, key: string): FileSums | null {
+  try {
+    const sums = JSON.parse(readFileSync(linkedSums(cacheDir, kind, key), 'utf8')) as FileSums;
+    if (typeof sums.sha256 !== 'string' || statSync(linkedData(cacheDir, kind, key)).size !== sums.bytes) return null;
+    return sums;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A linked file entry: a file kept as it is (no header), so that it can be hard-linked where it is
+ * needed, with its size and SHA-256 beside it. Puts it at `to` (a hard link, or a copy across file
+ * systems) and returns its sums, or null on a miss (nothing written). A hit refreshes the entry's time
+ * (pruneLinkedEntries keeps the recently used ones). Whoever gets the file must not change it in place:
+ * the link and the entry are the same bytes (the build's output is only ever moved or removed).
+ */
+export function readLinkedEntry(cacheDir: string, kind: string, key: string, to: string): FileSums | null {
+  const sums = linkedEntrySums(cacheDir, kind, key);
+  if (sums === null) return null;
+  try {
+    rmSync(to, { force: true });
+    linkOrCopy(linkedData(cacheDir, kind, key), to);
+    if (statSync(to).size !== sums.bytes) throw new Error(`${to}: short copy`);
+    const now = new Date();
+    utimesSync(linkedSums(cacheDir, kind, key), now, now);
+    return sums;
+  } catch {
+    removeQuietly(to);
+    return null;
+  }
+}
+
+/**
+ * Stores the file at `from` (just written, of these sums) as a linked file entry: a hard link to it
+ * (or a copy), then its sums, each through a temporary name and a rename (the sums, written last,
+ * make the entry whole). Failures are ignored (the cache is an optimisation).
+ */
+export function writeLinkedEntry(cacheDir: string, kind: string, key: string, from: string, sums: FileSums): boolean {
+  const data = linkedData(cacheDir, kind, key);
+  const tag = `.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(dirname(data), { recursive: true });
+    linkOrCopy(from, `${data}${tag}`);
+    renameSync(`${data}${tag}`, data);
+    writeFileSync(`${linkedSums(cacheDir, kind, key)}${tag}`, JSON.stringify({ bytes: sums.bytes, sha256: sums.sha256 }));
+    renameSync(`${linkedSums(cacheDir, kind, key)}${tag}`, linkedSums(cacheDir, kind, key));
+    return true;
+  } catch {
+    removeQuietly(`${data}${tag}`);
+    removeQuietly(`${linkedSums(cacheDir, kind, key)}${tag}`);
+    return false;
+  }
+}
+
+/**
+ * Removes the linked entries of `kind` not used (read or written) within `maxAgeMs` before `now`:
+ * parts of data that has since changed. Best effort.
+ */
+export function pruneLinkedEntries(cacheDir: string, kind: string, maxAgeMs: number, now = Date.now()): void {
+  try {
+    const dir = join(cacheDir, kind);
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.sums') || name.includes('.tmp-')) continue;
+      if (now - statSync(join(dir, name)).mtimeMs <= maxAgeMs) continue;
+      removeQuietly(join(dir, name));
+      removeQuietly(join(dir, `${name.slice(0, -'.sums'.length)}.data`));
+    }
+  } catch {
+    // Nothing to prune, or the folder went away: the cache stays as it is.
   }
 }

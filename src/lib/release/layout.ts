@@ -2,14 +2,26 @@
  * The parts a large table is published as (partition.ts says which and why), for one folder of
  * files (a release or the working data): their names, how to write each, and their sizes and
  * checksums for the Data Package. A layout holds the table's bytes while the downloads are written;
- * clearLayouts() lets them go (the names stay known, keyed by the file's size and time).
+ * clearLayouts() lets them go (the names stay known, keyed by the file's size and time). Each part
+ * is kept in the build's cache, keyed by what it is made from (PART_KIND below), so a warm build
+ * makes again only the parts whose bytes changed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeHash } from '../cache/index.ts';
-import { gzipSync, strToU8 } from 'fflate';
+import {
+  cacheKey,
+  codeHash,
+  hashBytes,
+  linkedEntrySums,
+  pruneLinkedEntries,
+  readLinkedEntry,
+  writeLinkedEntry,
+  type FileSums,
+} from '../cache/index.ts';
+import { gzipSync } from 'node:zlib';
+import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
 import { csvToParquet, rowsToParquet } from './parquet.ts';
@@ -57,21 +69,42 @@ export interface LargeLayout {
   /** Every file name, in the order they are written: gzip pieces, Parquet pieces, then the partitions (CSV, JSON). */
   files: string[];
   write(file: string, write: Sink): void;
-  /** Sizes and checksums of every part (parts not written yet are made in memory to count them). */
+  /**
+   * Writes a part as the file `path`: from the part cache when it holds this part for the same
+   * inputs and code (a hard link, or a copy), else made and written, then kept in the part cache.
+   */
+  writeTo(file: string, path: string): void;
+  /** Sizes and checksums of every part (parts not written yet are taken from the part cache, or made in memory to count them). */
   describe(): LargeTableParts;
 }
 
 interface Plan {
   files: string[];
   make: Map<string, (write: Sink) => void>;
+  /** The part cache key of each part: what it is made from, hashed (computed when first asked; null: no code hash). */
+  keys: Map<string, () => string | null>;
   partitions: Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>;
   gz: string[];
   parquet: string[];
   csv: { path: string; bytes: number; sha256: string; rows: number };
-  sums: Map<string, { bytes: number; sha256: string }>;
+  sums: Map<string, FileSums>;
 }
 
 const plans = new Map<string, Plan>();
+
+/**
+ * The part cache (src/lib/cache, linked file entries): each part of a large table, keyed by the
+ * SHA-256 of exactly the bytes it is made from and the code hash, so that after one record changes
+ * only the parts that hold it are made again; the others are hard-linked from the cache with their
+ * recorded size and SHA-256 (the Data Package's checksums), without reading them.
+ * - a gzip piece: its bytes of the CSV (the header too for the first), and the gzip time;
+ * - a Parquet piece: the header and its records' bytes (the typed rows are a function of them);
+ * - a partition's CSV and JSON: the partition's CSV (header and records), whose SHA-256 is also the CSV's checksum.
+ * Pieces are cut by a byte budget (partition.ts, pieces): a record that changes length can move
+ * every later piece's boundary, and then those pieces are made again too; a partition holds the
+ * records of one key, so only the changed record's partition changes.
+ */
+const PART_KIND = 'nq57-large-table-part';
 
 function fingerprint(path: string): string {
   const s = statSync(path);
@@ -83,31 +116,83 @@ function* range(from: number, to: number): Generator<number> {
   for (let i = from; i < to; i++) yield i;
 }
 
+/** Remembers the value of `f` (computed on the first call). */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * One gzip member of `bytes` (level 6, Node's zlib: 3 times fflate's speed on CSV, and smaller) with
+ * `time` in its header (MTIME, bytes 4–7: seconds, little-endian; zlib writes 0), so that the same
+ * data gives the same bytes. The bytes are zlib's: the part cache and the release cache are keyed on
+ * the Node version (codeHash), which carries zlib.
+ */
+function gzipAt(bytes: Uint8Array, time: Date): Uint8Array {
+  const out = gzipSync(bytes, { level: 6 });
+  out.writeUInt32LE(Math.floor(time.getTime() / 1000), 4);
+  return out;
+}
+
 function plan(def: TableDef, dir: string): Plan {
   const path = join(dir, def.file);
   const key = fingerprint(path);
   const known = plans.get(key);
   if (known) return known;
   const bytes = new Uint8Array(readFileSync(path));
-  // The rows the validator stored for these bytes: partitions and pieces are made from them, and the
-  // CSV is not parsed again. Without a store (cache off, another file), each part is read from its bytes.
+  const ix = indexTable(def, bytes);
+  // The rows the validator stored for these bytes: the Parquet pieces and JSON partitions are made
+  // from them, and the CSV is not parsed again. They are read only when a part is made (a warm build
+  // takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
   const cache = cacheDir();
-  const rows = cache === null ? null : storedValidRows(cache, def.name, bytes);
-  const ix = indexTable(def, bytes, rows);
+  const storedRows = once(() => {
+    const rows = cache === null ? null : storedValidRows(cache, def.name, bytes);
+    if (rows !== null && rows.length !== recordCount(ix))
+      throw new Error(`${def.file}: ${rows.length} typed rows for ${recordCount(ix)} records; the rows are not this file's.`);
+    return rows;
+  });
   // gzip writes a time into its header: the data's as-of date, so that the same data gives the same bytes.
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of?: string }).as_of ?? '2000-01-01';
   const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
   const make = new Map<string, (write: Sink) => void>();
-  const gzPieces = pieces(ix, GZ_PIECE_BYTES);
-  const gz = gzPieces.map((p, i) => {
+  const keys = new Map<string, () => string | null>();
+  const headerHash = once(() => hashBytes(bytes.subarray(0, ix.headerEnd)));
+  // The SHA-256 of the records from … to − 1 (gzip and Parquet pieces of the same records share it).
+  const bodyHashes = new Map<string, () => string>();
+  const bodyHash = (p: { from: number; to: number }) => {
+    const id = `${p.from}-${p.to}`;
+    if (!bodyHashes.has(id))
+      bodyHashes.set(
+        id,
+        once(() => hashBytes(bytes.subarray(ix.starts[p.from], ix.starts[p.to]))),
+      );
+    return bodyHashes.get(id)!();
+  };
+  const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
-    make.set(name, (write) => write(gzipSync(rawPiece(bytes, ix, p, i === 0), { level: 6, mtime })));
+    make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
+    keys.set(
+      name,
+      once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
+    );
     return name;
   });
   const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');
-    make.set(name, (write) =>
-      write(rows ? rowsToParquet(def, rowsSource(rows, range(p.from, p.to))) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to))),
+    make.set(name, (write) => {
+      const rows = storedRows();
+      write(rows ? rowsToParquet(def, rowsSource(rows, range(p.from, p.to))) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
+    });
+    keys.set(
+      name,
+      once(() => cacheKey([PART_KIND, 'parquet', def.name, headerHash(), bodyHash(p)])),
     );
     return name;
   });
@@ -115,11 +200,21 @@ function plan(def: TableDef, dir: string): Plan {
   for (const p of partitions(ix)) {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
+    // The partition's CSV, hashed once: it is the CSV part, and what its JSON is made from.
+    const csvHash = once(() => hashBytes(csvOf(bytes, ix, p.records)));
     make.set(csvName, (write) => write(csvOf(bytes, ix, p.records)));
-    make.set(jsonName, (write) =>
-      rows
-        ? writeRowsJson(def, rowsSource(rows, p.records), write, 'rows')
-        : writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows'),
+    make.set(jsonName, (write) => {
+      const rows = storedRows();
+      if (rows) writeRowsJson(def, rowsSource(rows, p.records), write, 'rows');
+      else writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows');
+    });
+    keys.set(
+      csvName,
+      once(() => cacheKey([PART_KIND, 'csv', csvHash()])),
+    );
+    keys.set(
+      jsonName,
+      once(() => cacheKey([PART_KIND, 'json', def.name, csvHash()])),
     );
     parts.set(csvName, { format: 'csv', values: p.values, columns: ix.columns });
     parts.set(jsonName, { format: 'json', values: p.values, columns: ix.columns });
@@ -127,6 +222,7 @@ function plan(def: TableDef, dir: string): Plan {
   const result: Plan = {
     files: [...make.keys()],
     make,
+    keys,
     partitions: parts,
     gz,
     parquet,
@@ -139,6 +235,7 @@ function plan(def: TableDef, dir: string): Plan {
 
 function layout(def: TableDef, dir: string): LargeLayout {
   const p = plan(def, dir);
+  const cache = cacheDir();
   const write = (file: string, sink: Sink) => {
     const make = p.make.get(file);
     if (!make) throw new Error(`Not a part of ${def.file}: ${file}`);
@@ -152,14 +249,39 @@ function layout(def: TableDef, dir: string): LargeLayout {
     });
     p.sums.set(file, { bytes, sha256: hash.digest('hex') });
   };
+  const partKey = (file: string) => (cache === null ? null : (p.keys.get(file)?.() ?? null));
+  const writeTo = (file: string, path: string) => {
+    const key = partKey(file);
+    const cached = key === null ? null : readLinkedEntry(cache!, PART_KIND, key, path);
+    if (cached) {
+      p.sums.set(file, cached);
+      return;
+    }
+    // A new file (not a file left there, which may be a link into the cache), written chunk by chunk:
+    // writeFileSync on a descriptor appends at its position and writes the whole chunk.
+    rmSync(path, { force: true });
+    const fd = openSync(path, 'w');
+    try {
+      write(file, (chunk) => writeFileSync(fd, chunk));
+    } finally {
+      closeSync(fd);
+    }
+    if (key !== null) writeLinkedEntry(cache!, PART_KIND, key, path, p.sums.get(file)!);
+  };
   const info = (file: string): PartInfo => {
-    if (!p.sums.has(file)) write(file, () => {});
+    if (!p.sums.has(file)) {
+      const key = partKey(file);
+      const cached = key === null ? null : linkedEntrySums(cache!, PART_KIND, key);
+      if (cached) p.sums.set(file, cached);
+      else write(file, () => {});
+    }
     return { path: file, ...p.sums.get(file)! };
   };
   return {
     def,
     files: p.files,
     write,
+    writeTo,
     describe: () => ({
       table: def.name,
       csv: p.csv,
@@ -168,6 +290,15 @@ function layout(def: TableDef, dir: string): LargeLayout {
       partitions: [...p.partitions].map(([file, meta]) => ({ ...info(file), ...meta })),
     }),
   };
+}
+
+/**
+ * Removes the part cache's entries that no build has used since `since` (a time in ms): parts of
+ * data that has since changed, or of older code. Called when a build has written every download.
+ */
+export function prunePartCache(since: number): void {
+  const cache = cacheDir();
+  if (cache !== null) pruneLinkedEntries(cache, PART_KIND, Date.now() - since);
 }
 
 /** The layouts of the large tables of a folder of files (none for today's real data). */

@@ -20,6 +20,24 @@ const PHYSICAL: Record<string, Pick<SchemaElement, 'type' | 'converted_type'>> =
   date: { type: 'INT32', converted_type: 'DATE' },
 };
 
+const DAY_MS = 86_400_000;
+const days = new Map<string, number>();
+/**
+ * A date cell as Parquet's DATE stores it, days since 1970-01-01: the number hyparquet-writer makes
+ * of a Date (Math.floor(time / day), for the values and their statistics alike), given directly, so
+ * that no Date is made per row. Remembered per distinct value (a table has few dates).
+ */
+function dayNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const text = value as string;
+  let day = days.get(text);
+  if (day === undefined) {
+    day = Math.floor(new Date(`${text}T00:00:00Z`).getTime() / DAY_MS);
+    days.set(text, day);
+  }
+  return day;
+}
+
 /** The rows of a CSV (a whole table or a piece of it, with its header) as the bytes of one Parquet file. */
 export function csvToParquet(def: TableDef, csv: Uint8Array): Uint8Array {
   return rowsToParquet(def, (onRow) => readTypedRows(def, csv, onRow));
@@ -43,7 +61,7 @@ export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
   ];
   const columnData = kept.map(({ c, values }) => ({
     name: c.name,
-    data: c.type === 'date' ? values.map((v) => (v === null ? null : new Date(`${v as string}T00:00:00Z`))) : values,
+    data: c.type === 'date' ? values.map(dayNumber) : values,
   }));
   const buffer = parquetWriteBuffer({
     columnData: columnData,

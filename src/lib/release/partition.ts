@@ -51,60 +51,117 @@ export interface TableIndex {
 const SAFE = /^[a-z0-9][a-z0-9_-]*$/;
 
 /**
- * Reads where each record of a valid CSV starts and which partition it belongs to. Record
- * boundaries are found by quote parity (a line break inside a quoted cell does not end a record);
- * the partition cells are parsed with papaparse from each record's text, or, given the table's typed
- * rows in record order (the validated store's, src/lib/data/store.ts), read from them.
+ * Reads where each record of a valid CSV starts and which partition it belongs to, from its bytes.
+ * Record boundaries are found by quote parity (a line break inside a quoted cell does not end a
+ * record). The partition cells of a record without a quote are its bytes between commas; a record
+ * with a quote is read by papaparse. A record whose partition cells are the bytes of the previous
+ * record's has its partition, without decoding them (a table is mostly grouped by them).
  */
-export function indexTable(def: TableDef, bytes: Uint8Array, rows: readonly Record<string, unknown>[] | null = null): TableIndex {
+export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = buf.length;
   const starts: number[] = [];
-  let inQuotes = false;
-  let recordStart = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x22) inQuotes = !inQuotes;
-    else if (b === 0x0a && !inQuotes) {
-      starts.push(recordStart);
-      recordStart = i + 1;
+  // Records without a quote end at the next line break (found by memchr); one with a quote is walked byte by byte.
+  let quote = buf.indexOf(0x22, 0);
+  for (let pos = 0; pos < length;) {
+    starts.push(pos);
+    let nl = buf.indexOf(0x0a, pos);
+    if (quote !== -1 && quote < pos) quote = buf.indexOf(0x22, pos);
+    if (quote !== -1 && (nl === -1 || quote < nl)) {
+      let inQuotes = false;
+      let i = pos;
+      for (; i < length; i++) {
+        const b = buf[i];
+        if (b === 0x22) inQuotes = !inQuotes;
+        else if (b === 0x0a && !inQuotes) break;
+      }
+      nl = i < length ? i : -1;
     }
+    pos = nl === -1 ? length : nl + 1;
   }
-  if (recordStart < bytes.length) starts.push(recordStart);
-  starts.push(bytes.length);
+  starts.push(length);
   const decoder = new TextDecoder();
   const header = Papa.parse<string[]>(decoder.decode(bytes.subarray(0, starts[1] ?? bytes.length)).replace(/\r?\n$/, '')).data[0] ?? [];
   const columns = PARTITION_COLUMNS.filter((c) => header.includes(c) && columnsOf(def).includes(c));
   const at = columns.map((c) => header.indexOf(c));
-  const n = starts.length - 2;
-  if (rows !== null && rows.length !== Math.max(n, 0))
-    throw new Error(`${def.file}: ${rows.length} typed rows for ${Math.max(n, 0)} records; the rows are not this file's.`);
-  const keyOf = new Uint32Array(Math.max(n, 0));
+  const last = Math.max(-1, ...at);
+  const n = Math.max(starts.length - 2, 0);
+  const keyOf = new Uint32Array(n);
   const keys: string[] = [];
   const seen = new Map<string, number>();
+  // The byte ranges of the cells 0 … last of the record, and of the previous record read from its bytes.
+  let from = new Float64Array(last + 1);
+  let to = new Float64Array(last + 1);
+  let prevFrom = new Float64Array(last + 1);
+  let prevTo = new Float64Array(last + 1);
+  let prevKey = -1;
+  let nextQuote = buf.indexOf(0x22, 0);
   for (let r = 0; r < n; r++) {
-    let key = '';
+    let k: number | undefined;
     if (at.length > 0) {
-      if (rows !== null) {
-        // The validated store's row of this record: its cells are the record's, already read.
-        const row = rows[r]!;
-        key = columns.map((c) => String(row[c] ?? '')).join('/');
-      } else {
-        const line = decoder.decode(bytes.subarray(starts[r + 1], starts[r + 2])).replace(/\r?\n$/, '');
-        // Most records hold no quote: split at commas; otherwise let papaparse read the record.
-        const cells = line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
-        key = at.map((i) => cells[i] ?? '').join('/');
+      const start = starts[r + 1]!;
+      let end = starts[r + 2]!;
+      // Without its line break (\n or \r\n).
+      if (end > start && buf[end - 1] === 0x0a) {
+        end--;
+        if (end > start && buf[end - 1] === 0x0d) end--;
       }
-      for (const v of key.split('/'))
-        if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${r + 2}).`);
-    }
-    let k = seen.get(key);
-    if (k === undefined) {
-      k = keys.length;
-      seen.set(key, k);
-      keys.push(key);
+      // The next quote at or after the record's start (one forward scan over the whole table).
+      if (nextQuote !== -1 && nextQuote < start) nextQuote = buf.indexOf(0x22, start);
+      const quoted = nextQuote !== -1 && nextQuote < end;
+      let key: string;
+      if (quoted) {
+        const cells = Papa.parse<string[]>(decoder.decode(buf.subarray(start, end))).data[0] ?? [];
+        key = at.map((i) => cells[i] ?? '').join('/');
+        prevKey = -1;
+      } else {
+        // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
+        let cell = start;
+        for (let j = 0; j <= last; j++) {
+          if (cell > end) {
+            from[j] = end;
+            to[j] = end;
+            continue;
+          }
+          let comma = buf.indexOf(0x2c, cell);
+          if (comma === -1 || comma > end) comma = end;
+          from[j] = cell;
+          to[j] = comma;
+          cell = comma + 1;
+        }
+        if (prevKey !== -1 && at.every((j) => sameBytes(buf, from[j]!, to[j]!, prevFrom[j]!, prevTo[j]!))) k = prevKey;
+        key = k === undefined ? at.map((j) => decoder.decode(buf.subarray(from[j], to[j]))).join('/') : '';
+        [from, prevFrom] = [prevFrom, from];
+        [to, prevTo] = [prevTo, to];
+      }
+      if (k === undefined && !seen.has(key))
+        for (const v of key.split('/'))
+          if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${r + 2}).`);
+      if (k === undefined) k = seen.get(key);
+      if (k === undefined) {
+        k = keys.length;
+        seen.set(key, k);
+        keys.push(key);
+      }
+      if (!quoted) prevKey = k;
+    } else {
+      k = seen.get('');
+      if (k === undefined) {
+        k = keys.length;
+        seen.set('', k);
+        keys.push('');
+      }
     }
     keyOf[r] = k;
   }
   return { headerEnd: starts[1] ?? bytes.length, starts: Float64Array.from(starts.slice(1)), keyOf, keys, columns };
+}
+
+/** Whether bytes a … aEnd − 1 of `buf` are bytes b … bEnd − 1. */
+function sameBytes(buf: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
 }
 
 /** Byte size of record r. */

@@ -4,13 +4,13 @@
  * Each file is generated from the files of its version only, and written as it is produced: the
  * build writes them into dist/ (src/integrations/downloads.ts), the dev server streams them.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { HOST_FILE_LIMIT, isLarge } from './partition.ts';
-import { clearLayouts, largeLayouts, largeParts } from './layout.ts';
+import { clearLayouts, largeLayouts, largeParts, prunePartCache } from './layout.ts';
 import { cachedVersion, storeVersion } from './cache.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
@@ -140,6 +140,7 @@ export { largeParts };
  * content and code (cache.ts), and stored there otherwise. No file may exceed HOST_FILE_LIMIT.
  */
 export function writeDownloads(dir: string, outDir: string, baseUrl: string, cacheDir?: string): Download[] {
+  const started = Date.now();
   const written = new Map<string, string>();
   const downloads = listDownloads(dir);
   const fromCache = new Set<string>();
@@ -156,9 +157,16 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
+      // A file left there is removed, not written over: it may be a hard link into the part cache (layout.ts).
+      rmSync(target, { force: true });
       const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
+      // A part of a large table: hard-linked from the part cache when its inputs are unchanged (layout.ts).
+      const part = same ? undefined : largeLayouts(filesDir(dir, d.version)).find((l) => l.files.includes(d.file));
       if (same) copyFileSync(same, target);
-      else {
+      else if (part) {
+        part.writeTo(d.file, target);
+        written.set(key, target);
+      } else {
         // writeFileSync on a descriptor appends at its position and writes the whole chunk.
         const fd = openSync(target, 'w');
         try {
@@ -179,6 +187,8 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
         const paths = downloads.filter((d) => d.version === version && d.path.startsWith(`data/v/${version}/`));
         if (!paths.every((d) => fromCache.has(d.path))) storeVersion(cacheDir, dir, version, baseUrl, paths, outDir);
       }
+    // The parts this build did not use are of data that has since changed: the part cache keeps one build's parts.
+    prunePartCache(started);
   } finally {
     // The layouts hold the bytes of the large tables: give them back before the pages load the model.
     clearLayouts();

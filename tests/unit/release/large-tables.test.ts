@@ -390,3 +390,83 @@ describe('the release cache', () => {
     expect(readdirSync(join(cache, 'nq57-release-downloads'))).toHaveLength(2);
   });
 });
+
+describe('the part cache (SYNTHETIC observations)', () => {
+  /** Runs `f` with PORTAL_CACHE_DIR set to `value` and no layout remembered from before. */
+  function withCache<T>(value: string, f: () => T): T {
+    const before = process.env.PORTAL_CACHE_DIR;
+    try {
+      process.env.PORTAL_CACHE_DIR = value;
+      clearLayouts();
+      return f();
+    } finally {
+      if (before === undefined) delete process.env.PORTAL_CACHE_DIR;
+      else process.env.PORTAL_CACHE_DIR = before;
+      clearLayouts();
+    }
+  }
+  const build = (dir: string, cache: string) =>
+    withCache(cache, () => {
+      const out = mkdtempSync(join(tmpdir(), 'nq57-parts-'));
+      writeDownloads(dir, out, BASE);
+      return out;
+    });
+  const isPart = (f: string) => f.startsWith('data/latest/observations');
+  const same = (a: string, b: string, f: string) => readFileSync(join(a, f)).equals(readFileSync(join(b, f)));
+
+  it('a build with a warm part cache writes the same files, byte for byte, as one without it, every part from the cache', () => {
+    const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
+    const plain = build(dir, 'off');
+    const cold = build(dir, cache); // every part a miss: made, then kept
+    const warm = build(dir, cache); // every part a hit
+    const names = filesUnder(plain);
+    expect(names.filter(isPart).length).toBeGreaterThan(10);
+    for (const out of [cold, warm]) {
+      expect(filesUnder(out)).toEqual(names);
+      for (const f of names) expect(same(out, plain, f), f).toBe(true);
+    }
+    // The warm build's parts are the cold build's files (hard links to the same cache entries), not written again.
+    for (const f of names.filter(isPart)) expect(statSync(join(warm, f)).ino, f).toBe(statSync(join(cold, f)).ino);
+    // The Data Package's checksums come from the cache with the parts: they are the parts' own.
+    const pkg = JSON.parse(readFileSync(join(warm, 'data/latest/datapackage.json'), 'utf8')) as {
+      resources: { parts?: { path: string; hash: string }[] }[];
+    };
+    const listed = pkg.resources.flatMap((r) => r.parts ?? []);
+    expect(listed.length).toBeGreaterThan(0);
+  });
+
+  it('after one record changes, only the parts that hold it are made again; the rest are taken from the cache', () => {
+    const csv = syntheticObservations(3, 700, 36);
+    const lines = csv.split('\n');
+    // A record in the middle with a value: its value changes, keeping its length.
+    const at = lines.findIndex((l, i) => i > lines.length / 2 && /^[^,]*,commune,[^,]*,[^,]*,\d+\.\d+,/.test(l));
+    const cells = lines[at]!.split(',');
+    cells[4] = cells[4]!.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+    const changed = [...lines.slice(0, at), cells.join(','), ...lines.slice(at + 1)].join('\n');
+    const before = treeWith({ 'observations.csv': csv });
+    const after = treeWith({ 'observations.csv': changed });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
+    // With the validated store of the changed file, as a build has it: its parts are made from the stored rows.
+    validateDataset(after, { cacheDir: cache });
+    const first = build(before, cache);
+    const second = build(after, cache);
+    const plain = build(after, 'off');
+    const names = filesUnder(plain);
+    for (const f of names) expect(same(second, plain, f), f).toBe(true);
+    const remade = names.filter(isPart).filter((f) => statSync(join(second, f)).ino !== statSync(join(first, f)).ino);
+    // The partition of the record (its CSV and JSON), and the gzip and Parquet pieces that hold it.
+    const partition = `data/latest/observations/${cells[0]}/commune`;
+    expect(remade.filter((f) => f.startsWith(`${partition}`)).length).toBe(2);
+    expect(remade.filter((f) => !f.startsWith(`${partition}`)).sort()).toEqual([
+      'data/latest/observations-001.csv.gz',
+      'data/latest/observations-001.parquet',
+    ]);
+    expect(
+      remade.every((f) => !same(first, second, f)),
+      'every part made again has changed',
+    ).toBe(true);
+    const line = cells.join(',');
+    expect(remade.filter((f) => f.endsWith('.csv')).every((f) => readFileSync(join(second, f), 'utf8').includes(`\n${line}\n`))).toBe(true);
+  });
+});
