@@ -22,7 +22,8 @@ const slugs = new Map<string, string>();
 export function slugify(text: string): string {
   let slug = slugs.get(text);
   if (slug === undefined) {
-    slug = foldDiacritics(text)
+    // ASCII has no diacritics to fold (most keys are ASCII: ids, codes, periods).
+    slug = (/^[\x00-\x7f]*$/.test(text) ? text : foldDiacritics(text))
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '');

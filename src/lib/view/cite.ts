@@ -101,8 +101,22 @@ const LEGAL = new Set([
   'de_an',
 ]);
 
+/** What citedSource says of a source in a language, apart from the figure's date: `issued` stands in for a missing one. */
+type SourceBase = Omit<CitedSource, 'date'> & { issued: string | null };
+const citedSources = new WeakMap<object, Map<string, SourceBase>>();
+
 /** A source as cited: a document of documents.csv, or an external URL named by its host. `date` is the figure's date when known. */
 export function citedSource(model: Pick<Model, 'document'>, lang: Lang, sourceId: string, date: string | null): CitedSource {
+  // Remembered per documents map, language and source: a page cites a few sources many times.
+  let byKey = citedSources.get(model.document);
+  if (!byKey) citedSources.set(model.document, (byKey = new Map()));
+  const k = `${lang}\0${sourceId}`;
+  let s = byKey.get(k);
+  if (!s) byKey.set(k, (s = citedSourceBase(model, lang, sourceId)));
+  return { id: s.id, type: s.type, author: s.author, title: s.title, number: s.number, date: date ?? s.issued, url: s.url };
+}
+
+function citedSourceBase(model: Pick<Model, 'document'>, lang: Lang, sourceId: string): SourceBase {
   const resolved = resolveSource(model, sourceId);
   if ('document' in resolved) {
     const d = resolved.document;
@@ -113,13 +127,13 @@ export function citedSource(model: Pick<Model, 'document'>, lang: Lang, sourceId
       author: textIn(lang, d, 'issuer'),
       title: textIn(lang, d, 'title'),
       number: legal || d.kind === 'bao_cao' ? d.id : null,
-      date: date ?? d.issued_on,
+      issued: d.issued_on,
       url: d.url && isSafeUrl(d.url) ? d.url : null,
     };
   }
   const safe = isSafeUrl(resolved.url);
   const host = safe ? new URL(resolved.url).hostname : resolved.url;
-  return { id: sourceId, type: 'webpage', author: host, title: host, number: null, date, url: safe ? resolved.url : null };
+  return { id: sourceId, type: 'webpage', author: host, title: host, number: null, issued: null, url: safe ? resolved.url : null };
 }
 
 const pinned = new Map<string, { version: string; released_on: string } | null>();
@@ -159,6 +173,18 @@ export function portalRef(
   };
 }
 
+const portals = new WeakMap<object, Map<string, PortalRef>>();
+
+/** The portal reference of figures of `file` (portalRef of the file's release): one object per dataset, language and file, shared by its citations. */
+function portalOf(model: Pick<Model, 'meta' | 'dataDir'>, lang: Lang, file: string): PortalRef {
+  let byKey = portals.get(model.meta);
+  if (!byKey) portals.set(model.meta, (byKey = new Map()));
+  const k = `${lang}\0${model.dataDir}\0${file}`;
+  let portal = byKey.get(k);
+  if (!portal) byKey.set(k, (portal = portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file)));
+  return portal;
+}
+
 type CiteModel = Pick<Model, 'document' | 'meta' | 'dataDir' | 'indicator' | 'province' | 'formerProvince' | 'commune'>;
 
 /** "DTI — Hà Nội, 2024: 0,8241": the indicator, the area, the period (and snapshot date) and the value as shown. */
@@ -187,6 +213,20 @@ export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
 /** The two files of a page's citations, in its citations folder: every figure of the page in BibTeX and in CSL-JSON. */
 export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
 
+let lastFiles: { lang: Lang; path: string; files: { bibtex: string; csl: string } } | null = null;
+
+/** The links to a page's two citations files; the last page's are kept, as every row of a page asks for the same. */
+function citationFilesOf(lang: Lang, path: string): { bibtex: string; csl: string } {
+  if (lastFiles?.lang !== lang || lastFiles.path !== path) {
+    const files = {
+      bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
+      csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
+    };
+    lastFiles = { lang, path, files };
+  }
+  return lastFiles.files;
+}
+
 /**
  * The citation of one observation whose value the page shows as `shown`, on `path` (without language
  * prefix). `path` is a page with a citations page (`citationsPath`), where the entry is; with
@@ -213,17 +253,10 @@ export function observationCite(
     lang,
     key: figureKey,
     entry: where === 'entry' ? `${href(lang, citationsPath(path))}#${figureKey}` : null,
-    ...(where === 'files'
-      ? {
-          files: {
-            bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
-            csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
-          },
-        }
-      : {}),
+    ...(where === 'files' ? { files: citationFilesOf(lang, path) } : {}),
     what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: href(lang, path),
     cell: { file, key, column: 'value', value: shown, source: obs.source_id ?? '' },
   };
@@ -245,7 +278,7 @@ export function taskCite(
     entry: null,
     what: `${title} (${status})`,
     sources: [citedSource(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null)],
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: href(lang, path),
     cell: { file, key: `id=${task.id}`, column: '', value: `${title}: ${status}`, source: task.source_id },
   };
@@ -276,7 +309,7 @@ export function chartCite(
     entry: figures,
     what: chart.title,
     sources,
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: chart.pageUrl,
     // A chart holds many figures: the report names the chart (its key, as in /embed/{key}/) and leaves the value for the reader to say.
     cell: { file, key: `chart=${chart.key}`, column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },

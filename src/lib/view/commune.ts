@@ -7,6 +7,7 @@
 import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
+import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
@@ -42,25 +43,57 @@ export interface CommunePage {
   } | null;
 }
 
+/** One figure row of a commune: the indicator, its latest value (or newest gap) as shown, and the series' extent. */
+export interface CommuneFigure {
+  ind: IndicatorRow;
+  obs: ObservationRow;
+  /** The value as the page shows it. */
+  value: string;
+  count: number;
+  first: string;
+  last: string;
+  cite: FigureCite;
+}
+
+/**
+ * A commune's figure rows, in indicator order, each with its citation: what the commune's page shows
+ * and what its two citations files hold (citations.ts), computed by this one function for both.
+ */
+export function communeFigures(model: Model, code: string, lang: Lang): CommuneFigure[] {
+  const path = communePath(code);
+  const noData = t(lang, 'notAvailable');
+  // One row per indicator: the page stays the same size however many periods the data holds; every
+  // figure is in the observations download.
+  return model.tables.indicators.flatMap((ind) => {
+    const series = seriesOf(model, ind.id, 'commune', code);
+    const obs = latestValue(series) ?? series.at(-1);
+    if (!obs) return [];
+    const value = formatValue(obs.value, ind, lang, noData);
+    const cite = observationCite(model, lang, obs, value, path, 'files');
+    return [{ ind, obs, value, count: series.length, first: series[0]!.period, last: series.at(-1)!.period, cite }];
+  });
+}
+
+/** A commune's page title: "{commune}, {province}". */
+export function communeTitle(model: Model, code: string): string {
+  const c = model.commune.get(code);
+  if (!c) throw new Error(`No commune with code ${code}.`);
+  return `${c.full_name_vi}, ${model.province.get(c.province_code)!.name_vi}`;
+}
+
 export function communePage(model: Model, code: string, lang: Lang): CommunePage {
   const c = model.commune.get(code);
   if (!c) throw new Error(`No commune with code ${code}.`);
   const p = model.province.get(c.province_code)!;
   const change = model.unitChanges.find((u) => u.level === 'commune' && u.code === code);
   const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
-  // One row per indicator: the page stays the same size however many periods the data holds; every
-  // figure is in the observations download.
-  const figures = model.tables.indicators.flatMap((ind) => {
-    const series = seriesOf(model, ind.id, 'commune', code);
-    const obs = latestValue(series) ?? series.at(-1);
-    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period, last: series.at(-1)!.period }] : [];
-  });
+  const figures = communeFigures(model, code, lang);
   const figureCount = figures.reduce((n, f) => n + f.count, 0);
   const name = c.full_name_vi;
   return {
     lang,
     path: communePath(code),
-    title: `${name}, ${p.name_vi}`,
+    title: communeTitle(model, code),
     description: t(lang, 'communeDescription', { name, province: textIn(lang, p, 'full_name') }),
     searchName: name,
     provinceName: p.name_vi,
@@ -95,18 +128,11 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
       figures.length > 0
         ? {
             caption: t(lang, 'communeFiguresCaption', { name }),
-            rows: figures.map(({ ind, obs, count, first, last }) => ({
+            rows: figures.map(({ ind, obs, value, count, first, last, cite }) => ({
               indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
               period: formatPeriod(obs.period, lang),
-              value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-              cite: observationCite(
-                model,
-                lang,
-                obs,
-                formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-                communePath(code),
-                'files',
-              ),
+              value,
+              cite,
               source: sourceRef(model, lang, obs.source_id, obs.published_on),
               count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
             })),
