@@ -203,9 +203,30 @@ export function observationWhat(model: CiteModel, lang: Lang, obs: ObservationRo
   return `${ind ? textIn(lang, ind, 'name') : obs.indicator_id} — ${area}, ${period}: ${shown}`;
 }
 
+type KeyFields = Pick<ObservationRow, 'indicator_id' | 'area_level' | 'area_code' | 'period' | 'as_of'>;
+/** An observation's keys, remembered per row: a commune's figures are cited on its page and in its files, in two languages. */
+const rowKeys = new WeakMap<KeyFields, { slug: string; cell: string }>();
+
+function keysOf(obs: KeyFields): { slug: string; cell: string } {
+  let keys = rowKeys.get(obs);
+  if (!keys) {
+    keys = {
+      slug: slugify([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' ')),
+      cell: [
+        `indicator_id=${obs.indicator_id}`,
+        `area_level=${obs.area_level}`,
+        `area_code=${obs.area_code}`,
+        `period=${obs.period}`,
+        ...(obs.as_of ? [`as_of=${obs.as_of}`] : []),
+      ].join('; '),
+    };
+    rowKeys.set(obs, keys);
+  }
+  return keys;
+}
+
 /** The slug of an observation's primary key: unique per row, from the data alone. */
-export const observationKey = (obs: Pick<ObservationRow, 'indicator_id' | 'area_level' | 'area_code' | 'period' | 'as_of'>) =>
-  slugify([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' '));
+export const observationKey = (obs: KeyFields) => keysOf(obs).slug;
 
 /** The citations page of a page (its BibTeX and CSL-JSON per figure): `{page}cite/`. */
 export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
@@ -241,14 +262,7 @@ export function observationCite(
   where: 'entry' | 'files' = 'entry',
 ): FigureCite {
   const file = 'observations.csv';
-  const figureKey = observationKey(obs);
-  const key = [
-    `indicator_id=${obs.indicator_id}`,
-    `area_level=${obs.area_level}`,
-    `area_code=${obs.area_code}`,
-    `period=${obs.period}`,
-    ...(obs.as_of ? [`as_of=${obs.as_of}`] : []),
-  ].join('; ');
+  const { slug: figureKey, cell: key } = keysOf(obs);
   return {
     lang,
     key: figureKey,
@@ -443,9 +457,15 @@ export interface CslItem {
 
 /** "2025-05-12" → CSL date-parts [[2025, 5, 12]]; "2025-05" and "2025" keep their precision. */
 export function cslDate(date: string): CslDate {
-  const parts = date.split('-').map(Number) as [number, number?, number?];
-  return { 'date-parts': [parts] };
+  let d = cslDates.get(date);
+  if (!d) {
+    d = { 'date-parts': [date.split('-').map(Number) as [number, number?, number?]] };
+    if (cslDates.size < 10_000) cslDates.set(date, d);
+  }
+  return d;
 }
+/** Remembered (a build has a few hundred dates); read-only, as every item that has the date shares it. */
+const cslDates = new Map<string, CslDate>();
 
 /** CSL-JSON (an array of items, as citeproc and Zotero read it): the original sources, then the portal's dataset. */
 export function formatCiteCsl(c: FigureCite, baseUrl: string, keyOf: SourceKey = sourceKey): CslItem[] {

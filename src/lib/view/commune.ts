@@ -12,7 +12,7 @@ import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { observationCite, type FigureCite } from './cite.ts';
-import { latestValue, seriesOf } from './values.ts';
+import { latestValue, seriesOfArea } from './values.ts';
 
 export interface CommunePage {
   lang: Lang;
@@ -62,16 +62,21 @@ export interface CommuneFigure {
 export function communeFigures(model: Model, code: string, lang: Lang): CommuneFigure[] {
   const path = communePath(code);
   const noData = t(lang, 'notAvailable');
+  const series = seriesOfArea(model, 'commune', code);
   // One row per indicator: the page stays the same size however many periods the data holds; every
   // figure is in the observations download.
-  return model.tables.indicators.flatMap((ind) => {
-    const series = seriesOf(model, ind.id, 'commune', code);
-    const obs = latestValue(series) ?? series.at(-1);
-    if (!obs) return [];
+  const rows: CommuneFigure[] = [];
+  if (series.size === 0) return rows;
+  for (const ind of model.tables.indicators) {
+    const s = series.get(ind.id);
+    const last = s?.at(-1);
+    if (!s || !last) continue;
+    const obs = latestValue(s) ?? last;
     const value = formatValue(obs.value, ind, lang, noData);
     const cite = observationCite(model, lang, obs, value, path, 'files');
-    return [{ ind, obs, value, count: series.length, first: series[0]!.period, last: series.at(-1)!.period, cite }];
-  });
+    rows.push({ ind, obs, value, count: s.length, first: (s[0] ?? last).period, last: last.period, cite });
+  }
+  return rows;
 }
 
 /** A commune's page title: "{commune}, {province}". */

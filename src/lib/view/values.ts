@@ -8,7 +8,7 @@
 import { formatNumber, formatPeriod, formatTick, type ValueFormat } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
-import { crossKey, seriesKey } from '../model/keys.ts';
+import { areaKey, crossKey, seriesKey } from '../model/keys.ts';
 import { rankObservations } from '../model/indicators.ts';
 import { compareInTime } from '../model/snapshots.ts';
 import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
@@ -41,6 +41,12 @@ export function asOfText(asOf: string, lang: Lang): string {
 export function seriesOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ObservationRow[] {
   return model.series.get(seriesKey(indicatorId, level, code)) ?? [];
 }
+
+/** The series of one area, by indicator id (the arrays of seriesOf); empty when the area has none. */
+export function seriesOfArea(model: Pick<Model, 'seriesByArea'>, level: string, code: string): ReadonlyMap<string, ObservationRow[]> {
+  return model.seriesByArea.get(areaKey(level, code)) ?? NO_SERIES;
+}
+const NO_SERIES: ReadonlyMap<string, ObservationRow[]> = new Map();
 
 /** The latest value of one indicator for one area, by the gap rule above. */
 export function latestOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ValuedObservation | null {
