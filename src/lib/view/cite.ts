@@ -11,12 +11,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRelease, readReleaseIndex, sha256 } from '../data/read-releases.ts';
-import { formatDate, formatPeriod } from '../format.ts';
+import { formatDate, formatPeriodOf } from '../format.ts';
 import { t, textIn, type Lang } from '../i18n/index.ts';
 import { resolveSource, type Model } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import type { DatasetMeta, DocumentRow, ObservationRow } from '../../schemas/index.ts';
-import { slugify } from '../text.ts';
+import { slugify, slugOf } from '../text.ts';
 import { documentPath, href } from './links.ts';
 
 /** CSL 1.0.2 item types used here (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types). */
@@ -199,7 +199,7 @@ export function observationWhat(model: CiteModel, lang: Lang, obs: ObservationRo
             ? model.formerProvince.get(obs.area_code)
             : model.commune.get(obs.area_code)
         )?.name_vi ?? obs.area_code);
-  const period = `${formatPeriod(obs.period, lang)}${obs.as_of ? ` (${obs.as_of})` : ''}`;
+  const period = `${formatPeriodOf(obs.period, lang)}${obs.as_of ? ` (${obs.as_of})` : ''}`;
   return `${ind ? textIn(lang, ind, 'name') : obs.indicator_id} — ${area}, ${period}: ${shown}`;
 }
 
@@ -211,7 +211,7 @@ function keysOf(obs: KeyFields): { slug: string; cell: string } {
   let keys = rowKeys.get(obs);
   if (!keys) {
     keys = {
-      slug: slugify([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' ')),
+      slug: slugOf([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' ')),
       cell: [
         `indicator_id=${obs.indicator_id}`,
         `area_level=${obs.area_level}`,

@@ -4,7 +4,7 @@
  * Gap rule (values.ts): the latest value is the newest with a value; a series of gaps only is still
  * listed, as a gap in its newest period, so that the reader sees the figure is missing.
  */
-import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatPeriodOf, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
@@ -135,11 +135,11 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
             caption: t(lang, 'communeFiguresCaption', { name }),
             rows: figures.map(({ ind, obs, value, count, first, last, cite }) => ({
               indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
-              period: formatPeriod(obs.period, lang),
+              period: formatPeriodOf(obs.period, lang),
               value,
               cite,
               source: sourceRef(model, lang, obs.source_id, obs.published_on),
-              count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
+              count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriodOf(first, lang) : `${formatPeriodOf(first, lang)} – ${formatPeriodOf(last, lang)}`})`,
             })),
             note: {
               before: t(lang, 'communeFiguresBefore', { count: figureCount, name }),
