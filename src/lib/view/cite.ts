@@ -341,6 +341,29 @@ function documentsByPage(model: Pick<Model, 'document'>, lang: Lang): Map<string
 const abs = (baseUrl: string, path: string) => `${baseUrl.replace(/\/$/, '')}${path}`;
 const dateText = (date: string | null, lang: Lang) => (date ? formatDate(date, lang) : t(lang, 'noDate'));
 
+const vias = new WeakMap<PortalRef, Map<string, string>>();
+
+/** "via the portal, release V, pinned URL": remembered per portal reference (its figures share one, portalOf). */
+function viaText(lang: Lang, portal: PortalRef, baseUrl: string): string {
+  let byKey = vias.get(portal);
+  if (!byKey) vias.set(portal, (byKey = new Map()));
+  const k = `${lang}\0${baseUrl}`;
+  let text = byKey.get(k);
+  if (text === undefined) {
+    text = portal.version
+      ? t(lang, 'citeThis.viaRelease', {
+          publisher: portal.publisher,
+          title: portal.title,
+          version: portal.version,
+          date: portal.date,
+          url: abs(baseUrl, portal.pinnedPath!),
+        })
+      : t(lang, 'citeThis.viaUnreleased', { publisher: portal.publisher, title: portal.title, date: portal.date });
+    byKey.set(k, text);
+  }
+  return text;
+}
+
 /** The citation as one paragraph: original source(s), then the portal, its release and pinned URL, then the page. */
 export function formatCiteText(c: FigureCite, baseUrl: string): string {
   const { lang, portal } = c;
@@ -349,16 +372,7 @@ export function formatCiteText(c: FigureCite, baseUrl: string): string {
       .filter(Boolean)
       .join(', '),
   );
-  const via = portal.version
-    ? t(lang, 'citeThis.viaRelease', {
-        publisher: portal.publisher,
-        title: portal.title,
-        version: portal.version,
-        date: portal.date,
-        url: abs(baseUrl, portal.pinnedPath!),
-      })
-    : t(lang, 'citeThis.viaUnreleased', { publisher: portal.publisher, title: portal.title, date: portal.date });
-  return `${sources.map((s) => `${s}.`).join(' ')} ${t(lang, 'citeThis.figure', { what: c.what })} ${via} ${t(lang, 'citeThis.page', { url: abs(baseUrl, c.path) })}`
+  return `${sources.map((s) => `${s}.`).join(' ')} ${t(lang, 'citeThis.figure', { what: c.what })} ${viaText(lang, portal, baseUrl)} ${t(lang, 'citeThis.page', { url: abs(baseUrl, c.path) })}`
     .replace(/\s+/g, ' ')
     .trim()
     .normalize('NFC');
