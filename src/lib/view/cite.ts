@@ -103,16 +103,15 @@ const LEGAL = new Set([
 
 /** What citedSource says of a source in a language, apart from the figure's date: `issued` stands in for a missing one. */
 type SourceBase = Omit<CitedSource, 'date'> & { issued: string | null };
-const citedSources = new WeakMap<object, Map<string, SourceBase>>();
+const citedSources = new WeakMap<object, Record<Lang, Map<string, SourceBase>>>();
 
 /** A source as cited: a document of documents.csv, or an external URL named by its host. `date` is the figure's date when known. */
 export function citedSource(model: Pick<Model, 'document'>, lang: Lang, sourceId: string, date: string | null): CitedSource {
   // Remembered per documents map, language and source: a page cites a few sources many times.
-  let byKey = citedSources.get(model.document);
-  if (!byKey) citedSources.set(model.document, (byKey = new Map()));
-  const k = `${lang}\0${sourceId}`;
-  let s = byKey.get(k);
-  if (!s) byKey.set(k, (s = citedSourceBase(model, lang, sourceId)));
+  let byLang = citedSources.get(model.document);
+  if (!byLang) citedSources.set(model.document, (byLang = { vi: new Map(), en: new Map() }));
+  let s = byLang[lang].get(sourceId);
+  if (!s) byLang[lang].set(sourceId, (s = citedSourceBase(model, lang, sourceId)));
   return { id: s.id, type: s.type, author: s.author, title: s.title, number: s.number, date: date ?? s.issued, url: s.url };
 }
 

@@ -62,20 +62,47 @@ export interface CommuneFigure {
 export function communeFigures(model: Model, code: string, lang: Lang): CommuneFigure[] {
   const path = communePath(code);
   const noData = t(lang, 'notAvailable');
+  return latestPerIndicator(model, code).map((f) => {
+    const value = (f.shown[lang] ??= formatValue(f.obs.value, f.ind, lang, noData));
+    const cite = observationCite(model, lang, f.obs, value, path, 'files');
+    return { ind: f.ind, obs: f.obs, value, count: f.count, first: f.first, last: f.last, cite };
+  });
+}
+
+/** What a commune's figure row is in any language, and its value as shown in each language asked so far. */
+interface LatestFigure {
+  ind: IndicatorRow;
+  obs: ObservationRow;
+  count: number;
+  first: string;
+  last: string;
+  shown: Partial<Record<Lang, string>>;
+}
+
+const latestOfCommunes = new WeakMap<object, Map<string, LatestFigure[]>>();
+
+/**
+ * Per indicator, a commune's latest value (or newest gap) and its series' extent: remembered per model
+ * and commune, as its page and its two files ask for it in both languages (six times a commune), and
+ * reading every observation of a series (24 at bench scale M50) is most of the work.
+ */
+function latestPerIndicator(model: Model, code: string): LatestFigure[] {
+  let byCode = latestOfCommunes.get(model.seriesByArea);
+  if (!byCode) latestOfCommunes.set(model.seriesByArea, (byCode = new Map()));
+  let rows = byCode.get(code);
+  if (rows) return rows;
+  rows = [];
   const series = seriesOfArea(model, 'commune', code);
   // One row per indicator: the page stays the same size however many periods the data holds; every
   // figure is in the observations download.
-  const rows: CommuneFigure[] = [];
-  if (series.size === 0) return rows;
-  for (const ind of model.tables.indicators) {
-    const s = series.get(ind.id);
-    const last = s?.at(-1);
-    if (!s || !last) continue;
-    const obs = latestValue(s) ?? last;
-    const value = formatValue(obs.value, ind, lang, noData);
-    const cite = observationCite(model, lang, obs, value, path, 'files');
-    rows.push({ ind, obs, value, count: s.length, first: (s[0] ?? last).period, last: last.period, cite });
-  }
+  if (series.size > 0)
+    for (const ind of model.tables.indicators) {
+      const s = series.get(ind.id);
+      const last = s?.at(-1);
+      if (!s || !last) continue;
+      rows.push({ ind, obs: latestValue(s) ?? last, count: s.length, first: (s[0] ?? last).period, last: last.period, shown: {} });
+    }
+  byCode.set(code, rows);
   return rows;
 }
 

@@ -24,16 +24,15 @@ export interface SourceView {
   dateText: string;
 }
 
-const shown = new WeakMap<object, Map<string, Pick<SourceView, 'label' | 'href' | 'external'>>>();
+const shown = new WeakMap<object, Record<Lang, Map<string, Pick<SourceView, 'label' | 'href' | 'external'>>>>();
 
 export function sourceRef(model: Pick<Model, 'document'>, lang: Lang, sourceId: string, date: string | null): SourceView {
   const dateText = date ? formatDate(date, lang) : t(lang, 'noDate');
   // Remembered per documents map, language and source: a page shows a few sources many times.
-  let byKey = shown.get(model.document);
-  if (!byKey) shown.set(model.document, (byKey = new Map()));
-  const k = `${lang}\0${sourceId}`;
-  let s = byKey.get(k);
-  if (!s) byKey.set(k, (s = shownSource(model, lang, sourceId)));
+  let byLang = shown.get(model.document);
+  if (!byLang) shown.set(model.document, (byLang = { vi: new Map(), en: new Map() }));
+  let s = byLang[lang].get(sourceId);
+  if (!s) byLang[lang].set(sourceId, (s = shownSource(model, lang, sourceId)));
   return { id: sourceId, label: s.label, href: s.href, external: s.external, date, dateText };
 }
 
