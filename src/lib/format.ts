@@ -72,6 +72,23 @@ export function formatPeriod(period: string, lang: Lang): string {
   return period;
 }
 
+let periodTexts: Record<Lang, Map<string, string>> | undefined;
+
+/**
+ * formatPeriod, remembered per language, for the pages' view models: a commune's page and its files
+ * format the same few periods hundreds of times (an English month goes through Intl each time). The
+ * chart island formats the few periods it draws with formatPeriod itself.
+ */
+export function formatPeriodOf(period: string, lang: Lang): string {
+  const known = (periodTexts ??= { vi: new Map(), en: new Map() })[lang];
+  let text = known.get(period);
+  if (text === undefined) {
+    text = formatPeriod(period, lang);
+    if (known.size < 100_000) known.set(period, text);
+  }
+  return text;
+}
+
 /**
  * A licence's SPDX identifier as people write it: "CC-BY-4.0" → "CC BY 4.0", "CC-BY-SA-4.0" →
  * "CC BY-SA 4.0" (Creative Commons' own spelling); any other identifier ("MIT", "ODbL-1.0") as it is.

@@ -22,13 +22,22 @@ const slugs = new Map<string, string>();
 export function slugify(text: string): string {
   let slug = slugs.get(text);
   if (slug === undefined) {
-    slug = foldDiacritics(text)
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
+    slug = slugOf(text);
     if (slugs.size < 100_000) slugs.set(text, slug);
   }
   return slug;
+}
+
+/**
+ * slugify without remembering: for a text slugged once per row (an observation's key, which its caller
+ * remembers per row), so that rows do not fill slugify's memory and leave the ids out of it.
+ */
+export function slugOf(text: string): string {
+  // ASCII has no diacritics to fold (most keys are ASCII: ids, codes, periods).
+  return (/^[\x00-\x7f]*$/.test(text) ? text : foldDiacritics(text))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** Sorts Vietnamese names in dictionary order (Ă after A, Đ after D). */

@@ -26,12 +26,19 @@ export function t<K extends StringKey>(lang: Lang, key: K, ...[params]: ParamArg
   const template =
     typeof message === 'string' ? message : message[pluralRules[lang].select(Number(values?.['count'])) === 'one' ? 'one' : 'other'];
   if (values === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // The template split once at its `{name}`s: literal text at even places, names at odd ones.
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? '';
     const value = values[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+    out += `${value === undefined ? `{${name}}` : typeof value === 'number' ? formatNumber(value, lang) : value}${parts[i + 1] ?? ''}`;
+  }
+  return out;
 }
+
+const templateParts = new Map<string, string[]>();
 
 /** "/provinces/01/" → "/provinces/01/" (vi) or "/en/provinces/01/" (en). */
 export function localePath(lang: Lang, path: string): string {

@@ -91,6 +91,8 @@ export interface Model {
   indicatorChildren: Map<string, IndicatorRow[]>;
   /** Observations by {@link seriesKey}, oldest period first. */
   series: Map<string, ObservationRow[]>;
+  /** The series of each area: by {@link areaKey}, then indicator id, the arrays of {@link Model.series} (a page of an area reads its series without building a key per indicator). */
+  seriesByArea: Map<string, Map<string, ObservationRow[]>>;
   /** Observations by {@link crossKey}. */
   cross: Map<string, ObservationRow[]>;
   /** Observations by {@link areaKey}. */
@@ -198,6 +200,16 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     return map;
   };
   const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
+  const series = groupBy(observations, (o) => seriesKey(o.indicator_id, o.area_level, o.area_code));
+  const seriesByArea = new Map<string, Map<string, ObservationRow[]>>();
+  for (const rows of series.values()) {
+    const o = rows[0];
+    if (!o) continue;
+    const k = areaKey(o.area_level, o.area_code);
+    let byIndicator = seriesByArea.get(k);
+    if (!byIndicator) seriesByArea.set(k, (byIndicator = new Map()));
+    byIndicator.set(o.indicator_id, rows);
+  }
   const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
     dataDir: dir,
@@ -220,7 +232,8 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id), d])),
     indicator: new Map(tables.indicators.map((i) => [i.id, i])),
     indicatorChildren: groupBy(tables.indicators, (i) => i.parent_id),
-    series: groupBy(observations, (o) => seriesKey(o.indicator_id, o.area_level, o.area_code)),
+    series,
+    seriesByArea,
     cross: groupBy(observations, (o) => crossKey(o.indicator_id, o.area_level, o.period)),
     byArea: groupBy(observations, (o) => areaKey(o.area_level, o.area_code)),
     byIndicator: groupBy(observations, (o) => o.indicator_id),

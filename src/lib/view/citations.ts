@@ -21,7 +21,7 @@ import {
   sourceKeysOf,
   type FigureCite,
 } from './cite.ts';
-import { communePage } from './commune.ts';
+import { communeFigures, communeTitle } from './commune.ts';
 import { communeKey } from './page-keys.ts';
 import { indicatorPage } from './indicator.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
@@ -85,10 +85,9 @@ export function figuresOf(
         const v = formerProvincePage(model, id, lang);
         return { title: v.title, path: formerProvincePath(id), cites: v.figures.map((r) => r.cite) };
       }
-      case 'communes': {
-        const v = communePage(model, id, lang);
-        return { title: v.title, path: communePath(id), cites: (v.figures?.rows ?? []).map((r) => r.cite) };
-      }
+      case 'communes':
+        // The rows of the commune's page, without the rest of its page (its files are 4 of its 6 renders).
+        return { title: communeTitle(model, id), path: communePath(id), cites: communeFigures(model, id, lang).map((f) => f.cite) };
       case 'indicators': {
         const v = indicatorPage(model, id, lang);
         return { title: v.name, path: indicatorPath(id), cites: v.figures };

@@ -11,12 +11,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRelease, readReleaseIndex, sha256 } from '../data/read-releases.ts';
-import { formatDate, formatPeriod } from '../format.ts';
+import { formatDate, formatPeriodOf } from '../format.ts';
 import { t, textIn, type Lang } from '../i18n/index.ts';
 import { resolveSource, type Model } from '../model/index.ts';
 import { isSafeUrl } from '../../schemas/cells.ts';
 import type { DatasetMeta, DocumentRow, ObservationRow } from '../../schemas/index.ts';
-import { slugify } from '../text.ts';
+import { slugify, slugOf } from '../text.ts';
 import { documentPath, href } from './links.ts';
 
 /** CSL 1.0.2 item types used here (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types). */
@@ -101,8 +101,21 @@ const LEGAL = new Set([
   'de_an',
 ]);
 
+/** What citedSource says of a source in a language, apart from the figure's date: `issued` stands in for a missing one. */
+type SourceBase = Omit<CitedSource, 'date'> & { issued: string | null };
+const citedSources = new WeakMap<object, Record<Lang, Map<string, SourceBase>>>();
+
 /** A source as cited: a document of documents.csv, or an external URL named by its host. `date` is the figure's date when known. */
 export function citedSource(model: Pick<Model, 'document'>, lang: Lang, sourceId: string, date: string | null): CitedSource {
+  // Remembered per documents map, language and source: a page cites a few sources many times.
+  let byLang = citedSources.get(model.document);
+  if (!byLang) citedSources.set(model.document, (byLang = { vi: new Map(), en: new Map() }));
+  let s = byLang[lang].get(sourceId);
+  if (!s) byLang[lang].set(sourceId, (s = citedSourceBase(model, lang, sourceId)));
+  return { id: s.id, type: s.type, author: s.author, title: s.title, number: s.number, date: date ?? s.issued, url: s.url };
+}
+
+function citedSourceBase(model: Pick<Model, 'document'>, lang: Lang, sourceId: string): SourceBase {
   const resolved = resolveSource(model, sourceId);
   if ('document' in resolved) {
     const d = resolved.document;
@@ -113,13 +126,13 @@ export function citedSource(model: Pick<Model, 'document'>, lang: Lang, sourceId
       author: textIn(lang, d, 'issuer'),
       title: textIn(lang, d, 'title'),
       number: legal || d.kind === 'bao_cao' ? d.id : null,
-      date: date ?? d.issued_on,
+      issued: d.issued_on,
       url: d.url && isSafeUrl(d.url) ? d.url : null,
     };
   }
   const safe = isSafeUrl(resolved.url);
   const host = safe ? new URL(resolved.url).hostname : resolved.url;
-  return { id: sourceId, type: 'webpage', author: host, title: host, number: null, date, url: safe ? resolved.url : null };
+  return { id: sourceId, type: 'webpage', author: host, title: host, number: null, issued: null, url: safe ? resolved.url : null };
 }
 
 const pinned = new Map<string, { version: string; released_on: string } | null>();
@@ -159,6 +172,18 @@ export function portalRef(
   };
 }
 
+const portals = new WeakMap<object, Map<string, PortalRef>>();
+
+/** The portal reference of figures of `file` (portalRef of the file's release): one object per dataset, language and file, shared by its citations. */
+function portalOf(model: Pick<Model, 'meta' | 'dataDir'>, lang: Lang, file: string): PortalRef {
+  let byKey = portals.get(model.meta);
+  if (!byKey) portals.set(model.meta, (byKey = new Map()));
+  const k = `${lang}\0${model.dataDir}\0${file}`;
+  let portal = byKey.get(k);
+  if (!portal) byKey.set(k, (portal = portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file)));
+  return portal;
+}
+
 type CiteModel = Pick<Model, 'document' | 'meta' | 'dataDir' | 'indicator' | 'province' | 'formerProvince' | 'commune'>;
 
 /** "DTI — Hà Nội, 2024: 0,8241": the indicator, the area, the period (and snapshot date) and the value as shown. */
@@ -173,19 +198,54 @@ export function observationWhat(model: CiteModel, lang: Lang, obs: ObservationRo
             ? model.formerProvince.get(obs.area_code)
             : model.commune.get(obs.area_code)
         )?.name_vi ?? obs.area_code);
-  const period = `${formatPeriod(obs.period, lang)}${obs.as_of ? ` (${obs.as_of})` : ''}`;
+  const period = `${formatPeriodOf(obs.period, lang)}${obs.as_of ? ` (${obs.as_of})` : ''}`;
   return `${ind ? textIn(lang, ind, 'name') : obs.indicator_id} — ${area}, ${period}: ${shown}`;
 }
 
+type KeyFields = Pick<ObservationRow, 'indicator_id' | 'area_level' | 'area_code' | 'period' | 'as_of'>;
+/** An observation's keys, remembered per row: a commune's figures are cited on its page and in its files, in two languages. */
+const rowKeys = new WeakMap<KeyFields, { slug: string; cell: string }>();
+
+function keysOf(obs: KeyFields): { slug: string; cell: string } {
+  let keys = rowKeys.get(obs);
+  if (!keys) {
+    keys = {
+      slug: slugOf([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' ')),
+      cell: [
+        `indicator_id=${obs.indicator_id}`,
+        `area_level=${obs.area_level}`,
+        `area_code=${obs.area_code}`,
+        `period=${obs.period}`,
+        ...(obs.as_of ? [`as_of=${obs.as_of}`] : []),
+      ].join('; '),
+    };
+    rowKeys.set(obs, keys);
+  }
+  return keys;
+}
+
 /** The slug of an observation's primary key: unique per row, from the data alone. */
-export const observationKey = (obs: Pick<ObservationRow, 'indicator_id' | 'area_level' | 'area_code' | 'period' | 'as_of'>) =>
-  slugify([obs.indicator_id, obs.area_level, obs.area_code, obs.period, obs.as_of ?? ''].join(' '));
+export const observationKey = (obs: KeyFields) => keysOf(obs).slug;
 
 /** The citations page of a page (its BibTeX and CSL-JSON per figure): `{page}cite/`. */
 export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
 
 /** The two files of a page's citations, in its citations folder: every figure of the page in BibTeX and in CSL-JSON. */
 export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
+
+let lastFiles: { lang: Lang; path: string; files: { bibtex: string; csl: string } } | null = null;
+
+/** The links to a page's two citations files; the last page's are kept, as every row of a page asks for the same. */
+function citationFilesOf(lang: Lang, path: string): { bibtex: string; csl: string } {
+  if (lastFiles?.lang !== lang || lastFiles.path !== path) {
+    const files = {
+      bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
+      csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
+    };
+    lastFiles = { lang, path, files };
+  }
+  return lastFiles.files;
+}
 
 /**
  * The citation of one observation whose value the page shows as `shown`, on `path` (without language
@@ -201,29 +261,15 @@ export function observationCite(
   where: 'entry' | 'files' = 'entry',
 ): FigureCite {
   const file = 'observations.csv';
-  const figureKey = observationKey(obs);
-  const key = [
-    `indicator_id=${obs.indicator_id}`,
-    `area_level=${obs.area_level}`,
-    `area_code=${obs.area_code}`,
-    `period=${obs.period}`,
-    ...(obs.as_of ? [`as_of=${obs.as_of}`] : []),
-  ].join('; ');
+  const { slug: figureKey, cell: key } = keysOf(obs);
   return {
     lang,
     key: figureKey,
     entry: where === 'entry' ? `${href(lang, citationsPath(path))}#${figureKey}` : null,
-    ...(where === 'files'
-      ? {
-          files: {
-            bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
-            csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
-          },
-        }
-      : {}),
+    ...(where === 'files' ? { files: citationFilesOf(lang, path) } : {}),
     what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: href(lang, path),
     cell: { file, key, column: 'value', value: shown, source: obs.source_id ?? '' },
   };
@@ -245,7 +291,7 @@ export function taskCite(
     entry: null,
     what: `${title} (${status})`,
     sources: [citedSource(model, lang, task.source_id, model.document.get(task.source_id)?.issued_on ?? null)],
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: href(lang, path),
     cell: { file, key: `id=${task.id}`, column: '', value: `${title}: ${status}`, source: task.source_id },
   };
@@ -276,7 +322,7 @@ export function chartCite(
     entry: figures,
     what: chart.title,
     sources,
-    portal: portalRef(model.meta, lang, releaseOfFile(model.dataDir, file), file),
+    portal: portalOf(model, lang, file),
     path: chart.pageUrl,
     // A chart holds many figures: the report names the chart (its key, as in /embed/{key}/) and leaves the value for the reader to say.
     cell: { file, key: `chart=${chart.key}`, column: 'value', value: '', source: sources.map((s) => s.id).join('; ') },
@@ -294,6 +340,29 @@ function documentsByPage(model: Pick<Model, 'document'>, lang: Lang): Map<string
 const abs = (baseUrl: string, path: string) => `${baseUrl.replace(/\/$/, '')}${path}`;
 const dateText = (date: string | null, lang: Lang) => (date ? formatDate(date, lang) : t(lang, 'noDate'));
 
+const vias = new WeakMap<PortalRef, Map<string, string>>();
+
+/** "via the portal, release V, pinned URL": remembered per portal reference (its figures share one, portalOf). */
+function viaText(lang: Lang, portal: PortalRef, baseUrl: string): string {
+  let byKey = vias.get(portal);
+  if (!byKey) vias.set(portal, (byKey = new Map()));
+  const k = `${lang}\0${baseUrl}`;
+  let text = byKey.get(k);
+  if (text === undefined) {
+    text = portal.version
+      ? t(lang, 'citeThis.viaRelease', {
+          publisher: portal.publisher,
+          title: portal.title,
+          version: portal.version,
+          date: portal.date,
+          url: abs(baseUrl, portal.pinnedPath!),
+        })
+      : t(lang, 'citeThis.viaUnreleased', { publisher: portal.publisher, title: portal.title, date: portal.date });
+    byKey.set(k, text);
+  }
+  return text;
+}
+
 /** The citation as one paragraph: original source(s), then the portal, its release and pinned URL, then the page. */
 export function formatCiteText(c: FigureCite, baseUrl: string): string {
   const { lang, portal } = c;
@@ -302,16 +371,7 @@ export function formatCiteText(c: FigureCite, baseUrl: string): string {
       .filter(Boolean)
       .join(', '),
   );
-  const via = portal.version
-    ? t(lang, 'citeThis.viaRelease', {
-        publisher: portal.publisher,
-        title: portal.title,
-        version: portal.version,
-        date: portal.date,
-        url: abs(baseUrl, portal.pinnedPath!),
-      })
-    : t(lang, 'citeThis.viaUnreleased', { publisher: portal.publisher, title: portal.title, date: portal.date });
-  return `${sources.map((s) => `${s}.`).join(' ')} ${t(lang, 'citeThis.figure', { what: c.what })} ${via} ${t(lang, 'citeThis.page', { url: abs(baseUrl, c.path) })}`
+  return `${sources.map((s) => `${s}.`).join(' ')} ${t(lang, 'citeThis.figure', { what: c.what })} ${viaText(lang, portal, baseUrl)} ${t(lang, 'citeThis.page', { url: abs(baseUrl, c.path) })}`
     .replace(/\s+/g, ' ')
     .trim()
     .normalize('NFC');
@@ -410,9 +470,15 @@ export interface CslItem {
 
 /** "2025-05-12" → CSL date-parts [[2025, 5, 12]]; "2025-05" and "2025" keep their precision. */
 export function cslDate(date: string): CslDate {
-  const parts = date.split('-').map(Number) as [number, number?, number?];
-  return { 'date-parts': [parts] };
+  let d = cslDates.get(date);
+  if (!d) {
+    d = { 'date-parts': [date.split('-').map(Number) as [number, number?, number?]] };
+    if (cslDates.size < 10_000) cslDates.set(date, d);
+  }
+  return d;
 }
+/** Remembered (a build has a few hundred dates); read-only, as every item that has the date shares it. */
+const cslDates = new Map<string, CslDate>();
 
 /** CSL-JSON (an array of items, as citeproc and Zotero read it): the original sources, then the portal's dataset. */
 export function formatCiteCsl(c: FigureCite, baseUrl: string, keyOf: SourceKey = sourceKey): CslItem[] {

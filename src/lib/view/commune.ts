@@ -4,14 +4,15 @@
  * Gap rule (values.ts): the latest value is the newest with a value; a series of gaps only is still
  * listed, as a gap in its newest period, so that the reader sees the figure is missing.
  */
-import { formatDate, formatNumber, formatPeriod, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatPeriodOf, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
+import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { observationCite, type FigureCite } from './cite.ts';
-import { latestValue, seriesOf } from './values.ts';
+import { latestValue, seriesOfArea } from './values.ts';
 
 export interface CommunePage {
   lang: Lang;
@@ -42,18 +43,76 @@ export interface CommunePage {
   } | null;
 }
 
+/** One figure row of a commune: the indicator, its latest value (or newest gap) as shown, and the series' extent. */
+export interface CommuneFigure {
+  ind: IndicatorRow;
+  obs: ObservationRow;
+  /** The value as the page shows it. */
+  value: string;
+  count: number;
+  first: string;
+  last: string;
+  cite: FigureCite;
+}
+
 /**
- * The figures of a commune's page, one per indicator with a series: the latest value (or, for a series
- * of gaps, its newest gap), the number of periods and the first and last. The page stays the same size
- * however many periods the data holds; every figure is in the observations download. The page reads
- * observations only through this list, and its key for incremental builds is made of it (page-keys.ts).
+ * A commune's figure rows, in indicator order, each with its citation: what the commune's page shows
+ * and what its two citations files hold (citations.ts), computed by this one function for both.
  */
-export function communeFigures(model: Model, code: string) {
-  return model.tables.indicators.flatMap((ind) => {
-    const series = seriesOf(model, ind.id, 'commune', code);
-    const obs = latestValue(series) ?? series.at(-1);
-    return obs ? [{ ind, obs, count: series.length, first: series[0]!.period, last: series.at(-1)!.period }] : [];
+export function communeFigures(model: Model, code: string, lang: Lang): CommuneFigure[] {
+  const path = communePath(code);
+  const noData = t(lang, 'notAvailable');
+  return latestPerIndicator(model, code).map((f) => {
+    const value = (f.shown[lang] ??= formatValue(f.obs.value, f.ind, lang, noData));
+    const cite = observationCite(model, lang, f.obs, value, path, 'files');
+    return { ind: f.ind, obs: f.obs, value, count: f.count, first: f.first, last: f.last, cite };
   });
+}
+
+/** What a commune's figure row is in any language, and its value as shown in each language asked so far. */
+interface LatestFigure {
+  ind: IndicatorRow;
+  obs: ObservationRow;
+  count: number;
+  first: string;
+  last: string;
+  shown: Partial<Record<Lang, string>>;
+}
+
+const latestOfCommunes = new WeakMap<object, Map<string, LatestFigure[]>>();
+
+/**
+ * Per indicator, a commune's latest value (or newest gap) and its series' extent: remembered per model
+ * and commune, as its page and its two files ask for it in both languages (six times a commune), and
+ * reading every observation of a series (24 at bench scale M50) is most of the work. The page and its
+ * files read observations only through this list, and their key for incremental builds is made of it
+ * (page-keys.ts).
+ */
+export function latestPerIndicator(model: Model, code: string): LatestFigure[] {
+  let byCode = latestOfCommunes.get(model.seriesByArea);
+  if (!byCode) latestOfCommunes.set(model.seriesByArea, (byCode = new Map()));
+  let rows = byCode.get(code);
+  if (rows) return rows;
+  rows = [];
+  const series = seriesOfArea(model, 'commune', code);
+  // One row per indicator: the page stays the same size however many periods the data holds; every
+  // figure is in the observations download.
+  if (series.size > 0)
+    for (const ind of model.tables.indicators) {
+      const s = series.get(ind.id);
+      const last = s?.at(-1);
+      if (!s || !last) continue;
+      rows.push({ ind, obs: latestValue(s) ?? last, count: s.length, first: (s[0] ?? last).period, last: last.period, shown: {} });
+    }
+  byCode.set(code, rows);
+  return rows;
+}
+
+/** A commune's page title: "{commune}, {province}". */
+export function communeTitle(model: Model, code: string): string {
+  const c = model.commune.get(code);
+  if (!c) throw new Error(`No commune with code ${code}.`);
+  return `${c.full_name_vi}, ${model.province.get(c.province_code)!.name_vi}`;
 }
 
 export function communePage(model: Model, code: string, lang: Lang): CommunePage {
@@ -62,13 +121,13 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
   const p = model.province.get(c.province_code)!;
   const change = model.unitChanges.find((u) => u.level === 'commune' && u.code === code);
   const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
-  const figures = communeFigures(model, code);
+  const figures = communeFigures(model, code, lang);
   const figureCount = figures.reduce((n, f) => n + f.count, 0);
   const name = c.full_name_vi;
   return {
     lang,
     path: communePath(code),
-    title: `${name}, ${p.name_vi}`,
+    title: communeTitle(model, code),
     description: t(lang, 'communeDescription', { name, province: textIn(lang, p, 'full_name') }),
     searchName: name,
     provinceName: p.name_vi,
@@ -103,20 +162,13 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
       figures.length > 0
         ? {
             caption: t(lang, 'communeFiguresCaption', { name }),
-            rows: figures.map(({ ind, obs, count, first, last }) => ({
+            rows: figures.map(({ ind, obs, value, count, first, last, cite }) => ({
               indicator: { text: textIn(lang, ind, 'name'), href: href(lang, indicatorPath(ind.id)) },
-              period: formatPeriod(obs.period, lang),
-              value: formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-              cite: observationCite(
-                model,
-                lang,
-                obs,
-                formatValue(obs.value, ind, lang, t(lang, 'notAvailable')),
-                communePath(code),
-                'files',
-              ),
+              period: formatPeriodOf(obs.period, lang),
+              value,
+              cite,
               source: sourceRef(model, lang, obs.source_id, obs.published_on),
-              count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriod(first, lang) : `${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`})`,
+              count: `${formatNumber(count, lang, 0)} (${first === last ? formatPeriodOf(first, lang) : `${formatPeriodOf(first, lang)} – ${formatPeriodOf(last, lang)}`})`,
             })),
             note: {
               before: t(lang, 'communeFiguresBefore', { count: figureCount, name }),

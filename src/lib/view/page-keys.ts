@@ -8,7 +8,7 @@
  * - the data key: every file of the data folder except the observations (one change there, a task,
  *   a source, a release, dataset.json, re-renders every keyed page);
  * - the observations the page's view model reads, as rows (for a commune: its figures, the same list
- *   communePage shows).
+ *   its page and files show, latestPerIndicator).
  * Only routes whose pages read no observation, or one area's through a function shared with the view
  * model, are keyed: communes, their citations files, tasks, agencies and their feeds. The others (provinces,
  * indicators, charts, documents, lists) read observations across areas and are rendered every time.
@@ -20,7 +20,7 @@ import { folderHash } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
 import { TABLES } from '../../schemas/index.ts';
 import { releaseOfFile } from './cite.ts';
-import { communeFigures } from './commune.ts';
+import { latestPerIndicator } from './commune.ts';
 
 const OBSERVATIONS = TABLES.find((d) => d.name === 'observations')!.file;
 
@@ -56,7 +56,7 @@ export function communeKey(model: Model, code: string): string {
   if (!keys) communeKeys.set(model, (keys = new Map()));
   let key = keys.get(code);
   if (key === undefined) {
-    const figures = communeFigures(model, code).map((f) => [f.ind.id, f.obs, f.count, f.first, f.last]);
+    const figures = latestPerIndicator(model, code).map((f) => [f.ind.id, f.obs, f.count, f.first, f.last]);
     key = hash(dataKey(model), JSON.stringify(releaseOfFile(model.dataDir, OBSERVATIONS)), JSON.stringify(figures));
     keys.set(code, key);
   }

@@ -24,22 +24,26 @@ export interface SourceView {
   dateText: string;
 }
 
+const shown = new WeakMap<object, Record<Lang, Map<string, Pick<SourceView, 'label' | 'href' | 'external'>>>>();
+
 export function sourceRef(model: Pick<Model, 'document'>, lang: Lang, sourceId: string, date: string | null): SourceView {
   const dateText = date ? formatDate(date, lang) : t(lang, 'noDate');
+  // Remembered per documents map, language and source: a page shows a few sources many times.
+  let byLang = shown.get(model.document);
+  if (!byLang) shown.set(model.document, (byLang = { vi: new Map(), en: new Map() }));
+  let s = byLang[lang].get(sourceId);
+  if (!s) byLang[lang].set(sourceId, (s = shownSource(model, lang, sourceId)));
+  return { id: sourceId, label: s.label, href: s.href, external: s.external, date, dateText };
+}
+
+function shownSource(model: Pick<Model, 'document'>, lang: Lang, sourceId: string): Pick<SourceView, 'label' | 'href' | 'external'> {
   const resolved = resolveSource(model, sourceId);
   if ('document' in resolved) {
     const d = resolved.document;
     const issuer = textIn(lang, d, 'issuer');
     const label = d.kind === 'bai_bao' || d.kind === 'trang_web' ? issuer : `${issuer} — ${d.id}`;
-    return { id: sourceId, label, href: href(lang, documentPath(d.id)), external: false, date, dateText };
+    return { label, href: href(lang, documentPath(d.id)), external: false };
   }
   const safe = isSafeUrl(resolved.url);
-  return {
-    id: sourceId,
-    label: safe ? new URL(resolved.url).hostname : resolved.url,
-    href: safe ? resolved.url : null,
-    external: safe,
-    date,
-    dateText,
-  };
+  return { label: safe ? new URL(resolved.url).hostname : resolved.url, href: safe ? resolved.url : null, external: safe };
 }

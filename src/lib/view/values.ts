@@ -8,9 +8,9 @@
 import { formatNumber, formatPeriod, formatTick, type ValueFormat } from '../format.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
-import { crossKey, seriesKey } from '../model/keys.ts';
+import { areaKey, crossKey, seriesKey } from '../model/keys.ts';
 import { rankObservations } from '../model/indicators.ts';
-import { snapshotsInOrder } from '../model/snapshots.ts';
+import { compareInTime } from '../model/snapshots.ts';
 import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
 
 /** An observation known to have a value. */
@@ -25,7 +25,11 @@ function hasValue(o: ObservationRow): o is ValuedObservation {
  * value for the whole period comes after the snapshots taken during it); null when there is none.
  */
 export function latestValue(series: readonly ObservationRow[]): ValuedObservation | null {
-  return snapshotsInOrder(series.filter(hasValue)).at(-1) ?? null;
+  // The last of snapshotsInOrder's stable sort, in one pass without copies: the latest in time order,
+  // the later in the series among equals. A page asks this of every series it lists.
+  let latest: ValuedObservation | null = null;
+  for (const o of series) if (hasValue(o) && (latest === null || compareInTime(o, latest) >= 0)) latest = o;
+  return latest;
 }
 
 /** A snapshot date beside a value: "tính đến 29/08/2025" / "as of 29 Aug 2025"; a month when the source names no day. */
@@ -37,6 +41,12 @@ export function asOfText(asOf: string, lang: Lang): string {
 export function seriesOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ObservationRow[] {
   return model.series.get(seriesKey(indicatorId, level, code)) ?? [];
 }
+
+/** The series of one area, by indicator id (the arrays of seriesOf); empty when the area has none. */
+export function seriesOfArea(model: Pick<Model, 'seriesByArea'>, level: string, code: string): ReadonlyMap<string, ObservationRow[]> {
+  return model.seriesByArea.get(areaKey(level, code)) ?? NO_SERIES;
+}
+const NO_SERIES: ReadonlyMap<string, ObservationRow[]> = new Map();
 
 /** The latest value of one indicator for one area, by the gap rule above. */
 export function latestOf(model: Pick<Model, 'series'>, indicatorId: string, level: string, code: string): ValuedObservation | null {

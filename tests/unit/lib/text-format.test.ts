@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatComparator, formatDate, formatNumber, formatPeriod } from '../../../src/lib/format.ts';
-import { foldDiacritics, slugify } from '../../../src/lib/text.ts';
+import { formatComparator, formatDate, formatNumber, formatPeriod, formatPeriodOf } from '../../../src/lib/format.ts';
+import { foldDiacritics, slugOf, slugify } from '../../../src/lib/text.ts';
 
 describe('Vietnamese text', () => {
   it('folds diacritics and đ for search typed without them', () => {
@@ -11,6 +11,11 @@ describe('Vietnamese text', () => {
   it('makes stable slugs of document numbers', () => {
     expect(slugify('118/2025/NĐ-CP')).toBe('118-2025-nd-cp');
     expect(slugify('02-KH/BCĐTW')).toBe('02-kh-bcdtw');
+  });
+  it('slugOf slugs as slugify does, ASCII or not', () => {
+    for (const text of ['118/2025/NĐ-CP', 'dti province 01 2024 ', '--A_b--', 'Thừa Thiên Huế', 'https://x.example.org/a?b=1', ''])
+      expect(slugOf(text)).toBe(slugify(text));
+    expect(slugOf('Đắk Lắk 2024-Q3')).toBe('dak-lak-2024-q3');
   });
 });
 
@@ -24,6 +29,12 @@ describe('formats by language', () => {
   it('dates, in UTC whatever the machine zone', () => {
     expect(formatDate('2025-10-21', 'vi')).toBe('21/10/2025');
     expect(formatDate('2025-10-21', 'en')).toBe('21 Oct 2025');
+  });
+  it('formatPeriodOf gives formatPeriod, asked once or many times', () => {
+    for (const lang of ['vi', 'en'] as const)
+      for (const period of ['2025', '2025-Q3', '2025-10', '2025-08-29', 'other'])
+        for (let i = 0; i < 2; i++) expect(formatPeriodOf(period, lang)).toBe(formatPeriod(period, lang));
+    expect(formatPeriodOf('2025-10', 'en')).toBe('Oct 2025');
   });
   it('periods', () => {
     expect(formatPeriod('2025-Q3', 'vi')).toBe('Quý 3/2025');

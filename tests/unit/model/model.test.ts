@@ -4,11 +4,23 @@ import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { buildModel, typeOnDate } from '../../../src/lib/model/index.ts';
 import { computeCoverage } from '../../../src/lib/model/coverage.ts';
 import { areaName } from '../../../src/lib/model/areas.ts';
+import { seriesKey } from '../../../src/lib/model/keys.ts';
 
 const data = validateDataset(join(import.meta.dirname, '../../fixtures/valid'));
 const model = buildModel(data.tables, data.meta!, data.dir);
 
 describe('model over the valid fixture', () => {
+  it("indexes each area's series by indicator: the same arrays as series, every one of them", () => {
+    let n = 0;
+    for (const [area, byIndicator] of model.seriesByArea)
+      for (const [indicator, rows] of byIndicator) {
+        n++;
+        const [level, code] = area.split('|') as [string, string];
+        expect(model.series.get(seriesKey(indicator, level, code))).toBe(rows);
+      }
+    expect(n).toBe(model.series.size);
+    expect(n).toBeGreaterThan(0);
+  });
   it('names an area of every level, and an unknown code by the code', () => {
     expect(areaName(model, 'vi', 'national', 'VN')).toBe('Toàn quốc');
     expect(areaName(model, 'en', 'province', '01')).toBe('Hà Nội');

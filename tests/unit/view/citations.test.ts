@@ -207,6 +207,8 @@ describe('a commune with many periods', () => {
     expect(citationPaths(model, 'page').some((p) => p.params.section === 'provinces')).toBe(true);
     const key = observationKey(series.at(-1)!);
     expect(figuresOf(model, 'communes', code, 'en').cites.map((c) => c.key)).toEqual([key]);
+    // The files cite exactly what the page's rows cite (one function builds both: communeFigures).
+    expect(figuresOf(model, 'communes', code, 'en').cites).toEqual((communePage(model, code, 'en').figures?.rows ?? []).map((r) => r.cite));
     const bib = bibEntries(citationFile(model, 'communes', code, 'en', BASE, 'bibtex'));
     expect(bib.filter((e) => e.key.endsWith(key))).toHaveLength(1);
     const csl = JSON.parse(citationFile(model, 'communes', code, 'en', BASE, 'csl')) as CslItem[];

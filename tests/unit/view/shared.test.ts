@@ -24,6 +24,14 @@ describe('latestValue: a gap is never the latest value', () => {
   it('takes the newest period with a value, skipping a newer gap', () => {
     expect(latestValue([obs('2022', 0.5), obs('2023', 0.6), obs('2024', null)])?.period).toBe('2023');
   });
+  it('takes, among values of the same time, the later in the series; a value for the whole period after its snapshots', () => {
+    const first = obs('2024', 0.1);
+    const second = obs('2024', 0.2);
+    expect(latestValue([obs('2023', 0.9), first, second])).toBe(second);
+    const snapshot = { ...obs('2024', 0.3), as_of: '2024-06-30' } as ObservationRow;
+    expect(latestValue([first, snapshot])).toBe(first);
+    expect(latestValue([snapshot, obs('2023', 0.9)])).toBe(snapshot);
+  });
   it('has no latest value for a series of gaps only, or an empty one', () => {
     expect(latestValue([obs('2023', null), obs('2024', null)])).toBeNull();
     expect(latestValue([])).toBeNull();
