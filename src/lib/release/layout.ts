@@ -197,16 +197,22 @@ function plan(def: TableDef, dir: string): Plan {
     return name;
   });
   const parts = new Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>();
+  // The CSV of the partition last hashed, kept for writing it next (its key is asked for just before).
+  let last: { records: number[]; csv: Uint8Array } | null = null;
+  const partitionCsv = (records: number[]) => {
+    if (last?.records !== records) last = { records, csv: csvOf(bytes, ix, records) };
+    return last.csv;
+  };
   for (const p of partitions(ix)) {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
     // The partition's CSV, hashed once: it is the CSV part, and what its JSON is made from.
-    const csvHash = once(() => hashBytes(csvOf(bytes, ix, p.records)));
-    make.set(csvName, (write) => write(csvOf(bytes, ix, p.records)));
+    const csvHash = once(() => hashBytes(partitionCsv(p.records)));
+    make.set(csvName, (write) => write(partitionCsv(p.records)));
     make.set(jsonName, (write) => {
       const rows = storedRows();
       if (rows) writeRowsJson(def, rowsSource(rows, p.records), write, 'rows');
-      else writeTableJson(def, csvOf(bytes, ix, p.records), write, 'rows');
+      else writeTableJson(def, partitionCsv(p.records), write, 'rows');
     });
     keys.set(
       csvName,

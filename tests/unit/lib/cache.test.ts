@@ -1,4 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +19,12 @@ import {
   codeHash,
   fileHash,
   forgetCodeHash,
+  hashBytes,
+  linkedEntrySums,
   pruneEntries,
+  pruneLinkedEntries,
+  readLinkedEntry,
+  writeLinkedEntry,
   readEntry,
   readFolderEntry,
   writeEntry,
@@ -130,5 +146,41 @@ describe('file hashes', () => {
     expect(fileHash(file)).toBe(before);
     writeFileSync(file, 'a,b\n1,3\n');
     expect(fileHash(file)).not.toBe(before);
+  });
+});
+
+describe("linked file entries (a large table's parts)", () => {
+  const sha = (text: string) => hashBytes(text);
+  it('give back the file (a hard link to the same bytes) and its recorded sums; a short file is a miss', () => {
+    const cache = temp('linked');
+    const out = temp('linked-out');
+    writeFileSync(join(out, 'part.csv'), 'a,b\n1,2\n');
+    const sums = { bytes: 8, sha256: sha('a,b\n1,2\n') };
+    expect(writeLinkedEntry(cache, 'parts', 'k1', join(out, 'part.csv'), sums)).toBe(true);
+    expect(linkedEntrySums(cache, 'parts', 'k1')).toEqual(sums);
+    expect(readLinkedEntry(cache, 'parts', 'k1', join(out, 'again.csv'))).toEqual(sums);
+    expect(readFileSync(join(out, 'again.csv'), 'utf8')).toBe('a,b\n1,2\n');
+    expect(statSync(join(out, 'again.csv')).ino).toBe(statSync(join(out, 'part.csv')).ino);
+    expect(readLinkedEntry(cache, 'parts', 'other', join(out, 'none.csv'))).toBeNull();
+    // A file of another size than recorded (cut short) is a miss, and nothing is left at the target.
+    truncateSync(join(out, 'part.csv'), 3);
+    expect(linkedEntrySums(cache, 'parts', 'k1')).toBeNull();
+    expect(readLinkedEntry(cache, 'parts', 'k1', join(out, 'third.csv'))).toBeNull();
+    expect(readdirSync(out).sort()).toEqual(['again.csv', 'part.csv']);
+  });
+
+  it('pruning removes the entries not used since a time, and keeps the ones read since', () => {
+    const cache = temp('linked-prune');
+    const out = temp('linked-prune-out');
+    writeFileSync(join(out, 'x'), 'x');
+    for (const key of ['old', 'used']) writeLinkedEntry(cache, 'parts', key, join(out, 'x'), { bytes: 1, sha256: sha('x') });
+    const past = new Date(Date.now() - 3_600_000);
+    for (const key of ['old', 'used']) utimesSync(join(cache, 'parts', `${key}.sums`), past, past);
+    const since = Date.now() - 60_000;
+    readLinkedEntry(cache, 'parts', 'used', join(out, 'y'));
+    pruneLinkedEntries(cache, 'parts', Date.now() - since);
+    expect(readdirSync(join(cache, 'parts')).sort()).toEqual(['used.data', 'used.sums']);
+    // The file given out earlier stays: it is a link of its own.
+    expect(readFileSync(join(out, 'x'), 'utf8')).toBe('x');
   });
 });
