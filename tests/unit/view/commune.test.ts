@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { buildModel } from '../../../src/lib/model/index.ts';
 import { communePage } from '../../../src/lib/view/commune.ts';
-import type { ObservationRow } from '../../../src/schemas/index.ts';
+import { communeFigure } from './synthetic.ts';
 import { realModel } from './real-model.ts';
 
 describe('communePage on the published data', () => {
@@ -24,18 +24,7 @@ describe('communePage: figures (SYNTHETIC observations over the valid fixture)',
   const dir = join(import.meta.dirname, '../../fixtures/valid');
   const data = validateDataset(dir);
   // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; one gap-only series.
-  const obs = (indicator_id: string, period: string, value: number | null): ObservationRow =>
-    ({
-      indicator_id,
-      area_level: 'commune',
-      area_code: '00004',
-      period,
-      value,
-      source_id: 'fixture-article',
-      published_on: '2025-10-21',
-      method: 'as_published',
-      note: 'SYNTHETIC',
-    }) as ObservationRow;
+  const obs = (indicator_id: string, period: string, value: number | null) => communeFigure('00004', indicator_id, period, value);
   const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2024', null)];
   const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
 

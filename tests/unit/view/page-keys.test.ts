@@ -14,6 +14,7 @@ import { citationFile } from '../../../src/lib/view/citations.ts';
 import { communePage } from '../../../src/lib/view/commune.ts';
 import { communeKey, dataKey } from '../../../src/lib/view/page-keys.ts';
 import type { ObservationRow } from '../../../src/schemas/index.ts';
+import { communeFigure } from './synthetic.ts';
 
 const fixture = join(import.meta.dirname, '../../fixtures/valid');
 const data = validateDataset(fixture);
@@ -23,25 +24,7 @@ afterAll(() => {
 });
 
 // SYNTHETIC figures of ward 00004 (and of 26116, another commune).
-const obs = (
-  code: string,
-  indicator_id: string,
-  period: string,
-  value: number | null,
-  more: Partial<ObservationRow> = {},
-): ObservationRow =>
-  ({
-    indicator_id,
-    area_level: 'commune',
-    area_code: code,
-    period,
-    value,
-    source_id: 'fixture-article',
-    published_on: '2025-10-21',
-    method: 'as_published',
-    note: 'SYNTHETIC',
-    ...more,
-  }) as ObservationRow;
+const obs = communeFigure;
 
 const base = [
   obs('00004', 'dti', '2023', 0.4),
