@@ -175,7 +175,8 @@ export function generate(scale: Scale, out: string, realData: string, seed = 57)
         );
         rows++;
       }
-      chunks.push(`${lines.join('\n')}\n`);
+      // An area whose every period is a missing row has no line (it wrote a blank line, a blank-row error, with few periods).
+      if (lines.length > 0) chunks.push(`${lines.join('\n')}\n`);
     }
     writeFileSync(observations, chunks.join(''));
   }
