@@ -140,7 +140,10 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
       changeOneObservation(join(dir, 'observations.csv'));
       const warm = build();
       // Pages and files Astro's incremental build copied from the cold build instead of rendering them (src/lib/view/page-keys.ts).
-      const copied = readFileSync(join(out, `build-${name}.log`), 'utf8').match(/\((restored|cached)\)\s*$/gm)?.length ?? 0;
+      const copied =
+        readFileSync(join(out, `build-${name}.log`), 'utf8')
+          .replace(/\u001b\[[0-9;]*m/g, '')
+          .match(/\((restored|cached)\)\s*$/gm)?.length ?? 0;
       Object.assign(entry, {
         warmBuildMs: warm.ms,
         warmBuildCpuS: warm.cpuS,

@@ -41,7 +41,11 @@ function build(data: string, cache: string, made: string[]): { dist: string; log
 
 /** Whether Astro's log says it copied the page at `path` from its incremental build's cache. */
 const copied = (log: string, path: string) =>
-  log.split('\n').some((line) => line.includes(` ${path} `) && /\((restored|cached)\)/.test(line));
+  log
+    // Without the colours Astro's logger adds where it sees a CI or a terminal.
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .some((line) => line.includes(` ${path} `) && /\((restored|cached)\)/.test(line));
 
 /** The files whose bytes differ between two dists that list the same files. */
 function differing(a: string, b: string): string[] {
