@@ -118,12 +118,16 @@ export function folderHash(dir: string, skip: (path: string) => boolean = () => 
   return hash.digest('hex');
 }
 
-/** The key of an entry: the code hash and every part, in order; null when there is no code hash (nothing is cached). */
-export function cacheKey(parts: readonly string[], code: string | null = codeHash()): string | null {
-  if (code === null) return null;
-  const hash = sha256().update(`${code}\0`);
+/** SHA-256 of strings in order, each framed by its length (no two lists give the same bytes), after `prefix`. */
+export function hashParts(parts: readonly string[], prefix = ''): string {
+  const hash = sha256().update(prefix);
   for (const p of parts) hash.update(`${p.length}:${p}\0`);
   return hash.digest('hex');
+}
+
+/** The key of an entry: the code hash and every part, in order; null when there is no code hash (nothing is cached). */
+export function cacheKey(parts: readonly string[], code: string | null = codeHash()): string | null {
+  return code === null ? null : hashParts(parts, `${code}\0`);
 }
 
 const MAGIC = Buffer.from('NQ57CAC1');

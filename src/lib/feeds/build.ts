@@ -71,9 +71,9 @@ function firstSeen(history: readonly ReleaseHistoryEntry[]): FirstSeen {
 
 const rowKey = (primaryKey: readonly string[], row: Row) => joinKey(primaryKey.map((k) => row[k] ?? ''));
 
-/** A tag URI for an entry: the site's host, TAG_DATE, the language, then the data's own keys (percent-encoded). */
 const hosts = new Map<string, string>();
 
+/** A tag URI for an entry: the site's host, TAG_DATE, the language, then the data's own keys (percent-encoded). */
 export function entryId(ctx: Pick<FeedContext, 'base' | 'lang'>, ...parts: string[]): string {
   // The host once per base: an indicator's feed makes ≈ 27,000 ids at bench scale M50.
   let host = hosts.get(ctx.base);

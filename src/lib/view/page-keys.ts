@@ -15,8 +15,7 @@
  * tests/unit/view/page-keys.test.ts and tests/e2e/warm-build.test.ts check that a changed figure
  * changes its page's key and that a warm build writes what a cold one does.
  */
-import { createHash } from 'node:crypto';
-import { folderHash } from '../cache/index.ts';
+import { folderHash, hashParts } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
 import { TABLES } from '../../schemas/index.ts';
 import { releaseOfFile } from './cite.ts';
@@ -36,12 +35,6 @@ export function dataKey(model: Model): string {
   return key;
 }
 
-const hash = (...parts: string[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(`${p.length}:${p}\0`);
-  return h.digest('hex');
-};
-
 /** The key of a page that reads no observation: the data key alone (tasks, agencies and their feeds). */
 export const noObservationsKey = (model: Model): string => dataKey(model);
 
@@ -57,7 +50,7 @@ export function communeKey(model: Model, code: string): string {
   let key = keys.get(code);
   if (key === undefined) {
     const figures = latestPerIndicator(model, code).map((f) => [f.ind.id, f.obs, f.count, f.first, f.last]);
-    key = hash(dataKey(model), JSON.stringify(releaseOfFile(model.dataDir, OBSERVATIONS)), JSON.stringify(figures));
+    key = hashParts([dataKey(model), JSON.stringify(releaseOfFile(model.dataDir, OBSERVATIONS)), JSON.stringify(figures)]);
     keys.set(code, key);
   }
   return key;
