@@ -16,13 +16,19 @@ import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
 import { hashBytes } from '../cache/index.ts';
-import { loadTable, saveTable, type TableResult } from './store.ts';
+import { loadTable, saveTable, type ColumnTable, type TableResult } from './store.ts';
 
 export interface RawDataset {
   dir: string;
   meta: DatasetMeta | null;
-  /** Rows that passed their schema, in file order. */
+  /**
+   * Rows that passed their schema, in file order. A table that came from the validated store is
+   * made into rows only when it is first read (a getter): the model takes the observations as
+   * columns (below), and their rows are never made in the build, unless a rule across tables runs.
+   */
   tables: Tables;
+  /** The tables that came from the validated store, as its columns (store.ts): the same rows as `tables`. */
+  columns: { [K in keyof Tables]?: ColumnTable<Tables[K][number]> };
   /** File line of each row kept in `tables`, for cross-table messages (same index). */
   lines: { [K in keyof Tables]: number[] };
   /**
@@ -54,6 +60,7 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
   const tables = {} as Record<string, unknown[]>;
   const lines = {} as Record<string, number[]>;
   const rawKeys = {} as Record<string, Set<string>>;
+  const columns = {} as Record<string, ColumnTable>;
   const published = readPublished(dir);
   const current = new Map<TableName, TableKeys>();
   for (const def of TABLES) {
@@ -91,7 +98,20 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
       );
     }
     if (isPublished && table.records !== null) current.set(def.name, { count: table.records, keys: table.rawKeys });
-    tables[def.name] = table.rows;
+    if (table.columns) {
+      const stored = table;
+      columns[def.name] = table.columns;
+      // Rows made on first read, then kept as a plain value.
+      Object.defineProperty(tables, def.name, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          const rows = stored.rows;
+          Object.defineProperty(tables, def.name, { value: rows, writable: true, configurable: true, enumerable: true });
+          return rows;
+        },
+      });
+    } else tables[def.name] = table.rows;
     lines[def.name] = table.lines;
     rawKeys[def.name] = table.rawKeys;
   }
@@ -105,6 +125,7 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
     dir,
     meta: readMeta(dir, issues),
     tables: tables as Tables,
+    columns: columns,
     lines: lines as RawDataset['lines'],
     rawKeys: rawKeys as RawDataset['rawKeys'],
     issues,
@@ -152,12 +173,21 @@ export function readTable<S extends z.ZodObject>(
  * readTable through the validated store (store.ts): the result stored for the same bytes and code,
  * or the file read and checked, then stored. The same result either way (tests/unit/data/store.test.ts).
  */
-function readStoredTable(def: CsvTableDef<z.ZodObject>, bytes: Uint8Array, keepKeys: boolean, cacheDir: string | null): TableResult {
+function readStoredTable(
+  def: CsvTableDef<z.ZodObject>,
+  bytes: Uint8Array,
+  keepKeys: boolean,
+  cacheDir: string | null,
+): TableResult & { columns?: ColumnTable } {
   if (cacheDir === null) return readTable(def, bytes, keepKeys);
   const hash = hashBytes(bytes);
   const known = loadTable(cacheDir, def.name, hash, keepKeys);
-  // Keys not asked for are not handed on: the result is the same as without the store.
-  if (known) return keepKeys ? known : { ...known, rawKeys: new Set() };
+  // Keys not asked for are not handed on: the result is the same as without the store. (`rows` is
+  // a getter of the stored result: the object is kept, not spread, so that it is not made here.)
+  if (known) {
+    if (!keepKeys) known.rawKeys = new Set();
+    return known;
+  }
   const result = readTable(def, bytes, keepKeys);
   saveTable(cacheDir, def.name, hash, result, keepKeys);
   return result;

@@ -31,7 +31,8 @@ const KEEP = 3;
 /** The name of a table's entry: the table, then its key (so that older versions of one table can be pruned). */
 const entryName = (table: string, key: string) => `${table}.${key}`;
 
-type Column =
+/** One column of a table: numbers in a Float64Array (a null mask beside), dictionary codes, or the values as they are. */
+export type Column =
   | { kind: 'number'; values: Float64Array; nulls: Uint8Array | null }
   | { kind: 'dict'; dict: unknown[]; codes: Uint8Array | Uint16Array | Uint32Array }
   | { kind: 'any'; values: unknown[] };
@@ -96,14 +97,96 @@ function encodeColumn(rows: readonly Record<string, unknown>[], name: string): C
   return { kind: 'dict', dict, codes: out };
 }
 
+/**
+ * A table's typed rows as columns, the store's representation (about 20 bytes a row for the
+ * observations, against about 200 for a row object): a row object is made only when one is asked
+ * for, with the keys in the order of the validator's rows and one shared value per distinct cell.
+ * The same columns whether they come from a store entry or from rows just read (fromRows).
+ */
+export class ColumnTable<R extends object = Record<string, unknown>> {
+  readonly columns: readonly string[];
+  readonly data: readonly Column[];
+  readonly length: number;
+  private readonly template: Record<string, unknown>;
+
+  constructor(columns: readonly string[], data: readonly Column[], length: number) {
+    this.columns = columns;
+    this.data = data;
+    this.length = length;
+    this.template = Object.fromEntries(columns.map((c) => [c, null]));
+  }
+
+  /** The columns of `rows` (their keys are the first row's, in its order; every row has the same keys). */
+  static fromRows<R extends object>(rows: readonly R[]): ColumnTable<R> {
+    const records = rows as readonly Record<string, unknown>[];
+    const columns = records.length > 0 ? Object.keys(records[0]!) : [];
+    return new ColumnTable<R>(
+      columns,
+      columns.map((c) => encodeColumn(records, c)),
+      rows.length,
+    );
+  }
+
+  /** Row `i` as a new object (the validator's row, equal field by field). */
+  row(i: number): R {
+    const row: Record<string, unknown> = { ...this.template };
+    const { columns, data } = this;
+    for (let c = 0; c < columns.length; c++) row[columns[c]!] = cell(data[c]!, i);
+    return row as R;
+  }
+
+  /** Every row, in order. */
+  rows(): R[] {
+    const out: R[] = new Array(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.row(i);
+    return out;
+  }
+
+  /** The column `name`, or undefined when the table has none (an empty table has no columns). */
+  column(name: string): Column | undefined {
+    const at = this.columns.indexOf(name);
+    return at < 0 ? undefined : this.data[at];
+  }
+
+  /**
+   * The column `name` as dictionary codes (its distinct values once, by SameValueZero but -0 apart,
+   * and a code per row): a dictionary-coded column as it is, another one coded here.
+   */
+  codes(name: string): { dict: readonly unknown[]; codes: ArrayLike<number> } {
+    const col = this.column(name);
+    if (col === undefined) return { dict: [], codes: new Uint32Array(this.length) };
+    if (col.kind === 'dict') return col;
+    const index = new Map<unknown, number>();
+    const dict: unknown[] = [];
+    const codes = new Uint32Array(this.length);
+    for (let i = 0; i < this.length; i++) {
+      const v = cell(col, i);
+      const k = dictKey(v);
+      let code = index.get(k);
+      if (code === undefined) {
+        index.set(k, (code = dict.length));
+        dict.push(v);
+      }
+      codes[i] = code;
+    }
+    return { dict, codes };
+  }
+}
+
+/** The value of row `i` in a column. */
+export function cell(col: Column, i: number): unknown {
+  if (col.kind === 'number') return col.nulls !== null && col.nulls[i] === 1 ? null : col.values[i];
+  if (col.kind === 'dict') return col.dict[col.codes[i]!];
+  return col.values[i];
+}
+
 /** One table's result as the bytes of a store entry. */
 export function encodeTable(result: TableResult<object>, keptKeys: boolean): Uint8Array {
-  const rows = result.rows as Record<string, unknown>[];
-  const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const table = ColumnTable.fromRows(result.rows);
   const encoded: Encoded = {
     format: FORMAT,
-    columns,
-    data: columns.map((c) => encodeColumn(rows, c)),
+    columns: [...table.columns],
+    data: [...table.data],
     lines: Uint32Array.from(result.lines),
     rawKeys: keptKeys ? [...result.rawKeys] : null,
     issues: result.issues,
@@ -112,32 +195,46 @@ export function encodeTable(result: TableResult<object>, keptKeys: boolean): Uin
   return serialize(encoded);
 }
 
-/** A store entry back as readTable's result: rows share one value per distinct cell, keys in the order stored. */
-export function decodeTable(bytes: Uint8Array): TableResult & { keptKeys: boolean } {
+/** What a store entry holds: the table as columns, the lines of its rows, the raw keys when kept, its issues. */
+export interface StoredTable {
+  table: ColumnTable;
+  lines: Uint32Array;
+  rawKeys: string[] | null;
+  issues: Issue[];
+  records: number | null;
+}
+
+function decodeStored(bytes: Uint8Array): StoredTable {
   const e = deserialize(bytes) as Encoded;
   if (e.format !== FORMAT) throw new Error(`store entry of format ${e.format}, not ${FORMAT}`);
-  const n = e.lines.length;
-  const template: Record<string, unknown> = Object.fromEntries(e.columns.map((c) => [c, null]));
-  const rows: Record<string, unknown>[] = new Array(n);
-  for (let i = 0; i < n; i++) rows[i] = { ...template };
-  e.columns.forEach((name, c) => {
-    const col = e.data[c]!;
-    if (col.kind === 'number') {
-      const { values, nulls } = col;
-      for (let i = 0; i < n; i++) rows[i]![name] = nulls !== null && nulls[i] === 1 ? null : values[i];
-    } else if (col.kind === 'dict') {
-      const { dict, codes } = col;
-      for (let i = 0; i < n; i++) rows[i]![name] = dict[codes[i]!];
-    } else for (let i = 0; i < n; i++) rows[i]![name] = col.values[i];
-  });
   return {
-    rows,
-    lines: Array.from(e.lines),
-    rawKeys: new Set(e.rawKeys ?? []),
+    table: new ColumnTable(e.columns, e.data, e.lines.length),
+    lines: e.lines,
+    rawKeys: e.rawKeys,
     issues: e.issues,
     records: e.records,
-    keptKeys: e.rawKeys !== null,
   };
+}
+
+/** A stored table as readTable's result, its columns beside; the rows are made when first read (`rows` is a getter). */
+function resultOf(stored: StoredTable): TableResult & { keptKeys: boolean; columns: ColumnTable } {
+  let rows: Record<string, unknown>[] | null = null;
+  return {
+    get rows() {
+      return (rows ??= stored.table.rows());
+    },
+    lines: Array.from(stored.lines),
+    rawKeys: new Set(stored.rawKeys ?? []),
+    issues: stored.issues,
+    records: stored.records,
+    keptKeys: stored.rawKeys !== null,
+    columns: stored.table,
+  };
+}
+
+/** A store entry back as readTable's result: rows share one value per distinct cell, keys in the order stored. */
+export function decodeTable(bytes: Uint8Array): TableResult & { keptKeys: boolean; columns: ColumnTable } {
+  return resultOf(decodeStored(bytes));
 }
 
 /** The key of a table file's entry: its table, the SHA-256 of its bytes, the code hash and the format. */
@@ -155,7 +252,7 @@ export function loadTable(
   contentHash: string,
   needKeys: boolean,
   code: string | null = codeHash(),
-): TableResult | null {
+): (TableResult & { columns: ColumnTable }) | null {
   const key = tableKey(table, contentHash, code);
   if (key === null) return null;
   const bytes = readEntry(cacheDir, KIND, entryName(table, key));
@@ -206,11 +303,11 @@ export function saveCrossIssues(cacheDir: string, key: string, issues: readonly 
 }
 
 /**
- * The typed rows of a table file whose every row passed (no issue at all), from the store, or null
- * (a miss, or a file with problems: the caller reads it and reports them). For the downloads, which
- * publish a table only whole and valid.
+ * The typed rows of a table file whose every row passed (no issue at all), from the store, as
+ * columns (a row is made when asked for), or null (a miss, or a file with problems: the caller reads
+ * it and reports them). For the downloads, which publish a table only whole and valid.
  */
-export function storedValidRows(cacheDir: string, table: string, bytes: Uint8Array): Record<string, unknown>[] | null {
+export function storedValidTable(cacheDir: string, table: string, bytes: Uint8Array): ColumnTable | null {
   const t = loadTable(cacheDir, table, hashBytes(bytes), false);
-  return t !== null && t.issues.length === 0 && t.records === t.rows.length ? t.rows : null;
+  return t !== null && t.issues.length === 0 && t.records === t.columns.length ? t.columns : null;
 }

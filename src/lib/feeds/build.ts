@@ -6,7 +6,7 @@
  * Stable across rebuilds: every id is a tag URI (RFC 4151) made of the data's own keys, and every
  * date comes from the data (assignment, report, publication or release date), never from the clock.
  */
-import { TABLES } from '../../schemas/index.ts';
+import { TABLES, type ObservationRow } from '../../schemas/index.ts';
 import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
@@ -178,8 +178,6 @@ function areaName(model: Model, level: string, code: string, lang: Lang): string
   if (level === 'national') return t(lang, 'national');
   return code;
 }
-
-type ObservationRow = Model['tables']['observations'][number];
 
 function figureEntry(ctx: FeedContext, o: ObservationRow): FeedEntry {
   const { model, lang } = ctx;

@@ -16,22 +16,20 @@ export interface CoverageRow {
   ageDays: number | null;
 }
 
+/**
+ * `observationsOf` gives an indicator's observations (the model's byIndicator; any order: nothing
+ * here depends on it), asked once per indicator so that only one indicator's rows are made at a time.
+ */
 export function computeCoverage(
   indicators: readonly IndicatorRow[],
-  observations: readonly ObservationRow[],
+  observationsOf: (indicatorId: string) => readonly ObservationRow[],
   provinces: number,
   formerProvinces: number,
   asOf: string,
 ): CoverageRow[] {
-  const byIndicator = new Map<string, ObservationRow[]>();
-  for (const o of observations) {
-    const list = byIndicator.get(o.indicator_id);
-    if (list) list.push(o);
-    else byIndicator.set(o.indicator_id, [o]);
-  }
   const expected = { national: 1, province: provinces, former_province: formerProvinces, commune: 0 };
   return indicators.map((indicator) => {
-    const obs = byIndicator.get(indicator.id) ?? [];
+    const obs = observationsOf(indicator.id);
     const levels = {} as CoverageRow['levels'];
     for (const level of ['national', 'province', 'former_province', 'commune'] as const) {
       const atLevel = obs.filter((o) => o.area_level === level);

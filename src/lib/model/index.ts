@@ -26,6 +26,9 @@ import { folderHash } from '../cache/index.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
 import { areaKey, crossKey, seriesKey } from './keys.ts';
+import { AreaSeries, groupRows, ObservationTable, periodOrder, type ObservationIndex } from './observations.ts';
+import { ColumnTable } from '../data/store.ts';
+import type { ValidatedDataset } from '../data/validate-dataset.ts';
 import {
   deriveTaskStatus,
   provinceReason,
@@ -72,12 +75,18 @@ export interface ProvinceTask {
   reason: ProvinceReason;
 }
 
+/** The tables of the model: the observations as columns (observations.ts), the other tables as rows. */
+export type ModelTables = Omit<Tables, 'observations'> & { observations: ObservationTable };
+
+/** What a model is built from: the tables as rows, or the observations as the validated store's columns. */
+export type ModelInput = Omit<Tables, 'observations'> & { observations: readonly ObservationRow[] | ColumnTable<ObservationRow> };
+
 export interface Model {
   /** The data directory the model was read from; map boundaries (data/boundaries/) are read from it too. */
   dataDir: string;
   meta: DatasetMeta;
   asOf: string;
-  tables: Tables;
+  tables: ModelTables;
   provinces: ProvinceRow[];
   province: Map<string, ProvinceRow>;
   formerProvince: Map<string, FormerProvinceRow>;
@@ -89,18 +98,21 @@ export interface Model {
   documentBySlug: Map<string, DocumentRow>;
   indicator: Map<string, IndicatorRow>;
   indicatorChildren: Map<string, IndicatorRow[]>;
-  /** Observations by {@link seriesKey}, oldest period first. */
-  series: Map<string, ObservationRow[]>;
+  /**
+   * Observations by {@link seriesKey}, oldest period first. The observation indexes are read-only
+   * Maps over columns (observations.ts): get() makes the key's rows, the same array while it is held.
+   */
+  series: ObservationIndex;
   /** The series of each area: by {@link areaKey}, then indicator id, the arrays of {@link Model.series} (a page of an area reads its series without building a key per indicator). */
-  seriesByArea: Map<string, Map<string, ObservationRow[]>>;
-  /** Observations by {@link crossKey}. */
-  cross: Map<string, ObservationRow[]>;
-  /** Observations by {@link areaKey}. */
-  byArea: Map<string, ObservationRow[]>;
+  seriesByArea: ReadonlyMap<string, ReadonlyMap<string, ObservationRow[]>>;
+  /** Observations by {@link crossKey}, oldest period first. */
+  cross: ObservationIndex;
+  /** Observations by {@link areaKey}, oldest period first. */
+  byArea: ObservationIndex;
   /** Observations by indicator id, oldest period first. */
-  byIndicator: Map<string, ObservationRow[]>;
-  /** Observations, tasks and targets citing a source id (document id or URL). */
-  observationsBySource: Map<string, ObservationRow[]>;
+  byIndicator: ObservationIndex;
+  /** Observations citing a source id (document id or URL), oldest period first. */
+  observationsBySource: ObservationIndex;
   tasks: TaskView[];
   task: Map<string, TaskView>;
   /**
@@ -138,7 +150,49 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
   return map;
 }
 
-export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Model {
+/**
+ * The observation indexes, over the rows in period order (periodOrder): the same keys, in the same
+ * order, with the same rows in the same order as grouping the sorted row objects by each key.
+ */
+function observationIndexes(table: ObservationTable) {
+  const cols = table.columns;
+  const key = (name: string) => cols.codes(name) as { dict: readonly string[]; codes: ArrayLike<number> };
+  const [indicator, level, area, period, source] = ['indicator_id', 'area_level', 'area_code', 'period', 'source_id'].map(key) as [
+    ReturnType<typeof key>,
+    ReturnType<typeof key>,
+    ReturnType<typeof key>,
+    ReturnType<typeof key>,
+    ReturnType<typeof key>,
+  ];
+  const order = periodOrder(period, table.length);
+  const series = groupRows(table, order, [indicator, level, area], ([i, l, a]) => seriesKey(i!, l!, a!));
+  const seriesByArea = new Map<string, AreaSeries>();
+  const text = (c: ReturnType<typeof key>, i: number) => c.dict[c.codes[i]!]!;
+  for (let g = 0; g < series.size; g++) {
+    const i = series.firstRow(g);
+    const a = areaKey(text(level, i), text(area, i));
+    let byIndicator = seriesByArea.get(a);
+    if (!byIndicator) seriesByArea.set(a, (byIndicator = new AreaSeries(series)));
+    byIndicator.add(text(indicator, i), g);
+  }
+  return {
+    series,
+    seriesByArea,
+    cross: groupRows(table, order, [indicator, level, period], ([i, l, p]) => crossKey(i!, l!, p!)),
+    byArea: groupRows(table, order, [level, area], ([l, a]) => areaKey(l!, a!)),
+    byIndicator: groupRows(table, order, [indicator], ([i]) => i!),
+    observationsBySource: groupRows(table, order, [source], ([s]) => s!),
+  };
+}
+
+export function buildModel(input: ModelInput, meta: DatasetMeta, dir: string): Model {
+  // (Not instanceof: each Vite bundle has its own copy of the store's module, and so of its class.)
+  const given = input.observations;
+  const observationTable = new ObservationTable(
+    Array.isArray(given) ? ColumnTable.fromRows(given) : (given as ColumnTable<ObservationRow>),
+  );
+  // The rows given (when no store gave columns) are not kept: the model holds the columns only.
+  const tables: ModelTables = { ...input, observations: observationTable };
   const asOf = meta.as_of;
   const checkedOn = meta.reports_checked_on ?? null;
   const agency = new Map(tables.agencies.map((a) => [a.id, a]));
@@ -199,17 +253,6 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
       }
     return map;
   };
-  const observations = [...tables.observations].sort((a, b) => a.period.localeCompare(b.period));
-  const series = groupBy(observations, (o) => seriesKey(o.indicator_id, o.area_level, o.area_code));
-  const seriesByArea = new Map<string, Map<string, ObservationRow[]>>();
-  for (const rows of series.values()) {
-    const o = rows[0];
-    if (!o) continue;
-    const k = areaKey(o.area_level, o.area_code);
-    let byIndicator = seriesByArea.get(k);
-    if (!byIndicator) seriesByArea.set(k, (byIndicator = new Map()));
-    byIndicator.set(o.indicator_id, rows);
-  }
   const provinces = [...tables.provinces].sort((a, b) => viCollator.compare(a.name_vi, b.name_vi));
   return {
     dataDir: dir,
@@ -232,12 +275,7 @@ export function buildModel(tables: Tables, meta: DatasetMeta, dir: string): Mode
     documentBySlug: new Map(tables.documents.map((d) => [slugify(d.id), d])),
     indicator: new Map(tables.indicators.map((i) => [i.id, i])),
     indicatorChildren: groupBy(tables.indicators, (i) => i.parent_id),
-    series,
-    seriesByArea,
-    cross: groupBy(observations, (o) => crossKey(o.indicator_id, o.area_level, o.period)),
-    byArea: groupBy(observations, (o) => areaKey(o.area_level, o.area_code)),
-    byIndicator: groupBy(observations, (o) => o.indicator_id),
-    observationsBySource: groupBy(observations, (o) => o.source_id),
+    ...observationIndexes(observationTable),
     tasks,
     task: new Map(tasks.map((t) => [t.id, t])),
     tasksByArea,
@@ -264,6 +302,18 @@ export function tasksAddressedTo(model: Pick<Model, 'tasksForProvince'>, provinc
 /** An agency's scorecard over the tasks it carries on the as-of date (its own and its predecessors'). */
 export function agencyScorecard(model: Pick<Model, 'tasksByCurrentOwner'>, agencyId: string): Scorecard {
   return scorecard((model.tasksByCurrentOwner.get(agencyId) ?? []).map((t) => t.computed));
+}
+
+/**
+ * The tables of a validated dataset as the model reads them: the observations as the store's
+ * columns when the store gave them (their rows are then never made: `data.tables.observations` is
+ * made on first read), the other tables as rows.
+ */
+function modelInput(data: ValidatedDataset): ModelInput {
+  const input: Record<string, unknown> = {};
+  for (const name of Object.keys(data.tables) as (keyof Tables)[])
+    input[name] = name === 'observations' ? (data.columns.observations ?? data.tables.observations) : data.tables[name];
+  return input as ModelInput;
 }
 
 const cached = new Map<string, Model>();
@@ -297,7 +347,7 @@ export function getModel(dir = dataDir()): Model {
     if (/SYNTHETIC/i.test(data.meta.title_en) && !allowSynthetic()) {
       throw new Error('Refusing to build the site from SYNTHETIC data; set PORTAL_ALLOW_SYNTHETIC=1 for benchmarks only.');
     }
-    model = buildModel(data.tables, data.meta, dir);
+    model = buildModel(modelInput(data), data.meta, dir);
     // An older model of the same directory (its data changed) is let go.
     for (const k of shared.keys()) if (k.startsWith(`${dir}\0`)) shared.delete(k);
     shared.set(key, model);

@@ -9,7 +9,7 @@ import { TABLES, columnsOf, getColumnMeta, type DatasetMeta, type Release, type 
 import { parseCsv } from '../data/parse-csv.ts';
 import { readRelease, releaseDir } from '../data/read-releases.ts';
 import { rowValidator, type RowValidator } from '../data/validate-rows.ts';
-import { storedValidRows } from '../data/store.ts';
+import { storedValidTable, type ColumnTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import { buildCitation, buildDataPackage } from './metadata.ts';
 import { tablesOf } from './tables.ts';
@@ -56,11 +56,11 @@ export function writeTableJson(def: TableDef, bytes: Uint8Array, write: Sink, sh
 /** Hands typed rows, in order, to `onRow`; returns the table's columns left out of its CSV (readTypedRows). */
 export type RowSource = (onRow: (row: Record<string, unknown>) => void) => { absent: Set<string> };
 
-/** Rows already read and checked (the validated store's rows, by record number) as a RowSource. */
+/** Rows already read and checked (the validated store's columns, by record number) as a RowSource: each row is made as it is handed on. */
 export const rowsSource =
-  (rows: readonly Record<string, unknown>[], records: Iterable<number>): RowSource =>
+  (table: ColumnTable, records: Iterable<number>): RowSource =>
   (onRow) => {
-    for (const r of records) onRow(rows[r]!);
+    for (const r of records) onRow(table.row(r));
     return { absent: new Set() };
   };
 
@@ -112,7 +112,7 @@ export function writeRowsJson(def: TableDef, source: RowSource, write: Sink, sha
  * (values unchanged); returns the columns the CSV has. A table with any problem is refused: the
  * validator runs first, and this guards every download (JSON, Parquet) against publishing a table
  * with rows left out. A file the validator stored whole and valid (src/lib/data/store.ts, in the
- * build's cache `cache`) is not parsed again: its stored rows are the same rows.
+ * build's cache `cache`) is not parsed again: its stored rows are the same rows (made one at a time from its columns).
  */
 export function readTypedRows(
   def: TableDef,
@@ -120,9 +120,9 @@ export function readTypedRows(
   onRow: (row: Record<string, unknown>) => void,
   cache: string | null = cacheDir(),
 ): { absent: Set<string> } {
-  const stored = cache === null ? null : storedValidRows(cache, def.name, bytes);
+  const stored = cache === null ? null : storedValidTable(cache, def.name, bytes);
   if (stored !== null) {
-    for (const row of stored) onRow(row);
+    for (let i = 0; i < stored.length; i++) onRow(stored.row(i));
     return { absent: new Set() };
   }
   let validator: RowValidator<unknown> | null = null;

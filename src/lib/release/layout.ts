@@ -25,7 +25,7 @@ import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
 import { csvToParquet, rowsToParquet } from './parquet.ts';
-import { storedValidRows } from '../data/store.ts';
+import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import {
   csvOf,
@@ -148,12 +148,12 @@ function plan(def: TableDef, dir: string): Plan {
   if (known) return known;
   const bytes = new Uint8Array(readFileSync(path));
   const ix = indexTable(def, bytes);
-  // The rows the validator stored for these bytes: the Parquet pieces and JSON partitions are made
-  // from them, and the CSV is not parsed again. They are read only when a part is made (a warm build
-  // takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
+  // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
+  // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
+  // read only when a part is made (a warm build takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
   const cache = cacheDir();
   const storedRows = once(() => {
-    const rows = cache === null ? null : storedValidRows(cache, def.name, bytes);
+    const rows = cache === null ? null : storedValidTable(cache, def.name, bytes);
     if (rows !== null && rows.length !== recordCount(ix))
       throw new Error(`${def.file}: ${rows.length} typed rows for ${recordCount(ix)} records; the rows are not this file's.`);
     return rows;

@@ -126,7 +126,7 @@ export interface CoveragePage {
 export function coveragePage(model: Model, lang: Lang): CoveragePage {
   const provinces = model.provinces.length;
   const formers = model.tables.former_provinces.length;
-  const rows = computeCoverage(model.tables.indicators, model.tables.observations, provinces, formers, model.asOf);
+  const rows = computeCoverage(model.tables.indicators, (id) => model.byIndicator.get(id) ?? [], provinces, formers, model.asOf);
   const expected = { national: null, province: provinces, former_province: formers };
   return {
     lang,

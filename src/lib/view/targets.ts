@@ -164,10 +164,8 @@ export function targetPage(model: Model, id: string, lang: Lang): TargetPage {
   const x = model.tables.targets.find((r) => r.id === id);
   if (!x || !targetsWithProgress(model).includes(x)) throw new Error(`No target with national values and id ${id}.`);
   const ind = model.indicator.get(x.indicator_id!)!;
-  const progress = targetProgress(
-    x,
-    model.tables.observations.filter((o) => o.indicator_id === ind.id),
-  );
+  // Its indicator's observations in period order: targetProgress orders them in time itself (ties as in the file).
+  const progress = targetProgress(x, model.byIndicator.get(ind.id) ?? []);
   const fmt = (v: number) => formatValue(v, ind, lang, t(lang, 'notAvailable'));
   // A change in a share is in percentage points (a rate in per cent would read as relative).
   const rate = (v: number) =>

@@ -60,7 +60,7 @@ describe('API v1 over the real data', () => {
       links: Record<string, string>;
     };
     const dti2024 = item.observations.find((o) => o.indicator_id === 'dti' && o.period === '2024')!;
-    const row = model.tables.observations.find(
+    const row = [...model.tables.observations].find(
       (o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === '01' && o.period === '2024',
     )!;
     expect(dti2024).toEqual({ ...row });

@@ -4,7 +4,7 @@ import { computeCoverage } from '../../../src/lib/model/coverage.ts';
 import { realModel } from '../view/real-model.ts';
 
 const model = realModel();
-const rows = computeCoverage(model.tables.indicators, model.tables.observations, model.provinces.length, 63, model.asOf);
+const rows = computeCoverage(model.tables.indicators, (id) => model.byIndicator.get(id) ?? [], model.provinces.length, 63, model.asOf);
 const of = (id: string) => rows.find((r) => r.indicator.id === id)!;
 
 describe('computeCoverage on the published data', () => {

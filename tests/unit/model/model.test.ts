@@ -66,7 +66,7 @@ describe('model over the valid fixture', () => {
   });
 
   it('reports coverage with gaps and the age of the newest value', () => {
-    const dti = computeCoverage(model.tables.indicators, model.tables.observations, 3, 5, model.asOf).find(
+    const dti = computeCoverage(model.tables.indicators, (id) => model.byIndicator.get(id) ?? [], 3, 5, model.asOf).find(
       (r) => r.indicator.id === 'dti',
     )!;
     expect(dti.levels.province.periods).toEqual([{ period: '2024', withValue: 2, missing: 1 }]);

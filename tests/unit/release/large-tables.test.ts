@@ -31,7 +31,7 @@ import {
 } from '../../../src/lib/release/partition.ts';
 import { largeParts, listDownloads, tablesInParts, writeDownloads } from '../../../src/lib/release/publish.ts';
 import { clearLayouts } from '../../../src/lib/release/layout.ts';
-import { storedValidRows } from '../../../src/lib/data/store.ts';
+import { storedValidTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
@@ -337,7 +337,7 @@ describe('a large table made from the validated store (SYNTHETIC observations)',
       // The tree's cross-table rules fail (SYNTHETIC ids); the observations file itself is valid and stored.
       validateDataset(dir, { cacheDir: cache });
       // The rows are in the store: the parts are made from them, not from the CSV's bytes.
-      expect(storedValidRows(cache, 'observations', new Uint8Array(readFileSync(join(dir, 'observations.csv'))))).not.toBeNull();
+      expect(storedValidTable(cache, 'observations', new Uint8Array(readFileSync(join(dir, 'observations.csv'))))).not.toBeNull();
       process.env.PORTAL_CACHE_DIR = cache;
       clearLayouts();
       const stored = mkdtempSync(join(tmpdir(), 'nq57-large-stored-'));

@@ -46,7 +46,9 @@ describe('citations page of a province', () => {
   });
 
   it("takes each anchor from the row's primary key, so a rebuild gives the same anchors", () => {
-    const obs = model.tables.observations.find((o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === '79')!;
+    const obs = [...model.tables.observations].find(
+      (o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === '79',
+    )!;
     expect(observationKey(obs)).toBe(`dti-province-79-${obs.period}`);
     expect(citationsPage(model, 'provinces', '79', 'vi', BASE).entries.map((e) => e.anchor)).toEqual(v.entries.map((e) => e.anchor));
   });
@@ -166,7 +168,7 @@ describe('which pages have a citations page', () => {
     expect(count('provinces')).toBe(model.provinces.length);
     expect(count('indicators')).toBe(model.tables.indicators.length);
     expect(count('targets')).toBe(targetsWithProgress(model).length);
-    const withFigures = new Set(model.tables.observations.filter((o) => o.area_level === 'commune').map((o) => o.area_code));
+    const withFigures = new Set([...model.tables.observations].filter((o) => o.area_level === 'commune').map((o) => o.area_code));
     expect(count('communes')).toBe(withFigures.size);
   });
 
@@ -186,7 +188,7 @@ describe('a commune with many periods', () => {
   it('cites only the latest value per indicator, as its page shows', () => {
     const base = realModel();
     const code = base.tables.communes[0]!.code;
-    const like = base.tables.observations.find((o) => o.area_level === 'province' && o.value !== null)!;
+    const like = [...base.tables.observations].find((o) => o.area_level === 'province' && o.value !== null)!;
     // SYNTHETIC: ten periods of one indicator for one commune.
     const series = Array.from({ length: 10 }, (_, i) => ({
       ...like,

@@ -24,7 +24,7 @@ const LATEST = latestVersion(join(import.meta.dirname, '../../../data'))!;
 
 const model = realModel();
 const BASE = 'https://nq57.example.org';
-const hanoiDti = model.tables.observations.find(
+const hanoiDti = [...model.tables.observations].find(
   (o) => o.indicator_id === 'dti' && o.area_level === 'province' && o.area_code === '01' && o.period === '2024',
 )!;
 const cite = (lang: 'vi' | 'en') => observationCite(model, lang, hanoiDti, '0,8241', '/provinces/01/');

@@ -82,7 +82,7 @@ describe('provinceSummary over the published data', () => {
 
   it('a province without a published rank says so (SYNTHETIC: the published ranks of Đà Nẵng removed)', () => {
     const ranks = new Set(model.tables.indicators.filter((i) => i.unit === 'rank').map((i) => i.id));
-    const observations = model.tables.observations.filter((o) => !(ranks.has(o.indicator_id) && o.area_code === '48'));
+    const observations = [...model.tables.observations].filter((o) => !(ranks.has(o.indicator_id) && o.area_code === '48'));
     const s = provinceSummary(buildModel({ ...model.tables, observations }, model.meta, model.dataDir), '48', 'en');
     expect(s.ranks).toEqual([]);
     expect(s.noRanks).toBe('No rank of this province has been published in the sources collected.');

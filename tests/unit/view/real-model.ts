@@ -16,7 +16,7 @@ export function realModel(): Model {
 
 /** SYNTHETIC: the model of `model`'s tables without the national observations of one indicator (a data gap, for tests). */
 export function withoutNational(model: Model, indicatorId: string): Model {
-  const observations = model.tables.observations.filter((o) => !(o.indicator_id === indicatorId && o.area_level === 'national'));
+  const observations = [...model.tables.observations].filter((o) => !(o.indicator_id === indicatorId && o.area_level === 'national'));
   return buildModel({ ...model.tables, observations }, model.meta, model.dataDir);
 }
 
