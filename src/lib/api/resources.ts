@@ -20,9 +20,11 @@ import {
   targetsTable,
   tasksTable,
   type DocumentRow,
+  type ObservationRow,
   type TableDef,
 } from '../../schemas/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
+import type { ObservationIndex } from '../model/observations.ts';
 import { areaKey } from '../model/keys.ts';
 import { COMPUTED_STATUSES } from '../model/tasks.ts';
 import { REPORTED_STATUSES } from '../../schemas/index.ts';
@@ -160,7 +162,6 @@ export interface ApiKind<T extends object = object> {
 const observationsSchema = arrayOf(ref('observations'));
 const taskRef = taskRefSchema(COMPUTED_STATUSES);
 
-const obsOfArea = (model: Model, level: string, code: string) => model.byArea.get(areaKey(level, code)) ?? [];
 const observationRows = (rows: readonly object[]) => rows.map((o) => rowOf(observationsTable, o));
 
 /**
@@ -172,16 +173,25 @@ const observationRows = (rows: readonly object[]) => rows.map((o) => rowOf(obser
  */
 export const API_OBSERVATION_LIMIT = 1000;
 
-/** The item's observations, or past `limit`, their count and the rows of the download that hold them (`where`: column = value). */
-function observationsOf<T extends object>(
-  rows: readonly T[],
+/**
+ * The item's observations (those of `key` in one of the model's indexes), or past `limit`, their
+ * count and the rows of the download that hold them (`where`: column = value); rows are made only
+ * when the item carries them.
+ */
+function observationsOf(
+  index: ObservationIndex,
+  key: string,
   limit: number,
   where: Record<string, string>,
-): { body: Row; cited: readonly T[] } {
-  if (rows.length <= limit) return { body: { observations: observationRows(rows) }, cited: rows };
+): { body: Row; cited: readonly ObservationRow[] } {
+  const count = index.count(key);
+  if (count <= limit) {
+    const rows = index.get(key) ?? [];
+    return { body: { observations: observationRows(rows) }, cited: rows };
+  }
   return {
     body: {
-      observations_omitted: { count: rows.length, limit, table: 'observations', where, datapackage: '/data/latest/datapackage.json' },
+      observations_omitted: { count, limit, table: 'observations', where, datapackage: '/data/latest/datapackage.json' },
     },
     cited: [],
   };
@@ -203,7 +213,7 @@ export const API_KINDS: readonly ApiKind[] = [
     summary: ['code', 'name_vi', 'name_en', 'type'],
     page: (p) => provincePath(p.code),
     body: (m, p, limit) => {
-      const obs = observationsOf(obsOfArea(m, 'province', p.code), limit, { area_level: 'province', area_code: p.code });
+      const obs = observationsOf(m.byArea, areaKey('province', p.code), limit, { area_level: 'province', area_code: p.code });
       return withSources(
         m,
         {
@@ -236,7 +246,7 @@ export const API_KINDS: readonly ApiKind[] = [
     summary: ['code', 'name_vi', 'name_en', 'successor_code'],
     page: (f) => formerProvincePath(f.code),
     body: (m, f, limit) => {
-      const obs = observationsOf(obsOfArea(m, 'former_province', f.code), limit, { area_level: 'former_province', area_code: f.code });
+      const obs = observationsOf(m.byArea, areaKey('former_province', f.code), limit, { area_level: 'former_province', area_code: f.code });
       return withSources(m, { successor: apiPath.item('provinces', f.successor_code), ...obs.body }, sourceIds(obs.cited));
     },
     bodySchema: { successor: apiUrl, observations: observationsSchema, sources: sourcesSchema },
@@ -251,7 +261,7 @@ export const API_KINDS: readonly ApiKind[] = [
     summary: ['code', 'name_vi', 'name_en', 'province_code'],
     page: (c) => communePath(c.code),
     body: (m, c, limit) => {
-      const obs = observationsOf(obsOfArea(m, 'commune', c.code), limit, { area_level: 'commune', area_code: c.code });
+      const obs = observationsOf(m.byArea, areaKey('commune', c.code), limit, { area_level: 'commune', area_code: c.code });
       return withSources(
         m,
         {
@@ -346,7 +356,7 @@ export const API_KINDS: readonly ApiKind[] = [
     summary: ['id', 'parent_id', 'name_vi', 'name_en', 'unit'],
     page: (i) => indicatorPath(i.id),
     body: (m, i, limit) => {
-      const obs = observationsOf(m.byIndicator.get(i.id) ?? [], limit, { indicator_id: i.id });
+      const obs = observationsOf(m.byIndicator, i.id, limit, { indicator_id: i.id });
       return withSources(
         m,
         {
@@ -371,7 +381,7 @@ export const API_KINDS: readonly ApiKind[] = [
     body: (m, d, limit) => ({
       tasks: (m.tasksByDocument.get(d.id) ?? []).map(toTaskRef),
       targets: (m.targetsByDocument.get(d.id) ?? []).map((x) => rowOf(targetsTable, x)),
-      ...observationsOf(m.observationsBySource.get(d.id) ?? [], limit, { source_id: d.id }).body,
+      ...observationsOf(m.observationsBySource, d.id, limit, { source_id: d.id }).body,
     }),
     bodySchema: { tasks: arrayOf(taskRef), targets: arrayOf(ref('targets')), observations: observationsSchema },
   }),

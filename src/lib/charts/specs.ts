@@ -80,18 +80,25 @@ function targetReferences(model: Model, lang: Lang, indicatorId: string): Refere
     }));
 }
 
-/** Per indicator and level, the number of values per period: one pass over the observations per model. */
+/**
+ * Per indicator and level, the number of values per period (periods with none left out): one pass
+ * over the keys of the model's cross-sections (indicator, level, period) per model, counting values
+ * without making the rows.
+ */
 const valueCounts = new WeakMap<Model, Map<string, Map<string, number>>>();
 function countsOf(model: Model, id: string, level: string): Map<string, number> {
   let index = valueCounts.get(model);
   if (!index) {
     index = new Map();
-    for (const o of model.tables.observations) {
-      if (o.value === null) continue;
-      const key = `${o.indicator_id}|${o.area_level}`;
-      const periods = index.get(key) ?? new Map<string, number>();
-      periods.set(o.period, (periods.get(o.period) ?? 0) + 1);
-      index.set(key, periods);
+    for (const key of model.cross.keys()) {
+      const n = model.cross.countValues(key);
+      if (n === 0) continue;
+      // crossKey(indicator, level, period): neither an indicator id nor a level holds a "|".
+      const [indicator, lvl, period] = key.split('|') as [string, string, string];
+      const k = `${indicator}|${lvl}`;
+      const periods = index.get(k) ?? new Map<string, number>();
+      periods.set(period, n);
+      index.set(k, periods);
     }
     valueCounts.set(model, index);
   }
@@ -288,10 +295,7 @@ export function formerHistorySpec(model: Model, lang: Lang, indicatorId: string,
 /** Indicators drawn as history on a former province's page: two or more values. */
 export function formerHistoryIndicators(model: Model, code: string): string[] {
   return model.tables.indicators
-    .filter(
-      (ind) =>
-        ind.unit !== 'rank' && (model.series.get(`${ind.id}|former_province|${code}`) ?? []).filter((o) => o.value !== null).length >= 2,
-    )
+    .filter((ind) => ind.unit !== 'rank' && model.series.countValues(`${ind.id}|former_province|${code}`) >= 2)
     .map((ind) => ind.id);
 }
 
@@ -355,15 +359,15 @@ export function provinceHistoryIndicators(model: Model, code: string): string[] 
     .filter((ind) => ind.unit !== 'rank')
     .filter(
       (ind) =>
-        (model.series.get(`${ind.id}|province|${code}`) ?? []).some((o) => o.value !== null) &&
-        formerCodes.some((f) => (model.series.get(`${ind.id}|former_province|${f}`) ?? []).some((o) => o.value !== null)),
+        model.series.countValues(`${ind.id}|province|${code}`) > 0 &&
+        formerCodes.some((f) => model.series.countValues(`${ind.id}|former_province|${f}`) > 0),
     )
     .map((ind) => ind.id);
 }
 
 export function nationalHistoryIndicators(model: Model): string[] {
   return model.tables.indicators
-    .filter((ind) => (model.series.get(`${ind.id}|national|VN`) ?? []).some((o) => o.value !== null) || nationalTargetExists(model, ind.id))
+    .filter((ind) => model.series.countValues(`${ind.id}|national|VN`) > 0 || nationalTargetExists(model, ind.id))
     .map((ind) => ind.id);
 }
 

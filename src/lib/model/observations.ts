@@ -14,14 +14,21 @@
  * (ColumnTable.fromRows), and the rows are let go: one code path for the model.
  */
 import type { ObservationRow } from '../../schemas/index.ts';
-import { ColumnTable } from '../data/store.ts';
+import { cell, type Column, type ColumnTable } from '../data/store.ts';
 
 /** model.tables.observations: the observations table in file order, as columns. */
 export class ObservationTable {
   readonly columns: ColumnTable<ObservationRow>;
+  private readonly values: Column | undefined;
 
   constructor(columns: ColumnTable<ObservationRow>) {
     this.columns = columns;
+    this.values = columns.column('value');
+  }
+
+  /** Whether row `i` has a value (a gap has none), without making the row. */
+  hasValue(i: number): boolean {
+    return this.values !== undefined && cell(this.values, i) !== null;
   }
 
   get length(): number {
@@ -76,6 +83,21 @@ export class ObservationIndex implements ReadonlyMap<string, ObservationRow[]> {
   get(key: string): ObservationRow[] | undefined {
     const g = this.groups.get(key);
     return g === undefined ? undefined : this.group(g);
+  }
+
+  /** How many observations `key` has (0 for an unknown key), without making them. */
+  count(key: string): number {
+    const g = this.groups.get(key);
+    return g === undefined ? 0 : this.offsets[g + 1]! - this.offsets[g]!;
+  }
+
+  /** How many observations of `key` have a value (gaps not counted), without making them. */
+  countValues(key: string): number {
+    const g = this.groups.get(key);
+    if (g === undefined) return 0;
+    let n = 0;
+    for (let j = this.offsets[g]!; j < this.offsets[g + 1]!; j++) if (this.table.hasValue(this.rows[j]!)) n++;
+    return n;
   }
 
   /** The row numbers (in the observations' file) under `key`, in index order; empty when there are none. */

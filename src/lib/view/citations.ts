@@ -55,7 +55,7 @@ export const CITATION_FILES_ONLY: ReadonlySet<CitationSection> = new Set(['commu
  * always, a former province or a commune only when it has figures (most communes have none).
  */
 export function citationPages(model: Model): { section: CitationSection; id: string }[] {
-  const has = (level: string, code: string) => (model.byArea.get(areaKey(level, code))?.length ?? 0) > 0;
+  const has = (level: string, code: string) => model.byArea.count(areaKey(level, code)) > 0;
   return [
     ...model.provinces.map((p) => ({ section: 'provinces' as const, id: p.code })),
     ...model.tables.former_provinces

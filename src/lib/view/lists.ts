@@ -12,7 +12,7 @@ export interface IndicatorsPage {
 }
 
 export function indicatorsPage(model: Model, lang: Lang): IndicatorsPage {
-  const count = (id: string) => (model.byIndicator.get(id) ?? []).filter((o) => o.value !== null).length;
+  const count = (id: string) => model.byIndicator.countValues(id);
   return {
     lang,
     description: t(lang, 'indicatorsDescription'),
