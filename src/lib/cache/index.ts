@@ -91,13 +91,32 @@ const fileHashes = ((globalThis as { [FILE_HASHES]?: Map<string, { stamp: string
  * always hashes the bytes again.
  */
 export function fileHash(path: string): string {
+  return knownFileHash(path) ?? readHashed(path).hash;
+}
+
+const stampOf = (path: string) => {
   const s = statSync(path, { bigint: true });
-  const stamp = `${s.size}\0${s.mtimeNs}\0${s.ctimeNs}\0${s.ino}`;
+  return `${s.size}\0${s.mtimeNs}\0${s.ctimeNs}\0${s.ino}`;
+};
+
+/** The hash fileHash gives, when this process already knows it for the file as it is now; null otherwise (nothing is read). */
+export function knownFileHash(path: string): string | null {
   const known = fileHashes.get(path);
-  if (known?.stamp === stamp) return known.hash;
-  const hash = hashBytes(readFileSync(path));
+  return known !== undefined && known.stamp === stampOf(path) ? known.hash : null;
+}
+
+/**
+ * A file's bytes (a Uint8Array over the buffer read, not a copy) and their SHA-256, which fileHash
+ * then remembers: a reader that needs the bytes and the hash reads the file once.
+ */
+export function readHashed(path: string): { bytes: Uint8Array; hash: string } {
+  // The stamp before the read: a file changed meanwhile gets another stamp, and is hashed again next time.
+  const stamp = stampOf(path);
+  const read = readFileSync(path);
+  const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+  const hash = hashBytes(bytes);
   fileHashes.set(path, { stamp, hash });
-  return hash;
+  return { bytes, hash };
 }
 
 /**

@@ -4,17 +4,26 @@
  * indexes hold row numbers (a Uint32Array per index) instead of arrays of row objects. A page that
  * asks for a key gets an array of ObservationRow objects, made then from the columns.
  *
- * The array made for a key is remembered behind a WeakRef: while anyone holds it (a page, a memo
- * keyed by it), the same key gives the same array, so memos keyed by an array's identity
- * (WeakMaps) still hit; once nobody does, the garbage collector may take it and the next call makes
- * it again, equal element by element. Rows made for two indexes are different objects with the same
- * fields: nothing compares observations by identity across indexes.
+ * The arrays made last are remembered, up to RECENT_ROWS rows per index (the most recently asked
+ * for first): asked again meanwhile, a key gives the same array, so a page asking several times, and
+ * memos keyed by an array's identity (WeakMaps), still hit; past that, the next call makes the array
+ * again, equal element by element. (Not a WeakRef: V8 keeps a WeakRef's target alive until the
+ * current job ends, and a route's getStaticPaths, one synchronous job, asks for every commune's
+ * series: all 3.9 M rows were kept, 1.2 GB of heap.) Rows made for two indexes are different objects
+ * with the same fields: nothing compares observations by identity across indexes.
  *
  * Without a store (PORTAL_CACHE_DIR=off, tests), the same columns are made from the typed rows
  * (ColumnTable.fromRows), and the rows are let go: one code path for the model.
  */
 import type { ObservationRow } from '../../schemas/index.ts';
 import { cell, type Column, type ColumnTable } from '../data/store.ts';
+
+/**
+ * How many rows of the arrays made last one index keeps (about 10 MB of row objects): a page's
+ * look-ups and the next pages' (a commune's 50 series of 24 periods at bench scale M50) are kept;
+ * an array larger than this (an indicator's 79,000 observations) is made each time it is asked for.
+ */
+export const RECENT_ROWS = 50_000;
 
 /** model.tables.observations: the observations table in file order, as columns. */
 export class ObservationTable {
@@ -57,14 +66,15 @@ export class ObservationIndex implements ReadonlyMap<string, ObservationRow[]> {
   private readonly groups: Map<string, number>;
   private readonly offsets: Uint32Array;
   private readonly rows: Uint32Array;
-  private readonly made: (WeakRef<ObservationRow[]> | undefined)[];
+  /** The arrays made last, by group, least recently asked for first; `recentRows` rows in all. */
+  private readonly recent = new Map<number, ObservationRow[]>();
+  private recentRows = 0;
 
   constructor(table: ObservationTable, groups: Map<string, number>, offsets: Uint32Array, rows: Uint32Array) {
     this.table = table;
     this.groups = groups;
     this.offsets = offsets;
     this.rows = rows;
-    this.made = new Array(groups.size);
   }
 
   /** The row number of group g's first observation. */
@@ -106,15 +116,27 @@ export class ObservationIndex implements ReadonlyMap<string, ObservationRow[]> {
     return g === undefined ? new Uint32Array(0) : this.rows.subarray(this.offsets[g], this.offsets[g + 1]);
   }
 
-  /** Group g's rows: the array made last time while it is alive, or a new one. */
+  /** Group g's rows: the array made for it while it is among the recent ones, or a new one. */
   group(g: number): ObservationRow[] {
-    const known = this.made[g]?.deref();
-    if (known) return known;
+    const known = this.recent.get(g);
+    if (known) {
+      this.recent.delete(g);
+      this.recent.set(g, known);
+      return known;
+    }
     const from = this.offsets[g]!;
     const to = this.offsets[g + 1]!;
     const out: ObservationRow[] = new Array(to - from);
     for (let j = from; j < to; j++) out[j - from] = this.table.row(this.rows[j]!);
-    this.made[g] = new WeakRef(out);
+    if (out.length <= RECENT_ROWS) {
+      this.recent.set(g, out);
+      this.recentRows += out.length;
+      for (const [old, rows] of this.recent) {
+        if (this.recentRows <= RECENT_ROWS) break;
+        this.recent.delete(old);
+        this.recentRows -= rows.length;
+      }
+    }
     return out;
   }
 

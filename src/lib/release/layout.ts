@@ -146,7 +146,9 @@ function plan(def: TableDef, dir: string): Plan {
   const key = fingerprint(path);
   const known = plans.get(key);
   if (known) return known;
-  const bytes = new Uint8Array(readFileSync(path));
+  // A view of the buffer read, not a copy (469 MB at bench scale M50).
+  const read = readFileSync(path);
+  const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   const ix = indexTable(def, bytes);
   // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
   // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
