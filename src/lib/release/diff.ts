@@ -3,6 +3,7 @@
  * daff (the table-diff library of the Open Data community); old and new values come from the two
  * tables themselves, so a value containing "->" is never misread.
  */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import daff from 'daff';
 import Papa from 'papaparse';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
@@ -26,12 +27,57 @@ export interface TableChanges {
   counts: { added: number; removed: number; changed: number };
 }
 
-/** A version of a CSV file: its text, or its bytes (UTF-8, already validated) when it may be too large for one string. */
-export type CsvInput = string | Uint8Array;
+/** A CSV file on disk, read whole only where the whole file is compared (a table added or removed whole is read in pieces). */
+export interface CsvFile {
+  path: string;
+}
 
-const textOf = (input: CsvInput): string => (typeof input === 'string' ? input : new TextDecoder().decode(input));
-const bytesOf = (input: CsvInput): Buffer =>
+/**
+ * A version of a CSV file: its text, its bytes (UTF-8, already validated) when it may be too large
+ * for one string, or the file itself (the working data: observations.csv is 469 MB at bench scale
+ * M50, and a site without a release only counts it and shows its first rows).
+ */
+export type CsvInput = string | Uint8Array | CsvFile;
+
+const isFile = (input: CsvInput): input is CsvFile => typeof input === 'object' && !(input instanceof Uint8Array);
+/** The text or bytes of an input (a file read whole). */
+const loaded = (input: CsvInput): string | Uint8Array => (isFile(input) ? new Uint8Array(readFileSync(input.path)) : input);
+const textOf = (input: CsvInput): string => {
+  const l = loaded(input);
+  return typeof l === 'string' ? l : new TextDecoder().decode(l);
+};
+const bytesOf = (input: string | Uint8Array): Buffer =>
   typeof input === 'string' ? Buffer.from(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+
+const PIECE = 16 * 2 ** 20;
+/** The bytes of an input in order: a file in pieces of 16 MiB (one buffer, reused: a piece is valid until the next), else whole. */
+function* piecesOf(input: CsvInput, piece = PIECE): Generator<Uint8Array> {
+  if (!isFile(input)) {
+    yield bytesOf(input);
+    return;
+  }
+  const fd = openSync(input.path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(piece);
+    for (let n = readSync(fd, buffer, 0, piece, null); n > 0; n = readSync(fd, buffer, 0, piece, null)) yield buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The first `size` bytes of an input (fewer when it is shorter) and whether that is all of it. */
+function prefixOf(input: Uint8Array | CsvFile, size: number): { bytes: Uint8Array; whole: boolean } {
+  if (!isFile(input)) return { bytes: input.subarray(0, size), whole: size >= input.length };
+  const length = statSync(input.path).size;
+  const bytes = Buffer.allocUnsafe(Math.min(size, length));
+  const fd = openSync(input.path, 'r');
+  try {
+    for (let at = 0; at < bytes.length;) at += readSync(fd, bytes, at, bytes.length - at, at);
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, whole: size >= length };
+}
 
 function parse(input: CsvInput): string[][] {
   return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
@@ -69,11 +115,18 @@ function toRows(table: string[][]): Row[] {
 /** Whether a CSV file has a row under its header (headers hold no line breaks in this contract). */
 function hasRows(input: CsvInput | null): boolean {
   if (!input) return false;
-  const bytes = bytesOf(input);
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0) return false;
-  for (let i = newline + 1; i < bytes.length; i++)
-    if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d && bytes[i] !== 0x0a) return true;
+  let header = true;
+  for (const bytes of piecesOf(input)) {
+    let from = 0;
+    if (header) {
+      const newline = bytes.indexOf(0x0a);
+      if (newline < 0) continue;
+      header = false;
+      from = newline + 1;
+    }
+    for (let i = from; i < bytes.length; i++)
+      if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0d && bytes[i] !== 0x0a) return true;
+  }
   return false;
 }
 
@@ -85,25 +138,36 @@ function hasRows(input: CsvInput | null): boolean {
  * Counted on the UTF-8 bytes (quotes and line breaks are single bytes there), so a file longer than
  * V8's longest string (scale L's 664 MB observations.csv) is counted too.
  */
-export function countRecords(input: CsvInput): number {
-  const bytes = bytesOf(input);
+export function countRecords(input: CsvInput, piece = PIECE): number {
   let records = 0;
   let inQuotes = false;
-  let recordStart = 0;
-  // The next quote at or after the current line (-1: none left): each quote is looked for once.
-  let quote = bytes.indexOf(0x22);
-  for (let pos = 0; ;) {
-    const newline = bytes.indexOf(0x0a, pos);
-    const end = newline < 0 ? bytes.length : newline;
-    for (; quote >= 0 && quote < end; quote = bytes.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
-    if (!inQuotes) {
-      const length = end - recordStart - (bytes[end - 1] === 0x0d ? 1 : 0);
-      if (length > 0) records++;
-      recordStart = end + 1;
+  // The current record's bytes so far (its quoted line breaks too), and whether the last of them is a CR.
+  let length = 0;
+  let cr = false;
+  for (const bytes of piecesOf(input, piece)) {
+    // The next quote at or after the current line (-1: none left in this piece): each quote is looked for once.
+    let quote = bytes.indexOf(0x22);
+    for (let pos = 0; pos < bytes.length;) {
+      const newline = bytes.indexOf(0x0a, pos);
+      const end = newline < 0 ? bytes.length : newline;
+      for (; quote >= 0 && quote < end; quote = bytes.indexOf(0x22, quote + 1)) inQuotes = !inQuotes;
+      if (end > pos) {
+        length += end - pos;
+        cr = bytes[end - 1] === 0x0d;
+      }
+      if (newline < 0) break;
+      if (inQuotes) {
+        length++;
+        cr = false;
+      } else {
+        if (length - (cr ? 1 : 0) > 0) records++;
+        length = 0;
+        cr = false;
+      }
+      pos = newline + 1;
     }
-    if (newline < 0) break;
-    pos = newline + 1;
   }
+  if (!inQuotes && length - (cr ? 1 : 0) > 0) records++;
   return Math.max(0, records - 1);
 }
 
@@ -114,8 +178,8 @@ function firstRecords(input: CsvInput, count: number): string[][] {
     return Papa.parse<string[]>(textOf(input).replace(/^\uFEFF/, ''), { ...options, preview: Number.isFinite(count) ? count + 1 : 0 }).data;
   // A prefix holds the first count + 1 records whole once a record after them has begun in it.
   for (let size = 1 << 20; ; size *= 2) {
-    const whole = size >= input.length;
-    const text = new TextDecoder().decode(input.subarray(0, size)).replace(/^\uFEFF/, '');
+    const { bytes, whole } = prefixOf(input, size);
+    const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
     const records = Papa.parse<string[]>(text, { ...options, preview: count + 2 }).data;
     if (whole) return records.slice(0, count + 1);
     if (records.length === count + 2) return records.slice(0, -1);

@@ -25,7 +25,8 @@ export interface ReleaseHistoryEntry {
 }
 
 // Bytes, not text: a table added whole is counted on its bytes, however large (diff.ts).
-const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? readFileSync(join(dir, file)) : null);
+/** A table file of a folder (read whole only where the diff compares it whole: diff.ts), or null when there is none. */
+const reader = (dir: string | null) => (file: string) => (dir && existsSync(join(dir, file)) ? { path: join(dir, file) } : null);
 
 /** Rows of one table of a release folder through its schema; throws on any problem but a column of another contract. */
 function readRows<S extends z.ZodObject>(dir: string, def: CsvTableDef<S>): z.output<S>[] {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -215,6 +216,7 @@ describe('sampled diffs (the site lists only the first rows)', () => {
       'code,name\n01,A',
       'code,name\n01,A\n02,B\n',
       'code,name\r\n01,A\r\n02,B\r\n',
+      'code,name\r\n01,A\r\n\r\n02,B\r\n\r\n',
       'code,note\n01,"two\nlines"\n02,"say ""hi""\nthen, go"\n03,x\n',
       'code,note\r\n01,"a\r\n\r\nb"\r\n02,c',
       'code,name\n01,A\n\n02,B\n\n',
@@ -225,7 +227,26 @@ describe('sampled diffs (the site lists only the first rows)', () => {
       const records = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data.length;
       expect(countRecords(text), JSON.stringify(text)).toBe(Math.max(0, records - 1));
       expect(countRecords(new TextEncoder().encode(text)), JSON.stringify(text)).toBe(Math.max(0, records - 1));
+      // A file read in pieces: every piece boundary, inside a quoted cell or between a CR and its LF too.
+      const file = join(mkdtempSync(join(tmpdir(), 'nq57-count-')), 'table.csv');
+      writeFileSync(file, text);
+      for (const piece of [1, 2, 3, 5, 16])
+        expect(countRecords({ path: file }, piece), `${JSON.stringify(text)} in pieces of ${piece}`).toBe(Math.max(0, records - 1));
     }
+  });
+
+  it('samples a table added whole from its file on disk as from its bytes, reading only the start whole', async () => {
+    const { diffTable } = await import('../../../src/lib/release/diff.ts');
+    const def = { name: 'provinces' as const, file: 'provinces.csv', primaryKey: ['code'] };
+    const long = `"Hà Nội ""${'đ'.repeat(1_500_000)}""\nend"`;
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},Tỉnh ${i}`);
+    const file = join(mkdtempSync(join(tmpdir(), 'nq57-sample-')), 'provinces.csv');
+    writeFileSync(file, `\uFEFFcode,name\n01,${long}\n${rows.join('\n')}\n`);
+    expect(diffTable(def, null, { path: file }, 2)).toEqual(diffTable(def, null, new Uint8Array(readFileSync(file)), 2));
+    expect(diffTable(def, { path: file }, null, 2)).toEqual(diffTable(def, new Uint8Array(readFileSync(file)), null, 2));
+    const header = join(mkdtempSync(join(tmpdir(), 'nq57-sample-')), 'provinces.csv');
+    writeFileSync(header, 'code,name\n\n \n');
+    expect(diffTable(def, null, { path: header }, 2).counts.added).toBe(0);
   });
 });
 
