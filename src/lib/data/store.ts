@@ -305,9 +305,10 @@ export function saveCrossIssues(cacheDir: string, key: string, issues: readonly 
 /**
  * The typed rows of a table file whose every row passed (no issue at all), from the store, as
  * columns (a row is made when asked for), or null (a miss, or a file with problems: the caller reads
- * it and reports them). For the downloads, which publish a table only whole and valid.
+ * it and reports them). For the downloads, which publish a table only whole and valid. `hash`: the
+ * SHA-256 of `bytes`, when the caller has it.
  */
-export function storedValidTable(cacheDir: string, table: string, bytes: Uint8Array): ColumnTable | null {
-  const t = loadTable(cacheDir, table, hashBytes(bytes), false);
+export function storedValidTable(cacheDir: string, table: string, bytes: Uint8Array, hash = hashBytes(bytes)): ColumnTable | null {
+  const t = loadTable(cacheDir, table, hash, false);
   return t !== null && t.issues.length === 0 && t.records === t.columns.length ? t.columns : null;
 }
