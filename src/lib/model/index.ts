@@ -25,7 +25,7 @@ import { allowSynthetic, cacheDir, dataDir } from '../config.ts';
 import { folderHash } from '../cache/index.ts';
 import { loadValidDataset } from '../data/validate-dataset.ts';
 import { slugify, viCollator } from '../text.ts';
-import { areaKey, crossKey, seriesKey } from './keys.ts';
+import { areaKey, crossKey, indicatorLevelKey, seriesKey } from './keys.ts';
 import { AreaSeries, groupRows, ObservationTable, periodOrder, type ObservationIndex } from './observations.ts';
 import { ColumnTable } from '../data/store.ts';
 import type { ValidatedDataset } from '../data/validate-dataset.ts';
@@ -111,6 +111,8 @@ export interface Model {
   byArea: ObservationIndex;
   /** Observations by indicator id, oldest period first. */
   byIndicator: ObservationIndex;
+  /** Observations by {@link indicatorLevelKey}, oldest period first: byIndicator's rows of one level, without the others (a page of an indicator reads its provinces, not its 3,321 communes). */
+  byIndicatorLevel: ObservationIndex;
   /** Observations citing a source id (document id or URL), oldest period first. */
   observationsBySource: ObservationIndex;
   tasks: TaskView[];
@@ -181,6 +183,7 @@ function observationIndexes(table: ObservationTable) {
     cross: groupRows(table, order, [indicator, level, period], ([i, l, p]) => crossKey(i!, l!, p!)),
     byArea: groupRows(table, order, [level, area], ([l, a]) => areaKey(l!, a!)),
     byIndicator: groupRows(table, order, [indicator], ([i]) => i!),
+    byIndicatorLevel: groupRows(table, order, [indicator, level], ([i, l]) => indicatorLevelKey(i!, l!)),
     observationsBySource: groupRows(table, order, [source], ([s]) => s!),
   };
 }

@@ -13,6 +13,11 @@ export function crossKey(indicatorId: string, level: string, period: string): st
   return `${indicatorId}|${level}|${period}`;
 }
 
+/** Key of {@link Model.byIndicatorLevel}: the observations of one indicator at one level (all its areas). */
+export function indicatorLevelKey(indicatorId: string, level: string): string {
+  return `${indicatorId}|${level}`;
+}
+
 /** Key of {@link Model.byArea} and {@link Model.tasksByArea}: one area of one level. */
 export function areaKey(level: string, areaCode: string): string {
   return `${level}|${areaCode}`;

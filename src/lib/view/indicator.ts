@@ -11,7 +11,7 @@ import { formatNumber, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model } from '../model/index.ts';
 import type { ObservationRow } from '../../schemas/index.ts';
-import { crossKey } from '../model/keys.ts';
+import { crossKey, indicatorLevelKey } from '../model/keys.ts';
 import { gapToTarget, latestPeriod, rankObservations } from '../model/indicators.ts';
 import { formatRankRanges, partialRanking, scoresRankable } from '../model/rankings.ts';
 import { compareInTime, snapshotsInOrder } from '../model/snapshots.ts';
@@ -77,13 +77,14 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
   const name = textIn(lang, ind, 'name');
   const fmt = (v: number | null) => formatValue(v, ind, lang, t(lang, 'notAvailable'));
   const source = (o: { source_id: string | null; published_on: string | null }) => sourceRef(model, lang, o.source_id!, o.published_on);
-  const all = model.byIndicator.get(id) ?? [];
+  // The indicator's observations of one level, in period order (its communes' are not read here).
+  const atLevel = (level: string) => model.byIndicatorLevel.get(indicatorLevelKey(id, level)) ?? [];
   // In time order: by period, then snapshot (gaps stay listed, as gaps).
   const national = [...seriesOf(model, id, 'national', 'VN')].sort(compareInTime);
   const latest = latestValue(national);
   const parent = ind.parent_id ? model.indicator.get(ind.parent_id) : undefined;
 
-  const period = latestPeriod(all.filter((o) => o.area_level === 'province'));
+  const period = latestPeriod(atLevel('province'));
   const cross = period ? (model.cross.get(crossKey(id, 'province', period)) ?? []) : [];
   // Ranks from the scores only when all provinces have one; otherwise the ranks the sources publish, never computed.
   const complete = scoresRankable(cross, model.provinces.length);
@@ -121,7 +122,7 @@ export function indicatorPage(model: Model, id: string, lang: Lang): IndicatorPa
   const cited = <T extends ObservationRow>(o: T) => ({ o, cite: observationCite(model, lang, o, fmt(o.value), indicatorPath(id)) });
   const rankedCited = ranked.map(({ obs, rank }) => ({ ...cited(obs), rank }));
   const nationalCited = national.map(cited);
-  const formerObs = all.filter((o) => o.area_level === 'former_province');
+  const formerObs = atLevel('former_province');
   const formerPeriods = [...new Set(formerObs.map((o) => o.period))].sort();
   const formerCodes = [...new Set(formerObs.map((o) => o.area_code))].sort((a, b) =>
     model.formerProvince.get(a)!.name_vi.localeCompare(model.formerProvince.get(b)!.name_vi, 'vi'),

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ColumnTable, decodeTable, encodeTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { buildModel, type Model } from '../../../src/lib/model/index.ts';
-import { areaKey, crossKey, seriesKey } from '../../../src/lib/model/keys.ts';
+import { areaKey, crossKey, indicatorLevelKey, seriesKey } from '../../../src/lib/model/keys.ts';
 import { latestValue } from '../../../src/lib/view/values.ts';
 import { prng } from '../../../scripts/bench/synthetic.ts';
 import type { ObservationRow } from '../../../src/schemas/index.ts';
@@ -68,6 +68,7 @@ const INDEXES: [keyof Model, (o: ObservationRow) => string][] = [
   ['cross', (o) => crossKey(o.indicator_id, o.area_level, o.period)],
   ['byArea', (o) => areaKey(o.area_level, o.area_code)],
   ['byIndicator', (o) => o.indicator_id],
+  ['byIndicatorLevel', (o) => indicatorLevelKey(o.indicator_id, o.area_level)],
   ['observationsBySource', (o) => o.source_id],
 ];
 
