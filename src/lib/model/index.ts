@@ -100,7 +100,8 @@ export interface Model {
   indicatorChildren: Map<string, IndicatorRow[]>;
   /**
    * Observations by {@link seriesKey}, oldest period first. The observation indexes are read-only
-   * Maps over columns (observations.ts): get() makes the key's rows, the same array while it is held.
+   * Maps over columns (observations.ts): get() makes the key's rows (the same array again while it is
+   * among the arrays made last); count() and countValues() count them without making them.
    */
   series: ObservationIndex;
   /** The series of each area: by {@link areaKey}, then indicator id, the arrays of {@link Model.series} (a page of an area reads its series without building a key per indicator). */
