@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
 import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
+import { checkedRows } from '../src/lib/data/read-dataset.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
 import { cacheDir } from '../src/lib/config.ts';
 
@@ -34,7 +35,7 @@ const result = validateDataset(dir, { cacheDir: values.cache ? cacheDir() : null
 const report = formatReport(result.issues, format, relative(process.cwd(), dir) || '.');
 let out = report ? `${report}\n` : '';
 if (format === 'text') {
-  const rows = Object.values(result.tables).reduce((n, rows) => n + rows.length, 0);
+  const rows = checkedRows(result);
   out += `Checked ${rows} rows in ${relative(process.cwd(), dir) || '.'} in ${Math.round(performance.now() - started)} ms.\n`;
 }
 // process.exit() right after a write cuts a piped report at the pipe's buffer (64 KiB): write, then let

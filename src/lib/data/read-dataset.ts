@@ -129,6 +129,16 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
 }
 
 /**
+ * How many rows passed their schema, over every table: counted on the store's columns where a table
+ * came from the store, so that counting does not make its rows (3.95 M objects at bench scale M50).
+ */
+export function checkedRows(data: Pick<RawDataset, 'tables' | 'columns'>): number {
+  let n = 0;
+  for (const def of TABLES) n += data.columns[def.name]?.length ?? data.tables[def.name].length;
+  return n;
+}
+
+/**
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
  * the raw keys of every readable row (with `keepKeys`: by default referenced tables only), its issues,
  * and how many records it holds (null when the file cannot be read). Pure.
