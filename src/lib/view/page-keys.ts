@@ -1,25 +1,32 @@
 /**
  * The keys of the pages that Astro's incremental build may copy from the previous build instead of
- * rendering them again (`experimental.incrementalBuild`, docs/performance.md "Incremental pages").
+ * rendering them again (`experimental.incrementalBuild`, docs/architecture.md "Incremental pages").
  * Astro copies a page when its route's code (the module graph, the config and the lockfile) and its
  * `cacheKey` are those of the previous build; a page without a key is always rendered.
  *
  * A key must change whenever anything the page shows changes. Each key is made of:
  * - the data key: every file of the data folder except the observations (one change there, a task,
  *   a source, a release, dataset.json, re-renders every keyed page);
- * - the observations the page's view model reads, as rows (for a commune: its figures, the same list
- *   its page and files show, latestPerIndicator).
- * Only routes whose pages read no observation, or one area's through a function shared with the view
- * model, are keyed: communes, their citations files, tasks, agencies and their feeds. The others (provinces,
- * indicators, charts, documents, lists) read observations across areas and are rendered every time.
- * tests/unit/view/page-keys.test.ts and tests/e2e/warm-build.test.ts check that a changed figure
- * changes its page's key and that a warm build writes what a cold one does.
+ * - the observations the page's view model reads, as rows: for a commune its figures (the same list
+ *   its page and files show, latestPerIndicator); for an indicator's pages, feed and charts the rows of
+ *   that indicator (`model.byIndicator`, of which the model's series and cross-sections of the
+ *   indicator are parts), with those of its rank indicator where the page ranks by it;
+ * - what else the page reads of the observations: the release whose copy of the observations is the
+ *   working file, where the page cites figures (the citations name it), and the indicators that can be
+ *   charted, where a chart offers them as choices (every area chart does).
+ * Routes whose pages read observations across indicators or areas (provinces, former provinces, the
+ * lists, the documents, the data pages, a province's history charts of several series) are unkeyed and
+ * rendered every time, unless their key names each part. tests/unit/view/page-keys.test.ts and
+ * tests/e2e/warm-build.test.ts check that a changed figure changes its pages' keys and that a warm build
+ * writes what a cold one does.
  */
 import { folderHash, hashParts } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
 import { TABLES } from '../../schemas/index.ts';
+import { chartableIndicators } from '../charts/specs.ts';
 import { releaseOfFile } from './cite.ts';
 import { latestPerIndicator } from './commune.ts';
+import type { ObservationRow } from '../../schemas/index.ts';
 
 const OBSERVATIONS = TABLES.find((d) => d.name === 'observations')!.file;
 
@@ -38,6 +45,9 @@ export function dataKey(model: Model): string {
 /** The key of a page that reads no observation: the data key alone (tasks, agencies and their feeds). */
 export const noObservationsKey = (model: Model): string => dataKey(model);
 
+/** The release whose copy of the observations is the working file, or null: what a figure's citation names (cite.ts). */
+const observationsRelease = (model: Model): string => JSON.stringify(releaseOfFile(model.dataDir, OBSERVATIONS));
+
 const communeKeys = new WeakMap<Model, Map<string, string>>();
 
 /**
@@ -50,8 +60,91 @@ export function communeKey(model: Model, code: string): string {
   let key = keys.get(code);
   if (key === undefined) {
     const figures = latestPerIndicator(model, code).map((f) => [f.ind.id, f.obs, f.count, f.first, f.last]);
-    key = hashParts([dataKey(model), JSON.stringify(releaseOfFile(model.dataDir, OBSERVATIONS)), JSON.stringify(figures)]);
+    key = hashParts([dataKey(model), observationsRelease(model), JSON.stringify(figures)]);
     keys.set(code, key);
   }
   return key;
+}
+
+/** The number columns of an observation: JSON writes -0 as 0, and a page formats it as "-0". */
+const NUMBER_COLUMNS = ['value', 'rank_of'] as const satisfies readonly (keyof ObservationRow)[];
+
+const rowsKeys = new WeakMap<Model, Map<string, string>>();
+
+/**
+ * SHA-256 of an indicator's observations as the model holds them (`model.byIndicator`: every column of
+ * every row, in file order), once per indicator and model: an indicator's page, citations, feed and
+ * charts in both languages share it.
+ */
+export function indicatorRowsKey(model: Model, id: string): string {
+  let keys = rowsKeys.get(model);
+  if (!keys) rowsKeys.set(model, (keys = new Map()));
+  let key = keys.get(id);
+  if (key === undefined) {
+    const rows = model.byIndicator.get(id) ?? [];
+    const negativeZeros: string[] = [];
+    for (let i = 0; i < rows.length; i++)
+      for (const column of NUMBER_COLUMNS) if (Object.is(rows[i]![column], -0)) negativeZeros.push(`${i}.${column}`);
+    key = hashParts([JSON.stringify(rows), negativeZeros.join(',')]);
+    keys.set(id, key);
+  }
+  return key;
+}
+
+/** The indicators with an area chart of each level, which every area chart offers as choices (charts/specs.ts). */
+const chartable = new WeakMap<Model, string>();
+function chartableKey(model: Model): string {
+  let key = chartable.get(model);
+  if (key === undefined) {
+    key = JSON.stringify([chartableIndicators(model, 'province'), chartableIndicators(model, 'former_province')]);
+    chartable.set(model, key);
+  }
+  return key;
+}
+
+/** The indicator whose cross-sections give an indicator page its published ranks (view/indicator.ts): itself or its rank child. */
+const rankIndicatorOf = (model: Model, id: string): string | undefined =>
+  model.indicator.get(id)?.unit === 'rank' ? id : (model.indicatorChildren.get(id) ?? []).find((c) => c.unit === 'rank')?.id;
+
+/**
+ * The key of an indicator's page and of its citations page and files: the data key, its rows and those
+ * of its rank indicator, the indicators that can be charted (its area charts offer them) and the release
+ * of the observations (its figures' citations).
+ */
+export function indicatorKey(model: Model, id: string): string {
+  const rank = rankIndicatorOf(model, id);
+  return hashParts([
+    dataKey(model),
+    observationsRelease(model),
+    chartableKey(model),
+    indicatorRowsKey(model, id),
+    rank === undefined || rank === id ? '' : indicatorRowsKey(model, rank),
+  ]);
+}
+
+/** The key of an indicator's feed: the data key (releases, corrections, sources) and the indicator's rows. */
+export const indicatorFeedKey = (model: Model, id: string): string => hashParts([dataKey(model), indicatorRowsKey(model, id)]);
+
+/**
+ * The key of a chart's embed page (/embed/{key}/, charts/specs.ts chartSpec), or undefined for none: an
+ * area chart reads its indicator's rows (cross-sections and value counts) and the chartable indicators
+ * (its choices); a history, the series of one indicator (an area's, its former provinces', the
+ * national); a timeline, tasks only. Every embed cites the observations' release (Chart.astro, chartCite).
+ */
+export function chartKey(model: Model, key: string): string | undefined {
+  const [kind, id] = key.split('/') as [string, string];
+  const parts = [dataKey(model), observationsRelease(model)];
+  switch (kind) {
+    case 'ranking':
+    case 'tilegrid':
+    case 'map':
+    case 'former-map':
+      return hashParts([...parts, chartableKey(model), indicatorRowsKey(model, id)]);
+    case 'history':
+      return hashParts([...parts, indicatorRowsKey(model, id)]);
+    case 'timeline':
+      return hashParts(parts);
+    default:
+      return undefined;
+  }
 }
