@@ -8,9 +8,10 @@
  * - the data key: every file of the data folder except the observations (one change there, a task,
  *   a source, a release, dataset.json, re-renders every keyed page);
  * - the observations the page's view model reads, as rows: for a commune its figures (the same list
- *   its page and files show, latestPerIndicator); for an indicator's pages, feed and charts the rows of
- *   that indicator (`model.byIndicator`, of which the model's series and cross-sections of the
- *   indicator are parts), with those of its rank indicator where the page ranks by it;
+ *   its page and files show, latestPerIndicator); for an indicator's pages and charts the rows of that
+ *   indicator but the communes' (`model.byIndicator`, of which the model's series and cross-sections of
+ *   the indicator are parts), with those of its rank indicator where the page ranks by it; for its feed
+ *   every row of the indicator;
  * - what else the page reads of the observations: the release whose copy of the observations is the
  *   working file, where the page cites figures (the citations name it), and the indicators that can be
  *   charted, where a chart offers them as choices (every area chart does).
@@ -69,23 +70,37 @@ export function communeKey(model: Model, code: string): string {
 /** The number columns of an observation: JSON writes -0 as 0, and a page formats it as "-0". */
 const NUMBER_COLUMNS = ['value', 'rank_of'] as const satisfies readonly (keyof ObservationRow)[];
 
-const rowsKeys = new WeakMap<Model, Map<string, string>>();
+/** SHA-256 of observation rows: every column of every row, in order. */
+function rowsHash(rows: readonly ObservationRow[]): string {
+  const negativeZeros: string[] = [];
+  for (let i = 0; i < rows.length; i++)
+    for (const column of NUMBER_COLUMNS) if (Object.is(rows[i]![column], -0)) negativeZeros.push(`${i}.${column}`);
+  return hashParts([JSON.stringify(rows), negativeZeros.join(',')]);
+}
 
 /**
- * SHA-256 of an indicator's observations as the model holds them (`model.byIndicator`: every column of
- * every row, in file order), once per indicator and model: an indicator's page, citations, feed and
- * charts in both languages share it.
+ * The hashes of an indicator's observations as the model holds them (`model.byIndicator`, in file
+ * order): `areas`, its national, province and former-province rows, which its page, citations and
+ * charts read (its series and cross-sections); `all`, every row, communes' too, which its feed lists.
  */
-export function indicatorRowsKey(model: Model, id: string): string {
+interface RowsKeys {
+  areas: string;
+  all: string;
+}
+
+const rowsKeys = new WeakMap<Model, Map<string, RowsKeys>>();
+
+/** An indicator's {@link RowsKeys}, once per indicator and model: its pages in both languages share them. */
+export function indicatorRowsKeys(model: Model, id: string): RowsKeys {
   let keys = rowsKeys.get(model);
   if (!keys) rowsKeys.set(model, (keys = new Map()));
   let key = keys.get(id);
   if (key === undefined) {
-    const rows = model.byIndicator.get(id) ?? [];
-    const negativeZeros: string[] = [];
-    for (let i = 0; i < rows.length; i++)
-      for (const column of NUMBER_COLUMNS) if (Object.is(rows[i]![column], -0)) negativeZeros.push(`${i}.${column}`);
-    key = hashParts([JSON.stringify(rows), negativeZeros.join(',')]);
+    const areas: ObservationRow[] = [];
+    const communes: ObservationRow[] = [];
+    for (const o of model.byIndicator.get(id) ?? []) (o.area_level === 'commune' ? communes : areas).push(o);
+    const areasKey = rowsHash(areas);
+    key = { areas: areasKey, all: hashParts([areasKey, rowsHash(communes)]) };
     keys.set(id, key);
   }
   return key;
@@ -107,9 +122,9 @@ const rankIndicatorOf = (model: Model, id: string): string | undefined =>
   model.indicator.get(id)?.unit === 'rank' ? id : (model.indicatorChildren.get(id) ?? []).find((c) => c.unit === 'rank')?.id;
 
 /**
- * The key of an indicator's page and of its citations page and files: the data key, its rows and those
- * of its rank indicator, the indicators that can be charted (its area charts offer them) and the release
- * of the observations (its figures' citations).
+ * The key of an indicator's page and of its citations page and files: the data key, its rows but the
+ * communes' and those of its rank indicator, the indicators that can be charted (its area charts offer
+ * them) and the release of the observations (its figures' citations).
  */
 export function indicatorKey(model: Model, id: string): string {
   const rank = rankIndicatorOf(model, id);
@@ -117,19 +132,19 @@ export function indicatorKey(model: Model, id: string): string {
     dataKey(model),
     observationsRelease(model),
     chartableKey(model),
-    indicatorRowsKey(model, id),
-    rank === undefined || rank === id ? '' : indicatorRowsKey(model, rank),
+    indicatorRowsKeys(model, id).areas,
+    rank === undefined || rank === id ? '' : indicatorRowsKeys(model, rank).areas,
   ]);
 }
 
-/** The key of an indicator's feed: the data key (releases, corrections, sources) and the indicator's rows. */
-export const indicatorFeedKey = (model: Model, id: string): string => hashParts([dataKey(model), indicatorRowsKey(model, id)]);
+/** The key of an indicator's feed: the data key (releases, corrections, sources) and every row of the indicator. */
+export const indicatorFeedKey = (model: Model, id: string): string => hashParts([dataKey(model), indicatorRowsKeys(model, id).all]);
 
 /**
  * The key of a chart's embed page (/embed/{key}/, charts/specs.ts chartSpec), or undefined for none: an
- * area chart reads its indicator's rows (cross-sections and value counts) and the chartable indicators
- * (its choices); a history, the series of one indicator (an area's, its former provinces', the
- * national); a timeline, tasks only. Every embed cites the observations' release (Chart.astro, chartCite).
+ * area chart reads its indicator's rows but the communes' (cross-sections and value counts of provinces
+ * or former provinces, the national average) and the chartable indicators (its choices); a history,
+ * the series of one indicator (a province's, its former provinces', the national); a timeline, tasks only. Every embed cites the observations' release (Chart.astro, chartCite).
  */
 export function chartKey(model: Model, key: string): string | undefined {
   const [kind, id] = key.split('/') as [string, string];
@@ -139,9 +154,9 @@ export function chartKey(model: Model, key: string): string | undefined {
     case 'tilegrid':
     case 'map':
     case 'former-map':
-      return hashParts([...parts, chartableKey(model), indicatorRowsKey(model, id)]);
+      return hashParts([...parts, chartableKey(model), indicatorRowsKeys(model, id).areas]);
     case 'history':
-      return hashParts([...parts, indicatorRowsKey(model, id)]);
+      return hashParts([...parts, indicatorRowsKeys(model, id).areas]);
     case 'timeline':
       return hashParts(parts);
     default:

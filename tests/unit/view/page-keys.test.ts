@@ -151,6 +151,7 @@ describe('indicatorKey, indicatorFeedKey, chartKey', () => {
     ['a figure of a newer period', [...indicatorBase, province('01', 'dti', '2025', 0.9)]],
     ['a figure removed', indicatorBase.filter((_, i) => i !== hanoi)],
     ['a figure of another indicator', replace(online, { value: 51 })],
+    ['a commune’s figure', [...indicatorBase, obs('00004', 'dti', '2024', 0.5)]],
     [
       'another indicator charted (every area chart offers it)',
       [...indicatorBase, ...charted.map((o) => ({ ...o, indicator_id: 'online-share', period: '2024-Q4' }))],
@@ -178,6 +179,12 @@ describe('indicatorKey, indicatorFeedKey, chartKey', () => {
       expect(after.get(name)!.shown).toBe(page.shown);
       expect(after.get(name)!.key, name).toBe(page.key);
     }
+  });
+
+  it('leaves the keys of an indicator’s page, citations and charts when a commune’s figure changes (its feed lists it)', () => {
+    const after = indicatorPages(indicatorModel([...indicatorBase, obs('00004', 'dti', '2024', 0.5)]));
+    const changed = [...before].filter(([name, page]) => after.get(name)!.key !== page.key).map(([name]) => name);
+    expect(changed).toEqual(['feed dti']);
   });
 
   it('covers the pages of each kind: indicators, feeds, area charts and histories', () => {
