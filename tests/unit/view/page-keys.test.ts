@@ -5,7 +5,7 @@
  * files, or an indicator's page, citations, feed or chart embeds, changes its key, and a change elsewhere
  * leaves it alone (its page is then copied, not rendered).
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,12 +121,34 @@ const province = (code: string, indicator: string, period: string, value: number
 const fixtureRows = data.tables.observations;
 const charted = Array.from({ length: 10 }, (_, i) => province(String(10 + i), 'dti', '2024', i === 0 ? 0 : 0.5 + i / 100));
 const indicatorBase = [...fixtureRows, ...charted];
-/** The fixture with the real data's boundaries, which the map charts draw. */
-const withMaps = mkdtempSync(join(tmpdir(), 'nq57-page-keys-'));
-made.push(withMaps);
-cpSync(fixture, withMaps, { recursive: true });
-cpSync(join(import.meta.dirname, '../../../data/boundaries'), join(withMaps, 'boundaries'), { recursive: true });
-const indicatorModel = (observations: ObservationRow[]): Model => buildModel({ ...data.tables, observations }, data.meta!, withMaps);
+const HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
+/** A row as a CSV record, as a data file writes it (-0 as -0; a cell with a comma or a quote quoted). */
+const record = (o: ObservationRow) =>
+  HEADER.split(',')
+    .map((c) => {
+      const v = (o as unknown as Record<string, string | number | null | undefined>)[c] ?? null;
+      if (v === null) return '';
+      if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+      return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    })
+    .join(',');
+
+/**
+ * The model of the fixture (with the real data's boundaries, which the map charts draw) whose
+ * observations.csv holds these rows: the indicators' keys are of the file's bytes, the pages of the
+ * rows the model reads from it.
+ */
+function indicatorModel(observations: ObservationRow[]): Model {
+  const dir = mkdtempSync(join(tmpdir(), 'nq57-page-keys-'));
+  made.push(dir);
+  cpSync(fixture, dir, { recursive: true });
+  cpSync(join(import.meta.dirname, '../../../data/boundaries'), join(dir, 'boundaries'), { recursive: true });
+  writeFileSync(join(dir, 'observations.csv'), `${[HEADER, ...observations.map(record)].join('\n')}\n`);
+  // The SYNTHETIC provinces are not in provinces.csv: the rows are read, the relations fail (the build would stop, not the key).
+  const read = validateDataset(dir);
+  expect(read.tables.observations).toHaveLength(observations.length);
+  return buildModel(read.tables, read.meta!, dir);
+}
 
 describe('indicatorKey, indicatorFeedKey, chartKey', () => {
   const before = indicatorPages(indicatorModel(indicatorBase));
@@ -233,8 +255,9 @@ describe('the keys and the release of the observations', () => {
       cpSync(real, dir, { recursive: true });
       return dir;
     });
-    // The same rows, one byte more in the file: its figures are no longer those of a release.
-    appendFileSync(join(changed!, 'observations.csv'), '\n');
+    // The same rows, the last one's line break left out: its figures are no longer those of a release.
+    const file = join(changed!, 'observations.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\r?\n$/, ''));
     // SYNTHETIC: a figure of ward 00004, in the models only.
     const figure = obs('00004', 'dti', '2024', 0.5, { source_id: 'dti-gov-vn-xep-hang-2024' });
     const model = (dir: string) => {
