@@ -104,3 +104,23 @@ export function formatReport(issues: readonly Issue[], format: ReportFormat, dat
   if (format === 'github') return formatGithubReport(issues, dataDir);
   return formatTextReport(issues);
 }
+
+/**
+ * What a check of a data directory prints (`npm run validate:data`, and the build, which checks its data
+ * the same way): the report and, in text, how many rows were checked where and in how long. `dataDir`
+ * is the directory as the reader named it (relative to the working directory, or ".").
+ */
+export function formatValidation(
+  result: { issues: readonly Issue[]; tables: Record<string, readonly unknown[]> },
+  format: ReportFormat,
+  dataDir: string,
+  ms: number,
+): string {
+  const report = formatReport(result.issues, format, dataDir);
+  let out = report ? `${report}\n` : '';
+  if (format === 'text') {
+    const rows = Object.values(result.tables).reduce((n, rows) => n + rows.length, 0);
+    out += `Checked ${rows} rows in ${dataDir} in ${Math.round(ms)} ms.\n`;
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * The build's check of its data: what `npm run validate:data` checks and prints (the same function and
+ * text report: every problem with its file, row and column, then the count of rows checked), in the
+ * build's own process, when the build starts. It fills the validated store (src/lib/data/store.ts) that
+ * the downloads and the model then read, so a changed table is parsed and checked once per build and no
+ * second process reads every table again. Any error stops the build (exit code 1) before a page or a
+ * download is written; warnings are printed and the build goes on, as with validate:data.
+ */
+import { relative } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { cacheDir, dataDir } from '../lib/config.ts';
+import { formatValidation } from '../lib/data/format-report.ts';
+import { validateDataset } from '../lib/data/validate-dataset.ts';
+
+export default function validate(): AstroIntegration {
+  return {
+    name: 'nq57-validate',
+    hooks: {
+      'astro:build:start': () => {
+        const dir = dataDir();
+        const started = performance.now();
+        const result = validateDataset(dir, { cacheDir: cacheDir() });
+        process.stdout.write(formatValidation(result, 'text', relative(process.cwd(), dir) || '.', performance.now() - started));
+        if (!result.valid)
+          throw new Error(`The data in ${dir} is not valid: the report above lists every problem. Fix them and build again.`);
+      },
+    },
+  };
+}
