@@ -2,8 +2,10 @@
  * Issue #17, "Warm rebuilds": a build that takes everything it can from the build's cache (the
  * validated store, the release downloads: src/lib/cache; the pages of Astro's incremental build:
  * src/lib/view/page-keys.ts) publishes the same dist/, byte for byte, as a build from an empty cache:
- * with the data unchanged, and after one figure changed. Builds of a copy of the real data with two
- * SYNTHETIC commune figures added (the real data has none), into four folders (about two minutes).
+ * with the data unchanged, and after two figures changed (a commune's and a national value), when it
+ * renders again exactly the pages that show them. Builds of a copy of the real data with two SYNTHETIC
+ * commune figures and a SYNTHETIC national value added (the real data has none), into four folders
+ * (about two minutes).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,7 +63,7 @@ const national = (value: string) =>
   `dti-nhan-luc-so,national,VN,2024,${value},dti-gov-vn-xep-hang-2024,2025-10-21,as_published,SYNTHETIC test figure,,,\n`;
 
 describe('a warm build', () => {
-  it('writes the same files, byte for byte, as a build from an empty cache: unchanged, then after one figure changed', () => {
+  it('writes the same files, byte for byte, as a build from an empty cache: unchanged, then after two figures changed', () => {
     const made: string[] = [];
     try {
       const data = mkdtempSync(join(tmpdir(), 'nq57-warm-data-'));
