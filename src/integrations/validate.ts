@@ -7,10 +7,23 @@
  * download is written; warnings are printed and the build goes on, as with validate:data.
  */
 import { relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, dataDir } from '../lib/config.ts';
 import { formatValidation } from '../lib/data/format-report.ts';
 import { validateDataset } from '../lib/data/validate-dataset.ts';
+
+/**
+ * A full garbage collection, now: what the check parsed (a changed table's bytes and rows, freed once it
+ * is stored) is given back before the downloads and the model allocate theirs. Left to V8, the heap grew
+ * over it: a warm build at bench scale M50 peaked at 3.3 GB resident instead of 2.3 GB when validate:data
+ * ran in a process of its own. Node exposes `gc` only behind a flag, which can be set at run time.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 export default function validate(): AstroIntegration {
   return {
@@ -23,6 +36,7 @@ export default function validate(): AstroIntegration {
         process.stdout.write(formatValidation(result, 'text', relative(process.cwd(), dir) || '.', performance.now() - started));
         if (!result.valid)
           throw new Error(`The data in ${dir} is not valid: the report above lists every problem. Fix them and build again.`);
+        collectGarbage();
       },
     },
   };
