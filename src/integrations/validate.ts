@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { cacheDir, dataDir } from '../lib/config.ts';
 import { formatValidation } from '../lib/data/format-report.ts';
 import { validateDataset } from '../lib/data/validate-dataset.ts';
+import { indicatorRecordKeys } from '../lib/view/page-keys.ts';
 
 /**
  * A full garbage collection, now: what the check parsed (a changed table's bytes and rows, freed once it
@@ -37,6 +38,9 @@ export default function validate(): AstroIntegration {
         if (!result.valid)
           throw new Error(`The data in ${dir} is not valid: the report above lists every problem. Fix them and build again.`);
         collectGarbage();
+        // The keys of each indicator's records (page-keys.ts), for Astro's incremental build, which is on with the
+        // cache (astro.config.mjs): read now, while the model is not in memory.
+        if (cacheDir() !== null) indicatorRecordKeys(dir);
       },
     },
   };

@@ -24,7 +24,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { folderHash, hashParts } from '../cache/index.ts';
+import { fileHash, folderHash, hashParts } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
 import { indexTable, recordCount } from '../release/partition.ts';
 import { TABLES } from '../../schemas/index.ts';
@@ -85,18 +85,28 @@ interface RowsKeys {
   all: string;
 }
 
-const rowsKeys = new WeakMap<Model, Map<string, RowsKeys>>();
+/**
+ * The hashes of a data folder's observations by indicator, shared by every copy of this module in the
+ * process (as the model registry and the file hashes are) and keyed by the file's hash: the build's
+ * check of the data computes them when it starts (src/integrations/validate.ts), before the model is in
+ * memory, so that the 468 MB of observations.csv at bench scale M50 are not read again beside it.
+ */
+const RECORD_KEYS = Symbol.for('nq57.recordKeys');
+const recordKeys = ((globalThis as { [RECORD_KEYS]?: Map<string, Map<string, RowsKeys>> })[RECORD_KEYS] ??= new Map());
 
 /**
- * Every indicator's {@link RowsKeys}, once per model: the records and their partition (indicator and
- * level) found as the downloads find them (release/partition.ts indexTable: by quote parity, papaparse
- * for a record with a quote), then one SHA-256 per partition over its records' bytes. At bench scale M50
- * (468 MB, 3.95 M records) ≈ 1 s; the same hashes of the model's row objects took 8 s.
+ * Every indicator's {@link RowsKeys} for the observations of `dataDir`, once per file: the records and
+ * their partition (indicator and level) found as the downloads find them (release/partition.ts
+ * indexTable: by quote parity, papaparse for a record with a quote), then one SHA-256 per partition over
+ * its records' bytes. At bench scale M50 (468 MB, 3.95 M records) ≈ 2.5 s; the same hashes of the
+ * model's row objects took 8 s.
  */
-function allRowsKeys(model: Model): Map<string, RowsKeys> {
-  let keys = rowsKeys.get(model);
+export function indicatorRecordKeys(dataDir: string): Map<string, RowsKeys> {
+  const path = join(dataDir, OBSERVATIONS);
+  const at = `${path}\0${fileHash(path)}`;
+  let keys = recordKeys.get(at);
   if (keys) return keys;
-  const bytes = new Uint8Array(readFileSync(join(model.dataDir, OBSERVATIONS)));
+  const bytes = new Uint8Array(readFileSync(path));
   const ix = indexTable(OBSERVATIONS_TABLE, bytes);
   const hashes = ix.keys.map(() => createHash('sha256'));
   // Records of one partition that follow each other are hashed as one range (a table is mostly grouped).
@@ -120,13 +130,15 @@ function allRowsKeys(model: Model): Map<string, RowsKeys> {
     const areas = hashParts([header, ...parts.areas.sort()]);
     keys.set(indicator, { areas, all: hashParts([areas, ...parts.communes]) });
   }
-  rowsKeys.set(model, keys);
+  // Only this file's: an older version of it is let go.
+  for (const k of recordKeys.keys()) if (k.startsWith(`${path}\0`)) recordKeys.delete(k);
+  recordKeys.set(at, keys);
   return keys;
 }
 
 /** An indicator's {@link RowsKeys}; an indicator without observations has the hashes of none. */
 export function indicatorRowsKeys(model: Model, id: string): RowsKeys {
-  const keys = allRowsKeys(model).get(id);
+  const keys = indicatorRecordKeys(model.dataDir).get(id);
   if (keys) return keys;
   const none = hashParts(['']);
   return { areas: none, all: none };
