@@ -7,25 +7,11 @@
  * download is written; warnings are printed and the build goes on, as with validate:data.
  */
 import { relative } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { cacheDir, dataDir } from '../lib/config.ts';
 import { formatValidation } from '../lib/data/format-report.ts';
 import { validateDataset } from '../lib/data/validate-dataset.ts';
 import { indicatorRecordKeys } from '../lib/view/page-keys.ts';
-
-/**
- * A full garbage collection, now: what the check parsed (a changed table's bytes and rows, freed once it
- * is stored; every table in a cold build) is given back before the record keys, the downloads and the
- * model allocate theirs. Node exposes `gc` only behind a flag, which can be set at run time. Measured at
- * bench scale M50 together with reading the record keys here rather than beside the model: peak resident
- * 3.27 → 2.43 GB warm, 3.50 → 2.57 GB cold (docs/performance.md, "wt/warm").
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 export default function validate(): AstroIntegration {
   return {
@@ -38,9 +24,9 @@ export default function validate(): AstroIntegration {
         process.stdout.write(formatValidation(result, 'text', relative(process.cwd(), dir) || '.', performance.now() - started));
         if (!result.valid)
           throw new Error(`The data in ${dir} is not valid: the report above lists every problem. Fix them and build again.`);
-        collectGarbage();
         // The keys of each indicator's records (page-keys.ts), for Astro's incremental build, which is on with the
-        // cache (astro.config.mjs): read now, while the model is not in memory.
+        // cache (astro.config.mjs): read now, while the model is not in memory (read beside it, the 468 MB file
+        // of bench scale M50 raised the peak of a warm build by 0.8 GB).
         if (cacheDir() !== null) indicatorRecordKeys(dir);
       },
     },
