@@ -4,12 +4,12 @@
  * into the data directory; it keeps what it read and checked in the build's cache (the validated
  * store, src/lib/data/store.ts: PORTAL_CACHE_DIR, default node_modules/.cache/nq57), so that the
  * build that follows, and the next validation, do not read an unchanged file again. `--no-cache`
- * reads and checks every file and leaves the cache alone.
+ * reads and checks every file and leaves the cache alone. `npm run build` checks its data the same way,
+ * in the build's own process (src/integrations/validate.ts), with the same text report.
  */
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
-import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
-import { checkedRows } from '../src/lib/data/read-dataset.ts';
+import { formatValidation, type ReportFormat } from '../src/lib/data/format-report.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
 import { cacheDir } from '../src/lib/config.ts';
 
@@ -32,12 +32,7 @@ if (!FORMATS.includes(format)) {
 const dir = resolve(values['data-dir']);
 const started = performance.now();
 const result = validateDataset(dir, { cacheDir: values.cache ? cacheDir() : null });
-const report = formatReport(result.issues, format, relative(process.cwd(), dir) || '.');
-let out = report ? `${report}\n` : '';
-if (format === 'text') {
-  const rows = checkedRows(result);
-  out += `Checked ${rows} rows in ${relative(process.cwd(), dir) || '.'} in ${Math.round(performance.now() - started)} ms.\n`;
-}
+const out = formatValidation(result, format, relative(process.cwd(), dir) || '.', performance.now() - started);
 // process.exit() right after a write cuts a piped report at the pipe's buffer (64 KiB): write, then let
 // Node exit by itself once standard output has drained, with this exit code.
 process.exitCode = result.valid ? 0 : 1;

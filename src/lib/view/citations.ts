@@ -22,7 +22,7 @@ import {
   type FigureCite,
 } from './cite.ts';
 import { communeFigures, communeTitle } from './commune.ts';
-import { communeKey } from './page-keys.ts';
+import { communeKey, indicatorKey } from './page-keys.ts';
 import { indicatorPage } from './indicator.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { provincePage } from './province.ts';
@@ -189,8 +189,12 @@ export const citationPaths = (model: Model, what: 'page' | 'files') =>
       .map(({ section, id }) => ({
         params: { section, id },
         props: {},
-        // A commune's figures are its page's (page-keys.ts); the other sections read observations across areas.
-        ...(section === 'communes' ? { cacheKey: communeKey(model, id) } : {}),
+        // A commune's and an indicator's figures are those of their page, whose key they share (page-keys.ts); the other sections are not keyed.
+        ...(section === 'communes'
+          ? { cacheKey: communeKey(model, id) }
+          : section === 'indicators'
+            ? { cacheKey: indicatorKey(model, id) }
+            : {}),
       })),
   );
 

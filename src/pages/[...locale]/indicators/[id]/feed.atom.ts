@@ -5,8 +5,11 @@ import { atomResponse, feedContext } from '../../../../lib/feeds/context.ts';
 import { langOf, pathsForLangs } from '../../../../lib/i18n/index.ts';
 import { buildAtomFeed } from '../../../../lib/release/metadata.ts';
 import { getModel } from '../../../../lib/model/index.ts';
+import { indicatorFeedKey } from '../../../../lib/view/page-keys.ts';
+
 export function getStaticPaths() {
-  return pathsForLangs([...getModel().indicator.keys()].map((id) => ({ params: { id }, props: {} })));
+  const model = getModel();
+  return pathsForLangs([...model.indicator.keys()].map((id) => ({ params: { id }, props: {}, cacheKey: indicatorFeedKey(model, id) })));
 }
 
 export const GET: APIRoute = ({ params, site }) =>
