@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import outDir from './src/integrations/out-dir.ts';
-import validate from './src/integrations/validate.ts';
+import recordKeys from './src/integrations/record-keys.ts';
 import downloads from './src/integrations/downloads.ts';
 import api from './src/integrations/api.ts';
 import { cacheDir } from './src/lib/config.ts';
@@ -47,8 +47,8 @@ export default defineConfig({
     react(),
     // The last build's output moved aside and removed in the background, instead of Astro's synchronous emptying.
     outDir(),
-    // The data checked once, in this process, before the downloads and the pages read it (validate:data's report).
-    validate(),
+    // The keys of each indicator's records for the incremental build, read before the model is in memory.
+    recordKeys(),
     // Data downloads under /data/v/{version}/ and /data/latest/, written after the pages (docs/releases.md).
     downloads(),
     // The static JSON API under /api/v1/ and its JSON Schemas (docs/api.md).
