@@ -202,66 +202,89 @@ function figureEntry(ctx: FeedContext, o: ObservationRow): FeedEntry {
   };
 }
 
-const groupsOf = new WeakMap<readonly ObservationRow[], ObservationRow[][]>();
-
-/** Figures grouped by publication (indicator, period, as-of date, level, source), in row order; once per row list (both languages' feeds). */
-function figureGroups(rows: readonly ObservationRow[]): ObservationRow[][] {
-  let known = groupsOf.get(rows);
-  if (!known) {
-    const groups = new Map<string, ObservationRow[]>();
-    for (const o of rows) {
-      const k = `${o.indicator_id}\u0000${o.period}\u0000${o.as_of ?? ''}\u0000${o.area_level}\u0000${o.source_id}`;
-      // Pushed in place: copying the group on every row was quadratic (0.7 s per indicator feed at bench scale M50).
-      const group = groups.get(k);
-      if (group) group.push(o);
-      else groups.set(k, [o]);
-    }
-    known = [...groups.values()];
-    groupsOf.set(rows, known);
-  }
-  return known;
+/** A figure group a feed holds: its observations as row numbers of the model's observations table, and its date. */
+interface FigureGroup {
+  rows: Uint32Array;
+  updated: string;
 }
 
+/** The groups each indicator's feed holds, by release history, model, indicator and entry limit: the same for both languages. */
+const heldGroups = new WeakMap<readonly ReleaseHistoryEntry[], WeakMap<Model, Map<string, FigureGroup[]>>>();
+
 /**
- * An indicator's figures, one entry per publication: same period, as-of date, source and level.
- * Only the groups a feed can hold are written out: the others would fall past the feed's limit
- * whatever else it holds (feedOf keeps the newest by the same order, and no other entry shares a
- * group's id). At bench scale M50 an indicator has ≈ 27,000 groups of up to 3,321 figures each,
- * and writing all their summaries took 0.14 s per feed.
+ * The figure groups of an indicator's feed, newest first, cut at the feed's limit: its figures grouped
+ * by publication (period, as-of date, level, source), in row order. Only the groups a feed can hold are
+ * kept: the others would fall past the feed's limit whatever else it holds (feedOf keeps the newest by
+ * the same order, and no other entry shares a group's id). At bench scale M50 an indicator has ≈ 27,000
+ * groups of up to 3,321 figures each, and writing all their summaries took 0.14 s per feed.
+ *
+ * Worked out once for both languages' feeds: an entry id differs between languages only in its prefix,
+ * so the order is the same. Kept as row numbers, not rows: the model makes an indicator's 79,000 rows
+ * (M50) each time they are asked for, and holding every indicator's rows until the second language's
+ * feeds would hold every observation.
  */
-function figureGroupEntries(ctx: FeedContext, rows: readonly ObservationRow[]): FeedEntry[] {
-  const { model, lang } = ctx;
-  const seen = firstSeen(ctx.history).get('observations');
-  const heads = figureGroups(rows).map((list) => {
-    const o = list[0]!;
-    let updated = '';
-    for (const x of list) {
-      const date =
-        x.published_on ?? seen?.get(joinKey([x.indicator_id, x.area_level, x.area_code, x.period, x.as_of ?? '']))?.date ?? model.asOf;
-      if (date > updated) updated = date;
-    }
-    return { list, updated, id: entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id) };
+function figureGroups(ctx: FeedContext, indicatorId: string): FigureGroup[] {
+  const { model } = ctx;
+  const limit = ctx.entryLimit ?? FEED_ENTRY_LIMIT;
+  let byModel = heldGroups.get(ctx.history);
+  if (!byModel) heldGroups.set(ctx.history, (byModel = new WeakMap()));
+  let known = byModel.get(model);
+  if (!known) byModel.set(model, (known = new Map()));
+  const memoKey = `${indicatorId}\u0000${limit}`;
+  const hit = known.get(memoKey);
+  if (hit) return hit;
+  const rows = model.byIndicator.get(indicatorId) ?? [];
+  const numbers = model.byIndicator.rowNumbers(indicatorId);
+  const groups = new Map<string, number[]>();
+  rows.forEach((o, j) => {
+    const k = `${o.period}\u0000${o.as_of ?? ''}\u0000${o.area_level}\u0000${o.source_id}`;
+    // Pushed in place: copying the group on every row was quadratic (0.7 s per indicator feed at bench scale M50).
+    const group = groups.get(k);
+    if (group) group.push(j);
+    else groups.set(k, [j]);
   });
-  return heads
+  const seen = firstSeen(ctx.history).get('observations');
+  const held = [...groups.values()]
+    .map((list) => {
+      const o = rows[list[0]!]!;
+      let updated = '';
+      for (const j of list) {
+        const x = rows[j]!;
+        const date =
+          x.published_on ?? seen?.get(joinKey([x.indicator_id, x.area_level, x.area_code, x.period, x.as_of ?? '']))?.date ?? model.asOf;
+        if (date > updated) updated = date;
+      }
+      return { list, updated, id: entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id) };
+    })
     .sort(newestFirst)
-    .slice(0, ctx.entryLimit ?? FEED_ENTRY_LIMIT)
-    .map(({ list, updated, id }) => {
-      const o = list[0]!;
-      const indicator = model.indicator.get(o.indicator_id)!;
-      const source = sourceRef(model, lang, o.source_id, o.published_on);
-      return {
-        id,
-        title: t(lang, 'feedFigures', { name: textIn(lang, indicator, 'name'), period: formatPeriod(o.period, lang), count: list.length }),
-        updated,
-        link: url(ctx, indicatorPath(o.indicator_id)),
-        summary: [
-          t(lang, 'feedFigureSummary', { source: source.label, date: source.dateText }),
-          list
-            .map((x) => `${areaName(model, x.area_level, x.area_code, lang)}: ${formatValue(x.value, indicator, lang, t(lang, 'noData'))}`)
-            .join('; '),
-        ].join(' '),
-      };
-    });
+    .slice(0, limit)
+    .map(({ list, updated }) => ({ rows: Uint32Array.from(list, (j) => numbers[j]!), updated }));
+  known.set(memoKey, held);
+  return held;
+}
+
+/** An indicator's figures, one entry per publication: same period, as-of date, source and level (figureGroups). */
+function figureGroupEntries(ctx: FeedContext, indicatorId: string): FeedEntry[] {
+  const { model, lang } = ctx;
+  return figureGroups(ctx, indicatorId).map(({ rows, updated }) => {
+    const list = Array.from(rows, (i) => model.tables.observations.row(i));
+    const o = list[0]!;
+    const id = entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id);
+    const indicator = model.indicator.get(o.indicator_id)!;
+    const source = sourceRef(model, lang, o.source_id, o.published_on);
+    return {
+      id,
+      title: t(lang, 'feedFigures', { name: textIn(lang, indicator, 'name'), period: formatPeriod(o.period, lang), count: list.length }),
+      updated,
+      link: url(ctx, indicatorPath(o.indicator_id)),
+      summary: [
+        t(lang, 'feedFigureSummary', { source: source.label, date: source.dateText }),
+        list
+          .map((x) => `${areaName(model, x.area_level, x.area_code, lang)}: ${formatValue(x.value, indicator, lang, t(lang, 'noData'))}`)
+          .join('; '),
+      ].join(' '),
+    };
+  });
 }
 
 /** The feed's date: its newest entry or the latest release, whichever is later (both from the data). */
@@ -316,7 +339,7 @@ export function indicatorFeed(ctx: FeedContext, id: string): Feed {
   const indicator = model.indicator.get(id);
   if (!indicator) throw new Error(`No indicator with id ${id}.`);
   return feedOf(ctx, 'indicator', id, t(lang, 'feedIndicator', { name: textIn(lang, indicator, 'name') }), [
-    ...figureGroupEntries(ctx, model.byIndicator.get(id) ?? []),
+    ...figureGroupEntries(ctx, id),
     ...ctx.corrections.filter((c) => correctionIndicator(model, c) === id).map((c) => correctionEntry(ctx, c)),
   ]);
 }

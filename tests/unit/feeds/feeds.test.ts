@@ -221,6 +221,25 @@ describe("an indicator's feed over the limit (SYNTHETIC figures over the valid f
       expect(cut.updated).toBe(whole.updated);
     }
   });
+
+  it('is the same in one language whether or not the other language’s feed was built first (its figure groups are worked out once for both)', () => {
+    const fresh = () => buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
+    for (const [first, second] of [
+      ['en', 'vi'],
+      ['vi', 'en'],
+    ] as const) {
+      const alone = indicatorFeed({ ...ctx, model: fresh(), lang: second, entryLimit: 7 }, 'dti');
+      const model = fresh();
+      indicatorFeed({ ...ctx, model, lang: first, entryLimit: 7 }, 'dti');
+      const after = indicatorFeed({ ...ctx, model, lang: second, entryLimit: 7 }, 'dti');
+      expect(after.entries.length).toBe(7);
+      expect(after).toEqual(alone);
+    }
+    // A feed cut shorter first (a smaller limit) leaves the whole feed whole.
+    const model = fresh();
+    indicatorFeed({ ...ctx, model, entryLimit: 1 }, 'dti');
+    expect(indicatorFeed({ ...ctx, model }, 'dti')).toEqual(indicatorFeed({ ...ctx, model: fresh() }, 'dti'));
+  });
 });
 
 describe('the reason of a correction in a feed', () => {
