@@ -181,6 +181,17 @@ function readBytes(path: string): Uint8Array {
 }
 
 /**
+ * Gives back the memory of a file's bytes read here once nothing reads them any more: the buffer is
+ * detached (ArrayBuffer.prototype.transfer), which frees it at once, where letting it go would keep
+ * it until the next full collection. At bench scale M50 that kept observations.csv's 469 MB beside
+ * the typed rows while the rules across tables ran (validate:data's peak, 1.5 GB; 1.2 GB without it).
+ */
+function letGo(bytes: Uint8Array): void {
+  const buffer = bytes.buffer;
+  if (buffer instanceof ArrayBuffer && !buffer.detached && bytes.byteLength === buffer.byteLength) buffer.transfer(0);
+}
+
+/**
  * readTable through the validated store (store.ts): the result stored for the same bytes and code,
  * or the file read and checked, then stored. The same result either way (tests/unit/data/store.test.ts).
  * A file is read at most once: when this process already knows its hash (the hash of the data folder,
@@ -194,19 +205,27 @@ function readStoredTable(
   keepKeys: boolean,
   cacheDir: string | null,
 ): TableResult & { columns?: ColumnTable } {
-  if (cacheDir === null) return readTable(def, readBytes(path), keepKeys);
+  if (cacheDir === null) {
+    const bytes = readBytes(path);
+    const result = readTable(def, bytes, keepKeys);
+    letGo(bytes);
+    return result;
+  }
   const known = knownFileHash(path);
   const read = known === null ? readHashed(path) : null;
   const stored = loadTable(cacheDir, def.name, known ?? read!.hash, keepKeys);
   // Keys not asked for are not handed on: the result is the same as without the store. (`rows` is
   // a getter of the stored result: the object is kept, not spread, so that it is not made here.)
   if (stored) {
+    if (read) letGo(read.bytes);
     if (!keepKeys) stored.rawKeys = new Set();
     return stored;
   }
   const bytes = read?.bytes ?? readBytes(path);
   const result = readTable(def, bytes, keepKeys);
-  saveTable(cacheDir, def.name, read?.hash ?? hashBytes(bytes), result, keepKeys);
+  const hash = read?.hash ?? hashBytes(bytes);
+  letGo(bytes);
+  saveTable(cacheDir, def.name, hash, result, keepKeys);
   return result;
 }
 
