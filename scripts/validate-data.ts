@@ -4,12 +4,12 @@
  * into the data directory; it keeps what it read and checked in the build's cache (the validated
  * store, src/lib/data/store.ts: PORTAL_CACHE_DIR, default node_modules/.cache/nq57), so that the
  * build that follows, and the next validation, do not read an unchanged file again. `--no-cache`
- * reads and checks every file and leaves the cache alone. `npm run build` checks its data the same way,
- * in the build's own process (src/integrations/validate.ts), with the same text report.
+ * reads and checks every file and leaves the cache alone. It is the first step of `npm run build`.
  */
 import { parseArgs } from 'node:util';
 import { relative, resolve } from 'node:path';
-import { formatValidation, type ReportFormat } from '../src/lib/data/format-report.ts';
+import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
+import { checkedRows } from '../src/lib/data/read-dataset.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
 import { cacheDir } from '../src/lib/config.ts';
 
@@ -32,7 +32,10 @@ if (!FORMATS.includes(format)) {
 const dir = resolve(values['data-dir']);
 const started = performance.now();
 const result = validateDataset(dir, { cacheDir: values.cache ? cacheDir() : null });
-const out = formatValidation(result, format, relative(process.cwd(), dir) || '.', performance.now() - started);
+const where = relative(process.cwd(), dir) || '.';
+const report = formatReport(result.issues, format, where);
+let out = report ? `${report}\n` : '';
+if (format === 'text') out += `Checked ${checkedRows(result)} rows in ${where} in ${Math.round(performance.now() - started)} ms.\n`;
 // process.exit() right after a write cuts a piped report at the pipe's buffer (64 KiB): write, then let
 // Node exit by itself once standard output has drained, with this exit code.
 process.exitCode = result.valid ? 0 : 1;

@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** astro build, as `npm run build` runs it (it checks the data first, src/integrations/validate.ts), with the given data and cache folders; the dist and Astro's log. */
+/** astro build, the step of `npm run build` after validate:data (its model reads the data through the same validator), with the given data and cache folders; the dist and Astro's log. */
 function build(data: string, cache: string, made: string[]): { dist: string; log: string } {
   const dist = mkdtempSync(join(tmpdir(), 'nq57-warm-dist-'));
   made.push(dist);

@@ -3,7 +3,6 @@
  * annotations for pull requests. One module, so the CLI and the build say the same thing.
  */
 import { countBySeverity, type Issue } from './issues.ts';
-import { checkedRows } from './read-dataset.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 
@@ -104,23 +103,4 @@ export function formatReport(issues: readonly Issue[], format: ReportFormat, dat
   if (format === 'json') return formatJsonReport(issues);
   if (format === 'github') return formatGithubReport(issues, dataDir);
   return formatTextReport(issues);
-}
-
-/**
- * What a check of a data directory prints (`npm run validate:data`, and the build, which checks its data
- * the same way): the report and, in text, how many rows were checked where and in how long. `dataDir`
- * is the directory as the reader named it (relative to the working directory, or ".").
- */
-export function formatValidation(
-  result: { issues: readonly Issue[] } & Parameters<typeof checkedRows>[0],
-  format: ReportFormat,
-  dataDir: string,
-  ms: number,
-): string {
-  const report = formatReport(result.issues, format, dataDir);
-  let out = report ? `${report}\n` : '';
-  if (format === 'text') {
-    out += `Checked ${checkedRows(result)} rows in ${dataDir} in ${Math.round(ms)} ms.\n`;
-  }
-  return out;
 }

@@ -15,7 +15,7 @@ import { columnPositions, parseCsv, type ByteRecordSink } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
-import { hashBytes, knownFileHash, readHashed } from '../cache/index.ts';
+import { hashBytes, knownFileHash, letGo, readHashed } from '../cache/index.ts';
 import { loadTable, saveTable, type ColumnTable, type TableResult } from './store.ts';
 
 export interface RawDataset {
@@ -178,17 +178,6 @@ export function readTable<S extends z.ZodObject>(
 function readBytes(path: string): Uint8Array {
   const b = readFileSync(path);
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-/**
- * Gives back the memory of a file's bytes read here once nothing reads them any more: the buffer is
- * detached (ArrayBuffer.prototype.transfer), which frees it at once, where letting it go would keep
- * it until the next full collection. At bench scale M50 that kept observations.csv's 469 MB beside
- * the typed rows while the rules across tables ran (validate:data's peak, 1.5 GB; 1.2 GB without it).
- */
-function letGo(bytes: Uint8Array): void {
-  const buffer = bytes.buffer;
-  if (buffer instanceof ArrayBuffer && !buffer.detached && bytes.byteLength === buffer.byteLength) buffer.transfer(0);
 }
 
 /**

@@ -22,9 +22,8 @@
  * writes what a cold one does.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileHash, folderHash, hashParts } from '../cache/index.ts';
+import { folderHash, hashParts, knownFileHash, letGo, readHashed } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
 import { indexTable, recordCount } from '../release/partition.ts';
 import { TABLES } from '../../schemas/index.ts';
@@ -88,7 +87,7 @@ interface RowsKeys {
 /**
  * The hashes of a data folder's observations by indicator, shared by every copy of this module in the
  * process (as the model registry and the file hashes are) and keyed by the file's hash: the build's
- * check of the data computes them when it starts (src/integrations/validate.ts), before the model is in
+ * first hook computes them (src/integrations/record-keys.ts), before the model is in
  * memory, so that the 468 MB of observations.csv at bench scale M50 are not read again beside it.
  */
 const RECORD_KEYS = Symbol.for('nq57.recordKeys');
@@ -103,10 +102,11 @@ const recordKeys = ((globalThis as { [RECORD_KEYS]?: Map<string, Map<string, Row
  */
 export function indicatorRecordKeys(dataDir: string): Map<string, RowsKeys> {
   const path = join(dataDir, OBSERVATIONS);
-  const at = `${path}\0${fileHash(path)}`;
-  let keys = recordKeys.get(at);
+  const known = knownFileHash(path);
+  let keys = known === null ? undefined : recordKeys.get(`${path}\0${known}`);
   if (keys) return keys;
-  const bytes = new Uint8Array(readFileSync(path));
+  // One read gives the bytes and their hash (remembered for the data folder's hash and the downloads').
+  const { bytes, hash } = readHashed(path);
   const ix = indexTable(OBSERVATIONS_TABLE, bytes);
   const hashes = ix.keys.map(() => createHash('sha256'));
   // Records of one partition that follow each other are hashed as one range (a table is mostly grouped).
@@ -118,6 +118,7 @@ export function indicatorRecordKeys(dataDir: string): Map<string, RowsKeys> {
     }
   }
   const header = Buffer.from(bytes.subarray(0, ix.headerEnd)).toString('latin1');
+  letGo(bytes);
   const byIndicator = new Map<string, { areas: string[]; communes: string[] }>();
   ix.keys.forEach((key, k) => {
     const [indicator = '', level = ''] = key.split('/');
@@ -132,7 +133,7 @@ export function indicatorRecordKeys(dataDir: string): Map<string, RowsKeys> {
   }
   // Only this file's: an older version of it is let go.
   for (const k of recordKeys.keys()) if (k.startsWith(`${path}\0`)) recordKeys.delete(k);
-  recordKeys.set(at, keys);
+  recordKeys.set(`${path}\0${hash}`, keys);
   return keys;
 }
 
