@@ -1,6 +1,7 @@
 /**
  * npm run validate:data [-- --data-dir DIR] [--format text|json|github] [--no-cache]
- * Checks every table of a data directory; prints every problem; exit 1 on any error. Never writes
+ * Checks every table of a data directory (default: the build's, PORTAL_DATA_DIR or data/, so that
+ * `npm run build` checks the folder it builds); prints every problem; exit 1 on any error. Never writes
  * into the data directory; it keeps what it read and checked in the build's cache (the validated
  * store, src/lib/data/store.ts: PORTAL_CACHE_DIR, default node_modules/.cache/nq57), so that the
  * build that follows, and the next validation, do not read an unchanged file again. `--no-cache`
@@ -11,13 +12,13 @@ import { relative, resolve } from 'node:path';
 import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
 import { checkedRows } from '../src/lib/data/read-dataset.ts';
 import { validateDataset } from '../src/lib/data/validate-dataset.ts';
-import { cacheDir } from '../src/lib/config.ts';
+import { cacheDir, dataDir } from '../src/lib/config.ts';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
 
 const { values } = parseArgs({
   options: {
-    'data-dir': { type: 'string', default: 'data' },
+    'data-dir': { type: 'string', default: dataDir() },
     format: { type: 'string', default: 'text' },
     cache: { type: 'boolean', default: true },
   },

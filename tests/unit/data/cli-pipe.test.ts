@@ -49,3 +49,24 @@ describe('validate:data through a pipe', () => {
     expect(status).toBe(1);
   }, 60_000);
 });
+
+describe('validate:data without --data-dir', () => {
+  it('checks the folder the build reads (PORTAL_DATA_DIR), not data/', async () => {
+    // SYNTHETIC: one broken row in a fixture tree; data/ itself is valid, so a check of data/ would exit 0.
+    const dir = treeWith({});
+    const path = join(dir, 'observations.csv');
+    const header = readFileSync(path, 'utf8').split('\n')[0]!;
+    writeFileSync(path, `${header}\ndti,province,01,2024,"0,5",fixture-article,2025-10-21,as_published,,,,\n`);
+    const child = spawn(NODE, ['scripts/validate-data.ts', '--no-cache'], {
+      cwd: ROOT,
+      env: { ...process.env, PORTAL_DATA_DIR: dir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(out).toContain('observations.csv:2 [value] decimal-comma');
+    expect(status).toBe(1);
+  }, 60_000);
+});
