@@ -222,6 +222,35 @@ describe("an indicator's feed over the limit (SYNTHETIC figures over the valid f
     }
   });
 
+  it('makes one entry per period, as-of date, level and source, dated by its newest publication or, undated, by the data’s date', () => {
+    // SYNTHETIC: a second source beside fixture-article in the same periods, and figures without a publication date.
+    const more = synthetic.slice(0, 12).map((o, i): ObservationRow => ({
+      ...o,
+      area_code: '79',
+      source_id: i % 2 === 0 ? '118/2025/NĐ-CP' : o.source_id,
+      published_on: i % 3 === 0 ? null : o.published_on,
+    }));
+    const rows = [...data.tables.observations, ...synthetic.slice(40), ...more];
+    const m = buildModel({ ...data.tables, observations: rows }, data.meta!, dir);
+    const feed = indicatorFeed({ ...ctx, model: m }, 'dti');
+    // The groups worked out from the rows themselves.
+    const expected = new Map<string, { count: number; updated: string }>();
+    for (const o of rows.filter((r) => r.indicator_id === 'dti')) {
+      const id = entryId(ctx, 'figures', o.indicator_id, o.period, o.as_of ?? '', o.area_level, o.source_id);
+      const date = o.published_on ?? m.asOf;
+      const g = expected.get(id) ?? { count: 0, updated: '' };
+      expected.set(id, { count: g.count + 1, updated: date > g.updated ? date : g.updated });
+    }
+    expect(feed.entries.length).toBe(expected.size);
+    expect(feed.entries.filter((e) => e.id.endsWith(`/${encodeURIComponent('118/2025/NĐ-CP')}`)).length).toBe(6);
+    for (const e of feed.entries) {
+      const g = expected.get(e.id);
+      expect(g, e.id).toBeDefined();
+      expect(e.updated.slice(0, 10)).toBe(g!.updated);
+      expect(e.title).toContain(String(g!.count));
+    }
+  });
+
   it('is the same in one language whether or not the other language’s feed was built first (its figure groups are worked out once for both)', () => {
     const fresh = () => buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
     for (const [first, second] of [
