@@ -11,7 +11,6 @@ import { formatDate, formatPeriod, formatValue } from '../format.ts';
 import { label, t, textIn, type Lang } from '../i18n/index.ts';
 import type { Model, TaskView } from '../model/index.ts';
 import { areaKey } from '../model/keys.ts';
-import type { ColumnTable } from '../data/store.ts';
 import type { Correction } from '../release/corrections.ts';
 import { joinKey, type Row } from '../release/diff.ts';
 import type { ReleaseHistoryEntry } from '../release/history.ts';
@@ -212,17 +211,6 @@ interface FigureGroup {
 /** The groups each indicator's feed holds, by release history, model, indicator and entry limit: the same for both languages. */
 const heldGroups = new WeakMap<readonly ReleaseHistoryEntry[], WeakMap<Model, Map<string, FigureGroup[]>>>();
 
-const feedColumnsOf = new WeakMap<Model, ReturnType<ColumnTable['codes']>[]>();
-/** The observations' columns a figure group is keyed and dated by, as dictionary codes (once per model). */
-function feedColumns(model: Model): ReturnType<ColumnTable['codes']>[] {
-  let cols = feedColumnsOf.get(model);
-  if (!cols) {
-    const table = model.tables.observations.columns;
-    feedColumnsOf.set(model, (cols = (['period', 'as_of', 'area_level', 'source_id', 'published_on'] as const).map((c) => table.codes(c))));
-  }
-  return cols;
-}
-
 /**
  * The figure groups of an indicator's feed, newest first, cut at the feed's limit: its figures grouped
  * by publication (period, as-of date, level, source), in row order. Only the groups a feed can hold are
@@ -248,7 +236,12 @@ function figureGroups(ctx: FeedContext, indicatorId: string): FigureGroup[] {
   // Grouped on the store's dictionary codes, not on rows: no row is made but a group's first (its entry
   // id), and a group's key is four small integers instead of a period, dates and a source URL.
   const numbers = model.byIndicator.rowNumbers(indicatorId);
-  const [period, asOf, level, source, published] = feedColumns(model);
+  const table = model.tables.observations;
+  const period = table.codes('period');
+  const asOf = table.codes('as_of');
+  const level = table.codes('area_level');
+  const source = table.codes('source_id');
+  const published = table.codes('published_on');
   const groups = new Map<string, number[]>();
   for (const i of numbers) {
     const k = `${period.codes[i]},${asOf.codes[i]},${level.codes[i]},${source.codes[i]}`;
@@ -258,7 +251,6 @@ function figureGroups(ctx: FeedContext, indicatorId: string): FigureGroup[] {
     else groups.set(k, [i]);
   }
   const seen = firstSeen(ctx.history).get('observations');
-  const table = model.tables.observations;
   const held = [...groups.values()]
     .map((list) => {
       let updated = '';

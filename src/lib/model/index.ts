@@ -105,7 +105,7 @@ export interface Model {
    */
   series: ObservationIndex;
   /** The series of each area: by {@link areaKey}, then indicator id, the arrays of {@link Model.series} (a page of an area reads its series without building a key per indicator). */
-  seriesByArea: ReadonlyMap<string, ReadonlyMap<string, ObservationRow[]>>;
+  seriesByArea: ReadonlyMap<string, AreaSeries>;
   /** Observations by {@link crossKey}, oldest period first. */
   cross: ObservationIndex;
   /** Observations by {@link areaKey}, oldest period first. */

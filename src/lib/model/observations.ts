@@ -49,6 +49,15 @@ export class ObservationTable {
     return this.columns.row(i);
   }
 
+  private readonly coded = new Map<string, ReturnType<ColumnTable['codes']>>();
+
+  /** The column `name` as dictionary codes (ColumnTable.codes), worked out once: to read a column of many rows without making them. */
+  codes(name: keyof ObservationRow & string): ReturnType<ColumnTable['codes']> {
+    let c = this.coded.get(name);
+    if (!c) this.coded.set(name, (c = this.columns.codes(name)));
+    return c;
+  }
+
   /** Every row in file order, made one at a time (a whole pass makes every row: use an index for one indicator or area). */
   *[Symbol.iterator](): IterableIterator<ObservationRow> {
     for (let i = 0; i < this.columns.length; i++) yield this.columns.row(i);
@@ -114,6 +123,11 @@ export class ObservationIndex implements ReadonlyMap<string, ObservationRow[]> {
   rowNumbers(key: string): Uint32Array {
     const g = this.groups.get(key);
     return g === undefined ? new Uint32Array(0) : this.rows.subarray(this.offsets[g], this.offsets[g + 1]);
+  }
+
+  /** Group g's row numbers, in index order. */
+  groupRowNumbers(g: number): Uint32Array {
+    return this.rows.subarray(this.offsets[g], this.offsets[g + 1]);
   }
 
   /** Group g's rows: the array made for it while it is among the recent ones, or a new one. */
@@ -189,6 +203,12 @@ export class AreaSeries implements ReadonlyMap<string, ObservationRow[]> {
   get(id: string): ObservationRow[] | undefined {
     const g = this.byIndicator.get(id);
     return g === undefined ? undefined : this.series.group(g);
+  }
+
+  /** The row numbers of the series of indicator `id`, oldest first, without making its rows; empty when there is none. */
+  rowNumbers(id: string): Uint32Array {
+    const g = this.byIndicator.get(id);
+    return g === undefined ? new Uint32Array(0) : this.series.groupRowNumbers(g);
   }
 
   keys(): MapIterator<string> {

@@ -12,7 +12,7 @@ import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
 import { observationCite, type FigureCite } from './cite.ts';
-import { latestValue, seriesOfArea } from './values.ts';
+import { latestIndex } from './values.ts';
 
 export interface CommunePage {
   lang: Lang;
@@ -94,16 +94,27 @@ export function latestPerIndicator(model: Model, code: string): LatestFigure[] {
   let rows = byCode.get(code);
   if (rows) return rows;
   rows = [];
-  const series = seriesOfArea(model, 'commune', code);
+  const series = model.seriesByArea.get(areaKey('commune', code));
   // One row per indicator: the page stays the same size however many periods the data holds; every
-  // figure is in the observations download.
-  if (series.size > 0)
+  // figure is in the observations download. Read from the model's columns: only the row shown is made
+  // (a series has 24 rows at bench scale M50, and the key of every commune's page reads them all).
+  if (series && series.size > 0) {
+    const table = model.tables.observations;
+    const period = table.codes('period');
+    const asOf = table.codes('as_of');
+    const periodOf = (i: number) => period.dict[period.codes[i]!] as string;
     for (const ind of model.tables.indicators) {
-      const s = series.get(ind.id);
-      const last = s?.at(-1);
-      if (!s || !last) continue;
-      rows.push({ ind, obs: latestValue(s) ?? last, count: s.length, first: (s[0] ?? last).period, last: last.period, shown: {} });
+      const s = series.rowNumbers(ind.id);
+      if (s.length === 0) continue;
+      const latest = latestIndex(
+        s.length,
+        (j) => table.hasValue(s[j]!),
+        (j) => ({ period: periodOf(s[j]!), as_of: asOf.dict[asOf.codes[s[j]!]!] as string | null }),
+      );
+      const obs = table.row(s[latest < 0 ? s.length - 1 : latest]!);
+      rows.push({ ind, obs, count: s.length, first: periodOf(s[0]!), last: periodOf(s[s.length - 1]!), shown: {} });
     }
+  }
   byCode.set(code, rows);
   return rows;
 }

@@ -25,10 +25,27 @@ function hasValue(o: ObservationRow): o is ValuedObservation {
  * value for the whole period comes after the snapshots taken during it); null when there is none.
  */
 export function latestValue(series: readonly ObservationRow[]): ValuedObservation | null {
+  const j = latestIndex(
+    series.length,
+    (i) => hasValue(series[i]!),
+    (i) => series[i]!,
+  );
+  return j < 0 ? null : (series[j] as ValuedObservation);
+}
+
+/**
+ * latestValue's rule on a series of `length` observations read through `valued` and `time` (a series
+ * read from the model's columns, without making its rows): the index of the newest with a value, or −1.
+ */
+export function latestIndex(
+  length: number,
+  valued: (i: number) => boolean,
+  time: (i: number) => Pick<ObservationRow, 'period' | 'as_of'>,
+): number {
   // The last of snapshotsInOrder's stable sort, in one pass without copies: the latest in time order,
   // the later in the series among equals. A page asks this of every series it lists.
-  let latest: ValuedObservation | null = null;
-  for (const o of series) if (hasValue(o) && (latest === null || compareInTime(o, latest) >= 0)) latest = o;
+  let latest = -1;
+  for (let i = 0; i < length; i++) if (valued(i) && (latest < 0 || compareInTime(time(i), time(latest)) >= 0)) latest = i;
   return latest;
 }
 

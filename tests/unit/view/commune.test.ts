@@ -23,9 +23,9 @@ describe('communePage on the published data', () => {
 describe('communePage: figures (SYNTHETIC observations over the valid fixture)', () => {
   const dir = join(import.meta.dirname, '../../fixtures/valid');
   const data = validateDataset(dir);
-  // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; one gap-only series.
+  // SYNTHETIC: two periods of DTI for ward 00004, the newer one a gap; a gap-only series of two periods.
   const obs = (indicator_id: string, period: string, value: number | null) => communeFigure('00004', indicator_id, period, value);
-  const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2024', null)];
+  const synthetic = [obs('dti', '2023', 0.5), obs('dti', '2024', null), obs('dti-rank', '2023', null), obs('dti-rank', '2024', null)];
   const model = buildModel({ ...data.tables, observations: [...data.tables.observations, ...synthetic] }, data.meta!, dir);
 
   it('shows the latest value with a value, not a newer gap, and counts every period', () => {
@@ -39,9 +39,9 @@ describe('communePage: figures (SYNTHETIC observations over the valid fixture)',
     expect(v.figures!.rows.find((r) => r.indicator.href === '/indicators/dti-rank/')).toMatchObject({
       period: '2024',
       value: 'không có số liệu',
-      count: '1 (2024)',
+      count: '2 (2023 – 2024)',
     });
-    expect(v.figures!.note.before).toBe('Cả 3 số liệu của Phường Ba Đình, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ');
+    expect(v.figures!.note.before).toBe('Cả 4 số liệu của Phường Ba Đình, kể cả các kỳ trước và kỳ không có số liệu, có trong tệp ');
     expect(v.tasks.map((x) => x.id)).toEqual(['t-commune']);
     expect(v.noTasks).toBeNull();
   });
