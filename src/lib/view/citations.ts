@@ -12,6 +12,7 @@ import { areaKey } from '../model/keys.ts';
 import { formerProvincePage } from './areas.ts';
 import {
   CITATION_FILES,
+  citationFilesOf,
   citationsPath,
   formatCitationsBibtex,
   formatCitationsCsl,
@@ -141,8 +142,8 @@ export function citationsPage(model: Model, section: CitationSection, id: string
     breadcrumbs: [[title, path]],
     page: { text: title, href: href(lang, path) },
     files: {
-      bibtex: { text: t(lang, 'citations.bibtexFile'), href: href(lang, `${own}${CITATION_FILES.bibtex}`) },
-      csl: { text: t(lang, 'citations.cslFile'), href: href(lang, `${own}${CITATION_FILES.csl}`) },
+      bibtex: { text: t(lang, 'citations.bibtexFile'), href: citationFilesOf(lang, path).bibtex },
+      csl: { text: t(lang, 'citations.cslFile'), href: citationFilesOf(lang, path).csl },
     },
     entries: cites.map((c) => ({
       anchor: c.key,

@@ -71,8 +71,6 @@ export interface FigureCite {
   key: string;
   /** Its entry on the page's citations page (`{page}cite/#{key}`: BibTeX and CSL-JSON), or null when the page carries the formats itself. */
   entry: string | null;
-  /** The page's two citations files, for a page whose figures have no citations page (a commune: CITATION_FILES_ONLY in citations.ts). */
-  files?: { bibtex: string; csl: string };
   /** A short name of what is cited ("DTI — Hà Nội, 2024: 0,62"). */
   what: string;
   /** Original sources, first in every format. */
@@ -233,18 +231,12 @@ export const citationsPath = (pagePath: string) => `${pagePath}cite/`;
 /** The two files of a page's citations, in its citations folder: every figure of the page in BibTeX and in CSL-JSON. */
 export const CITATION_FILES = { bibtex: 'figures.bib', csl: 'figures.csl.json' } as const;
 
-let lastFiles: { lang: Lang; path: string; files: { bibtex: string; csl: string } } | null = null;
-
-/** The links to a page's two citations files; the last page's are kept, as every row of a page asks for the same. */
-function citationFilesOf(lang: Lang, path: string): { bibtex: string; csl: string } {
-  if (lastFiles?.lang !== lang || lastFiles.path !== path) {
-    const files = {
-      bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
-      csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
-    };
-    lastFiles = { lang, path, files };
-  }
-  return lastFiles.files;
+/** The links to a page's two citations files. */
+export function citationFilesOf(lang: Lang, path: string): { bibtex: string; csl: string } {
+  return {
+    bibtex: href(lang, `${citationsPath(path)}${CITATION_FILES.bibtex}`),
+    csl: href(lang, `${citationsPath(path)}${CITATION_FILES.csl}`),
+  };
 }
 
 /**
@@ -266,7 +258,6 @@ export function observationCite(
     lang,
     key: figureKey,
     entry: where === 'entry' ? `${href(lang, citationsPath(path))}#${figureKey}` : null,
-    ...(where === 'files' ? { files: citationFilesOf(lang, path) } : {}),
     what: observationWhat(model, lang, obs, shown),
     sources: obs.source_id ? [citedSource(model, lang, obs.source_id, obs.published_on)] : [],
     portal: portalOf(model, lang, file),

@@ -11,7 +11,7 @@ import type { IndicatorRow, ObservationRow } from '../../schemas/index.ts';
 import { areaKey } from '../model/keys.ts';
 import { communePath, formerProvincePath, href, indicatorPath, provincePath, type Link } from './links.ts';
 import { sourceRef, type SourceView } from './source.ts';
-import { observationCite, type FigureCite } from './cite.ts';
+import { citationFilesOf, observationCite, type FigureCite } from './cite.ts';
 import { latestIndex } from './values.ts';
 
 export interface CommunePage {
@@ -40,6 +40,8 @@ export interface CommunePage {
     rows: { indicator: Link; period: string; value: string; source: SourceView; count: string; cite: FigureCite }[];
     /** The footnote around the link to the observations download. */
     note: { before: string; link: Link; after: string };
+    /** The commune's two citations files (every figure of the page in BibTeX and CSL-JSON), linked once under the table, not in each row. */
+    files: { text: string; bibtex: Link; csl: Link };
   } | null;
 }
 
@@ -186,6 +188,14 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
               link: { text: 'observations', href: href(lang, '/data/observations/') },
               after: t(lang, 'communeFiguresAfter', { code }),
             },
+            files: (() => {
+              const files = citationFilesOf(lang, communePath(code));
+              return {
+                text: t(lang, 'citeThis.filesOfPage'),
+                bibtex: { text: t(lang, 'citations.bibtexFile'), href: files.bibtex },
+                csl: { text: t(lang, 'citations.cslFile'), href: files.csl },
+              };
+            })(),
           }
         : null,
   };

@@ -215,12 +215,12 @@ describe('a commune with many periods', () => {
     expect(bib.filter((e) => e.key.endsWith(key))).toHaveLength(1);
     const csl = JSON.parse(citationFile(model, 'communes', code, 'en', BASE, 'csl')) as CslItem[];
     expect(csl.some((i) => i.id.endsWith(key))).toBe(true);
-    // Its row links to the two files, not to an entry of a page that does not exist.
-    const [row] = communePage(model, code, 'en').figures?.rows ?? [];
-    expect(row!.cite.entry).toBeNull();
-    expect(row!.cite.files).toEqual({
-      bibtex: `/en/communes/${code}/cite/figures.bib`,
-      csl: `/en/communes/${code}/cite/figures.csl.json`,
-    });
+    // Its rows link to no entry of a page that does not exist; the page links the two files once, under its table.
+    const figures = communePage(model, code, 'en').figures!;
+    expect(figures.rows.map((r) => r.cite.entry)).toEqual([null]);
+    expect([figures.files.bibtex.href, figures.files.csl.href]).toEqual([
+      `/en/communes/${code}/cite/figures.bib`,
+      `/en/communes/${code}/cite/figures.csl.json`,
+    ]);
   });
 });
