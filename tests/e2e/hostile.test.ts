@@ -4,7 +4,7 @@
  * and runs none of them: pages, JSON-LD, feeds, search results; downloads keep the bytes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -105,6 +105,10 @@ describe('a site built from hostile data', () => {
       ['Quý 3/2024', '40,00%', '2 (Quý 3/2024 – Quý 4/2024)'],
     ]);
     expect(await page.locator('main').textContent()).toContain('Cả 3 số liệu của Phường Ba Đình');
+    // Its two citations files are linked once, under the table (not in each row), and are in the build.
+    const files = await page.locator('main a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(files).toEqual(['/communes/00004/cite/figures.bib', '/communes/00004/cite/figures.csl.json']);
+    for (const f of files) expect(existsSync(join(dist, f!)), f!).toBe(true);
     await page.close();
   });
 
