@@ -95,8 +95,15 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     const build = () => {
       // Astro's log goes to a file: at M50 it is over spawnSync's 1 MiB buffer, which kills the child (ENOBUFS).
       const log = join(out, `build-${name}.log`);
-      // The three steps of `npm run build` (package.json), with the same heap cap for Astro.
-      const script = `node scripts/validate-data.ts --data-dir "${dir}" >"${log}" && node --max-old-space-size=1024 node_modules/astro/bin/astro.mjs build --outDir "${dist}" >>"${log}" && pagefind --site "${dist}" >>"${log}"`;
+      // The three steps of `npm run build` (package.json), with the same heap cap for Astro, each timed on its own too.
+      const steps = join(out, `steps-${name}.txt`);
+      rmSync(steps, { force: true });
+      const step = (label: string, command: string) => `/usr/bin/time -a -o "${steps}" -f "${label} %e %U %S %M" ${command}`;
+      const script = [
+        `${step('validate', `node scripts/validate-data.ts --data-dir "${dir}"`)} >"${log}"`,
+        `${step('astro', `node --max-old-space-size=1024 node_modules/astro/bin/astro.mjs build --outDir "${dist}"`)} >>"${log}"`,
+        `${step('pagefind', `pagefind --site "${dist}"`)} >>"${log}"`,
+      ].join(' && ');
       const b0 = performance.now();
       const timed = spawnSync('/usr/bin/time', ['-f', 'TIME %M %U %S', 'sh', '-c', script], {
         cwd: site,
@@ -114,6 +121,15 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
         ms,
         cpuS: m ? Math.round(Number(m[2]) + Number(m[3])) : null,
         peakMemoryMiB: m ? Math.round(Number(m[1]) / 1024) : null,
+        // Per step: "validate 9.1 s / 8 s CPU / 1,180 MiB; astro …; pagefind …".
+        steps: readFileSync(steps, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => {
+            const [label, wall, user, sys, kb] = line.trim().split(' ');
+            return `${label} ${Number(wall).toFixed(1)} s / ${Math.round(Number(user) + Number(sys))} s CPU / ${Math.round(Number(kb) / 1024).toLocaleString('en')} MiB`;
+          })
+          .join('; '),
       };
     };
     const cold = build();
@@ -124,6 +140,7 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
     Object.assign(entry, {
       buildMs: cold.ms,
       buildCpuS: cold.cpuS,
+      buildSteps: cold.steps,
       pages: html.length,
       pagesPerSecond: Math.round(html.length / (cold.ms / 1000)),
       peakMemoryMiB: cold.peakMemoryMiB,
@@ -149,6 +166,7 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
         warmBuildMs: warm.ms,
         warmBuildCpuS: warm.cpuS,
         warmPeakMemoryMiB: warm.peakMemoryMiB,
+        warmSteps: warm.steps,
         warmCopied: copied,
       });
     }
@@ -204,6 +222,8 @@ function markdown(r: typeof report): string {
     'warmBuildCpuS',
     'warmPeakMemoryMiB',
     'warmCopied',
+    'buildSteps',
+    'warmSteps',
     'pages',
     'pagesPerSecond',
     'distMiB',
