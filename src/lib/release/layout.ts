@@ -1,10 +1,11 @@
 /**
  * The parts a large table is published as (partition.ts says which and why), for one folder of
  * files (a release or the working data): their names, how to write each, and their sizes and
- * checksums for the Data Package. A layout holds the table's bytes while the downloads are written;
- * clearLayouts() lets them go (the names stay known, keyed by the file's size and time). Each part
- * is kept in the build's cache, keyed by what it is made from (PART_KIND below), so a warm build
- * makes again only the parts whose bytes changed.
+ * checksums for the Data Package. A layout holds the table's index (where each record starts, its
+ * partition), not its bytes: the file is read a window at a time to index and hash it, and each part
+ * reads the byte ranges it is made from; clearLayouts() lets the index go (the names stay known,
+ * keyed by the file's size and time). Each part is kept in the build's cache, keyed by what it is
+ * made from (PART_KIND below), so a warm build makes again only the parts whose bytes changed.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,11 @@ import {
   codeHash,
   hashBytes,
   linkedEntrySums,
+  hashRange,
   pruneLinkedEntries,
-  readHashed,
   readLinkedEntry,
+  readRange,
+  scanHashed,
   writeLinkedEntry,
   type FileSums,
 } from '../cache/index.ts';
@@ -32,7 +35,6 @@ import {
   csvOf,
   csvOfRange,
   GZ_PIECE_BYTES,
-  indexTable,
   isLarge,
   PARQUET_PIECE_BYTES,
   partitions,
@@ -40,6 +42,8 @@ import {
   pieces,
   rawPiece,
   recordCount,
+  tableIndexer,
+  type TableBytes,
 } from './partition.ts';
 import { tablesOf } from './tables.ts';
 
@@ -147,17 +151,20 @@ function plan(def: TableDef, dir: string): Plan {
   const key = fingerprint(path);
   const known = plans.get(key);
   if (known) return known;
-  // Read once (a view of the buffer, not a copy: 469 MB at bench scale M50) and hashed once: the
-  // hash is remembered for the process (fileHash), so the model's hash of the data folder does not
-  // read the file again while these bytes wait for the collector.
-  const { bytes, hash } = readHashed(path);
-  const ix = indexTable(def, bytes);
+  // Read once, a window at a time, for the index and the hash (remembered for the process: fileHash,
+  // so the model's hash of the data folder does not read the file again), and not held: each part
+  // reads the byte ranges it is made from (469 MB at bench scale M50 were held while the parts were made).
+  const indexer = tableIndexer(def);
+  const hash = scanHashed(path, (window, at, final) => indexer.add(window, at, final));
+  const ix = indexer.done();
+  const bytes: TableBytes = (from, to) => readRange(path, from, to);
   // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
   // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
   // read only when a part is made (a warm build takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
   const cache = cacheDir();
   const storedRows = once(() => {
-    const rows = cache === null ? null : storedValidTable(cache, def.name, bytes, hash);
+    // The hash is given: the store does not read the bytes.
+    const rows = cache === null ? null : storedValidTable(cache, def.name, new Uint8Array(0), hash);
     if (rows !== null && rows.length !== recordCount(ix))
       throw new Error(`${def.file}: ${rows.length} typed rows for ${recordCount(ix)} records; the rows are not this file's.`);
     return rows;
@@ -167,7 +174,7 @@ function plan(def: TableDef, dir: string): Plan {
   const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
   const make = new Map<string, (write: Sink) => void>();
   const keys = new Map<string, () => string | null>();
-  const headerHash = once(() => hashBytes(bytes.subarray(0, ix.headerEnd)));
+  const headerHash = once(() => hashBytes(readRange(path, 0, ix.headerEnd)));
   // The SHA-256 of the records from … to − 1 (gzip and Parquet pieces of the same records share it).
   const bodyHashes = new Map<string, () => string>();
   const bodyHash = (p: { from: number; to: number }) => {
@@ -175,7 +182,7 @@ function plan(def: TableDef, dir: string): Plan {
     if (!bodyHashes.has(id))
       bodyHashes.set(
         id,
-        once(() => hashBytes(bytes.subarray(ix.starts[p.from], ix.starts[p.to]))),
+        once(() => hashRange(path, ix.starts[p.from]!, ix.starts[p.to]!)),
       );
     return bodyHashes.get(id)!();
   };
@@ -236,7 +243,7 @@ function plan(def: TableDef, dir: string): Plan {
     partitions: parts,
     gz,
     parquet,
-    csv: { path: def.file, bytes: bytes.length, sha256: hash, rows: recordCount(ix) },
+    csv: { path: def.file, bytes: statSync(path).size, sha256: hash, rows: recordCount(ix) },
     sums: new Map(),
   };
   plans.set(key, result);
