@@ -24,11 +24,11 @@ import {
   writeLinkedEntry,
   type FileSums,
 } from '../cache/index.ts';
-import { gzipSync } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
-import { csvToParquet, rowsToParquet } from './parquet.ts';
+import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker } from './parquet.ts';
 import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import {
@@ -77,8 +77,11 @@ export interface LargeLayout {
   /**
    * Writes a part as the file `path`: from the part cache when it holds this part for the same
    * inputs and code (a hard link, or a copy), else made and written, then kept in the part cache.
+   * A gzip or Parquet piece to make is made off the main thread (gzip on libuv's pool, Parquet in a
+   * worker thread), one of each kind at a time: the promise is settled when the file is written
+   * (undefined: written already). The bytes are those `write` gives.
    */
-  writeTo(file: string, path: string): void;
+  writeTo(file: string, path: string): Promise<void> | undefined;
   /** Sizes and checksums of every part (parts not written yet are taken from the part cache, or made in memory to count them). */
   describe(): LargeTableParts;
 }
@@ -86,6 +89,8 @@ export interface LargeLayout {
 interface Plan {
   files: string[];
   make: Map<string, (write: Sink) => void>;
+  /** The gzip and Parquet pieces made off the main thread (the bytes `make` writes). */
+  makeAsync: Map<string, () => Promise<Uint8Array>>;
   /** The part cache key of each part: what it is made from, hashed (computed when first asked; null: no code hash). */
   keys: Map<string, () => string | null>;
   partitions: Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>;
@@ -116,11 +121,6 @@ function fingerprint(path: string): string {
   return `${path}\0${s.size}\0${s.mtimeMs}`;
 }
 
-/** The numbers from … to − 1. */
-function* range(from: number, to: number): Generator<number> {
-  for (let i = from; i < to; i++) yield i;
-}
-
 /** Remembers the value of `f` (computed on the first call). */
 function once<T>(f: () => T): () => T {
   let done = false;
@@ -141,10 +141,30 @@ function once<T>(f: () => T): () => T {
  * the Node version (codeHash), which carries zlib.
  */
 function gzipAt(bytes: Uint8Array, time: Date): Uint8Array {
-  const out = gzipSync(bytes, { level: 6 });
+  return stamped(gzipSync(bytes, { level: 6 }), time);
+}
+
+/** gzipAt on libuv's thread pool: the same zlib call with the same options, so the same bytes. */
+function gzipAtAsync(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => gzip(bytes, { level: 6 }, (error, out) => (error ? reject(error) : resolve(stamped(out, time)))));
+}
+
+function stamped(out: Buffer, time: Date): Buffer {
   out.writeUInt32LE(Math.floor(time.getTime() / 1000), 4);
   return out;
 }
+
+/** Runs jobs one after another (each starts when the one before has settled): one piece of a kind in memory at a time. */
+function serial(): <T>(job: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (job) => {
+    const run = tail.then(job, job);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+const gzipQueue = serial();
+const parquetQueue = serial();
 
 function plan(def: TableDef, dir: string): Plan {
   const path = join(dir, def.file);
@@ -173,6 +193,7 @@ function plan(def: TableDef, dir: string): Plan {
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of?: string }).as_of ?? '2000-01-01';
   const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
   const make = new Map<string, (write: Sink) => void>();
+  const makeAsync = new Map<string, () => Promise<Uint8Array>>();
   const keys = new Map<string, () => string | null>();
   const headerHash = once(() => hashBytes(readRange(path, 0, ix.headerEnd)));
   // The SHA-256 of the records from … to − 1 (gzip and Parquet pieces of the same records share it).
@@ -189,6 +210,7 @@ function plan(def: TableDef, dir: string): Plan {
   const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
     make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
+    makeAsync.set(name, () => gzipQueue(() => gzipAtAsync(rawPiece(bytes, ix, p, i === 0), mtime)));
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
@@ -197,10 +219,19 @@ function plan(def: TableDef, dir: string): Plan {
   });
   const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');
+    // From the store's columns (no row objects), else from the piece's CSV.
     make.set(name, (write) => {
       const rows = storedRows();
-      write(rows ? rowsToParquet(def, rowsSource(rows, range(p.from, p.to))) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
+      write(rows ? pieceToParquet(def, parquetPiece(def, rows, p.from, p.to)) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
     });
+    makeAsync.set(name, () =>
+      parquetQueue(async () => {
+        const rows = storedRows();
+        return rows
+          ? pieceToParquetInWorker(def, parquetPiece(def, rows, p.from, p.to))
+          : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
+      }),
+    );
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'parquet', def.name, headerHash(), bodyHash(p)])),
@@ -239,6 +270,7 @@ function plan(def: TableDef, dir: string): Plan {
   const result: Plan = {
     files: [...make.keys()],
     make,
+    makeAsync,
     keys,
     partitions: parts,
     gz,
@@ -267,7 +299,7 @@ function layout(def: TableDef, dir: string): LargeLayout {
     p.sums.set(file, { bytes, sha256: hash.digest('hex') });
   };
   const partKey = (file: string) => (cache === null ? null : (p.keys.get(file)?.() ?? null));
-  const writeTo = (file: string, path: string) => {
+  const writeTo = (file: string, path: string): Promise<void> | undefined => {
     const key = partKey(file);
     const cached = key === null ? null : readLinkedEntry(cache!, PART_KIND, key, path);
     if (cached) {
@@ -277,13 +309,23 @@ function layout(def: TableDef, dir: string): LargeLayout {
     // A new file (not a file left there, which may be a link into the cache), written chunk by chunk:
     // writeFileSync on a descriptor appends at its position and writes the whole chunk.
     rmSync(path, { force: true });
+    const keep = () => {
+      if (key !== null) writeLinkedEntry(cache!, PART_KIND, key, path, p.sums.get(file)!);
+    };
+    const makeAsync = p.makeAsync.get(file);
+    if (makeAsync)
+      return makeAsync().then((bytes) => {
+        writeFileSync(path, bytes);
+        p.sums.set(file, { bytes: bytes.length, sha256: hashBytes(bytes) });
+        keep();
+      });
     const fd = openSync(path, 'w');
     try {
       write(file, (chunk) => writeFileSync(fd, chunk));
     } finally {
       closeSync(fd);
     }
-    if (key !== null) writeLinkedEntry(cache!, PART_KIND, key, path, p.sums.get(file)!);
+    keep();
   };
   const info = (file: string): PartInfo => {
     if (!p.sums.has(file)) {

@@ -5,9 +5,11 @@
  * Types follow the Table Schema: string → UTF8 string, number → DOUBLE, integer → INT32,
  * boolean → BOOLEAN, date → DATE; an empty cell is a null; required columns are REQUIRED.
  */
+import { Worker } from 'node:worker_threads';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describeColumns } from '../data/data-dictionary.ts';
-import type { TableDef } from '../../schemas/index.ts';
+import { cell, type Column, type ColumnTable } from '../data/store.ts';
+import { TABLES, type TableDef } from '../../schemas/index.ts';
 import { readTypedRows, type RowSource } from './downloads.ts';
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
@@ -50,6 +52,101 @@ export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
   const { absent } = source((row) => {
     for (let i = 0; i < columns.length; i++) data[i]!.push(row[columns[i]!.name] ?? null);
   });
+  return parquetOf(def, data, absent);
+}
+
+/**
+ * The rows `from` … `to` − 1 of a table's stored columns (the validated store, store.ts), for
+ * pieceToParquet: one column per column of the table's schema (describeColumns order; null where
+ * the table has none), copied out as typed arrays and dictionaries, which a worker thread receives
+ * without a row object being made or cloned.
+ */
+export interface ParquetPiece {
+  table: string;
+  length: number;
+  columns: (Column | null)[];
+}
+
+export function parquetPiece(def: TableDef, table: ColumnTable, from: number, to: number): ParquetPiece {
+  const slice = (col: Column | undefined): Column | null => {
+    if (col === undefined) return null;
+    if (col.kind === 'number') return { kind: 'number', values: col.values.slice(from, to), nulls: col.nulls?.slice(from, to) ?? null };
+    if (col.kind === 'dict') return { kind: 'dict', dict: col.dict, codes: col.codes.slice(from, to) };
+    return { kind: 'any', values: col.values.slice(from, to) };
+  };
+  return { table: def.name, length: to - from, columns: describeColumns(def).map((c) => slice(table.column(c.name))) };
+}
+
+/** A ParquetPiece as one Parquet file: the bytes rowsToParquet gives for the same rows (each cell as a row object holds it). */
+export function pieceToParquet(def: TableDef, piece: ParquetPiece): Uint8Array {
+  const data = piece.columns.map((col) => {
+    const values: unknown[] = new Array(piece.length);
+    for (let i = 0; i < piece.length; i++) values[i] = col === null ? null : (cell(col, i) ?? null);
+    return values;
+  });
+  return parquetOf(def, data, new Set());
+}
+
+/** The buffers a ParquetPiece owns (parquetPiece copies them), handed to the worker without a copy. */
+const buffersOf = (piece: ParquetPiece) =>
+  piece.columns.flatMap((col) => {
+    if (col === null) return [];
+    if (col.kind === 'number') return col.nulls === null ? [col.values.buffer] : [col.values.buffer, col.nulls.buffer];
+    return col.kind === 'dict' ? [col.codes.buffer] : [];
+  }) as ArrayBuffer[];
+
+/** The table definition a worker finds by name: pieces of other definitions (a release's older schema) are made in this thread. */
+export const inWorker = (def: TableDef) => TABLES.some((t) => t === def);
+
+let worker: {
+  thread: Worker;
+  waiting: Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>;
+  next: number;
+} | null = null;
+
+/**
+ * pieceToParquet in a worker thread (parquet-worker.ts), so that the build's main thread writes the
+ * other parts meanwhile: the same function, so the same bytes. One worker for the process, made
+ * when first needed and ended by endParquetWorker; the piece's buffers are moved to it, not copied.
+ */
+export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Promise<Uint8Array> {
+  if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
+  if (worker === null) {
+    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url));
+    const state = { thread, waiting: new Map(), next: 0 } as NonNullable<typeof worker>;
+    thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+      const job = state.waiting.get(m.id);
+      state.waiting.delete(m.id);
+      if (m.error !== undefined) job?.reject(new Error(m.error));
+      else job?.resolve(m.bytes!);
+      if (state.waiting.size === 0) thread.unref();
+    });
+    thread.on('error', (error) => {
+      for (const job of state.waiting.values()) job.reject(error);
+      state.waiting.clear();
+      if (worker === state) worker = null;
+    });
+    worker = state;
+  }
+  const state = worker;
+  const id = state.next++;
+  return new Promise((resolve, reject) => {
+    state.waiting.set(id, { resolve, reject });
+    state.thread.ref();
+    state.thread.postMessage({ id, piece }, buffersOf(piece));
+  });
+}
+
+/** Ends the Parquet worker thread, if one was made (the downloads are written). */
+export async function endParquetWorker(): Promise<void> {
+  const state = worker;
+  worker = null;
+  if (state) await state.thread.terminate();
+}
+
+/** Columns of values in describeColumns order (a column of `absent` left out) as one Parquet file. */
+function parquetOf(def: TableDef, data: unknown[][], absent: ReadonlySet<string>): Uint8Array {
+  const columns = describeColumns(def);
   const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: kept.length },

@@ -1,0 +1,79 @@
+/**
+ * The Parquet pieces of a large table are made from the validated store's columns (parquetPiece,
+ * pieceToParquet), in a worker thread during the build (pieceToParquetInWorker): the same bytes as
+ * from row objects (rowsToParquet, the path before) and as in the main thread.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rowsSource } from '../../../src/lib/release/downloads.ts';
+import { endParquetWorker, parquetPiece, pieceToParquet, pieceToParquetInWorker, rowsToParquet } from '../../../src/lib/release/parquet.ts';
+import { ColumnTable, storedValidTable, type Column } from '../../../src/lib/data/store.ts';
+import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
+import { observationsTable } from '../../../src/schemas/index.ts';
+import { treeWith } from '../data/helpers.ts';
+import { syntheticObservations } from './synthetic.ts';
+
+// 3 × (34 + 40) × 12 rows, with gaps, empty values and quoted notes.
+const dir = treeWith({ 'observations.csv': syntheticObservations(3, 40, 12) });
+const cache = mkdtempSync(join(tmpdir(), 'nq57-pq-cache-'));
+validateDataset(dir, { cacheDir: cache });
+// The tree's cross-table rules fail (SYNTHETIC ids); the observations file itself is valid and stored.
+const stored = storedValidTable(cache, 'observations', new Uint8Array(readFileSync(join(dir, 'observations.csv'))))!;
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+afterAll(() => endParquetWorker());
+
+describe('Parquet pieces from the store’s columns', () => {
+  it('the stored rows are many, with empty cells', () => {
+    expect(stored.length).toBeGreaterThan(2000);
+    expect(stored.rows().some((r) => r['value'] === null)).toBe(true);
+  });
+
+  for (const [from, to] of [
+    [0, stored.length],
+    [301, stored.length - 17],
+    [5, 5],
+  ] as const)
+    it(`rows ${from}–${to}: the same bytes as from row objects, in this thread and in the worker`, async () => {
+      const fromRows = rowsToParquet(observationsTable, rowsSource(stored, range(from, to)));
+      const here = pieceToParquet(observationsTable, parquetPiece(observationsTable, stored, from, to));
+      const piece = parquetPiece(observationsTable, stored, from, to);
+      const there = await pieceToParquetInWorker(observationsTable, piece);
+      expect(same(here, fromRows)).toBe(true);
+      expect(same(there, fromRows)).toBe(true);
+      expect(await parquetReadObjects({ file: there.buffer as ArrayBuffer })).toHaveLength(to - from);
+      // The piece's typed arrays were moved to the worker, not copied: this thread holds them no more.
+      const moved = piece.columns.find((c) => c !== null && c.kind !== 'any');
+      if (to > from && moved && moved.kind !== 'any') expect((moved.kind === 'number' ? moved.values : moved.codes).byteLength).toBe(0);
+    });
+
+  it('columns of every kind (numbers with nulls, dictionary codes, values as they are) give the bytes of their rows', async () => {
+    const rows = stored.rows();
+    const data: Column[] = stored.columns.map((name, c) => {
+      const cells = rows.map((r) => r[name]);
+      if (name === 'value')
+        return {
+          kind: 'number',
+          values: Float64Array.from(cells, (v) => (v === null ? 0 : (v as number))),
+          nulls: Uint8Array.from(cells, (v) => (v === null ? 1 : 0)),
+        };
+      if (name === 'note') return { kind: 'any', values: cells };
+      return stored.data[c]!;
+    });
+    const mixed = new ColumnTable(stored.columns, data, stored.length);
+    expect(new Set(mixed.data.map((c) => c.kind))).toEqual(new Set(['number', 'dict', 'any']));
+    const fromRows = rowsToParquet(observationsTable, rowsSource(stored, range(7, 2000)));
+    expect(same(await pieceToParquetInWorker(observationsTable, parquetPiece(observationsTable, mixed, 7, 2000)), fromRows)).toBe(true);
+  });
+
+  it('a piece the worker cannot make is an error with its message, not a hang', async () => {
+    const failing = parquetPiece(observationsTable, stored, 0, 3);
+    await expect(pieceToParquetInWorker(observationsTable, { ...failing, table: 'no-such-table' })).rejects.toThrow(
+      /No table no-such-table/,
+    );
+  });
+});
