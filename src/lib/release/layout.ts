@@ -27,7 +27,7 @@ import {
 import { gzip, gzipSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
-import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
+import { writeColumnsJson, writeTableJson, type Sink } from './downloads.ts';
 import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker } from './parquet.ts';
 import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
@@ -253,7 +253,7 @@ function plan(def: TableDef, dir: string): Plan {
     make.set(csvName, (write) => write(partitionCsv(p.records)));
     make.set(jsonName, (write) => {
       const rows = storedRows();
-      if (rows) writeRowsJson(def, rowsSource(rows, p.records), write, 'rows');
+      if (rows) writeColumnsJson(def, rows, p.records, write);
       else writeTableJson(def, partitionCsv(p.records), write, 'rows');
     });
     keys.set(

@@ -1,14 +1,15 @@
 /**
- * The Parquet pieces of a large table are made from the validated store's columns (parquetPiece,
- * pieceToParquet), in a worker thread during the build (pieceToParquetInWorker): the same bytes as
- * from row objects (rowsToParquet, the path before) and as in the main thread.
+ * The Parquet pieces and JSON partitions of a large table are made from the validated store's
+ * columns without a row object per record: Parquet (parquetPiece, pieceToParquet) in a worker
+ * thread during the build (pieceToParquetInWorker), JSON by writeColumnsJson. The same bytes as from
+ * row objects (rowsToParquet, writeRowsJson: the paths before) and as in the main thread.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rowsSource } from '../../../src/lib/release/downloads.ts';
+import { rowsSource, writeColumnsJson, writeRowsJson } from '../../../src/lib/release/downloads.ts';
 import { endParquetWorker, parquetPiece, pieceToParquet, pieceToParquetInWorker, rowsToParquet } from '../../../src/lib/release/parquet.ts';
 import { ColumnTable, storedValidTable, type Column } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
@@ -26,6 +27,24 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 afterAll(() => endParquetWorker());
+
+const rows = stored.rows();
+const data: Column[] = stored.columns.map((name, c) => {
+  const cells = rows.map((r) => r[name]);
+  if (name === 'value')
+    return {
+      kind: 'number',
+      // A few cells JSON writes in its own way: -0 as 0, NaN and -Infinity as null.
+      values: Float64Array.from(cells, (v, i) =>
+        v === null ? 0 : i === 11 ? -0 : i === 12 ? Number.NaN : i === 13 ? -Infinity : (v as number),
+      ),
+      nulls: Uint8Array.from(cells, (v) => (v === null ? 1 : 0)),
+    };
+  if (name === 'note') return { kind: 'any', values: cells };
+  return stored.data[c]!;
+});
+/** The stored rows with columns of the other kinds: the values as numbers (with nulls), the notes as they are. */
+const mixed = new ColumnTable(stored.columns, data, stored.length);
 
 describe('Parquet pieces from the store’s columns', () => {
   it('the stored rows are many, with empty cells', () => {
@@ -52,21 +71,8 @@ describe('Parquet pieces from the store’s columns', () => {
     });
 
   it('columns of every kind (numbers with nulls, dictionary codes, values as they are) give the bytes of their rows', async () => {
-    const rows = stored.rows();
-    const data: Column[] = stored.columns.map((name, c) => {
-      const cells = rows.map((r) => r[name]);
-      if (name === 'value')
-        return {
-          kind: 'number',
-          values: Float64Array.from(cells, (v) => (v === null ? 0 : (v as number))),
-          nulls: Uint8Array.from(cells, (v) => (v === null ? 1 : 0)),
-        };
-      if (name === 'note') return { kind: 'any', values: cells };
-      return stored.data[c]!;
-    });
-    const mixed = new ColumnTable(stored.columns, data, stored.length);
     expect(new Set(mixed.data.map((c) => c.kind))).toEqual(new Set(['number', 'dict', 'any']));
-    const fromRows = rowsToParquet(observationsTable, rowsSource(stored, range(7, 2000)));
+    const fromRows = rowsToParquet(observationsTable, rowsSource(mixed, range(7, 2000)));
     expect(same(await pieceToParquetInWorker(observationsTable, parquetPiece(observationsTable, mixed, 7, 2000)), fromRows)).toBe(true);
   });
 
@@ -76,4 +82,26 @@ describe('Parquet pieces from the store’s columns', () => {
       /No table no-such-table/,
     );
   });
+});
+
+describe('JSON partitions from the store’s columns', () => {
+  const json = (f: (write: (chunk: Uint8Array | string) => void) => void) => {
+    const parts: string[] = [];
+    f((chunk) => parts.push(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk)));
+    return parts.join('');
+  };
+  for (const [name, table] of [
+    ['dictionary columns', stored],
+    ['columns of every kind', mixed],
+  ] as const)
+    it(`${name}: the bytes writeRowsJson gives from row objects, for any records`, () => {
+      const all = range(0, table.length);
+      // More than one block of lines (10,000), some records only, one, none.
+      const sets = [all, [...all, ...all, ...all, ...all], all.filter((r) => r % 3 === 1), [17], []];
+      for (const records of sets) {
+        const expected = json((w) => writeRowsJson(observationsTable, rowsSource(table, records), w, 'rows'));
+        expect(json((w) => writeColumnsJson(observationsTable, table, records, w))).toBe(expected);
+      }
+      expect(JSON.parse(json((w) => writeColumnsJson(observationsTable, table, all, w)))).toHaveLength(table.length + 1);
+    });
 });
