@@ -304,7 +304,7 @@ function layout(def: TableDef, dir: string): LargeLayout {
     const cached = key === null ? null : readLinkedEntry(cache!, PART_KIND, key, path);
     if (cached) {
       p.sums.set(file, cached);
-      return;
+      return undefined;
     }
     // A new file (not a file left there, which may be a link into the cache), written chunk by chunk:
     // writeFileSync on a descriptor appends at its position and writes the whole chunk.
@@ -326,6 +326,7 @@ function layout(def: TableDef, dir: string): LargeLayout {
       closeSync(fd);
     }
     keep();
+    return undefined;
   };
   const info = (file: string): PartInfo => {
     if (!p.sums.has(file)) {

@@ -98,11 +98,12 @@ const buffersOf = (piece: ParquetPiece) =>
 /** The table definition a worker finds by name: pieces of other definitions (a release's older schema) are made in this thread. */
 export const inWorker = (def: TableDef) => TABLES.some((t) => t === def);
 
-let worker: {
+interface ParquetWorker {
   thread: Worker;
   waiting: Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>;
   next: number;
-} | null = null;
+}
+let worker: ParquetWorker | null = null;
 
 /**
  * pieceToParquet in a worker thread (parquet-worker.ts), so that the build's main thread writes the
@@ -111,29 +112,31 @@ let worker: {
  */
 export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Promise<Uint8Array> {
   if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
-  if (worker === null) {
+  let state = worker;
+  if (state === null) {
     const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url));
-    const state = { thread, waiting: new Map(), next: 0 } as NonNullable<typeof worker>;
+    const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
+    state = made;
     thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const job = state.waiting.get(m.id);
-      state.waiting.delete(m.id);
+      const job = made.waiting.get(m.id);
+      made.waiting.delete(m.id);
       if (m.error !== undefined) job?.reject(new Error(m.error));
       else job?.resolve(m.bytes!);
-      if (state.waiting.size === 0) thread.unref();
+      if (made.waiting.size === 0) thread.unref();
     });
     thread.on('error', (error) => {
-      for (const job of state.waiting.values()) job.reject(error);
-      state.waiting.clear();
-      if (worker === state) worker = null;
+      for (const job of made.waiting.values()) job.reject(error);
+      made.waiting.clear();
+      if (worker === made) worker = null;
     });
-    worker = state;
+    worker = made;
   }
-  const state = worker;
   const id = state.next++;
+  const running = state;
   return new Promise((resolve, reject) => {
-    state.waiting.set(id, { resolve, reject });
-    state.thread.ref();
-    state.thread.postMessage({ id, piece }, buffersOf(piece));
+    running.waiting.set(id, { resolve, reject });
+    running.thread.ref();
+    running.thread.postMessage({ id, piece }, buffersOf(piece));
   });
 }
 
