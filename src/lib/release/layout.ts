@@ -17,6 +17,7 @@ import {
   hashBytes,
   linkedEntrySums,
   hashRange,
+  letGo,
   pruneLinkedEntries,
   readLinkedEntry,
   readRange,
@@ -146,7 +147,14 @@ function gzipAt(bytes: Uint8Array, time: Date): Uint8Array {
 
 /** gzipAt on libuv's thread pool: the same zlib call with the same options, so the same bytes. */
 function gzipAtAsync(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => gzip(bytes, { level: 6 }, (error, out) => (error ? reject(error) : resolve(stamped(out, time)))));
+  return new Promise((resolve, reject) =>
+    gzip(bytes, { level: 6 }, (error, out) => {
+      // The piece's bytes (up to 64 MiB, read for this piece alone) are given back at once.
+      letGo(bytes);
+      if (error) reject(error);
+      else resolve(stamped(out, time));
+    }),
+  );
 }
 
 function stamped(out: Buffer, time: Date): Buffer {
@@ -227,9 +235,14 @@ function plan(def: TableDef, dir: string): Plan {
     makeAsync.set(name, () =>
       parquetQueue(async () => {
         const rows = storedRows();
-        return rows
-          ? pieceToParquetInWorker(def, parquetPiece(def, rows, p.from, p.to))
-          : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
+        if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
+        try {
+          return await pieceToParquetInWorker(def, parquetPiece(def, rows, p.from, p.to));
+        } catch (error) {
+          // A worker over its heap limit (parquet.ts, WORKER_HEAP_MB): the piece is made here, the same bytes.
+          if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+          return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
+        }
       }),
     );
     keys.set(

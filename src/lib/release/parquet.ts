@@ -98,6 +98,14 @@ const buffersOf = (piece: ParquetPiece) =>
 /** The table definition a worker finds by name: pieces of other definitions (a release's older schema) are made in this thread. */
 export const inWorker = (def: TableDef) => TABLES.some((t) => t === def);
 
+/**
+ * The worker's old generation, in MiB: a piece needs ≈ 100 MB live (its columns, one row group being
+ * encoded, the file so far; ≤ 64 MiB of CSV); without a limit V8 let the worker's heap grow to
+ * ≈ 400 MB of garbage at M50. A worker over it ends with ERR_WORKER_OUT_OF_MEMORY and the piece
+ * is made in the main thread instead (layout.ts).
+ */
+export const WORKER_HEAP_MB = 256;
+
 interface ParquetWorker {
   thread: Worker;
   waiting: Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>;
@@ -114,7 +122,9 @@ export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Prom
   if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
   let state = worker;
   if (state === null) {
-    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url));
+    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
     state = made;
     thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
