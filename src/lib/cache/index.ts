@@ -141,7 +141,8 @@ export function scanHashed(
   const hash = sha256();
   const fd = openSync(path, 'r');
   try {
-    let buffer = Buffer.alloc(Math.min(windowBytes, size));
+    // Not zero-filled: only the bytes read are handed on.
+    let buffer = Buffer.allocUnsafeSlow(Math.min(windowBytes, size));
     for (let at = 0; ;) {
       const n = readBytes(fd, buffer, at);
       const final = at + n >= size;
@@ -153,7 +154,7 @@ export function scanHashed(
         break;
       }
       // Nothing read: one record is longer than the window.
-      if (used === 0) buffer = Buffer.alloc(buffer.length * 2);
+      if (used === 0) buffer = Buffer.allocUnsafeSlow(buffer.length * 2);
     }
   } finally {
     closeSync(fd);
@@ -176,7 +177,8 @@ function readBytes(fd: number, buffer: Uint8Array, at: number): number {
 
 /** Bytes `from` … `to` − 1 of a file (a new buffer of their length), read where they are. */
 export function readRange(path: string, from: number, to: number): Uint8Array {
-  const out = Buffer.alloc(to - from);
+  // Its own memory (letGo can give it back), not zero-filled: every byte is read into it, or it is an error.
+  const out = Buffer.allocUnsafeSlow(to - from);
   const fd = openSync(path, 'r');
   try {
     const n = readBytes(fd, out, from);
@@ -192,7 +194,7 @@ export function hashRange(path: string, from: number, to: number, windowBytes = 
   const hash = sha256();
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(Math.max(0, Math.min(windowBytes, to - from)));
+    const buffer = Buffer.allocUnsafeSlow(Math.max(0, Math.min(windowBytes, to - from)));
     for (let at = from; at < to;) {
       const n = readBytes(fd, buffer.subarray(0, Math.min(buffer.length, to - at)), at);
       if (n === 0) throw new Error(`${path}: bytes up to ${to} asked for, the file ends at ${at}.`);

@@ -3,7 +3,7 @@
  * gzip pieces, Parquet pieces and partitions per indicator and area level (src/lib/release/partition.ts).
  * The observations used here are SYNTHETIC (made in this file), never published.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -367,6 +367,7 @@ describe('a large table in a release (SYNTHETIC observations)', { timeout: SLOW 
       expect(versioned.length, d.file).toBeGreaterThan(0);
       expect(readFileSync(join(out, d.path)).equals(versioned), d.path).toBe(true);
     }
+    rmSync(out, { recursive: true, force: true });
   });
 });
 
