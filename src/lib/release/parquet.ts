@@ -6,7 +6,7 @@
  * boolean → BOOLEAN, date → DATE; an empty cell is a null; required columns are REQUIRED.
  */
 import { Worker } from 'node:worker_threads';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { describeColumns } from '../data/data-dictionary.ts';
 import { cell, type Column, type ColumnTable } from '../data/store.ts';
 import { TABLES, type TableDef } from '../../schemas/index.ts';
@@ -52,7 +52,7 @@ export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
   const { absent } = source((row) => {
     for (let i = 0; i < columns.length; i++) data[i]!.push(row[columns[i]!.name] ?? null);
   });
-  return parquetOf(def, data, absent);
+  return parquetOf(def, data[0]?.length ?? 0, (i, from, to) => data[i]!.slice(from, to), absent);
 }
 
 /**
@@ -78,13 +78,15 @@ export function parquetPiece(def: TableDef, table: ColumnTable, from: number, to
 }
 
 /** A ParquetPiece as one Parquet file: the bytes rowsToParquet gives for the same rows (each cell as a row object holds it). */
-export function pieceToParquet(def: TableDef, piece: ParquetPiece): Uint8Array {
-  const data = piece.columns.map((col) => {
-    const values: unknown[] = new Array(piece.length);
-    for (let i = 0; i < piece.length; i++) values[i] = col === null ? null : (cell(col, i) ?? null);
+export function pieceToParquet(def: TableDef, piece: ParquetPiece, oneCall = false): Uint8Array {
+  // The values of one row group at a time.
+  const valuesOf = (c: number, from: number, to: number) => {
+    const col = piece.columns[c]!;
+    const values: unknown[] = new Array(to - from);
+    for (let i = from; i < to; i++) values[i - from] = col === null ? null : (cell(col, i) ?? null);
     return values;
-  });
-  return parquetOf(def, data, new Set());
+  };
+  return parquetOf(def, piece.length, valuesOf, new Set(), oneCall);
 }
 
 /** The buffers a ParquetPiece owns (parquetPiece copies them), handed to the worker without a copy. */
@@ -157,10 +159,27 @@ export async function endParquetWorker(): Promise<void> {
   if (state) await state.thread.terminate();
 }
 
-/** Columns of values in describeColumns order (a column of `absent` left out) as one Parquet file. */
-function parquetOf(def: TableDef, data: unknown[][], absent: ReadonlySet<string>): Uint8Array {
-  const columns = describeColumns(def);
-  const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));
+/** Rows in one row group of a Parquet file (the library's default after a first small one for previews). */
+const GROUP_ROWS = 100_000;
+
+/**
+ * `rows` rows as one Parquet file, their values asked for one row group at a time (`valuesOf`: the
+ * values of column `i`, describeColumns order, rows from … to − 1; a column of `absent` left out):
+ * hyparquet-writer's ParquetWriter is given one row group per call, which writes the bytes that one
+ * call of parquetWriteBuffer with all the rows and `rowGroupSize` GROUP_ROWS writes (the indexes and
+ * metadata are written at the end either way), while holding one row group's values, not the
+ * piece's. `oneCall`: that single call, for the tests to compare.
+ */
+function parquetOf(
+  def: TableDef,
+  rows: number,
+  valuesOf: (i: number, from: number, to: number) => unknown[],
+  absent: ReadonlySet<string>,
+  oneCall = false,
+): Uint8Array {
+  const kept = describeColumns(def)
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !absent.has(c.name));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: kept.length },
     ...kept.map(({ c }) => ({
@@ -169,17 +188,18 @@ function parquetOf(def: TableDef, data: unknown[][], absent: ReadonlySet<string>
       repetition_type: c.required ? ('REQUIRED' as const) : ('OPTIONAL' as const),
     })),
   ];
-  const columnData = kept.map(({ c, values }) => ({
-    name: c.name,
-    data: c.type === 'date' ? values.map(dayNumber) : values,
-  }));
-  const buffer = parquetWriteBuffer({
-    columnData: columnData,
-    schema,
-    // One row group per 100,000 rows (the library's default after a first small one for previews).
-    rowGroupSize: 100_000,
-    kvMetadata: [{ key: 'nq57.table', value: def.name }],
-    createdBy: 'nq57-portal (hyparquet-writer)',
-  });
-  return new Uint8Array(buffer);
+  const columnData = (from: number, to: number) =>
+    kept.map(({ c, i }) => {
+      const values = valuesOf(i, from, to);
+      return { name: c.name, data: c.type === 'date' ? values.map(dayNumber) : values };
+    });
+  const file = { schema, kvMetadata: [{ key: 'nq57.table', value: def.name }], createdBy: 'nq57-portal (hyparquet-writer)' };
+  if (oneCall) return new Uint8Array(parquetWriteBuffer({ ...file, columnData: columnData(0, rows), rowGroupSize: GROUP_ROWS }));
+  // What parquetWriteBuffer does (SNAPPY, statistics and page size its defaults), a row group per write.
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({ writer, ...file });
+  for (let from = 0; from < rows; from += GROUP_ROWS)
+    parquet.write({ columnData: columnData(from, Math.min(rows, from + GROUP_ROWS)), rowGroupSize: GROUP_ROWS });
+  parquet.finish();
+  return new Uint8Array(writer.getBuffer());
 }

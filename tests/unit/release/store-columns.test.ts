@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rowsSource, writeColumnsJson, writeRowsJson } from '../../../src/lib/release/downloads.ts';
 import { endParquetWorker, parquetPiece, pieceToParquet, pieceToParquetInWorker, rowsToParquet } from '../../../src/lib/release/parquet.ts';
@@ -75,6 +75,27 @@ describe('Parquet pieces from the store’s columns', () => {
     expect(new Set(mixed.data.map((c) => c.kind))).toEqual(new Set(['number', 'dict', 'any']));
     const fromRows = rowsToParquet(observationsTable, rowsSource(mixed, range(7, 2000)));
     expect(same(await pieceToParquetInWorker(observationsTable, parquetPiece(observationsTable, mixed, 7, 2000)), fromRows)).toBe(true);
+  });
+
+  it('a piece of several row groups, written a row group at a time, is the bytes of the library’s one call', async () => {
+    // The stored rows 100 times over: 261,000 rows, 3 row groups of 100,000 (the last one shorter).
+    const times = 100;
+    const repeated = new ColumnTable(
+      stored.columns,
+      stored.data.map((col) => {
+        if (col.kind !== 'dict') throw new Error('the stored observations are dictionary-coded');
+        const codes = new Uint32Array(col.codes.length * times);
+        for (let t = 0; t < times; t++) codes.set(col.codes, t * col.codes.length);
+        return { kind: 'dict', dict: col.dict, codes };
+      }),
+      stored.length * times,
+    );
+    const piece = () => parquetPiece(observationsTable, repeated, 0, repeated.length);
+    const oneCall = pieceToParquet(observationsTable, piece(), true);
+    expect(same(pieceToParquet(observationsTable, piece()), oneCall)).toBe(true);
+    expect(same(await pieceToParquetInWorker(observationsTable, piece()), oneCall)).toBe(true);
+    const meta = parquetMetadata(oneCall.buffer as ArrayBuffer);
+    expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([100_000, 100_000, repeated.length - 200_000]);
   });
 
   it('a piece the worker cannot make is an error with its message, not a hang', async () => {
