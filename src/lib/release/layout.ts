@@ -172,7 +172,41 @@ function serial(): <T>(job: () => Promise<T>) => Promise<T> {
   };
 }
 const gzipQueue = serial();
-const parquetQueue = serial();
+
+/**
+ * The Parquet pieces waiting to be made. The worker thread takes them in order, one at a time; the
+ * main thread, once it has written everything else and only waits for the pieces (writeDownloads),
+ * takes the last ones itself (makeWaitingPieces): the worker was the longest path at M50.
+ */
+const parquetJobs: ((here: boolean) => Promise<void>)[] = [];
+let workerBusy = false;
+
+/** Queues the making of one Parquet piece: `make(here)` makes it in this thread when `here`, else in the worker. */
+export function queueParquet(make: (here: boolean) => Promise<Uint8Array>): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    parquetJobs.push((here) => make(here).then(resolve, reject));
+    nextForWorker();
+  });
+}
+
+function nextForWorker(): void {
+  if (workerBusy) return;
+  const job = parquetJobs.shift();
+  if (!job) return;
+  workerBusy = true;
+  void job(false).finally(() => {
+    workerBusy = false;
+    nextForWorker();
+  });
+}
+
+/** Makes the Parquet pieces still waiting for the worker in this thread, from the last, letting the worker take the next between two. */
+export async function makeWaitingPieces(): Promise<void> {
+  for (let job = parquetJobs.pop(); job; job = parquetJobs.pop()) {
+    await job(true);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 function plan(def: TableDef, dir: string): Plan {
   const path = join(dir, def.file);
@@ -233,9 +267,10 @@ function plan(def: TableDef, dir: string): Plan {
       write(rows ? pieceToParquet(def, parquetPiece(def, rows, p.from, p.to)) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
     });
     makeAsync.set(name, () =>
-      parquetQueue(async () => {
+      queueParquet(async (here) => {
         const rows = storedRows();
         if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
+        if (here) return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
         try {
           return await pieceToParquetInWorker(def, parquetPiece(def, rows, p.from, p.to));
         } catch (error) {

@@ -10,7 +10,7 @@ import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { HOST_FILE_LIMIT, isLarge } from './partition.ts';
-import { clearLayouts, largeLayouts, largeParts, prunePartCache } from './layout.ts';
+import { clearLayouts, largeLayouts, largeParts, makeWaitingPieces, prunePartCache } from './layout.ts';
 import { cachedVersion, storeVersion } from './cache.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
@@ -159,6 +159,7 @@ export async function writeDownloads(dir: string, outDir: string, baseUrl: strin
   let pending: Promise<void>[] = [];
   let failure: { error: unknown } | null = null;
   const settle = async () => {
+    if (pending.length > 0) await makeWaitingPieces();
     await Promise.all(pending);
     pending = [];
     if (failure) throw failure.error;

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rowsSource, writeColumnsJson, writeRowsJson } from '../../../src/lib/release/downloads.ts';
 import { endParquetWorker, parquetPiece, pieceToParquet, pieceToParquetInWorker, rowsToParquet } from '../../../src/lib/release/parquet.ts';
 import { ColumnTable, storedValidTable, type Column } from '../../../src/lib/data/store.ts';
+import { makeWaitingPieces, queueParquet } from '../../../src/lib/release/layout.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { observationsTable } from '../../../src/schemas/index.ts';
 import { treeWith } from '../data/helpers.ts';
@@ -126,4 +127,26 @@ describe('JSON partitions from the store’s columns', () => {
       }
       expect(JSON.parse(json((w) => writeColumnsJson(observationsTable, table, all, w)))).toHaveLength(table.length + 1);
     });
+});
+
+describe('the queue of Parquet pieces', () => {
+  it('the worker takes them in order; the main thread, once it waits, makes the rest from the last', async () => {
+    const ran: string[] = [];
+    let finishFirst = () => {};
+    const first = new Promise<void>((resolve) => (finishFirst = resolve));
+    const job = (name: string) => async (here: boolean) => {
+      ran.push(`${name} ${here ? 'here' : 'worker'}`);
+      if (name === 'a') await first;
+      return new TextEncoder().encode(name);
+    };
+    const made = ['a', 'b', 'c', 'd'].map((name) => queueParquet(job(name)));
+    // The worker is busy with a: the main thread makes d, then c, then b (the worker still on a).
+    await makeWaitingPieces();
+    expect(ran).toEqual(['a worker', 'd here', 'c here', 'b here']);
+    finishFirst();
+    expect((await Promise.all(made)).map((b) => new TextDecoder().decode(b))).toEqual(['a', 'b', 'c', 'd']);
+    // Free again: the next piece goes to the worker.
+    await queueParquet(job('e'));
+    expect(ran.at(-1)).toBe('e worker');
+  });
 });
