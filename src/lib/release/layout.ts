@@ -162,49 +162,60 @@ function stamped(out: Buffer, time: Date): Buffer {
   return out;
 }
 
-/** Runs jobs one after another (each starts when the one before has settled): one piece of a kind in memory at a time. */
-function serial(): <T>(job: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (job) => {
-    const run = tail.then(job, job);
-    tail = run.catch(() => {});
-    return run;
-  };
-}
-const gzipQueue = serial();
-
 /**
- * The Parquet pieces waiting to be made. The worker thread takes them in order, one at a time; the
- * main thread, once it has written everything else and only waits for the pieces (writeDownloads),
- * takes the last ones itself (makeWaitingPieces): the worker was the longest path at M50.
+ * Pieces waiting to be made, of one kind (gzip, Parquet). They are made off the main thread in order,
+ * one at a time (one piece of a kind in memory), by libuv's pool or the worker thread; the main
+ * thread, once it has written everything else and only waits for the pieces (writeDownloads), makes
+ * those still waiting itself (makeWaitingPieces): with a busy machine the pieces were the longest path
+ * at M50.
  */
-const parquetJobs: ((here: boolean) => Promise<void>)[] = [];
-let workerBusy = false;
+class PieceQueue {
+  private readonly jobs: ((here: boolean) => Promise<void>)[] = [];
+  private busy = false;
+
+  /** Queues one piece: `make(here)` makes it in this thread when `here`, else off it. */
+  add(make: (here: boolean) => Promise<Uint8Array>): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.jobs.push((here) => make(here).then(resolve, reject));
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy) return;
+    const job = this.jobs.shift();
+    if (!job) return;
+    this.busy = true;
+    void job(false).finally(() => {
+      this.busy = false;
+      this.next();
+    });
+  }
+
+  /** The last piece still waiting, taken off the queue to be made in this thread. */
+  takeLast(): ((here: boolean) => Promise<void>) | undefined {
+    return this.jobs.pop();
+  }
+}
+
+const gzipQueue = new PieceQueue();
+const parquetQueue = new PieceQueue();
 
 /** Queues the making of one Parquet piece: `make(here)` makes it in this thread when `here`, else in the worker. */
-export function queueParquet(make: (here: boolean) => Promise<Uint8Array>): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    parquetJobs.push((here) => make(here).then(resolve, reject));
-    nextForWorker();
-  });
-}
+export const queueParquet = (make: (here: boolean) => Promise<Uint8Array>) => parquetQueue.add(make);
 
-function nextForWorker(): void {
-  if (workerBusy) return;
-  const job = parquetJobs.shift();
-  if (!job) return;
-  workerBusy = true;
-  void job(false).finally(() => {
-    workerBusy = false;
-    nextForWorker();
-  });
-}
-
-/** Makes the Parquet pieces still waiting for the worker in this thread, from the last, letting the worker take the next between two. */
+/**
+ * Makes the pieces still waiting in this thread, the last first (a Parquet piece, then a gzip piece,
+ * and so on), letting the pool and the worker take their next between two.
+ */
 export async function makeWaitingPieces(): Promise<void> {
-  for (let job = parquetJobs.pop(); job; job = parquetJobs.pop()) {
-    await job(true);
-    await new Promise((resolve) => setImmediate(resolve));
+  for (;;) {
+    const jobs = [parquetQueue.takeLast(), gzipQueue.takeLast()].filter((j) => j !== undefined);
+    if (jobs.length === 0) return;
+    for (const job of jobs) {
+      await job(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 
@@ -252,7 +263,12 @@ function plan(def: TableDef, dir: string): Plan {
   const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
     make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
-    makeAsync.set(name, () => gzipQueue(() => gzipAtAsync(rawPiece(bytes, ix, p, i === 0), mtime)));
+    makeAsync.set(name, () =>
+      gzipQueue.add(async (here) => {
+        const raw = rawPiece(bytes, ix, p, i === 0);
+        return here ? gzipAt(raw, mtime) : gzipAtAsync(raw, mtime);
+      }),
+    );
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
@@ -267,7 +283,7 @@ function plan(def: TableDef, dir: string): Plan {
       write(rows ? pieceToParquet(def, parquetPiece(def, rows, p.from, p.to)) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
     });
     makeAsync.set(name, () =>
-      queueParquet(async (here) => {
+      parquetQueue.add(async (here) => {
         const rows = storedRows();
         if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
         if (here) return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
