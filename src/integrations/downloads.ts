@@ -37,13 +37,13 @@ export default function downloads(): AstroIntegration {
         if (config.site) baseUrl = config.site.replace(/\/$/, '');
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         const started = performance.now();
         mkdirSync(cacheDir, { recursive: true });
         // A folder of its own: two builds at once (tests) do not share it.
         const dir = mkdtempSync(join(cacheDir, 'nq57-downloads-'));
         // An immutable release's downloads are kept in the build's cache (src/lib/cache), beside the validated store.
-        staged = { dir, files: writeDownloads(dataDir(), dir, baseUrl, buildCache() ?? undefined) };
+        staged = { dir, files: await writeDownloads(dataDir(), dir, baseUrl, buildCache() ?? undefined) };
         logger.info(`${staged.files.length} data downloads written in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:build:done': ({ dir }) => {

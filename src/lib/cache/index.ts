@@ -13,12 +13,15 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -117,6 +120,91 @@ export function readHashed(path: string): { bytes: Uint8Array; hash: string } {
   const hash = hashBytes(bytes);
   fileHashes.set(path, { stamp, hash });
   return { bytes, hash };
+}
+
+/** The bytes a window of scanHashed holds (at least: a window grows to hold one longer record). */
+export const SCAN_WINDOW_BYTES = 16 * 2 ** 20;
+
+/**
+ * Reads a file a window at a time, hands each window to `scan` (its bytes, its offset in the file,
+ * whether it reaches the end), which returns how many of its bytes it has read (the next window
+ * starts there: a record cut by the window is handed on again with the next one), and returns the
+ * file's SHA-256, which fileHash then remembers, as readHashed does, without holding the file whole.
+ */
+export function scanHashed(
+  path: string,
+  scan: (window: Uint8Array, at: number, final: boolean) => number,
+  windowBytes = SCAN_WINDOW_BYTES,
+): string {
+  const stamp = stampOf(path);
+  const size = statSync(path).size;
+  const hash = sha256();
+  const fd = openSync(path, 'r');
+  try {
+    // Not zero-filled: only the bytes read are handed on.
+    let buffer = Buffer.allocUnsafeSlow(Math.min(windowBytes, size));
+    for (let at = 0; ;) {
+      const n = readBytes(fd, buffer, at);
+      const final = at + n >= size;
+      const used = scan(buffer.subarray(0, n), at, final);
+      hash.update(buffer.subarray(0, used));
+      at += used;
+      if (final) {
+        if (used !== n) throw new Error(`${path}: ${n - used} bytes at the end were not read.`);
+        break;
+      }
+      // Nothing read: one record is longer than the window.
+      if (used === 0) buffer = Buffer.allocUnsafeSlow(buffer.length * 2);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const sum = hash.digest('hex');
+  fileHashes.set(path, { stamp, hash: sum });
+  return sum;
+}
+
+/** Fills `buffer` from offset `at` of the file (less at its end); the count read. */
+function readBytes(fd: number, buffer: Uint8Array, at: number): number {
+  let n = 0;
+  while (n < buffer.length) {
+    const got = readSync(fd, buffer, n, buffer.length - n, at + n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
+}
+
+/** Bytes `from` … `to` − 1 of a file (a new buffer of their length), read where they are. */
+export function readRange(path: string, from: number, to: number): Uint8Array {
+  // Its own memory (letGo can give it back), not zero-filled: every byte is read into it, or it is an error.
+  const out = Buffer.allocUnsafeSlow(to - from);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readBytes(fd, out, from);
+    if (n !== out.length) throw new Error(`${path}: ${out.length} bytes asked for at ${from}, ${n} there.`);
+  } finally {
+    closeSync(fd);
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** SHA-256 of bytes `from` … `to` − 1 of a file, read a window at a time. */
+export function hashRange(path: string, from: number, to: number, windowBytes = SCAN_WINDOW_BYTES): string {
+  const hash = sha256();
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafeSlow(Math.max(0, Math.min(windowBytes, to - from)));
+    for (let at = from; at < to;) {
+      const n = readBytes(fd, buffer.subarray(0, Math.min(buffer.length, to - at)), at);
+      if (n === 0) throw new Error(`${path}: bytes up to ${to} asked for, the file ends at ${at}.`);
+      hash.update(buffer.subarray(0, n));
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /**

@@ -81,22 +81,18 @@ export function writeRowsJson(def: TableDef, source: RowSource, write: Sink, sha
     let columns: string[] | null = null;
     // One array of a row's values, filled again for each row (half the time of a new array per row).
     let cells: unknown[] = [];
-    let lines: string[] = [];
+    const out = rowLines(write);
     const { absent } = source((row) => {
       if (!columns) {
         columns = Object.keys(row);
         cells = new Array(columns.length);
-        write(`[${JSON.stringify(columns)}`);
+        out.start(columns);
       }
       for (let i = 0; i < columns.length; i++) cells[i] = row[columns[i]!];
-      lines.push(JSON.stringify(cells));
-      if (lines.length === BLOCK) {
-        write(`,\n${lines.join(',\n')}`);
-        lines = [];
-      }
+      out.line(JSON.stringify(cells));
     });
-    if (!columns) write(`[${JSON.stringify(columnsOf(def).filter((c) => !absent.has(c)))}`);
-    write(`${lines.length > 0 ? `,\n${lines.join(',\n')}` : ''}\n]\n`);
+    if (!columns) out.start(columnsOf(def).filter((c) => !absent.has(c)));
+    out.end();
     return;
   }
   source((row) => {
@@ -105,6 +101,54 @@ export function writeRowsJson(def: TableDef, source: RowSource, write: Sink, sha
   });
   flush();
   write(first ? '[]\n' : '\n]\n');
+}
+
+/** The JSON of shape `rows`, a line at a time: the column names, then each row's array, written a block of lines at a time. */
+function rowLines(write: Sink): { start(columns: readonly string[]): void; line(json: string): void; end(): void } {
+  const BLOCK = 10_000;
+  let lines: string[] = [];
+  return {
+    start: (columns) => write(`[${JSON.stringify(columns)}`),
+    line(json) {
+      lines.push(json);
+      if (lines.length === BLOCK) {
+        write(`,\n${lines.join(',\n')}`);
+        lines = [];
+      }
+    },
+    end: () => write(`${lines.length > 0 ? `,\n${lines.join(',\n')}` : ''}\n]\n`),
+  };
+}
+
+/** A cell as JSON.stringify writes it inside an array (undefined as null). */
+const cellJson = (value: unknown) => JSON.stringify([value]).slice(1, -1);
+
+/**
+ * writeRowsJson of shape `rows` for some records of the store's columns (a large table's
+ * partitions): the same bytes, each row's line made from the columns, without a row object; a
+ * dictionary column's values are turned into JSON once each, not once per row.
+ */
+export function writeColumnsJson(def: TableDef, table: ColumnTable, records: readonly number[], write: Sink): void {
+  // No rows: the column names come from the schema, as writeRowsJson gives them.
+  if (records.length === 0) return writeRowsJson(def, rowsSource(table, records), write, 'rows');
+  const cells = table.data.map((col): ((r: number) => string) => {
+    if (col.kind === 'dict') {
+      const texts = col.dict.map(cellJson);
+      return (r) => texts[col.codes[r]!]!;
+    }
+    if (col.kind === 'number')
+      // JSON.stringify of a number: its shortest form, -0 as 0, NaN and ±Infinity as null.
+      return (r) => (col.nulls !== null && col.nulls[r] === 1 ? 'null' : Number.isFinite(col.values[r]) ? String(col.values[r]) : 'null');
+    return (r) => cellJson(col.values[r]);
+  });
+  const out = rowLines(write);
+  out.start(table.columns);
+  for (const r of records) {
+    let line = '[';
+    for (let c = 0; c < cells.length; c++) line += c === 0 ? cells[c]!(r) : `,${cells[c]!(r)}`;
+    out.line(`${line}]`);
+  }
+  out.end();
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The parts a large table is published as (partition.ts says which and why), for one folder of
  * files (a release or the working data): their names, how to write each, and their sizes and
- * checksums for the Data Package. A layout holds the table's bytes while the downloads are written;
- * clearLayouts() lets them go (the names stay known, keyed by the file's size and time). Each part
- * is kept in the build's cache, keyed by what it is made from (PART_KIND below), so a warm build
- * makes again only the parts whose bytes changed.
+ * checksums for the Data Package. A layout holds the table's index (where each record starts, its
+ * partition), not its bytes: the file is read a window at a time to index and hash it, and each part
+ * reads the byte ranges it is made from; clearLayouts() lets the index go (the names stay known,
+ * keyed by the file's size and time). Each part is kept in the build's cache, keyed by what it is
+ * made from (PART_KIND below), so a warm build makes again only the parts whose bytes changed.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,24 +16,26 @@ import {
   codeHash,
   hashBytes,
   linkedEntrySums,
+  hashRange,
+  letGo,
   pruneLinkedEntries,
-  readHashed,
   readLinkedEntry,
+  readRange,
+  scanHashed,
   writeLinkedEntry,
   type FileSums,
 } from '../cache/index.ts';
-import { gzipSync } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
-import { rowsSource, writeRowsJson, writeTableJson, type Sink } from './downloads.ts';
-import { csvToParquet, rowsToParquet } from './parquet.ts';
+import { writeColumnsJson, writeTableJson, type Sink } from './downloads.ts';
+import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker } from './parquet.ts';
 import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import {
   csvOf,
   csvOfRange,
   GZ_PIECE_BYTES,
-  indexTable,
   isLarge,
   PARQUET_PIECE_BYTES,
   partitions,
@@ -40,6 +43,8 @@ import {
   pieces,
   rawPiece,
   recordCount,
+  tableIndexer,
+  type TableBytes,
 } from './partition.ts';
 import { tablesOf } from './tables.ts';
 
@@ -73,8 +78,11 @@ export interface LargeLayout {
   /**
    * Writes a part as the file `path`: from the part cache when it holds this part for the same
    * inputs and code (a hard link, or a copy), else made and written, then kept in the part cache.
+   * A gzip or Parquet piece to make is made off the main thread (gzip on libuv's pool, Parquet in a
+   * worker thread), one of each kind at a time: the promise is settled when the file is written
+   * (undefined: written already). The bytes are those `write` gives.
    */
-  writeTo(file: string, path: string): void;
+  writeTo(file: string, path: string): Promise<void> | undefined;
   /** Sizes and checksums of every part (parts not written yet are taken from the part cache, or made in memory to count them). */
   describe(): LargeTableParts;
 }
@@ -82,6 +90,8 @@ export interface LargeLayout {
 interface Plan {
   files: string[];
   make: Map<string, (write: Sink) => void>;
+  /** The gzip and Parquet pieces made off the main thread (the bytes `make` writes). */
+  makeAsync: Map<string, () => Promise<Uint8Array>>;
   /** The part cache key of each part: what it is made from, hashed (computed when first asked; null: no code hash). */
   keys: Map<string, () => string | null>;
   partitions: Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>;
@@ -112,11 +122,6 @@ function fingerprint(path: string): string {
   return `${path}\0${s.size}\0${s.mtimeMs}`;
 }
 
-/** The numbers from … to − 1. */
-function* range(from: number, to: number): Generator<number> {
-  for (let i = from; i < to; i++) yield i;
-}
-
 /** Remembers the value of `f` (computed on the first call). */
 function once<T>(f: () => T): () => T {
   let done = false;
@@ -137,9 +142,81 @@ function once<T>(f: () => T): () => T {
  * the Node version (codeHash), which carries zlib.
  */
 function gzipAt(bytes: Uint8Array, time: Date): Uint8Array {
-  const out = gzipSync(bytes, { level: 6 });
+  return stamped(gzipSync(bytes, { level: 6 }), time);
+}
+
+/** gzipAt on libuv's thread pool: the same zlib call with the same options, so the same bytes. */
+function gzipAtAsync(bytes: Uint8Array, time: Date): Promise<Uint8Array> {
+  return new Promise((resolve, reject) =>
+    gzip(bytes, { level: 6 }, (error, out) => {
+      // The piece's bytes (up to 64 MiB, read for this piece alone) are given back at once.
+      letGo(bytes);
+      if (error) reject(error);
+      else resolve(stamped(out, time));
+    }),
+  );
+}
+
+function stamped(out: Buffer, time: Date): Buffer {
   out.writeUInt32LE(Math.floor(time.getTime() / 1000), 4);
   return out;
+}
+
+/**
+ * Pieces waiting to be made, of one kind (gzip, Parquet). They are made off the main thread in order,
+ * one at a time (one piece of a kind in memory), by libuv's pool or the worker thread; the main
+ * thread, once it has written everything else and only waits for the pieces (writeDownloads), makes
+ * those still waiting itself (makeWaitingPieces): with a busy machine the pieces were the longest path
+ * at M50.
+ */
+class PieceQueue {
+  private readonly jobs: ((here: boolean) => Promise<void>)[] = [];
+  private busy = false;
+
+  /** Queues one piece: `make(here)` makes it in this thread when `here`, else off it. */
+  add(make: (here: boolean) => Promise<Uint8Array>): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.jobs.push((here) => make(here).then(resolve, reject));
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy) return;
+    const job = this.jobs.shift();
+    if (!job) return;
+    this.busy = true;
+    void job(false).finally(() => {
+      this.busy = false;
+      this.next();
+    });
+  }
+
+  /** The last piece still waiting, taken off the queue to be made in this thread. */
+  takeLast(): ((here: boolean) => Promise<void>) | undefined {
+    return this.jobs.pop();
+  }
+}
+
+const gzipQueue = new PieceQueue();
+const parquetQueue = new PieceQueue();
+
+/** Queues the making of one Parquet piece: `make(here)` makes it in this thread when `here`, else in the worker. */
+export const queueParquet = (make: (here: boolean) => Promise<Uint8Array>) => parquetQueue.add(make);
+
+/**
+ * Makes the pieces still waiting in this thread, the last first (a Parquet piece, then a gzip piece,
+ * and so on), letting the pool and the worker take their next between two.
+ */
+export async function makeWaitingPieces(): Promise<void> {
+  for (;;) {
+    const jobs = [parquetQueue.takeLast(), gzipQueue.takeLast()].filter((j) => j !== undefined);
+    if (jobs.length === 0) return;
+    for (const job of jobs) {
+      await job(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 function plan(def: TableDef, dir: string): Plan {
@@ -147,17 +224,20 @@ function plan(def: TableDef, dir: string): Plan {
   const key = fingerprint(path);
   const known = plans.get(key);
   if (known) return known;
-  // Read once (a view of the buffer, not a copy: 469 MB at bench scale M50) and hashed once: the
-  // hash is remembered for the process (fileHash), so the model's hash of the data folder does not
-  // read the file again while these bytes wait for the collector.
-  const { bytes, hash } = readHashed(path);
-  const ix = indexTable(def, bytes);
+  // Read once, a window at a time, for the index and the hash (remembered for the process: fileHash,
+  // so the model's hash of the data folder does not read the file again), and not held: each part
+  // reads the byte ranges it is made from (469 MB at bench scale M50 were held while the parts were made).
+  const indexer = tableIndexer(def);
+  const hash = scanHashed(path, (window, at, final) => indexer.add(window, at, final));
+  const ix = indexer.done();
+  const bytes: TableBytes = (from, to) => readRange(path, from, to);
   // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
   // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
   // read only when a part is made (a warm build takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
   const cache = cacheDir();
   const storedRows = once(() => {
-    const rows = cache === null ? null : storedValidTable(cache, def.name, bytes, hash);
+    // The hash is given: the store does not read the bytes.
+    const rows = cache === null ? null : storedValidTable(cache, def.name, new Uint8Array(0), hash);
     if (rows !== null && rows.length !== recordCount(ix))
       throw new Error(`${def.file}: ${rows.length} typed rows for ${recordCount(ix)} records; the rows are not this file's.`);
     return rows;
@@ -166,8 +246,9 @@ function plan(def: TableDef, dir: string): Plan {
   const asOf = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { as_of?: string }).as_of ?? '2000-01-01';
   const mtime = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
   const make = new Map<string, (write: Sink) => void>();
+  const makeAsync = new Map<string, () => Promise<Uint8Array>>();
   const keys = new Map<string, () => string | null>();
-  const headerHash = once(() => hashBytes(bytes.subarray(0, ix.headerEnd)));
+  const headerHash = once(() => hashBytes(readRange(path, 0, ix.headerEnd)));
   // The SHA-256 of the records from … to − 1 (gzip and Parquet pieces of the same records share it).
   const bodyHashes = new Map<string, () => string>();
   const bodyHash = (p: { from: number; to: number }) => {
@@ -175,13 +256,19 @@ function plan(def: TableDef, dir: string): Plan {
     if (!bodyHashes.has(id))
       bodyHashes.set(
         id,
-        once(() => hashBytes(bytes.subarray(ix.starts[p.from], ix.starts[p.to]))),
+        once(() => hashRange(path, ix.starts[p.from]!, ix.starts[p.to]!)),
       );
     return bodyHashes.get(id)!();
   };
   const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
     make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
+    makeAsync.set(name, () =>
+      gzipQueue.add(async (here) => {
+        const raw = rawPiece(bytes, ix, p, i === 0);
+        return here ? gzipAt(raw, mtime) : gzipAtAsync(raw, mtime);
+      }),
+    );
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
@@ -190,10 +277,25 @@ function plan(def: TableDef, dir: string): Plan {
   });
   const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');
+    // From the store's columns (no row objects), else from the piece's CSV.
     make.set(name, (write) => {
       const rows = storedRows();
-      write(rows ? rowsToParquet(def, rowsSource(rows, range(p.from, p.to))) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
+      write(rows ? pieceToParquet(def, parquetPiece(def, rows, p.from, p.to)) : csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to)));
     });
+    makeAsync.set(name, () =>
+      parquetQueue.add(async (here) => {
+        const rows = storedRows();
+        if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
+        if (here) return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
+        try {
+          return await pieceToParquetInWorker(def, parquetPiece(def, rows, p.from, p.to));
+        } catch (error) {
+          // A worker over its heap limit (parquet.ts, WORKER_HEAP_MB): the piece is made here, the same bytes.
+          if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw error;
+          return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
+        }
+      }),
+    );
     keys.set(
       name,
       once(() => cacheKey([PART_KIND, 'parquet', def.name, headerHash(), bodyHash(p)])),
@@ -215,7 +317,7 @@ function plan(def: TableDef, dir: string): Plan {
     make.set(csvName, (write) => write(partitionCsv(p.records)));
     make.set(jsonName, (write) => {
       const rows = storedRows();
-      if (rows) writeRowsJson(def, rowsSource(rows, p.records), write, 'rows');
+      if (rows) writeColumnsJson(def, rows, p.records, write);
       else writeTableJson(def, partitionCsv(p.records), write, 'rows');
     });
     keys.set(
@@ -232,11 +334,12 @@ function plan(def: TableDef, dir: string): Plan {
   const result: Plan = {
     files: [...make.keys()],
     make,
+    makeAsync,
     keys,
     partitions: parts,
     gz,
     parquet,
-    csv: { path: def.file, bytes: bytes.length, sha256: hash, rows: recordCount(ix) },
+    csv: { path: def.file, bytes: statSync(path).size, sha256: hash, rows: recordCount(ix) },
     sums: new Map(),
   };
   plans.set(key, result);
@@ -260,23 +363,34 @@ function layout(def: TableDef, dir: string): LargeLayout {
     p.sums.set(file, { bytes, sha256: hash.digest('hex') });
   };
   const partKey = (file: string) => (cache === null ? null : (p.keys.get(file)?.() ?? null));
-  const writeTo = (file: string, path: string) => {
+  const writeTo = (file: string, path: string): Promise<void> | undefined => {
     const key = partKey(file);
     const cached = key === null ? null : readLinkedEntry(cache!, PART_KIND, key, path);
     if (cached) {
       p.sums.set(file, cached);
-      return;
+      return undefined;
     }
     // A new file (not a file left there, which may be a link into the cache), written chunk by chunk:
     // writeFileSync on a descriptor appends at its position and writes the whole chunk.
     rmSync(path, { force: true });
+    const keep = () => {
+      if (key !== null) writeLinkedEntry(cache!, PART_KIND, key, path, p.sums.get(file)!);
+    };
+    const makeAsync = p.makeAsync.get(file);
+    if (makeAsync)
+      return makeAsync().then((bytes) => {
+        writeFileSync(path, bytes);
+        p.sums.set(file, { bytes: bytes.length, sha256: hashBytes(bytes) });
+        keep();
+      });
     const fd = openSync(path, 'w');
     try {
       write(file, (chunk) => writeFileSync(fd, chunk));
     } finally {
       closeSync(fd);
     }
-    if (key !== null) writeLinkedEntry(cache!, PART_KIND, key, path, p.sums.get(file)!);
+    keep();
+    return undefined;
   };
   const info = (file: string): PartInfo => {
     if (!p.sums.has(file)) {

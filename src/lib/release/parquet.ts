@@ -5,9 +5,11 @@
  * Types follow the Table Schema: string → UTF8 string, number → DOUBLE, integer → INT32,
  * boolean → BOOLEAN, date → DATE; an empty cell is a null; required columns are REQUIRED.
  */
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { Worker } from 'node:worker_threads';
+import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { describeColumns } from '../data/data-dictionary.ts';
-import type { TableDef } from '../../schemas/index.ts';
+import { cell, type Column, type ColumnTable } from '../data/store.ts';
+import { TABLES, type TableDef } from '../../schemas/index.ts';
 import { readTypedRows, type RowSource } from './downloads.ts';
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
@@ -50,7 +52,134 @@ export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
   const { absent } = source((row) => {
     for (let i = 0; i < columns.length; i++) data[i]!.push(row[columns[i]!.name] ?? null);
   });
-  const kept = columns.map((c, i) => ({ c, values: data[i]! })).filter(({ c }) => !absent.has(c.name));
+  return parquetOf(def, data[0]?.length ?? 0, (i, from, to) => data[i]!.slice(from, to), absent);
+}
+
+/**
+ * The rows `from` … `to` − 1 of a table's stored columns (the validated store, store.ts), for
+ * pieceToParquet: one column per column of the table's schema (describeColumns order; null where
+ * the table has none), copied out as typed arrays and dictionaries, which a worker thread receives
+ * without a row object being made or cloned.
+ */
+export interface ParquetPiece {
+  table: string;
+  length: number;
+  columns: (Column | null)[];
+}
+
+export function parquetPiece(def: TableDef, table: ColumnTable, from: number, to: number): ParquetPiece {
+  const slice = (col: Column | undefined): Column | null => {
+    if (col === undefined) return null;
+    if (col.kind === 'number') return { kind: 'number', values: col.values.slice(from, to), nulls: col.nulls?.slice(from, to) ?? null };
+    if (col.kind === 'dict') return { kind: 'dict', dict: col.dict, codes: col.codes.slice(from, to) };
+    return { kind: 'any', values: col.values.slice(from, to) };
+  };
+  return { table: def.name, length: to - from, columns: describeColumns(def).map((c) => slice(table.column(c.name))) };
+}
+
+/** A ParquetPiece as one Parquet file: the bytes rowsToParquet gives for the same rows (each cell as a row object holds it). */
+export function pieceToParquet(def: TableDef, piece: ParquetPiece, oneCall = false): Uint8Array {
+  // The values of one row group at a time.
+  const valuesOf = (c: number, from: number, to: number) => {
+    const col = piece.columns[c]!;
+    const values: unknown[] = new Array(to - from);
+    for (let i = from; i < to; i++) values[i - from] = col === null ? null : (cell(col, i) ?? null);
+    return values;
+  };
+  return parquetOf(def, piece.length, valuesOf, new Set(), oneCall);
+}
+
+/** The buffers a ParquetPiece owns (parquetPiece copies them), handed to the worker without a copy. */
+const buffersOf = (piece: ParquetPiece) =>
+  piece.columns.flatMap((col) => {
+    if (col === null) return [];
+    if (col.kind === 'number') return col.nulls === null ? [col.values.buffer] : [col.values.buffer, col.nulls.buffer];
+    return col.kind === 'dict' ? [col.codes.buffer] : [];
+  }) as ArrayBuffer[];
+
+/** The table definition a worker finds by name: pieces of other definitions (a release's older schema) are made in this thread. */
+export const inWorker = (def: TableDef) => TABLES.some((t) => t === def);
+
+/**
+ * The worker's old generation, in MiB: a piece needs ≈ 100 MB live (its columns, one row group being
+ * encoded, the file so far; ≤ 64 MiB of CSV); without a limit V8 let the worker's heap grow to
+ * ≈ 400 MB of garbage at M50. A worker over it ends with ERR_WORKER_OUT_OF_MEMORY and the piece
+ * is made in the main thread instead (layout.ts).
+ */
+export const WORKER_HEAP_MB = 256;
+
+interface ParquetWorker {
+  thread: Worker;
+  waiting: Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>;
+  next: number;
+}
+let worker: ParquetWorker | null = null;
+
+/**
+ * pieceToParquet in a worker thread (parquet-worker.ts), so that the build's main thread writes the
+ * other parts meanwhile: the same function, so the same bytes. One worker for the process, made
+ * when first needed and ended by endParquetWorker; the piece's buffers are moved to it, not copied.
+ */
+export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Promise<Uint8Array> {
+  if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
+  let state = worker;
+  if (state === null) {
+    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
+    state = made;
+    thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+      const job = made.waiting.get(m.id);
+      made.waiting.delete(m.id);
+      if (m.error !== undefined) job?.reject(new Error(m.error));
+      else job?.resolve(m.bytes!);
+      if (made.waiting.size === 0) thread.unref();
+    });
+    thread.on('error', (error) => {
+      for (const job of made.waiting.values()) job.reject(error);
+      made.waiting.clear();
+      if (worker === made) worker = null;
+    });
+    worker = made;
+  }
+  const id = state.next++;
+  const running = state;
+  return new Promise((resolve, reject) => {
+    running.waiting.set(id, { resolve, reject });
+    running.thread.ref();
+    running.thread.postMessage({ id, piece }, buffersOf(piece));
+  });
+}
+
+/** Ends the Parquet worker thread, if one was made (the downloads are written). */
+export async function endParquetWorker(): Promise<void> {
+  const state = worker;
+  worker = null;
+  if (state) await state.thread.terminate();
+}
+
+/** Rows in one row group of a Parquet file (the library's default after a first small one for previews). */
+const GROUP_ROWS = 100_000;
+
+/**
+ * `rows` rows as one Parquet file, their values asked for one row group at a time (`valuesOf`: the
+ * values of column `i`, describeColumns order, rows from … to − 1; a column of `absent` left out):
+ * hyparquet-writer's ParquetWriter is given one row group per call, which writes the bytes that one
+ * call of parquetWriteBuffer with all the rows and `rowGroupSize` GROUP_ROWS writes (the indexes and
+ * metadata are written at the end either way), while holding one row group's values, not the
+ * piece's. `oneCall`: that single call, for the tests to compare.
+ */
+function parquetOf(
+  def: TableDef,
+  rows: number,
+  valuesOf: (i: number, from: number, to: number) => unknown[],
+  absent: ReadonlySet<string>,
+  oneCall = false,
+): Uint8Array {
+  const kept = describeColumns(def)
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => !absent.has(c.name));
   const schema: SchemaElement[] = [
     { name: 'root', num_children: kept.length },
     ...kept.map(({ c }) => ({
@@ -59,17 +188,18 @@ export function rowsToParquet(def: TableDef, source: RowSource): Uint8Array {
       repetition_type: c.required ? ('REQUIRED' as const) : ('OPTIONAL' as const),
     })),
   ];
-  const columnData = kept.map(({ c, values }) => ({
-    name: c.name,
-    data: c.type === 'date' ? values.map(dayNumber) : values,
-  }));
-  const buffer = parquetWriteBuffer({
-    columnData: columnData,
-    schema,
-    // One row group per 100,000 rows (the library's default after a first small one for previews).
-    rowGroupSize: 100_000,
-    kvMetadata: [{ key: 'nq57.table', value: def.name }],
-    createdBy: 'nq57-portal (hyparquet-writer)',
-  });
-  return new Uint8Array(buffer);
+  const columnData = (from: number, to: number) =>
+    kept.map(({ c, i }) => {
+      const values = valuesOf(i, from, to);
+      return { name: c.name, data: c.type === 'date' ? values.map(dayNumber) : values };
+    });
+  const file = { schema, kvMetadata: [{ key: 'nq57.table', value: def.name }], createdBy: 'nq57-portal (hyparquet-writer)' };
+  if (oneCall) return new Uint8Array(parquetWriteBuffer({ ...file, columnData: columnData(0, rows), rowGroupSize: GROUP_ROWS }));
+  // What parquetWriteBuffer does (SNAPPY, statistics and page size its defaults), a row group per write.
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({ writer, ...file });
+  for (let from = 0; from < rows; from += GROUP_ROWS)
+    parquet.write({ columnData: columnData(from, Math.min(rows, from + GROUP_ROWS)), rowGroupSize: GROUP_ROWS });
+  parquet.finish();
+  return new Uint8Array(writer.getBuffer());
 }

@@ -10,7 +10,8 @@
  *   header), which opens in a spreadsheet, and JSON (the same rows typed, as an array of arrays whose
  *   first is the column names: downloads.ts, JsonShape `rows`): `{table}/{indicator_id}/{area_level}.csv`
  *   and `.json`, cut further into `{area_level}-1.csv`, `-2.csv`, … when one would exceed PART_CSV_BYTES.
- * Pure: the bytes of the table in, names and byte ranges out (no file system).
+ * Pure: the bytes of the table in (all of them, or a reader of byte ranges: TableBytes), names and
+ * byte ranges out (no file system).
  */
 import Papa from 'papaparse';
 import { columnsOf, type TableDef } from '../../schemas/index.ts';
@@ -51,110 +52,160 @@ export interface TableIndex {
 const SAFE = /^[a-z0-9][a-z0-9_-]*$/;
 
 /**
- * Reads where each record of a valid CSV starts and which partition it belongs to, from its bytes.
- * Record boundaries are found by quote parity (a line break inside a quoted cell does not end a
- * record). The partition cells of a record without a quote are its bytes between commas; a record
- * with a quote is read by papaparse. A record whose partition cells are the bytes of the previous
- * record's has its partition, without decoding them (a table is mostly grouped by them).
+ * Reads where each record of a valid CSV starts and which partition it belongs to, from its bytes
+ * (all of them: tableIndexer reads a file a window at a time, with the same result).
  */
 export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const length = buf.length;
-  const starts: number[] = [];
-  // Records without a quote end at the next line break (found by memchr); one with a quote is walked byte by byte.
-  let quote = buf.indexOf(0x22, 0);
-  for (let pos = 0; pos < length;) {
-    starts.push(pos);
-    let nl = buf.indexOf(0x0a, pos);
-    if (quote !== -1 && quote < pos) quote = buf.indexOf(0x22, pos);
-    if (quote !== -1 && (nl === -1 || quote < nl)) {
-      let inQuotes = false;
-      let i = pos;
-      for (; i < length; i++) {
-        const b = buf[i];
-        if (b === 0x22) inQuotes = !inQuotes;
-        else if (b === 0x0a && !inQuotes) break;
-      }
-      nl = i < length ? i : -1;
-    }
-    pos = nl === -1 ? length : nl + 1;
-  }
-  starts.push(length);
+  const indexer = tableIndexer(def);
+  indexer.add(bytes, 0, true);
+  return indexer.done();
+}
+
+/** Builds a TableIndex from consecutive windows of a file's bytes (tableIndexer). */
+export interface TableIndexer {
+  /**
+   * Reads the complete records of `window` (the file's bytes from offset `at`; `final`: it reaches
+   * the end of the file) and returns how many bytes they take: the next window starts there.
+   */
+  add(window: Uint8Array, at: number, final: boolean): number;
+  /** The index, once the final window is added. */
+  done(): TableIndex;
+}
+
+/**
+ * Reads where each record of a valid CSV starts and which partition it belongs to, a window of
+ * bytes at a time (a window ends at a record boundary: the record it cuts is read again with the
+ * next one). Record boundaries are found by quote parity (a line break inside a quoted cell does
+ * not end a record). The partition cells of a record without a quote are its bytes between commas;
+ * a record with a quote is read by papaparse. A record whose partition cells are the bytes of the
+ * previous record's has its partition, without decoding them (a table is mostly grouped by them).
+ */
+export function tableIndexer(def: TableDef): TableIndexer {
   const decoder = new TextDecoder();
-  const header = Papa.parse<string[]>(decoder.decode(bytes.subarray(0, starts[1] ?? bytes.length)).replace(/\r?\n$/, '')).data[0] ?? [];
-  const columns = PARTITION_COLUMNS.filter((c) => header.includes(c) && columnsOf(def).includes(c));
-  const at = columns.map((c) => header.indexOf(c));
-  const last = Math.max(-1, ...at);
-  const n = Math.max(starts.length - 2, 0);
-  const keyOf = new Uint32Array(n);
+  // Where each record starts (the header first), then the end of the file.
+  const bounds: number[] = [];
+  const keyOf: number[] = [];
   const keys: string[] = [];
   const seen = new Map<string, number>();
-  // The byte ranges of the cells 0 … last of the record, and of the previous record read from its bytes.
-  let from = new Float64Array(last + 1);
-  let to = new Float64Array(last + 1);
-  let prevFrom = new Float64Array(last + 1);
-  let prevTo = new Float64Array(last + 1);
-  let prevKey = -1;
-  let nextQuote = buf.indexOf(0x22, 0);
-  for (let r = 0; r < n; r++) {
-    let k: number | undefined;
-    if (at.length > 0) {
-      const start = starts[r + 1]!;
-      let end = starts[r + 2]!;
-      // Without its line break (\n or \r\n).
-      if (end > start && buf[end - 1] === 0x0a) {
-        end--;
-        if (end > start && buf[end - 1] === 0x0d) end--;
-      }
-      // The next quote at or after the record's start (one forward scan over the whole table).
-      if (nextQuote !== -1 && nextQuote < start) nextQuote = buf.indexOf(0x22, start);
-      const quoted = nextQuote !== -1 && nextQuote < end;
-      let key: string;
-      if (quoted) {
-        const cells = Papa.parse<string[]>(decoder.decode(buf.subarray(start, end))).data[0] ?? [];
-        key = at.map((i) => cells[i] ?? '').join('/');
-        prevKey = -1;
-      } else {
-        // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
-        let cell = start;
-        for (let j = 0; j <= last; j++) {
-          if (cell > end) {
-            from[j] = end;
-            to[j] = end;
-            continue;
+  let columns: string[] | null = null;
+  let at: number[] = [];
+  let end = 0;
+  return {
+    add(window, base, final) {
+      const buf = Buffer.from(window.buffer, window.byteOffset, window.byteLength);
+      const length = buf.length;
+      const local: number[] = [];
+      // Records without a quote end at the next line break (found by memchr); one with a quote is walked byte by byte.
+      let quote = buf.indexOf(0x22, 0);
+      let pos = 0;
+      while (pos < length) {
+        let nl = buf.indexOf(0x0a, pos);
+        if (quote !== -1 && quote < pos) quote = buf.indexOf(0x22, pos);
+        if (quote !== -1 && (nl === -1 || quote < nl)) {
+          let inQuotes = false;
+          let i = pos;
+          for (; i < length; i++) {
+            const b = buf[i];
+            if (b === 0x22) inQuotes = !inQuotes;
+            else if (b === 0x0a && !inQuotes) break;
           }
-          let comma = buf.indexOf(0x2c, cell);
-          if (comma === -1 || comma > end) comma = end;
-          from[j] = cell;
-          to[j] = comma;
-          cell = comma + 1;
+          nl = i < length ? i : -1;
         }
-        if (prevKey !== -1 && at.every((j) => sameBytes(buf, from[j]!, to[j]!, prevFrom[j]!, prevTo[j]!))) k = prevKey;
-        key = k === undefined ? at.map((j) => decoder.decode(buf.subarray(from[j], to[j]))).join('/') : '';
-        [from, prevFrom] = [prevFrom, from];
-        [to, prevTo] = [prevTo, to];
+        // A record the window cuts: read with the next window.
+        if (nl === -1 && !final) break;
+        local.push(pos);
+        pos = nl === -1 ? length : nl + 1;
       }
-      if (k === undefined && !seen.has(key))
-        for (const v of key.split('/'))
-          if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${r + 2}).`);
-      if (k === undefined) k = seen.get(key);
-      if (k === undefined) {
-        k = keys.length;
-        seen.set(key, k);
-        keys.push(key);
+      let first = 0;
+      if (columns === null && local.length > 0) {
+        const headerEnd = local[1] ?? pos;
+        const header = Papa.parse<string[]>(decoder.decode(buf.subarray(local[0], headerEnd)).replace(/\r?\n$/, '')).data[0] ?? [];
+        columns = PARTITION_COLUMNS.filter((c) => header.includes(c) && columnsOf(def).includes(c));
+        at = columns.map((c) => header.indexOf(c));
+        first = 1;
       }
-      if (!quoted) prevKey = k;
-    } else {
-      k = seen.get('');
-      if (k === undefined) {
-        k = keys.length;
-        seen.set('', k);
-        keys.push('');
+      const last = Math.max(-1, ...at);
+      // The byte ranges of the cells 0 … last of the record, and of the previous record read from its bytes.
+      let from = new Float64Array(last + 1);
+      let to = new Float64Array(last + 1);
+      let prevFrom = new Float64Array(last + 1);
+      let prevTo = new Float64Array(last + 1);
+      let prevKey = -1;
+      let nextQuote = buf.indexOf(0x22, 0);
+      for (let j = first; j < local.length; j++) {
+        let k: number | undefined;
+        if (at.length > 0) {
+          const start = local[j]!;
+          let end = local[j + 1] ?? pos;
+          // Without its line break (\n or \r\n).
+          if (end > start && buf[end - 1] === 0x0a) {
+            end--;
+            if (end > start && buf[end - 1] === 0x0d) end--;
+          }
+          // The next quote at or after the record's start (one forward scan over the window).
+          if (nextQuote !== -1 && nextQuote < start) nextQuote = buf.indexOf(0x22, start);
+          const quoted = nextQuote !== -1 && nextQuote < end;
+          let key: string;
+          if (quoted) {
+            const cells = Papa.parse<string[]>(decoder.decode(buf.subarray(start, end))).data[0] ?? [];
+            key = at.map((i) => cells[i] ?? '').join('/');
+            prevKey = -1;
+          } else {
+            // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
+            let cell = start;
+            for (let c = 0; c <= last; c++) {
+              if (cell > end) {
+                from[c] = end;
+                to[c] = end;
+                continue;
+              }
+              let comma = buf.indexOf(0x2c, cell);
+              if (comma === -1 || comma > end) comma = end;
+              from[c] = cell;
+              to[c] = comma;
+              cell = comma + 1;
+            }
+            if (prevKey !== -1 && at.every((c) => sameBytes(buf, from[c]!, to[c]!, prevFrom[c]!, prevTo[c]!))) k = prevKey;
+            key = k === undefined ? at.map((c) => decoder.decode(buf.subarray(from[c], to[c]))).join('/') : '';
+            [from, prevFrom] = [prevFrom, from];
+            [to, prevTo] = [prevTo, to];
+          }
+          if (k === undefined && !seen.has(key))
+            for (const v of key.split('/'))
+              if (!SAFE.test(v)) throw new Error(`${def.file}: "${v}" cannot name a partition file (record ${keyOf.length + 2}).`);
+          if (k === undefined) k = seen.get(key);
+          if (k === undefined) {
+            k = keys.length;
+            seen.set(key, k);
+            keys.push(key);
+          }
+          if (!quoted) prevKey = k;
+        } else {
+          k = seen.get('');
+          if (k === undefined) {
+            k = keys.length;
+            seen.set('', k);
+            keys.push('');
+          }
+        }
+        keyOf.push(k);
       }
-    }
-    keyOf[r] = k;
-  }
-  return { headerEnd: starts[1] ?? bytes.length, starts: Float64Array.from(starts.slice(1)), keyOf, keys, columns };
+      for (const p of local) bounds.push(base + p);
+      if (final) end = base + length;
+      return pos;
+    },
+    done() {
+      // The records' starts and the end of the file (an empty file: none).
+      const starts = [...bounds, end].slice(1);
+      return {
+        headerEnd: bounds.length > 1 ? bounds[1]! : end,
+        starts: Float64Array.from(starts),
+        keyOf: Uint32Array.from(keyOf),
+        keys,
+        columns: columns ?? [],
+      };
+    },
+  };
 }
 
 /** Whether bytes a … aEnd − 1 of `buf` are bytes b … bEnd − 1. */
@@ -217,28 +268,47 @@ export function partitions(ix: TableIndex, budget = PART_CSV_BYTES): Partition[]
   });
 }
 
-/** The CSV of some records of the table: the header, then each record byte for byte. */
-export function csvOf(bytes: Uint8Array, ix: TableIndex, records: readonly number[]): Uint8Array {
+/**
+ * The bytes of a table: all of them, or a reader of the bytes from … to − 1 (layout.ts reads a large
+ * table's file where a part needs it, instead of holding it whole).
+ */
+export type TableBytes = Uint8Array | ((from: number, to: number) => Uint8Array);
+
+const bytesOf = (bytes: TableBytes, from: number, to: number) => (typeof bytes === 'function' ? bytes(from, to) : bytes.subarray(from, to));
+
+/** Most bytes csvOf asks a reader for at once: records close together are read in one go. */
+const READ_BYTES = 8 * 2 ** 20;
+
+/** The CSV of some records of the table (in file order): the header, then each record byte for byte. */
+export function csvOf(bytes: TableBytes, ix: TableIndex, records: readonly number[]): Uint8Array {
   let total = ix.headerEnd + 1;
   for (const r of records) total += size(ix, r);
   const out = new Uint8Array(total);
-  out.set(bytes.subarray(0, ix.headerEnd), 0);
+  out.set(bytesOf(bytes, 0, ix.headerEnd), 0);
   let at = ix.headerEnd;
-  for (const r of records) {
-    const part = bytes.subarray(ix.starts[r], ix.starts[r + 1]);
-    out.set(part, at);
-    at += part.length;
-    // The file's last record may lack a line break: give it one, so that records never run together.
-    if (part[part.length - 1] !== 0x0a) out[at++] = 0x0a;
+  for (let j = 0; j < records.length;) {
+    // The records j … k − 1 lie within READ_BYTES of record j's start (at least record j): one read.
+    const from = ix.starts[records[j]!]!;
+    let k = j + 1;
+    while (k < records.length && records[k]! > records[k - 1]! && ix.starts[records[k]! + 1]! - from <= READ_BYTES) k++;
+    const span = bytesOf(bytes, from, ix.starts[records[k - 1]! + 1]!);
+    for (; j < k; j++) {
+      const r = records[j]!;
+      const part = span.subarray(ix.starts[r]! - from, ix.starts[r + 1]! - from);
+      out.set(part, at);
+      at += part.length;
+      // The file's last record may lack a line break: give it one, so that records never run together.
+      if (part[part.length - 1] !== 0x0a) out[at++] = 0x0a;
+    }
   }
   return out.subarray(0, at);
 }
 
 /** The CSV of the records `from` … `to` − 1 (consecutive): the header, then their bytes. */
-export function csvOfRange(bytes: Uint8Array, ix: TableIndex, from: number, to: number): Uint8Array {
-  const body = bytes.subarray(ix.starts[from], ix.starts[to]);
+export function csvOfRange(bytes: TableBytes, ix: TableIndex, from: number, to: number): Uint8Array {
+  const body = bytesOf(bytes, ix.starts[from]!, ix.starts[to]!);
   const out = new Uint8Array(ix.headerEnd + body.length);
-  out.set(bytes.subarray(0, ix.headerEnd), 0);
+  out.set(bytesOf(bytes, 0, ix.headerEnd), 0);
   out.set(body, ix.headerEnd);
   return fixLastBreak(out);
 }
@@ -252,8 +322,8 @@ function fixLastBreak(csv: Uint8Array): Uint8Array {
 }
 
 /** The bytes of the whole file that gzip piece i holds: piece 0 starts with the header; together they are the file. */
-export function rawPiece(bytes: Uint8Array, ix: TableIndex, piece: { from: number; to: number }, first: boolean): Uint8Array {
-  return bytes.subarray(first ? 0 : ix.starts[piece.from]!, ix.starts[piece.to]);
+export function rawPiece(bytes: TableBytes, ix: TableIndex, piece: { from: number; to: number }, first: boolean): Uint8Array {
+  return bytesOf(bytes, first ? 0 : ix.starts[piece.from]!, ix.starts[piece.to]!);
 }
 
 export const pieceName = (table: string, i: number, ext: string) => `${table}-${String(i + 1).padStart(3, '0')}.${ext}`;

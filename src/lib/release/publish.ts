@@ -10,12 +10,13 @@ import { DatasetMetaSchema, type DatasetMeta } from '../../schemas/index.ts';
 import { buildDataPackage } from './metadata.ts';
 import { buildZip, filesDir, writeTableJson, type Sink } from './downloads.ts';
 import { HOST_FILE_LIMIT, isLarge } from './partition.ts';
-import { clearLayouts, largeLayouts, largeParts, prunePartCache } from './layout.ts';
+import { clearLayouts, largeLayouts, largeParts, makeWaitingPieces, prunePartCache } from './layout.ts';
 import { cachedVersion, storeVersion } from './cache.ts';
 import { dataDir } from '../config.ts';
 import { readRelease, readReleaseIndex } from '../data/read-releases.ts';
 import { tablesOf } from './tables.ts';
 import { SQLITE_NAME, sqliteBytes, sqliteResource } from './sqlite.ts';
+import { endParquetWorker } from './parquet.ts';
 
 // dataDir stays importable from here for src/components (DatasetJsonLd, HowToCite) and src/pages/data/catalog.jsonld.ts.
 export { dataDir };
@@ -138,12 +139,31 @@ export { largeParts };
  * the files just written for that release; before the first release they are generated. The files
  * of a release (immutable) are taken from the on-disk cache when `cacheDir` holds them for the same
  * content and code (cache.ts), and stored there otherwise. No file may exceed HOST_FILE_LIMIT.
+ * The gzip and Parquet pieces of a large table are made off the main thread (layout.ts, writeTo)
+ * while it writes the partitions; every other file waits for them (the Data Package lists their
+ * checksums, an alias copies them).
  */
-export function writeDownloads(dir: string, outDir: string, baseUrl: string, cacheDir?: string): Download[] {
+export async function writeDownloads(dir: string, outDir: string, baseUrl: string, cacheDir?: string): Promise<Download[]> {
   const started = Date.now();
   const written = new Map<string, string>();
   const downloads = listDownloads(dir);
   const fromCache = new Set<string>();
+  const limit = (d: Download, target: string) => {
+    const bytes = statSync(target).size;
+    if (bytes > HOST_FILE_LIMIT)
+      throw new Error(
+        `${d.path} is ${bytes} bytes, over the ${HOST_FILE_LIMIT}-byte limit of static hosts (src/lib/release/partition.ts).`,
+      );
+  };
+  // The parts being made off the main thread; the first error is thrown once they have all settled.
+  let pending: Promise<void>[] = [];
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    if (pending.length > 0) await makeWaitingPieces();
+    await Promise.all(pending);
+    pending = [];
+    if (failure) throw failure.error;
+  };
   try {
     for (const version of releaseVersions(dir)) {
       const paths = downloads.filter((d) => d.version === version && d.path.startsWith(`data/v/${version}/`));
@@ -162,10 +182,15 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
       const same = written.get(key) ?? publishedFile(dir, d.version, d.file);
       // A part of a large table: hard-linked from the part cache when its inputs are unchanged (layout.ts).
       const part = same ? undefined : largeLayouts(filesDir(dir, d.version)).find((l) => l.files.includes(d.file));
+      if (!part) await settle();
       if (same) copyFileSync(same, target);
       else if (part) {
-        part.writeTo(d.file, target);
+        const done = part.writeTo(d.file, target);
         written.set(key, target);
+        if (done) {
+          pending.push(done.then(() => limit(d, target)).catch((error: unknown) => void (failure ??= { error })));
+          continue;
+        }
       } else {
         // writeFileSync on a descriptor appends at its position and writes the whole chunk.
         const fd = openSync(target, 'w');
@@ -176,12 +201,11 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
         }
         written.set(key, target);
       }
-      const bytes = statSync(target).size;
-      if (bytes > HOST_FILE_LIMIT)
-        throw new Error(
-          `${d.path} is ${bytes} bytes, over the ${HOST_FILE_LIMIT}-byte limit of static hosts (src/lib/release/partition.ts).`,
-        );
+      limit(d, target);
+      // Lets the pieces made off the main thread move on (their next piece, their file written).
+      if (pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    await settle();
     if (cacheDir)
       for (const version of releaseVersions(dir)) {
         const paths = downloads.filter((d) => d.version === version && d.path.startsWith(`data/v/${version}/`));
@@ -190,7 +214,10 @@ export function writeDownloads(dir: string, outDir: string, baseUrl: string, cac
     // The parts this build did not use are of data that has since changed: the part cache keeps one build's parts.
     prunePartCache(started);
   } finally {
-    // The layouts hold the bytes of the large tables: give them back before the pages load the model.
+    // An error: the other parts are waited for (none is left writing into outDir).
+    await Promise.allSettled(pending);
+    await endParquetWorker();
+    // The layouts hold the index of the large tables: give it back before the pages load the model.
     clearLayouts();
   }
   return downloads;

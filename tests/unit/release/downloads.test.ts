@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('downloads written into the built site', () => {
-  it('writes every listed file of every release, and /data/latest/ as copies of the newest release', () => {
+  it('writes every listed file of every release, and /data/latest/ as copies of the newest release', async () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     // The working data moves on after the release: the downloads keep serving the release.
@@ -32,7 +32,7 @@ describe('downloads written into the built site', () => {
     );
     const out = mkdtempSync(join(tmpdir(), 'nq57-dl-'));
 
-    const written = writeDownloads(dir, out, BASE);
+    const written = await writeDownloads(dir, out, BASE);
     expect(filesUnder(out)).toEqual(written.map((d) => d.path).sort());
     expect(written.map((d) => d.path)).toContain('data/v/1.0.0/observations.json');
     expect(written.map((d) => d.path)).toContain(`data/latest/${LATEST_ZIP}`);
@@ -55,10 +55,10 @@ describe('downloads written into the built site', () => {
     expect(new TextDecoder().decode(zip['README.md']!)).toContain('Version 1.0.0');
   });
 
-  it('before the first release, /data/latest/ serves the validated working data', () => {
+  it('before the first release, /data/latest/ serves the validated working data', async () => {
     const dir = treeWith({});
     const out = mkdtempSync(join(tmpdir(), 'nq57-dl-'));
-    const written = writeDownloads(dir, out, BASE);
+    const written = await writeDownloads(dir, out, BASE);
     expect(written.every((d) => d.path.startsWith('data/latest/') && d.version === null)).toBe(true);
     expect(listDownloads(dir).map((d) => d.path)).toEqual(written.map((d) => d.path));
     expect(readFileSync(join(out, 'data/latest/observations.csv')).equals(readFileSync(join(dir, 'observations.csv')))).toBe(true);

@@ -3,7 +3,7 @@
  * gzip pieces, Parquet pieces and partitions per indicator and area level (src/lib/release/partition.ts).
  * The observations used here are SYNTHETIC (made in this file), never published.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { buildDcatCatalog, buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
 import { csvToParquet } from '../../../src/lib/release/parquet.ts';
@@ -29,41 +29,26 @@ import {
   rawPiece,
   recordCount,
 } from '../../../src/lib/release/partition.ts';
-import { largeParts, listDownloads, tablesInParts, writeDownloads } from '../../../src/lib/release/publish.ts';
+import {
+  largeParts,
+  listDownloads,
+  tablesInParts,
+  writeDownload,
+  writeDownloads,
+  type Download,
+} from '../../../src/lib/release/publish.ts';
 import { clearLayouts } from '../../../src/lib/release/layout.ts';
 import { storedValidTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
 import { observationsTable, TABLES } from '../../../src/schemas/index.ts';
 import { treeWith } from '../data/helpers.ts';
+import { HEADER, syntheticObservations } from './synthetic.ts';
 
 const BASE = 'https://example.org';
-const HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
+/** The downloads of a large table are written asynchronously: tests that write them are given time when the machine is busy (not a timed test). */
+const SLOW = 120_000;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** SYNTHETIC observations: `indicators` × (34 provinces + `communes` communes) × `months`, ~2 % rows left out, some empty values. */
-function syntheticObservations(indicators: number, communes: number, months: number): string {
-  const lines = [HEADER];
-  let n = 0;
-  for (let i = 0; i < indicators; i++)
-    for (const [level, count, width] of [
-      ['province', 34, 2],
-      ['commune', communes, 5],
-    ] as const)
-      for (let a = 1; a <= count; a++)
-        for (let m = 0; m < months; m++) {
-          n++;
-          if (n % 50 === 7) continue; // a gap: the row is missing
-          const value = n % 31 === 0 ? '' : ((n * 7919) % 10000) / 100;
-          const period = `${2020 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-          const note = n % 97 === 0 ? '"SYNTHETIC, with a comma and ""quotes"""' : 'SYNTHETIC';
-          lines.push(
-            `synthetic-${i},${level},${String(a).padStart(width, '0')},${period},${value},https://example.org/synthetic/${n % 1200},2026-01-15,as_published,${note},,,`,
-          );
-        }
-  return `${lines.join('\n')}\n`;
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => statSync(join(dir, f)).isFile())
@@ -153,13 +138,17 @@ describe('Parquet', () => {
   });
 });
 
-describe('a large table in the built site (SYNTHETIC observations)', () => {
+describe('a large table in the built site (SYNTHETIC observations)', { timeout: SLOW }, () => {
   const observations = syntheticObservations(3, 700, 36);
   const dir = treeWith({ 'observations.csv': observations });
   const out = mkdtempSync(join(tmpdir(), 'nq57-large-'));
-  const written = writeDownloads(dir, out, BASE);
   const latest = join(out, 'data/latest');
-  const files = filesUnder(latest);
+  let written: Download[] = [];
+  let files: string[] = [];
+  beforeAll(async () => {
+    written = await writeDownloads(dir, out, BASE);
+    files = filesUnder(latest);
+  }, SLOW);
 
   it('is over the threshold, and no file of the site is over the host limit', () => {
     expect(Buffer.byteLength(observations)).toBeGreaterThan(LARGE_TABLE_BYTES);
@@ -324,15 +313,15 @@ describe('a large table in the built site (SYNTHETIC observations)', () => {
   });
 });
 
-describe('a large table made from the validated store (SYNTHETIC observations)', () => {
-  it('writes the same parts, byte for byte, from the rows the validator stored as from its CSV', () => {
+describe('a large table made from the validated store (SYNTHETIC observations)', { timeout: SLOW }, () => {
+  it('writes the same parts, byte for byte, from the rows the validator stored as from its CSV', async () => {
     const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
     const before = process.env.PORTAL_CACHE_DIR;
     try {
       process.env.PORTAL_CACHE_DIR = 'off';
       clearLayouts();
       const plain = mkdtempSync(join(tmpdir(), 'nq57-large-plain-'));
-      writeDownloads(dir, plain, BASE);
+      await writeDownloads(dir, plain, BASE);
       const cache = mkdtempSync(join(tmpdir(), 'nq57-large-cache-'));
       // The tree's cross-table rules fail (SYNTHETIC ids); the observations file itself is valid and stored.
       validateDataset(dir, { cacheDir: cache });
@@ -341,11 +330,21 @@ describe('a large table made from the validated store (SYNTHETIC observations)',
       process.env.PORTAL_CACHE_DIR = cache;
       clearLayouts();
       const stored = mkdtempSync(join(tmpdir(), 'nq57-large-stored-'));
-      writeDownloads(dir, stored, BASE);
+      await writeDownloads(dir, stored, BASE);
       const names = filesUnder(plain);
       expect(names.some((f) => f.endsWith('.parquet'))).toBe(true);
       expect(filesUnder(stored)).toEqual(names);
       for (const f of names) expect(readFileSync(join(stored, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
+      // The pieces made off the main thread (gzip on libuv's pool, Parquet in a worker) are the bytes
+      // the dev server streams for them, made in this thread.
+      clearLayouts();
+      const pieces = names.filter((f) => /^data\/latest\/observations-\d{3}\.(csv\.gz|parquet)$/.test(f));
+      expect(pieces.filter((f) => f.endsWith('.parquet')).length).toBeGreaterThan(0);
+      for (const f of pieces) {
+        const chunks: Buffer[] = [];
+        writeDownload(dir, null, f.slice('data/latest/'.length), BASE, (chunk) => chunks.push(Buffer.from(chunk)));
+        expect(Buffer.concat(chunks).equals(readFileSync(join(stored, f))), f).toBe(true);
+      }
     } finally {
       if (before === undefined) delete process.env.PORTAL_CACHE_DIR;
       else process.env.PORTAL_CACHE_DIR = before;
@@ -354,26 +353,44 @@ describe('a large table made from the validated store (SYNTHETIC observations)',
   });
 });
 
-describe('the release cache', () => {
-  it('a build from the cache writes the same files, byte for byte, as one without it', () => {
+describe('a large table in a release (SYNTHETIC observations)', { timeout: SLOW }, () => {
+  it('its /data/latest/ parts are copies of the release’s, written once those are (made off the main thread)', async () => {
+    const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
+    cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
+    const out = mkdtempSync(join(tmpdir(), 'nq57-large-release-'));
+    const written = await writeDownloads(dir, out, BASE);
+    const aliases = written.filter((d) => d.path.startsWith('data/latest/observations'));
+    expect(aliases.some((d) => d.file.endsWith('.parquet'))).toBe(true);
+    expect(aliases.some((d) => d.file.endsWith('.csv.gz'))).toBe(true);
+    for (const d of aliases) {
+      const versioned = readFileSync(join(out, 'data/v/1.0.0', d.file));
+      expect(versioned.length, d.file).toBeGreaterThan(0);
+      expect(readFileSync(join(out, d.path)).equals(versioned), d.path).toBe(true);
+    }
+    rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('the release cache', { timeout: SLOW }, () => {
+  it('a build from the cache writes the same files, byte for byte, as one without it', async () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     const cache = mkdtempSync(join(tmpdir(), 'nq57-cache-'));
     const plain = mkdtempSync(join(tmpdir(), 'nq57-plain-'));
     const first = mkdtempSync(join(tmpdir(), 'nq57-first-'));
     const second = mkdtempSync(join(tmpdir(), 'nq57-second-'));
-    writeDownloads(dir, plain, BASE);
-    writeDownloads(dir, first, BASE, cache); // a miss: written, then stored
+    await writeDownloads(dir, plain, BASE);
+    await writeDownloads(dir, first, BASE, cache); // a miss: written, then stored
     const entries = readdirSync(join(cache, 'nq57-release-downloads'));
     expect(entries).toHaveLength(1);
     // Mark the cached copy: the second build must take the release's files from the cache.
     const marked = join(cache, 'nq57-release-downloads', entries[0]!, 'data/v/1.0.0/observations.json');
     const original = readFileSync(marked);
     writeFileSync(marked, 'cached');
-    writeDownloads(dir, second, BASE, cache);
+    await writeDownloads(dir, second, BASE, cache);
     expect(readFileSync(join(second, 'data/v/1.0.0/observations.json'), 'utf8')).toBe('cached');
     writeFileSync(marked, original);
-    writeDownloads(dir, second, BASE, cache);
+    await writeDownloads(dir, second, BASE, cache);
     for (const f of filesUnder(plain)) {
       expect(readFileSync(join(first, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
       expect(readFileSync(join(second, f)).equals(readFileSync(join(plain, f))), f).toBe(true);
@@ -381,24 +398,24 @@ describe('the release cache', () => {
     expect(filesUnder(second)).toEqual(filesUnder(plain));
   });
 
-  it('is keyed on the release: another release is another entry', () => {
+  it('is keyed on the release: another release is another entry', async () => {
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     const cache = mkdtempSync(join(tmpdir(), 'nq57-cache-'));
-    writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-a-')), BASE, cache);
-    writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-b-')), 'https://other.example', cache);
+    await writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-a-')), BASE, cache);
+    await writeDownloads(dir, mkdtempSync(join(tmpdir(), 'nq57-b-')), 'https://other.example', cache);
     expect(readdirSync(join(cache, 'nq57-release-downloads'))).toHaveLength(2);
   });
 });
 
-describe('the part cache (SYNTHETIC observations)', () => {
+describe('the part cache (SYNTHETIC observations)', { timeout: SLOW }, () => {
   /** Runs `f` with PORTAL_CACHE_DIR set to `value` and no layout remembered from before. */
-  function withCache<T>(value: string, f: () => T): T {
+  async function withCache<T>(value: string, f: () => Promise<T>): Promise<T> {
     const before = process.env.PORTAL_CACHE_DIR;
     try {
       process.env.PORTAL_CACHE_DIR = value;
       clearLayouts();
-      return f();
+      return await f();
     } finally {
       if (before === undefined) delete process.env.PORTAL_CACHE_DIR;
       else process.env.PORTAL_CACHE_DIR = before;
@@ -406,20 +423,20 @@ describe('the part cache (SYNTHETIC observations)', () => {
     }
   }
   const build = (dir: string, cache: string) =>
-    withCache(cache, () => {
+    withCache(cache, async () => {
       const out = mkdtempSync(join(tmpdir(), 'nq57-parts-'));
-      writeDownloads(dir, out, BASE);
+      await writeDownloads(dir, out, BASE);
       return out;
     });
   const isPart = (f: string) => f.startsWith('data/latest/observations');
   const same = (a: string, b: string, f: string) => readFileSync(join(a, f)).equals(readFileSync(join(b, f)));
 
-  it('a build with a warm part cache writes the same files, byte for byte, as one without it, every part from the cache', () => {
+  it('a build with a warm part cache writes the same files, byte for byte, as one without it, every part from the cache', async () => {
     const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
     const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
-    const plain = build(dir, 'off');
-    const cold = build(dir, cache); // every part a miss: made, then kept
-    const warm = build(dir, cache); // every part a hit
+    const plain = await build(dir, 'off');
+    const cold = await build(dir, cache); // every part a miss: made, then kept
+    const warm = await build(dir, cache); // every part a hit
     const names = filesUnder(plain);
     expect(names.filter(isPart).length).toBeGreaterThan(10);
     for (const out of [cold, warm]) {
@@ -436,7 +453,7 @@ describe('the part cache (SYNTHETIC observations)', () => {
     expect(listed.length).toBeGreaterThan(0);
   });
 
-  it('after one record changes, only the parts that hold it are made again; the rest are taken from the cache', () => {
+  it('after one record changes, only the parts that hold it are made again; the rest are taken from the cache', async () => {
     const csv = syntheticObservations(3, 700, 36);
     const lines = csv.split('\n');
     // A record in the middle with a value: its value changes, keeping its length.
@@ -449,9 +466,9 @@ describe('the part cache (SYNTHETIC observations)', () => {
     const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
     // With the validated store of the changed file, as a build has it: its parts are made from the stored rows.
     validateDataset(after, { cacheDir: cache });
-    const first = build(before, cache);
-    const second = build(after, cache);
-    const plain = build(after, 'off');
+    const first = await build(before, cache);
+    const second = await build(after, cache);
+    const plain = await build(after, 'off');
     const names = filesUnder(plain);
     for (const f of names) expect(same(second, plain, f), f).toBe(true);
     const remade = names.filter(isPart).filter((f) => statSync(join(second, f)).ino !== statSync(join(first, f)).ino);

@@ -101,12 +101,12 @@ describe('SQLite database of every release', () => {
     db.close();
   });
 
-  it('the same files give the same bytes; the Data Package lists the file with its SHA-256', () => {
+  it('the same files give the same bytes; the Data Package lists the file with its SHA-256', async () => {
     expect(Buffer.from(buildSqlite(DATA, '1.1.0')).equals(Buffer.from(buildSqlite(DATA, '1.1.0')))).toBe(true);
     const dir = treeWith({});
     cutRelease({ dataDir: dir, version: '1.0.0', notes: 'First.', releasedOn: '2026-08-01' });
     const out = mkdtempSync(join(tmpdir(), 'nq57-sqlite-'));
-    const written = writeDownloads(dir, out, 'https://example.org').map((d) => d.path);
+    const written = (await writeDownloads(dir, out, 'https://example.org')).map((d) => d.path);
     expect(written).toContain(`data/v/1.0.0/${SQLITE_NAME}`);
     expect(written).toContain(`data/latest/${SQLITE_NAME}`);
     const bytes = readFileSync(join(out, 'data/v/1.0.0', SQLITE_NAME));
