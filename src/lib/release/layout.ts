@@ -99,6 +99,8 @@ interface Plan {
   parquet: string[];
   csv: { path: string; bytes: number; sha256: string; rows: number };
   sums: Map<string, FileSums>;
+  /** The SHA-256 of each partition's CSV, by partition key, in part order (partitionHashes). */
+  partitionHashes: () => Map<string, string[]>;
 }
 
 const plans = new Map<string, Plan>();
@@ -309,11 +311,14 @@ function plan(def: TableDef, dir: string): Plan {
     if (last?.records !== records) last = { records, csv: csvOf(bytes, ix, records) };
     return last.csv;
   };
+  const hashesByKey = new Map<string, (() => string)[]>();
   for (const p of partitions(ix)) {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
     // The partition's CSV, hashed once: it is the CSV part, and what its JSON is made from.
     const csvHash = once(() => hashBytes(partitionCsv(p.records)));
+    const partitionKey = p.values.join('/');
+    hashesByKey.set(partitionKey, [...(hashesByKey.get(partitionKey) ?? []), csvHash]);
     make.set(csvName, (write) => write(partitionCsv(p.records)));
     make.set(jsonName, (write) => {
       const rows = storedRows();
@@ -341,6 +346,7 @@ function plan(def: TableDef, dir: string): Plan {
     parquet,
     csv: { path: def.file, bytes: statSync(path).size, sha256: hash, rows: recordCount(ix) },
     sums: new Map(),
+    partitionHashes: once(() => new Map([...hashesByKey].map(([k, hashes]) => [k, hashes.map((h) => h())]))),
   };
   plans.set(key, result);
   return result;
@@ -430,6 +436,17 @@ export function largeLayouts(dir: string): LargeLayout[] {
   return tablesOf(dir)
     .filter((t) => isLarge(statSync(join(dir, t.file)).size))
     .map((t) => layout(t, dir));
+}
+
+/**
+ * The SHA-256 of each partition of a table file (its CSV: the header, then the partition's records),
+ * by partition key ("{indicator_id}/{area_level}"), in part order, and the file's: the hashes the part
+ * cache keys the partitions by, worked out once per process for the downloads and for the pages'
+ * record keys (view/page-keys.ts, computed first). Any table file, large or not.
+ */
+export function partitionHashes(def: TableDef, dir: string): { sha256: string; byKey: Map<string, string[]> } {
+  const p = plan(def, dir);
+  return { sha256: p.csv.sha256, byKey: p.partitionHashes() };
 }
 
 /** Lets go of the tables' bytes (the next call reads and plans again). */

@@ -21,11 +21,10 @@
  * tests/e2e/warm-build.test.ts check that a changed figure changes its pages' keys and that a warm build
  * writes what a cold one does.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { folderHash, hashParts, knownFileHash, letGo, readHashed } from '../cache/index.ts';
+import { folderHash, hashParts, knownFileHash } from '../cache/index.ts';
 import type { Model } from '../model/index.ts';
-import { indexTable, recordCount } from '../release/partition.ts';
+import { partitionHashes } from '../release/layout.ts';
 import { TABLES } from '../../schemas/index.ts';
 import { chartableIndicators } from '../charts/specs.ts';
 import { releaseOfFile } from './cite.ts';
@@ -94,46 +93,36 @@ const RECORD_KEYS = Symbol.for('nq57.recordKeys');
 const recordKeys = ((globalThis as { [RECORD_KEYS]?: Map<string, Map<string, RowsKeys>> })[RECORD_KEYS] ??= new Map());
 
 /**
- * Every indicator's {@link RowsKeys} for the observations of `dataDir`, once per file: the records and
- * their partition (indicator and level) found as the downloads find them (release/partition.ts
- * indexTable: by quote parity, papaparse for a record with a quote), then one SHA-256 per partition over
- * its records' bytes. At bench scale M50 (468 MB, 3.95 M records) ≈ 2.5 s; the same hashes of the
- * model's row objects took 8 s.
+ * Every indicator's {@link RowsKeys} for the observations of `dataDir`, once per file: from the
+ * SHA-256 of each of the downloads' partitions of the file (release/layout.ts partitionHashes: one per
+ * indicator and level, over the header and the partition's records in file order, the records found by
+ * quote parity as the downloads find them). They are worked out once for both: the downloads' part
+ * cache keys the partitions by the same hashes (before, the two read and hashed the file each, ≈ 2.5 s
+ * of a warm M50 build). The same hashes of the model's row objects took 8 s.
  */
 export function indicatorRecordKeys(dataDir: string): Map<string, RowsKeys> {
   const path = join(dataDir, OBSERVATIONS);
   const known = knownFileHash(path);
   let keys = known === null ? undefined : recordKeys.get(`${path}\0${known}`);
   if (keys) return keys;
-  // One read gives the bytes and their hash (remembered for the data folder's hash and the downloads').
-  const { bytes, hash } = readHashed(path);
-  const ix = indexTable(OBSERVATIONS_TABLE, bytes);
-  const hashes = ix.keys.map(() => createHash('sha256'));
-  // Records of one partition that follow each other are hashed as one range (a table is mostly grouped).
-  const records = recordCount(ix);
-  for (let r = 0, from = 0; r < records; r++) {
-    if (r + 1 === records || ix.keyOf[r + 1] !== ix.keyOf[r]) {
-      hashes[ix.keyOf[r]!]!.update(bytes.subarray(ix.starts[from], ix.starts[r + 1]));
-      from = r + 1;
-    }
-  }
-  const header = Buffer.from(bytes.subarray(0, ix.headerEnd)).toString('latin1');
-  letGo(bytes);
+  // The hashes of each indicator's and level's partition of the downloads (its CSV: the header and
+  // its records in file order), which the downloads' part cache keys on: one reading of the file for both.
+  const { sha256, byKey } = partitionHashes(OBSERVATIONS_TABLE, dataDir);
   const byIndicator = new Map<string, { areas: string[]; communes: string[] }>();
-  ix.keys.forEach((key, k) => {
+  for (const [key, hashes] of byKey) {
     const [indicator = '', level = ''] = key.split('/');
     let parts = byIndicator.get(indicator);
     if (!parts) byIndicator.set(indicator, (parts = { areas: [], communes: [] }));
-    (level === 'commune' ? parts.communes : parts.areas).push(`${level}\0${hashes[k]!.digest('hex')}`);
-  });
+    (level === 'commune' ? parts.communes : parts.areas).push(`${level}\0${hashes.join('\0')}`);
+  }
   keys = new Map();
   for (const [indicator, parts] of byIndicator) {
-    const areas = hashParts([header, ...parts.areas.sort()]);
+    const areas = hashParts(parts.areas.sort());
     keys.set(indicator, { areas, all: hashParts([areas, ...parts.communes]) });
   }
   // Only this file's: an older version of it is let go.
   for (const k of recordKeys.keys()) if (k.startsWith(`${path}\0`)) recordKeys.delete(k);
-  recordKeys.set(`${path}\0${hash}`, keys);
+  recordKeys.set(`${path}\0${sha256}`, keys);
   return keys;
 }
 
