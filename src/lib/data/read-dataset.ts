@@ -17,6 +17,7 @@ import { readRemovals, readTableKeys, validatePublished, type PublishedData, typ
 import { rowValidator, type RowValidator } from './validate-rows.ts';
 import { hashBytes, knownFileHash, letGo, readHashed } from '../cache/index.ts';
 import { loadTable, saveTable, type ColumnTable, type TableResult } from './store.ts';
+import { readPiecedTable } from './table-pieces.ts';
 
 export interface RawDataset {
   dir: string;
@@ -53,6 +54,8 @@ export interface ReadOptions {
    * store when the file's bytes and the code are unchanged, and stored there otherwise. Null: no cache.
    */
   cacheDir?: string | null;
+  /** With the cache: the size a large file is cut into pieces at (table-pieces.ts; tests use small ones). */
+  pieceBytes?: number | undefined;
 }
 
 export function readDataset(dir: string, options: ReadOptions = {}): RawDataset {
@@ -80,7 +83,7 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
       continue;
     }
     const isPublished = published?.tables.has(def.name) ?? false;
-    const table = readStoredTable(def, path, REFERENCED_TABLES.has(def.name) || isPublished, options.cacheDir ?? null);
+    const table = readStoredTable(def, path, REFERENCED_TABLES.has(def.name) || isPublished, options.cacheDir ?? null, options.pieceBytes);
     for (const i of table.issues) issues.push(i);
     if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
       issues.push(
@@ -142,36 +145,153 @@ export function checkedRows(data: Pick<RawDataset, 'tables' | 'columns'>): numbe
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
  * the raw keys of every readable row (with `keepKeys`: by default referenced tables only), its issues,
  * and how many records it holds (null when the file cannot be read). Pure.
+ * With `split` (the first file line of each piece of the file, ascending; table-pieces.ts), the same
+ * result is also given cut into those pieces (`pieces`, or null when it cannot be: see PieceSplit).
  */
 export function readTable<S extends z.ZodObject>(
   def: CsvTableDef<S>,
   bytes: Uint8Array,
   keepKeys = (REFERENCED_TABLES as ReadonlySet<string>).has(def.name),
-): { rows: z.output<S>[]; lines: number[]; rawKeys: Set<string>; issues: Issue[]; records: number | null } {
+  split?: readonly number[],
+): TableResult<z.output<S>> & { pieces?: PieceSplit<z.output<S>> | null } {
   const rawKeys = new Set<string>();
   let validator: RowValidator<z.output<S>> | null = null;
+  // The piece of the record being read, and where each piece's records and raw keys begin.
+  let piece = -1;
+  const firstRecord: number[] = [];
+  const pieceKeys: Set<string>[] = [];
+  const enter = (line: number) => {
+    while (split !== undefined && piece + 1 < split.length && line >= split[piece + 1]!) {
+      piece++;
+      firstRecord.push(validator!.records);
+      pieceKeys.push(new Set());
+    }
+  };
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!keepKeys) return v.add;
+    if (!keepKeys && split === undefined) return v.add;
     const positions = columnPositions(header);
     const keyAt = def.primaryKey.map((f) => positions.get(f));
     const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
-    const bytes: ByteRecordSink = (...record) => {
-      v.add.bytes(...record);
-      rawKeys.add(keyOf());
+    const addKey = () => {
+      if (!keepKeys) return;
+      const key = keyOf();
+      rawKeys.add(key);
+      if (piece >= 0) pieceKeys[piece]!.add(key);
+    };
+    const bytes: ByteRecordSink = (b, starts, ends, hashes, line) => {
+      enter(line);
+      v.add.bytes(b, starts, ends, hashes, line);
+      addKey();
     };
     return Object.assign(
       (values: string[], line: number) => {
+        enter(line);
         v.add(values, line);
-        rawKeys.add(keyOf());
+        addKey();
       },
       { bytes },
     );
   });
   const checked = validator as RowValidator<z.output<S>> | null;
-  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
-  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+  if (!parsed.readable || !checked) {
+    const unread = { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
+    return split === undefined ? unread : { ...unread, pieces: null };
+  }
+  const result = {
+    rows: checked.rows,
+    lines: checked.lines,
+    rawKeys,
+    issues: [...parsed.issues, ...checked.issues],
+    records: checked.records,
+  };
+  if (split === undefined) return result;
+  enter(Number.MAX_SAFE_INTEGER);
+  return { ...result, pieces: splitResult(split, parsed.issues, checked, firstRecord, keepKeys ? pieceKeys : null) };
+}
+
+/**
+ * A table's result cut into pieces of lines: the header's issues (of every piece), then each piece's
+ * own rows, row issues and cell issues, lines counted from the piece's first line (0). Null when the
+ * file's reading is not the reading of its pieces one by one: a problem of the whole file's bytes or
+ * a quote that does not pair (table-pieces.ts, "When pieces").
+ */
+export interface PieceSplit<R> {
+  headerIssues: Issue[];
+  parts: PiecePart<R>[];
+}
+
+/** One piece's share of a table's result, its lines counted from the piece's first line. */
+export interface PiecePart<R> {
+  rows: R[];
+  lines: number[];
+  rowIssues: Issue[];
+  cellIssues: Issue[];
+  records: number;
+  /** The raw keys of its records (null when the keys were not kept). */
+  rawKeys: string[] | null;
+}
+
+/** Codes that mean the records are not those of the lines read one piece at a time. */
+const WHOLE_FILE_CODES: ReadonlySet<string> = new Set([
+  'stray-quote',
+  'csv-syntax',
+  'mixed-line-endings',
+  'bom',
+  'encoding-error',
+  'empty-file',
+  'wrong-delimiter',
+]);
+
+function splitResult<R>(
+  split: readonly number[],
+  fileIssues: readonly Issue[],
+  checked: RowValidator<R>,
+  firstRecord: readonly number[],
+  keys: readonly Set<string>[] | null,
+): PieceSplit<R> | null {
+  if (fileIssues.some((i) => WHOLE_FILE_CODES.has(i.code))) return null;
+  // parseCsv's issues are the header's (line 1), then those of rows, in line order; then the cells'.
+  const headerIssues = fileIssues.filter((i) => i.row === 1);
+  const rowIssues = fileIssues.filter((i) => i.row !== 1);
+  if (rowIssues.some((i) => i.row === null)) return null;
+  // The last piece whose first line is at most `line` (binary search: a broken file may hold millions of issues).
+  const pieceOf = (line: number) => {
+    let lo = 0;
+    let hi = split.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (split[mid]! <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const parts: PiecePart<R>[] = split.map((_, p) => ({
+    rows: [],
+    lines: [],
+    rowIssues: [],
+    cellIssues: [],
+    records: (firstRecord[p + 1] ?? checked.records) - (firstRecord[p] ?? checked.records),
+    rawKeys: keys && [...(keys[p] ?? [])],
+  }));
+  // Rows, and issues, come in line order: one pointer per list.
+  let p = 0;
+  for (let i = 0; i < checked.rows.length; i++) {
+    const line = checked.lines[i]!;
+    while (p + 1 < split.length && line >= split[p + 1]!) p++;
+    parts[p]!.rows.push(checked.rows[i]!);
+    parts[p]!.lines.push(line - split[p]!);
+  }
+  const rebase = (list: readonly Issue[], into: (part: PiecePart<R>) => Issue[]) => {
+    for (const i of list) {
+      const at = pieceOf(i.row!);
+      into(parts[at]!).push({ ...i, row: i.row! - split[at]! });
+    }
+  };
+  rebase(rowIssues, (part) => part.rowIssues);
+  rebase(checked.issues, (part) => part.cellIssues);
+  return { headerIssues, parts };
 }
 
 /** A file's bytes as a Uint8Array over the buffer read (not a copy: observations.csv is 469 MB at bench scale M50). */
@@ -186,13 +306,15 @@ function readBytes(path: string): Uint8Array {
  * A file is read at most once: when this process already knows its hash (the hash of the data folder,
  * which the build's model takes first), a stored file is not read at all; otherwise the bytes read
  * give the hash (remembered for the folder's) and, on a miss, are checked. A result is stored under
- * the hash of the very bytes checked.
+ * the hash of the very bytes checked. A large file missing from the store is read through its stored
+ * pieces (table-pieces.ts), so that a change of a few rows checks only the pieces that hold them.
  */
 function readStoredTable(
   def: CsvTableDef<z.ZodObject>,
   path: string,
   keepKeys: boolean,
   cacheDir: string | null,
+  pieceBytes?: number,
 ): TableResult & { columns?: ColumnTable } {
   if (cacheDir === null) {
     const bytes = readBytes(path);
@@ -211,7 +333,8 @@ function readStoredTable(
     return stored;
   }
   const bytes = read?.bytes ?? readBytes(path);
-  const result = readTable(def, bytes, keepKeys);
+  // A large file is read through its stored pieces: one changed cell parses one piece again.
+  const result = readPiecedTable(def, bytes, keepKeys, cacheDir, pieceBytes) ?? readTable(def, bytes, keepKeys);
   const hash = read?.hash ?? hashBytes(bytes);
   letGo(bytes);
   saveTable(cacheDir, def.name, hash, result, keepKeys);

@@ -1,0 +1,212 @@
+/**
+ * A large table file checked in pieces (issue #17: a warm rebuild after one changed observation).
+ * The validated store keys a file's result by the hash of all its bytes, so one changed cell of
+ * observations.csv (469 MB, 3.9 M rows at bench scale M50) had the whole file parsed, checked and
+ * encoded again. Here the file is cut into pieces of whole records (about PIECE_BYTES each), each
+ * piece's share of the result (typed rows as columns, lines, issues, raw keys) is stored under the
+ * hash of its bytes and of the header, and only the pieces not stored are parsed again; the result
+ * is put together from the pieces, and equals readTable's of the whole file (tests/unit/data/table-pieces.test.ts).
+ *
+ * When pieces: a piece read on its own gives the records the whole file's reading gives for its
+ * lines when the file is UTF-8 without byte-order mark or CR, its header line holds a comma and no
+ * quote, every cut is a line break outside quotes (an even number of quotes before it), and no
+ * piece has a quote that does not pair (stray-quote, csv-syntax): then every cut is the end of a
+ * record, and each record is read from its own bytes alone. Any other file, and a file below two
+ * pieces, is read whole as before. Nothing else of the file enters a piece's result: the rules of
+ * the whole table (keys, references, series) are rules across tables (validate-relations.ts), run on
+ * the rows put together.
+ */
+import { Buffer, isUtf8 } from 'node:buffer';
+import type { z } from 'zod';
+import type { CsvTableDef } from '../../schemas/index.ts';
+import { hashBytes } from '../cache/index.ts';
+import type { Issue } from './issues.ts';
+import { readTable, type PiecePart } from './read-dataset.ts';
+import { ColumnTable, loadPiece, pieceKey, prunePieces, savePiece, type StoredPiece, type TableResult } from './store.ts';
+
+/** The size a piece is cut at, on average (4 MiB: about 110 pieces for observations.csv at M50, 35,000 rows each). */
+export const PIECE_BYTES = 4 * 2 ** 20;
+
+/** A piece of a table file: bytes [start, end), whose first line is file line `line` (header = 1). */
+export interface Piece {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/**
+ * Where a file is cut: its header line (with its line break), and its pieces after it, or null
+ * when the file is not one to read in pieces (see "When pieces" above).
+ *
+ * Cuts are content-defined, so that a cell that changes length, or a row added or removed, moves
+ * only the cuts near it: a piece ends after the first line, once it holds `budget / 2` bytes, at
+ * which a hash of the lengths of the last four lines has its low bits zero (about one line in
+ * budget / 256, so about `budget` bytes a piece with lines of about 128 bytes), and at the latest
+ * once it holds `2 × budget` bytes; never where an odd number of quotes came before.
+ */
+export function cutPieces(bytes: Uint8Array, budget = PIECE_BYTES): { header: Uint8Array; pieces: Piece[] } | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = buffer.length;
+  if (n < 2 * budget) return null;
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return null;
+  if (buffer.indexOf(13) >= 0 || !isUtf8(buffer)) return null;
+  const headerEnd = buffer.indexOf(10) + 1;
+  if (headerEnd <= 1) return null;
+  const header = buffer.subarray(0, headerEnd);
+  if (header.indexOf(34) >= 0 || header.indexOf(44) < 0) return null;
+  const min = Math.max(1, Math.floor(budget / 2));
+  const max = 2 * budget;
+  const mask = 2 ** Math.max(0, Math.round(Math.log2(min / 128))) - 1;
+  const pieces: Piece[] = [];
+  let start = headerEnd;
+  let startLine = 2;
+  let line = 2;
+  let p = headerEnd;
+  let quote = buffer.indexOf(34, p);
+  let odd = false;
+  let l1 = 0;
+  let l2 = 0;
+  let l3 = 0;
+  while (p < n) {
+    const next = buffer.indexOf(10, p);
+    const end = next < 0 ? n : next + 1;
+    while (quote >= 0 && quote < end) {
+      odd = !odd;
+      quote = buffer.indexOf(34, quote + 1);
+    }
+    const length = end - p;
+    const feature = lengthsHash(length, l1, l2, l3);
+    l3 = l2;
+    l2 = l1;
+    l1 = length;
+    p = end;
+    line++;
+    if (p === n || odd) continue;
+    const size = p - start;
+    if ((size >= min && (feature & mask) === 0) || size >= max) {
+      pieces.push({ start, end: p, line: startLine });
+      start = p;
+      startLine = line;
+    }
+  }
+  if (start < n) pieces.push({ start, end: n, line: startLine });
+  return pieces.length < 2 ? null : { header, pieces };
+}
+
+function lengthsHash(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}
+
+/** A table's result put together from pieces, its rows as columns (`rows` is made from them when first read). */
+export type PiecedResult = TableResult & { columns: ColumnTable };
+
+/**
+ * readTable of a large file through its stored pieces (above): the stored piece for each piece whose
+ * bytes (and header, and code) are unchanged, the others parsed and checked again, alone, and stored.
+ * When more than half of the pieces are not stored (a first check), the file is read whole once and
+ * its result cut into pieces instead. Null when the file is not one to read in pieces: the caller
+ * reads it whole. The same result as readTable's either way.
+ */
+export function readPiecedTable<S extends z.ZodObject>(
+  def: CsvTableDef<S>,
+  bytes: Uint8Array,
+  keepKeys: boolean,
+  cacheDir: string,
+  budget = PIECE_BYTES,
+): (TableResult & { columns?: ColumnTable }) | null {
+  const cut = cutPieces(bytes, budget);
+  if (cut === null) return null;
+  const headerHash = hashBytes(cut.header);
+  const keys: string[] = [];
+  for (const p of cut.pieces) {
+    const key = pieceKey(def.name, headerHash, hashBytes(bytes.subarray(p.start, p.end)), keepKeys);
+    if (key === null) return null;
+    keys.push(key);
+  }
+  const stored = keys.map((k) => loadPiece(cacheDir, def.name, k));
+  const missing = stored.filter((s) => s === null).length;
+  if (missing * 2 > stored.length) {
+    const whole = readTable(
+      def,
+      bytes,
+      keepKeys,
+      cut.pieces.map((p) => p.line),
+    );
+    const split = whole.pieces;
+    const { pieces: _, ...result } = whole;
+    if (!split) return result;
+    const parts = split.parts.map((part) => storedPiece(part, split.headerIssues));
+    save(cacheDir, def.name, keys, parts, stored);
+    return { ...result, columns: ColumnTable.concat(parts.map((p) => p.table)) };
+  }
+  const parts: StoredPiece[] = [];
+  for (const [i, piece] of cut.pieces.entries()) {
+    const part = stored[i] ?? checkPiece(def, Buffer.concat([cut.header, bytes.subarray(piece.start, piece.end)]), keepKeys);
+    if (part === null) return null;
+    parts.push(part);
+  }
+  if (missing > 0) save(cacheDir, def.name, keys, parts, stored);
+  return assemble(parts, cut.pieces, keepKeys);
+}
+
+/** One piece (with the header line before it) read on its own, or null when it is not one to read alone (a quote that does not pair). */
+function checkPiece<S extends z.ZodObject>(def: CsvTableDef<S>, bytes: Uint8Array, keepKeys: boolean): StoredPiece | null {
+  const split = readTable(def, bytes, keepKeys, [2]).pieces;
+  return split ? storedPiece(split.parts[0]!, split.headerIssues) : null;
+}
+
+function storedPiece(part: PiecePart<object>, headerIssues: Issue[]): StoredPiece {
+  return {
+    table: ColumnTable.fromRows(part.rows) as ColumnTable,
+    lines: Uint32Array.from(part.lines),
+    headerIssues,
+    rowIssues: part.rowIssues,
+    cellIssues: part.cellIssues,
+    records: part.records,
+    rawKeys: part.rawKeys,
+  };
+}
+
+function save(
+  cacheDir: string,
+  table: string,
+  keys: readonly string[],
+  parts: readonly StoredPiece[],
+  stored: readonly (StoredPiece | null)[],
+): void {
+  parts.forEach((part, i) => {
+    if (stored[i] === null) savePiece(cacheDir, table, keys[i]!, part);
+  });
+  prunePieces(cacheDir, table, new Set(keys));
+}
+
+/** The whole file's result from its pieces: readTable's issue order (the header's, then every row's, then every cell's). */
+function assemble(parts: readonly StoredPiece[], pieces: readonly Piece[], keepKeys: boolean): PiecedResult {
+  const columns = ColumnTable.concat(parts.map((p) => p.table));
+  const lines: number[] = [];
+  const rowIssues: Issue[] = [];
+  const cellIssues: Issue[] = [];
+  const rawKeys = new Set<string>();
+  let records = 0;
+  parts.forEach((part, i) => {
+    const first = pieces[i]!.line;
+    for (const l of part.lines) lines.push(l + first);
+    for (const issue of part.rowIssues) rowIssues.push({ ...issue, row: issue.row! + first });
+    for (const issue of part.cellIssues) cellIssues.push({ ...issue, row: issue.row! + first });
+    if (keepKeys) for (const k of part.rawKeys ?? []) rawKeys.add(k);
+    records += part.records;
+  });
+  let rows: Record<string, unknown>[] | null = null;
+  return {
+    get rows() {
+      return (rows ??= columns.rows());
+    },
+    lines,
+    rawKeys,
+    issues: [...(parts[0]?.headerIssues ?? []), ...rowIssues, ...cellIssues],
+    records,
+    columns,
+  };
+}
