@@ -3,6 +3,7 @@
  * compared with the latest release (nothing published lost: validate-published.ts).
  * The only module of src/lib/data that touches the file system; it never writes.
  */
+import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -11,7 +12,7 @@ import { REMOVALS_FILE } from '../../schemas/removals.ts';
 import type { TableName } from '../../schemas/table.ts';
 import { readReleaseIndex, releaseDir } from './read-releases.ts';
 import { issue, type Issue } from './issues.ts';
-import { columnPositions, parseCsv, type ByteRecordSink } from './parse-csv.ts';
+import { columnPositions, parseCsv, type ByteRecordSink, type RecordSink } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
@@ -145,95 +146,59 @@ export function checkedRows(data: Pick<RawDataset, 'tables' | 'columns'>): numbe
  * One table file, parsed and checked cell by cell in a single pass: its typed rows with their lines,
  * the raw keys of every readable row (with `keepKeys`: by default referenced tables only), its issues,
  * and how many records it holds (null when the file cannot be read). Pure.
- * With `split` (the first file line of each piece of the file, ascending; table-pieces.ts), the same
- * result is also given cut into those pieces (`pieces`, or null when it cannot be: see PieceSplit).
  */
 export function readTable<S extends z.ZodObject>(
   def: CsvTableDef<S>,
   bytes: Uint8Array,
   keepKeys = (REFERENCED_TABLES as ReadonlySet<string>).has(def.name),
-  split?: readonly number[],
-): TableResult<z.output<S>> & { pieces?: PieceSplit<z.output<S>> | null } {
+): TableResult<z.output<S>> {
   const rawKeys = new Set<string>();
   let validator: RowValidator<z.output<S>> | null = null;
-  // The piece of the record being read, and where each piece's records and raw keys begin.
-  let piece = -1;
-  const firstRecord: number[] = [];
-  const pieceKeys: Set<string>[] = [];
-  const enter = (line: number) => {
-    while (split !== undefined && piece + 1 < split.length && line >= split[piece + 1]!) {
-      piece++;
-      firstRecord.push(validator!.records);
-      pieceKeys.push(new Set());
-    }
-  };
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!keepKeys && split === undefined) return v.add;
-    const positions = columnPositions(header);
-    const keyAt = def.primaryKey.map((f) => positions.get(f));
-    const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
-    const addKey = () => {
-      if (!keepKeys) return;
-      const key = keyOf();
-      rawKeys.add(key);
-      if (piece >= 0) pieceKeys[piece]!.add(key);
-    };
-    const bytes: ByteRecordSink = (b, starts, ends, hashes, line) => {
-      enter(line);
-      v.add.bytes(b, starts, ends, hashes, line);
-      addKey();
-    };
-    return Object.assign(
-      (values: string[], line: number) => {
-        enter(line);
-        v.add(values, line);
-        addKey();
-      },
-      { bytes },
-    );
+    return keepKeys ? keyedSink(def, header, v, (key) => rawKeys.add(key)) : v.add;
   });
   const checked = validator as RowValidator<z.output<S>> | null;
-  if (!parsed.readable || !checked) {
-    const unread = { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
-    return split === undefined ? unread : { ...unread, pieces: null };
-  }
-  const result = {
-    rows: checked.rows,
-    lines: checked.lines,
-    rawKeys,
-    issues: [...parsed.issues, ...checked.issues],
-    records: checked.records,
+  if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
+  return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+}
+
+/** The validator's sink, giving `onKey` the raw primary key of each record after it is checked. */
+function keyedSink<T>(
+  def: Pick<CsvTableDef, 'primaryKey'>,
+  header: readonly string[],
+  v: RowValidator<T>,
+  onKey: (key: string) => void,
+): RecordSink {
+  const positions = columnPositions(header);
+  const keyAt = def.primaryKey.map((f) => positions.get(f));
+  const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
+  const bytes: ByteRecordSink = (...record) => {
+    v.add.bytes(...record);
+    onKey(keyOf());
   };
-  if (split === undefined) return result;
-  enter(Number.MAX_SAFE_INTEGER);
-  return { ...result, pieces: splitResult(split, parsed.issues, checked, firstRecord, keepKeys ? pieceKeys : null) };
+  return Object.assign(
+    (values: string[], line: number) => {
+      v.add(values, line);
+      onKey(keyOf());
+    },
+    { bytes },
+  );
 }
 
-/**
- * A table's result cut into pieces of lines: the header's issues (of every piece), then each piece's
- * own rows, row issues and cell issues, lines counted from the piece's first line (0). Null when the
- * file's reading is not the reading of its pieces one by one: a problem of the whole file's bytes or
- * a quote that does not pair (table-pieces.ts, "When pieces").
- */
-export interface PieceSplit<R> {
-  headerIssues: Issue[];
-  parts: PiecePart<R>[];
-}
-
-/** One piece's share of a table's result, its lines counted from the piece's first line. */
+/** One piece's share of a table's result (table-pieces.ts), its lines counted from the piece's first line (0). */
 export interface PiecePart<R> {
   rows: R[];
-  lines: number[];
+  lines: Uint32Array;
   rowIssues: Issue[];
   cellIssues: Issue[];
   records: number;
-  /** The raw keys of its records (null when the keys were not kept). */
+  /** The raw keys of its records, in the order first read (null when the keys are not kept). */
   rawKeys: string[] | null;
 }
 
-/** Codes that mean the records are not those of the lines read one piece at a time. */
+/** Codes that mean a piece's records may not be those the whole file's reading gives (table-pieces.ts, "When pieces"). */
 const WHOLE_FILE_CODES: ReadonlySet<string> = new Set([
   'stray-quote',
   'csv-syntax',
@@ -244,54 +209,65 @@ const WHOLE_FILE_CODES: ReadonlySet<string> = new Set([
   'wrong-delimiter',
 ]);
 
-function splitResult<R>(
-  split: readonly number[],
-  fileIssues: readonly Issue[],
-  checked: RowValidator<R>,
-  firstRecord: readonly number[],
-  keys: readonly Set<string>[] | null,
-): PieceSplit<R> | null {
-  if (fileIssues.some((i) => WHOLE_FILE_CODES.has(i.code))) return null;
-  // parseCsv's issues are the header's (line 1), then those of rows, in line order; then the cells'.
-  const headerIssues = fileIssues.filter((i) => i.row === 1);
-  const rowIssues = fileIssues.filter((i) => i.row !== 1);
-  if (rowIssues.some((i) => i.row === null)) return null;
-  // The last piece whose first line is at most `line` (binary search: a broken file may hold millions of issues).
-  const pieceOf = (line: number) => {
-    let lo = 0;
-    let hi = split.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (split[mid]! <= line) lo = mid;
-      else hi = mid - 1;
+/**
+ * readTable of pieces of one file, each read alone after the file's header line (`header`, with its
+ * line break), through one validator (a distinct cell is checked once over all the pieces): the
+ * header's issues, each piece's share of the result in readTable's terms (its lines counted from
+ * its first line, `line`), and the rows and file lines of all the pieces one after the other. Null
+ * when a piece has a problem that only the whole file's reading can place (WHOLE_FILE_CODES). Pure.
+ */
+export function readTablePieces<S extends z.ZodObject>(
+  def: CsvTableDef<S>,
+  header: Uint8Array,
+  pieces: readonly { bytes: Uint8Array; line: number }[],
+  keepKeys: boolean,
+): { headerIssues: Issue[]; parts: PiecePart<z.output<S>>[]; rows: z.output<S>[]; lines: number[] } | null {
+  let validator: RowValidator<z.output<S>> | null = null;
+  let sink: RecordSink | null = null;
+  let keys: string[] = [];
+  let headerIssues: Issue[] | null = null;
+  const parts: PiecePart<z.output<S>>[] = [];
+  // One buffer for the header and each piece in turn: a new one per piece (external memory) had V8
+  // collect the rows read so far again and again (nothing of it is kept: cells are copied or decoded).
+  const scratch = Buffer.allocUnsafe(header.length + Math.max(0, ...pieces.map((p) => p.bytes.length)));
+  header.forEach((b, i) => (scratch[i] = b));
+  for (const piece of pieces) {
+    const v0 = validator as RowValidator<z.output<S>> | null;
+    const before = { rows: v0?.rows.length ?? 0, issues: v0?.issues.length ?? 0, records: v0?.records ?? 0 };
+    keys = [];
+    scratch.set(piece.bytes, header.length);
+    const text = scratch.subarray(0, header.length + piece.bytes.length);
+    const parsed = parseCsv(text, def.file, columnsOf(def), (h) => {
+      if (sink === null) {
+        const v = rowValidator(def, h);
+        validator = v;
+        sink = keepKeys ? keyedSink(def, h, v, (key) => keys.push(key)) : v.add;
+      }
+      return sink;
+    });
+    const checked = validator as RowValidator<z.output<S>> | null;
+    if (!parsed.readable || checked === null || parsed.issues.some((i) => WHOLE_FILE_CODES.has(i.code) || i.row === null)) return null;
+    // Read alone, the piece's first line is line 2: its lines become file lines (the validator's in place).
+    const shift = piece.line - 2;
+    const relative = new Uint32Array(checked.rows.length - before.rows);
+    for (let i = before.rows; i < checked.rows.length; i++) {
+      relative[i - before.rows] = checked.lines[i]! - 2;
+      checked.lines[i]! += shift;
     }
-    return lo;
-  };
-  const parts: PiecePart<R>[] = split.map((_, p) => ({
-    rows: [],
-    lines: [],
-    rowIssues: [],
-    cellIssues: [],
-    records: (firstRecord[p + 1] ?? checked.records) - (firstRecord[p] ?? checked.records),
-    rawKeys: keys && [...(keys[p] ?? [])],
-  }));
-  // Rows, and issues, come in line order: one pointer per list.
-  let p = 0;
-  for (let i = 0; i < checked.rows.length; i++) {
-    const line = checked.lines[i]!;
-    while (p + 1 < split.length && line >= split[p + 1]!) p++;
-    parts[p]!.rows.push(checked.rows[i]!);
-    parts[p]!.lines.push(line - split[p]!);
+    const rebase = (i: Issue): Issue => ({ ...i, row: i.row! - 2 });
+    // parseCsv's issues are the header's (line 1), then those of rows; the validator's are the cells'.
+    headerIssues ??= parsed.issues.filter((i) => i.row === 1);
+    parts.push({
+      rows: checked.rows.slice(before.rows),
+      lines: relative,
+      rowIssues: parsed.issues.filter((i) => i.row !== 1).map(rebase),
+      cellIssues: checked.issues.slice(before.issues).map(rebase),
+      records: checked.records - before.records,
+      rawKeys: keepKeys ? [...new Set(keys)] : null,
+    });
   }
-  const rebase = (list: readonly Issue[], into: (part: PiecePart<R>) => Issue[]) => {
-    for (const i of list) {
-      const at = pieceOf(i.row!);
-      into(parts[at]!).push({ ...i, row: i.row! - split[at]! });
-    }
-  };
-  rebase(rowIssues, (part) => part.rowIssues);
-  rebase(checked.issues, (part) => part.cellIssues);
-  return { headerIssues, parts };
+  const all = validator as RowValidator<z.output<S>> | null;
+  return { headerIssues: headerIssues ?? [], parts, rows: all?.rows ?? [], lines: all?.lines ?? [] };
 }
 
 /** A file's bytes as a Uint8Array over the buffer read (not a copy: observations.csv is 469 MB at bench scale M50). */
@@ -333,11 +309,16 @@ function readStoredTable(
     return stored;
   }
   const bytes = read?.bytes ?? readBytes(path);
-  // A large file is read through its stored pieces: one changed cell parses one piece again.
-  const result = readPiecedTable(def, bytes, keepKeys, cacheDir, pieceBytes) ?? readTable(def, bytes, keepKeys);
   const hash = read?.hash ?? hashBytes(bytes);
+  // A large file is read through its stored pieces: one changed cell parses one piece again.
+  const result = readPiecedTable(def, bytes, keepKeys, cacheDir, pieceBytes, () => letGo(bytes)) ?? readTable(def, bytes, keepKeys);
   letGo(bytes);
   saveTable(cacheDir, def.name, hash, result, keepKeys);
+  // Rows read whole (no stored piece): the columns were only for the store; the rows are kept instead.
+  if ('columns' in result && Object.getOwnPropertyDescriptor(result, 'rows')?.get === undefined) {
+    const { columns: _, ...rows } = result;
+    return rows;
+  }
   return result;
 }
 

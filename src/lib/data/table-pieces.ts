@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import type { CsvTableDef } from '../../schemas/index.ts';
 import { hashBytes } from '../cache/index.ts';
 import type { Issue } from './issues.ts';
-import { readTable, type PiecePart } from './read-dataset.ts';
+import { readTablePieces, type PiecePart } from './read-dataset.ts';
 import { ColumnTable, loadPiece, pieceKey, prunePieces, savePiece, type StoredPiece, type TableResult } from './store.ts';
 
 /** The size a piece is cut at, on average (4 MiB: about 110 pieces for observations.csv at M50, 35,000 rows each). */
@@ -99,15 +99,12 @@ function lengthsHash(a: number, b: number, c: number, d: number): number {
   return (h ^ (h >>> 12)) >>> 0;
 }
 
-/** A table's result put together from pieces, its rows as columns (`rows` is made from them when first read). */
-export type PiecedResult = TableResult & { columns: ColumnTable };
-
 /**
  * readTable of a large file through its stored pieces (above): the stored piece for each piece whose
- * bytes (and header, and code) are unchanged, the others parsed and checked again, alone, and stored.
- * When more than half of the pieces are not stored (a first check), the file is read whole once and
- * its result cut into pieces instead. Null when the file is not one to read in pieces: the caller
- * reads it whole. The same result as readTable's either way.
+ * bytes (and header, and code) are unchanged; the others are parsed and checked (each alone, after
+ * the header line, through one validator) and stored. Null when the file is not one to read in
+ * pieces: the caller reads it whole. The same result as readTable's either way. `done` is called
+ * once `bytes` are no longer read (when pieces were parsed), so that the caller may give them back.
  */
 export function readPiecedTable<S extends z.ZodObject>(
   def: CsvTableDef<S>,
@@ -115,7 +112,8 @@ export function readPiecedTable<S extends z.ZodObject>(
   keepKeys: boolean,
   cacheDir: string,
   budget = PIECE_BYTES,
-): (TableResult & { columns?: ColumnTable }) | null {
+  done: () => void = () => {},
+): (TableResult & { columns: ColumnTable }) | null {
   const cut = cutPieces(bytes, budget);
   if (cut === null) return null;
   const headerHash = hashBytes(cut.header);
@@ -125,42 +123,35 @@ export function readPiecedTable<S extends z.ZodObject>(
     if (key === null) return null;
     keys.push(key);
   }
-  const stored = keys.map((k) => loadPiece(cacheDir, def.name, k));
-  const missing = stored.filter((s) => s === null).length;
-  if (missing * 2 > stored.length) {
-    const whole = readTable(
+  const parts = keys.map((k) => loadPiece(cacheDir, def.name, k));
+  const missing = parts.flatMap((p, i) => (p === null ? [i] : []));
+  let given: { rows: Record<string, unknown>[]; lines: number[] } | null = null;
+  if (missing.length > 0) {
+    const checked = readTablePieces(
       def,
-      bytes,
+      cut.header,
+      missing.map((i) => ({ bytes: bytes.subarray(cut.pieces[i]!.start, cut.pieces[i]!.end), line: cut.pieces[i]!.line })),
       keepKeys,
-      cut.pieces.map((p) => p.line),
     );
-    const split = whole.pieces;
-    const { pieces: _, ...result } = whole;
-    if (!split) return result;
-    const parts = split.parts.map((part) => storedPiece(part, split.headerIssues));
-    save(cacheDir, def.name, keys, parts, stored);
-    return { ...result, columns: ColumnTable.concat(parts.map((p) => p.table)) };
+    if (checked === null) return null;
+    // The bytes are given back before the pieces are encoded (validate:data's peak: 469 MB at M50).
+    done();
+    checked.parts.forEach((part, k) => {
+      const piece = storedPiece(part, checked.headerIssues);
+      parts[missing[k]!] = piece;
+      savePiece(cacheDir, def.name, keys[missing[k]!]!, piece);
+    });
+    prunePieces(cacheDir, def.name, new Set(keys));
+    // Every piece read: the validator's rows and lines are the table's.
+    if (missing.length === parts.length) given = checked;
   }
-  const parts: StoredPiece[] = [];
-  for (const [i, piece] of cut.pieces.entries()) {
-    const part = stored[i] ?? checkPiece(def, Buffer.concat([cut.header, bytes.subarray(piece.start, piece.end)]), keepKeys);
-    if (part === null) return null;
-    parts.push(part);
-  }
-  if (missing > 0) save(cacheDir, def.name, keys, parts, stored);
-  return assemble(parts, cut.pieces, keepKeys);
-}
-
-/** One piece (with the header line before it) read on its own, or null when it is not one to read alone (a quote that does not pair). */
-function checkPiece<S extends z.ZodObject>(def: CsvTableDef<S>, bytes: Uint8Array, keepKeys: boolean): StoredPiece | null {
-  const split = readTable(def, bytes, keepKeys, [2]).pieces;
-  return split ? storedPiece(split.parts[0]!, split.headerIssues) : null;
+  return assemble(parts as StoredPiece[], cut.pieces, keepKeys, given);
 }
 
 function storedPiece(part: PiecePart<object>, headerIssues: Issue[]): StoredPiece {
   return {
     table: ColumnTable.fromRows(part.rows) as ColumnTable,
-    lines: Uint32Array.from(part.lines),
+    lines: part.lines,
     headerIssues,
     rowIssues: part.rowIssues,
     cellIssues: part.cellIssues,
@@ -169,35 +160,40 @@ function storedPiece(part: PiecePart<object>, headerIssues: Issue[]): StoredPiec
   };
 }
 
-function save(
-  cacheDir: string,
-  table: string,
-  keys: readonly string[],
+/**
+ * The whole file's result from its pieces, in readTable's order of issues (the header's, then every
+ * row's, then every cell's). Its rows and lines are `given`'s (every piece just read), or made from
+ * the pieces': the rows from the columns when first read.
+ */
+function assemble(
   parts: readonly StoredPiece[],
-  stored: readonly (StoredPiece | null)[],
-): void {
-  parts.forEach((part, i) => {
-    if (stored[i] === null) savePiece(cacheDir, table, keys[i]!, part);
-  });
-  prunePieces(cacheDir, table, new Set(keys));
-}
-
-/** The whole file's result from its pieces: readTable's issue order (the header's, then every row's, then every cell's). */
-function assemble(parts: readonly StoredPiece[], pieces: readonly Piece[], keepKeys: boolean): PiecedResult {
+  pieces: readonly Piece[],
+  keepKeys: boolean,
+  given: { rows: Record<string, unknown>[]; lines: number[] } | null,
+): TableResult & { columns: ColumnTable } {
   const columns = ColumnTable.concat(parts.map((p) => p.table));
-  const lines: number[] = [];
+  let lines = given?.lines ?? null;
+  if (lines === null) {
+    lines = new Array<number>(columns.length);
+    let at = 0;
+    parts.forEach((part, i) => {
+      const first = pieces[i]!.line;
+      for (let k = 0; k < part.lines.length; k++) lines![at++] = part.lines[k]! + first;
+    });
+  }
   const rowIssues: Issue[] = [];
   const cellIssues: Issue[] = [];
   const rawKeys = new Set<string>();
   let records = 0;
   parts.forEach((part, i) => {
     const first = pieces[i]!.line;
-    for (const l of part.lines) lines.push(l + first);
     for (const issue of part.rowIssues) rowIssues.push({ ...issue, row: issue.row! + first });
     for (const issue of part.cellIssues) cellIssues.push({ ...issue, row: issue.row! + first });
     if (keepKeys) for (const k of part.rawKeys ?? []) rawKeys.add(k);
     records += part.records;
   });
+  const issues = [...(parts[0]?.headerIssues ?? []), ...rowIssues, ...cellIssues];
+  if (given) return { rows: given.rows, lines, rawKeys, issues, records, columns };
   let rows: Record<string, unknown>[] | null = null;
   return {
     get rows() {
@@ -205,7 +201,7 @@ function assemble(parts: readonly StoredPiece[], pieces: readonly Piece[], keepK
     },
     lines,
     rawKeys,
-    issues: [...(parts[0]?.headerIssues ?? []), ...rowIssues, ...cellIssues],
+    issues,
     records,
     columns,
   };

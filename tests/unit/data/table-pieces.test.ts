@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashBytes } from '../../../src/lib/cache/index.ts';
 import { readTable } from '../../../src/lib/data/read-dataset.ts';
-import { ColumnTable, loadPiece, pieceKey } from '../../../src/lib/data/store.ts';
+import { ColumnTable, loadPiece, pieceKey, type TableResult } from '../../../src/lib/data/store.ts';
 import { cutPieces, readPiecedTable } from '../../../src/lib/data/table-pieces.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { observationsTable } from '../../../src/schemas/index.ts';
@@ -43,7 +43,7 @@ function whole(data: ReturnType<typeof validateDataset>) {
 }
 
 /** readTable's result, comparable whole. */
-const plain = (r: ReturnType<typeof readTable>) => ({
+const plain = (r: TableResult) => ({
   rows: r.rows,
   lines: r.lines,
   rawKeys: [...r.rawKeys],
@@ -123,13 +123,16 @@ describe('a table read through its stored pieces', () => {
         const text = change(observations());
         const reference = plain(readTable(observationsTable, bytesOf(text), keepKeys));
         const first = readPiecedTable(observationsTable, bytesOf(text), keepKeys, cache, BUDGET);
-        expect(first && plain(first as ReturnType<typeof readTable>)).toEqual(reference);
+        // A quote that does not pair: the caller reads the file whole.
+        if (name.includes('stray')) expect(first).toBeNull();
+        else expect(first && plain(first)).toEqual(reference);
         // One period changed and one made shorter (an error): the other pieces come from the store.
         const edited = text.replace(',1300,', ',2300,').replace(',1010,', ',101,');
         expect(edited).not.toBe(text);
         const expected = plain(readTable(observationsTable, bytesOf(edited), keepKeys));
         const warm = readPiecedTable(observationsTable, bytesOf(edited), keepKeys, cache, BUDGET);
-        expect(warm && plain(warm as ReturnType<typeof readTable>)).toEqual(expected);
+        if (name.includes('stray')) expect(warm).toBeNull();
+        else expect(warm && plain(warm)).toEqual(expected);
       }
     });
   }
@@ -164,7 +167,7 @@ describe('a table read through its stored pieces', () => {
       const path = join(cache, 'nq57-table-pieces', name);
       writeFileSync(path, readFileSync(path).subarray(0, 40));
     }
-    expect(plain(readPiecedTable(observationsTable, bytes, false, cache, BUDGET) as ReturnType<typeof readTable>)).toEqual(
+    expect(plain(readPiecedTable(observationsTable, bytes, false, cache, BUDGET)!)).toEqual(
       plain(readTable(observationsTable, bytes, false)),
     );
   });
