@@ -172,11 +172,10 @@ export class ColumnTable<R extends object = Record<string, unknown>> {
 
   /** Row `i` as a new object (the validator's row, equal field by field). */
   row(i: number): R {
-    const row: Record<string, unknown> = { ...this.template };
-    const { columns, data } = this;
-    for (let c = 0; c < columns.length; c++) row[columns[c]!] = cell(data[c]!, i);
-    return row as R;
+    return (this.maker ??= rowReader(this.columns, this.data, this.template))(i) as R;
   }
+
+  private maker: ((i: number) => Record<string, unknown>) | null = null;
 
   /** Every row, in order. */
   rows(): R[] {
@@ -214,6 +213,43 @@ export class ColumnTable<R extends object = Record<string, unknown>> {
     }
     return { dict, codes };
   }
+}
+
+/**
+ * A function that makes row `i` of these columns: one object literal reading each column's arrays as
+ * its kind needs (every row one shape, keys in column order), made once per table. A row built key
+ * by key from a template, each cell through `cell`, cost 1.4 s of a warm check of observations.csv
+ * at M50 (3.9 M rows, for the rules across tables). Columns whose names are not plain keys are read
+ * the slow way.
+ */
+function rowReader(
+  columns: readonly string[],
+  data: readonly Column[],
+  template: Record<string, unknown>,
+): (i: number) => Record<string, unknown> {
+  if (columns.some((c) => !/^[a-z][a-z0-9_]*$/.test(c)))
+    return (i) => {
+      const row: Record<string, unknown> = { ...template };
+      for (let c = 0; c < columns.length; c++) row[columns[c]!] = cell(data[c]!, i);
+      return row;
+    };
+  const args: unknown[] = [];
+  const cells = data.map((col, c) => {
+    if (col.kind === 'dict') {
+      args.push(col.dict, col.codes);
+      return `${columns[c]}: a[${args.length - 2}][a[${args.length - 1}][i]]`;
+    }
+    if (col.kind === 'number' && col.nulls !== null) {
+      args.push(col.nulls, col.values);
+      return `${columns[c]}: a[${args.length - 2}][i] === 1 ? null : a[${args.length - 1}][i]`;
+    }
+    args.push(col.values);
+    return `${columns[c]}: a[${args.length - 1}][i]`;
+  });
+  // Each array in a local of its own, so that the literal reads locals.
+  const locals = args.map((_, k) => `const a${k} = a[${k}];`).join(' ');
+  const body = cells.map((c) => c.replace(/a\[(\d+)\]/g, 'a$1')).join(', ');
+  return new Function('a', `${locals} return (i) => ({ ${body} });`)(args) as (i: number) => Record<string, unknown>;
 }
 
 /** Columns of `lengths[p]` rows each, one after the other, as encodeColumn codes their cells (the same choice of kind). */
