@@ -172,10 +172,10 @@ export class ColumnTable<R extends object = Record<string, unknown>> {
 
   /** Row `i` as a new object (the validator's row, equal field by field). */
   row(i: number): R {
-    return (this.maker ??= rowReader(this.columns, this.data, this.template))(i) as R;
+    let read = readers.get(this);
+    if (read === undefined) readers.set(this, (read = rowReader(this.columns, this.data, this.template)));
+    return read(i) as R;
   }
-
-  private maker: ((i: number) => Record<string, unknown>) | null = null;
 
   /** Every row, in order. */
   rows(): R[] {
@@ -214,6 +214,9 @@ export class ColumnTable<R extends object = Record<string, unknown>> {
     return { dict, codes };
   }
 }
+
+/** Each table's rowReader, made when its first row is (beside the table: two tables of the same columns stay equal). */
+const readers = new WeakMap<ColumnTable<object>, (i: number) => Record<string, unknown>>();
 
 /**
  * A function that makes row `i` of these columns: one object literal reading each column's arrays as
