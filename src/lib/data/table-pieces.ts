@@ -117,35 +117,42 @@ export function readPiecedTable<S extends z.ZodObject>(
   const cut = cutPieces(bytes, budget);
   if (cut === null) return null;
   const headerHash = hashBytes(cut.header);
-  const keys: string[] = [];
-  for (const p of cut.pieces) {
-    const key = pieceKey(def.name, headerHash, hashBytes(bytes.subarray(p.start, p.end)), keepKeys);
+  const entries: Entry[] = [];
+  for (const piece of cut.pieces) {
+    const key = pieceKey(def.name, headerHash, hashBytes(bytes.subarray(piece.start, piece.end)), keepKeys);
     if (key === null) return null;
-    keys.push(key);
+    entries.push({ piece, key, part: loadPiece(cacheDir, def.name, key) });
   }
-  const parts = keys.map((k) => loadPiece(cacheDir, def.name, k));
-  const missing = parts.flatMap((p, i) => (p === null ? [i] : []));
+  const missing = entries.filter((e) => e.part === null);
   let given: { rows: Record<string, unknown>[]; lines: number[] } | null = null;
   if (missing.length > 0) {
     const checked = readTablePieces(
       def,
       cut.header,
-      missing.map((i) => ({ bytes: bytes.subarray(cut.pieces[i]!.start, cut.pieces[i]!.end), line: cut.pieces[i]!.line })),
+      missing.map(({ piece }) => ({ bytes: bytes.subarray(piece.start, piece.end), line: piece.line })),
       keepKeys,
     );
     if (checked === null) return null;
     // The bytes are given back before the pieces are encoded (validate:data's peak: 469 MB at M50).
     done();
     checked.parts.forEach((part, k) => {
-      const piece = storedPiece(part, checked.headerIssues);
-      parts[missing[k]!] = piece;
-      savePiece(cacheDir, def.name, keys[missing[k]!]!, piece);
+      const entry = missing[k];
+      if (entry === undefined) throw new Error('a piece read that was not asked for');
+      entry.part = storedPiece(part, checked.headerIssues);
+      savePiece(cacheDir, def.name, entry.key, entry.part);
     });
-    prunePieces(cacheDir, def.name, new Set(keys));
+    prunePieces(cacheDir, def.name, new Set(entries.map((e) => e.key)));
     // Every piece read: the validator's rows and lines are the table's.
-    if (missing.length === parts.length) given = checked;
+    if (missing.length === entries.length) given = checked;
   }
-  return assemble(parts as StoredPiece[], cut.pieces, keepKeys, given);
+  return assemble(entries, keepKeys, given);
+}
+
+/** A piece of the file, its key, and its share of the result (null until it is read or found stored). */
+interface Entry {
+  piece: Piece;
+  key: string;
+  part: StoredPiece | null;
 }
 
 function storedPiece(part: PiecePart<object>, headerIssues: Issue[]): StoredPiece {
@@ -166,33 +173,35 @@ function storedPiece(part: PiecePart<object>, headerIssues: Issue[]): StoredPiec
  * the pieces': the rows from the columns when first read.
  */
 function assemble(
-  parts: readonly StoredPiece[],
-  pieces: readonly Piece[],
+  entries: readonly Entry[],
   keepKeys: boolean,
   given: { rows: Record<string, unknown>[]; lines: number[] } | null,
 ): TableResult & { columns: ColumnTable } {
-  const columns = ColumnTable.concat(parts.map((p) => p.table));
+  const parts = entries.map(({ piece, part }) => {
+    if (part === null) throw new Error(`the piece at line ${piece.line} was neither stored nor read`);
+    return { first: piece.line, part };
+  });
+  const columns = ColumnTable.concat(parts.map((p) => p.part.table));
   let lines = given?.lines ?? null;
   if (lines === null) {
-    lines = new Array<number>(columns.length);
+    const out = new Array<number>(columns.length);
     let at = 0;
-    parts.forEach((part, i) => {
-      const first = pieces[i]!.line;
-      for (let k = 0; k < part.lines.length; k++) lines![at++] = part.lines[k]! + first;
-    });
+    for (const { first, part } of parts) for (const l of part.lines) out[at++] = l + first;
+    lines = out;
   }
+  // Issues of a piece always have a row (readTablePieces gives up on one without).
+  const rebase = (issue: Issue, first: number): Issue => ({ ...issue, row: (issue.row ?? 0) + first });
   const rowIssues: Issue[] = [];
   const cellIssues: Issue[] = [];
   const rawKeys = new Set<string>();
   let records = 0;
-  parts.forEach((part, i) => {
-    const first = pieces[i]!.line;
-    for (const issue of part.rowIssues) rowIssues.push({ ...issue, row: issue.row! + first });
-    for (const issue of part.cellIssues) cellIssues.push({ ...issue, row: issue.row! + first });
+  for (const { first, part } of parts) {
+    for (const issue of part.rowIssues) rowIssues.push(rebase(issue, first));
+    for (const issue of part.cellIssues) cellIssues.push(rebase(issue, first));
     if (keepKeys) for (const k of part.rawKeys ?? []) rawKeys.add(k);
     records += part.records;
-  });
-  const issues = [...(parts[0]?.headerIssues ?? []), ...rowIssues, ...cellIssues];
+  }
+  const issues = [...(parts[0]?.part.headerIssues ?? []), ...rowIssues, ...cellIssues];
   if (given) return { rows: given.rows, lines, rawKeys, issues, records, columns };
   let rows: Record<string, unknown>[] | null = null;
   return {
