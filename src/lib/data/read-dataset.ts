@@ -3,6 +3,7 @@
  * compared with the latest release (nothing published lost: validate-published.ts).
  * The only module of src/lib/data that touches the file system; it never writes.
  */
+import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -11,12 +12,13 @@ import { REMOVALS_FILE } from '../../schemas/removals.ts';
 import type { TableName } from '../../schemas/table.ts';
 import { readReleaseIndex, releaseDir } from './read-releases.ts';
 import { issue, type Issue } from './issues.ts';
-import { columnPositions, parseCsv, type ByteRecordSink } from './parse-csv.ts';
+import { columnPositions, parseCsv, type ByteRecordSink, type RecordSink } from './parse-csv.ts';
 import { REFERENCED_TABLES } from './validate-relations.ts';
 import { readRemovals, readTableKeys, validatePublished, type PublishedData, type TableKeys } from './validate-published.ts';
 import { rowValidator, type RowValidator } from './validate-rows.ts';
 import { hashBytes, knownFileHash, letGo, readHashed } from '../cache/index.ts';
 import { loadTable, saveTable, type ColumnTable, type TableResult } from './store.ts';
+import { readPiecedTable } from './table-pieces.ts';
 
 export interface RawDataset {
   dir: string;
@@ -53,6 +55,8 @@ export interface ReadOptions {
    * store when the file's bytes and the code are unchanged, and stored there otherwise. Null: no cache.
    */
   cacheDir?: string | null;
+  /** With the cache: the size a large file is cut into pieces at (table-pieces.ts; tests use small ones). */
+  pieceBytes?: number | undefined;
 }
 
 export function readDataset(dir: string, options: ReadOptions = {}): RawDataset {
@@ -80,7 +84,7 @@ export function readDataset(dir: string, options: ReadOptions = {}): RawDataset 
       continue;
     }
     const isPublished = published?.tables.has(def.name) ?? false;
-    const table = readStoredTable(def, path, REFERENCED_TABLES.has(def.name) || isPublished, options.cacheDir ?? null);
+    const table = readStoredTable(def, path, REFERENCED_TABLES.has(def.name) || isPublished, options.cacheDir ?? null, options.pieceBytes);
     for (const i of table.issues) issues.push(i);
     if (table.records === 0 && REQUIRED_ROWS.has(def.name)) {
       issues.push(
@@ -147,31 +151,123 @@ export function readTable<S extends z.ZodObject>(
   def: CsvTableDef<S>,
   bytes: Uint8Array,
   keepKeys = (REFERENCED_TABLES as ReadonlySet<string>).has(def.name),
-): { rows: z.output<S>[]; lines: number[]; rawKeys: Set<string>; issues: Issue[]; records: number | null } {
+): TableResult<z.output<S>> {
   const rawKeys = new Set<string>();
   let validator: RowValidator<z.output<S>> | null = null;
   const parsed = parseCsv(bytes, def.file, columnsOf(def), (header) => {
     const v = rowValidator(def, header);
     validator = v;
-    if (!keepKeys) return v.add;
-    const positions = columnPositions(header);
-    const keyAt = def.primaryKey.map((f) => positions.get(f));
-    const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
-    const bytes: ByteRecordSink = (...record) => {
-      v.add.bytes(...record);
-      rawKeys.add(keyOf());
-    };
-    return Object.assign(
-      (values: string[], line: number) => {
-        v.add(values, line);
-        rawKeys.add(keyOf());
-      },
-      { bytes },
-    );
+    return keepKeys ? keyedSink(def, header, v, (key) => rawKeys.add(key)) : v.add;
   });
   const checked = validator as RowValidator<z.output<S>> | null;
   if (!parsed.readable || !checked) return { rows: [], lines: [], rawKeys, issues: parsed.issues, records: null };
   return { rows: checked.rows, lines: checked.lines, rawKeys, issues: [...parsed.issues, ...checked.issues], records: checked.records };
+}
+
+/** The validator's sink, giving `onKey` the raw primary key of each record after it is checked. */
+function keyedSink<T>(
+  def: Pick<CsvTableDef, 'primaryKey'>,
+  header: readonly string[],
+  v: RowValidator<T>,
+  onKey: (key: string) => void,
+): RecordSink {
+  const positions = columnPositions(header);
+  const keyAt = def.primaryKey.map((f) => positions.get(f));
+  const keyOf = () => keyAt.map((i) => (i === undefined ? '' : v.raw(i))).join('\u0000');
+  const bytes: ByteRecordSink = (...record) => {
+    v.add.bytes(...record);
+    onKey(keyOf());
+  };
+  return Object.assign(
+    (values: string[], line: number) => {
+      v.add(values, line);
+      onKey(keyOf());
+    },
+    { bytes },
+  );
+}
+
+/** One piece's share of a table's result (table-pieces.ts), its lines counted from the piece's first line (0). */
+export interface PiecePart<R> {
+  rows: R[];
+  lines: Uint32Array;
+  rowIssues: Issue[];
+  cellIssues: Issue[];
+  records: number;
+  /** The raw keys of its records, in the order first read (null when the keys are not kept). */
+  rawKeys: string[] | null;
+}
+
+/** Codes that mean a piece's records may not be those the whole file's reading gives (table-pieces.ts, "When pieces"). */
+const WHOLE_FILE_CODES: ReadonlySet<string> = new Set([
+  'stray-quote',
+  'csv-syntax',
+  'mixed-line-endings',
+  'bom',
+  'encoding-error',
+  'empty-file',
+  'wrong-delimiter',
+]);
+
+/**
+ * readTable of pieces of one file, each read alone after the file's header line (`header`, with its
+ * line break), through one validator (a distinct cell is checked once over all the pieces): the
+ * header's issues, each piece's share of the result in readTable's terms (its lines counted from
+ * its first line, `line`), and the rows and file lines of all the pieces one after the other. Null
+ * when a piece has a problem that only the whole file's reading can place (WHOLE_FILE_CODES). Pure.
+ */
+export function readTablePieces<S extends z.ZodObject>(
+  def: CsvTableDef<S>,
+  header: Uint8Array,
+  pieces: readonly { bytes: Uint8Array; line: number }[],
+  keepKeys: boolean,
+): { headerIssues: Issue[]; parts: PiecePart<z.output<S>>[]; rows: z.output<S>[]; lines: number[] } | null {
+  let validator: RowValidator<z.output<S>> | null = null;
+  let sink: RecordSink | null = null;
+  let keys: string[] = [];
+  let headerIssues: Issue[] | null = null;
+  const parts: PiecePart<z.output<S>>[] = [];
+  // One buffer for the header and each piece in turn: a new one per piece (external memory) had V8
+  // collect the rows read so far again and again (nothing of it is kept: cells are copied or decoded).
+  const scratch = Buffer.allocUnsafe(header.length + Math.max(0, ...pieces.map((p) => p.bytes.length)));
+  header.forEach((b, i) => (scratch[i] = b));
+  for (const piece of pieces) {
+    const v0 = validator as RowValidator<z.output<S>> | null;
+    const before = { rows: v0?.rows.length ?? 0, issues: v0?.issues.length ?? 0, records: v0?.records ?? 0 };
+    keys = [];
+    scratch.set(piece.bytes, header.length);
+    const text = scratch.subarray(0, header.length + piece.bytes.length);
+    const parsed = parseCsv(text, def.file, columnsOf(def), (h) => {
+      if (sink === null) {
+        const v = rowValidator(def, h);
+        validator = v;
+        sink = keepKeys ? keyedSink(def, h, v, (key) => keys.push(key)) : v.add;
+      }
+      return sink;
+    });
+    const checked = validator as RowValidator<z.output<S>> | null;
+    if (!parsed.readable || checked === null || parsed.issues.some((i) => WHOLE_FILE_CODES.has(i.code) || i.row === null)) return null;
+    // Read alone, the piece's first line is line 2: its lines become file lines (the validator's in place).
+    const shift = piece.line - 2;
+    const relative = new Uint32Array(checked.rows.length - before.rows);
+    for (let i = before.rows; i < checked.rows.length; i++) {
+      relative[i - before.rows] = checked.lines[i]! - 2;
+      checked.lines[i]! += shift;
+    }
+    const rebase = (i: Issue): Issue => ({ ...i, row: i.row! - 2 });
+    // parseCsv's issues are the header's (line 1), then those of rows; the validator's are the cells'.
+    headerIssues ??= parsed.issues.filter((i) => i.row === 1);
+    parts.push({
+      rows: checked.rows.slice(before.rows),
+      lines: relative,
+      rowIssues: parsed.issues.filter((i) => i.row !== 1).map(rebase),
+      cellIssues: checked.issues.slice(before.issues).map(rebase),
+      records: checked.records - before.records,
+      rawKeys: keepKeys ? [...new Set(keys)] : null,
+    });
+  }
+  const all = validator as RowValidator<z.output<S>> | null;
+  return { headerIssues: headerIssues ?? [], parts, rows: all?.rows ?? [], lines: all?.lines ?? [] };
 }
 
 /** A file's bytes as a Uint8Array over the buffer read (not a copy: observations.csv is 469 MB at bench scale M50). */
@@ -186,13 +282,15 @@ function readBytes(path: string): Uint8Array {
  * A file is read at most once: when this process already knows its hash (the hash of the data folder,
  * which the build's model takes first), a stored file is not read at all; otherwise the bytes read
  * give the hash (remembered for the folder's) and, on a miss, are checked. A result is stored under
- * the hash of the very bytes checked.
+ * the hash of the very bytes checked. A large file missing from the store is read through its stored
+ * pieces (table-pieces.ts), so that a change of a few rows checks only the pieces that hold them.
  */
 function readStoredTable(
   def: CsvTableDef<z.ZodObject>,
   path: string,
   keepKeys: boolean,
   cacheDir: string | null,
+  pieceBytes?: number,
 ): TableResult & { columns?: ColumnTable } {
   if (cacheDir === null) {
     const bytes = readBytes(path);
@@ -211,10 +309,16 @@ function readStoredTable(
     return stored;
   }
   const bytes = read?.bytes ?? readBytes(path);
-  const result = readTable(def, bytes, keepKeys);
   const hash = read?.hash ?? hashBytes(bytes);
+  // A large file is read through its stored pieces: one changed cell parses one piece again.
+  const result = readPiecedTable(def, bytes, keepKeys, cacheDir, pieceBytes, () => letGo(bytes)) ?? readTable(def, bytes, keepKeys);
   letGo(bytes);
   saveTable(cacheDir, def.name, hash, result, keepKeys);
+  // Rows read whole (no stored piece): the columns were only for the store; the rows are kept instead.
+  if ('columns' in result && Object.getOwnPropertyDescriptor(result, 'rows')?.get === undefined) {
+    const { columns: _, ...rows } = result;
+    return rows;
+  }
   return result;
 }
 

@@ -26,7 +26,7 @@ export interface ValidatedDataset extends RawDataset {
  */
 export function validateDataset(dir: string, options: ReadOptions = {}): ValidatedDataset {
   const cacheDir = options.cacheDir ?? null;
-  const raw = readDataset(dir, { cacheDir });
+  const raw = readDataset(dir, { cacheDir, pieceBytes: options.pieceBytes });
   const key = cacheDir === null ? null : crossKey(folderHash(dir));
   let across = cacheDir !== null && key !== null ? loadCrossIssues(cacheDir, key) : null;
   if (across === null) {
