@@ -101,7 +101,7 @@ for (const name of values.scales.split(',') as Scale['name'][]) {
       const step = (label: string, command: string) => `/usr/bin/time -a -o "${steps}" -f "${label} %e %U %S %M" ${command}`;
       const script = [
         `${step('validate', `node scripts/validate-data.ts --data-dir "${dir}"`)} >"${log}"`,
-        `${step('astro', `node --max-old-space-size=1024 node_modules/astro/bin/astro.mjs build --outDir "${dist}"`)} >>"${log}"`,
+        `${step('astro', `node --max-old-space-size=1024 --max-semi-space-size=32 node_modules/astro/bin/astro.mjs build --outDir "${dist}"`)} >>"${log}"`,
         `${step('pagefind', `pagefind --site "${dist}"`)} >>"${log}"`,
       ].join(' && ');
       const b0 = performance.now();
