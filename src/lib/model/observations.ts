@@ -122,7 +122,7 @@ export class ObservationIndex implements ReadonlyMap<string, ObservationRow[]> {
   /** The row numbers (in the observations' file) under `key`, in index order; empty when there are none. */
   rowNumbers(key: string): Uint32Array {
     const g = this.groups.get(key);
-    return g === undefined ? new Uint32Array(0) : this.rows.subarray(this.offsets[g], this.offsets[g + 1]);
+    return g === undefined ? new Uint32Array(0) : this.groupRowNumbers(g);
   }
 
   /** Group g's row numbers, in index order. */

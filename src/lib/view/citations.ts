@@ -134,6 +134,7 @@ export function citationsPage(model: Model, section: CitationSection, id: string
   const base = baseUrl.replace(/\/$/, '');
   const keyOf = sourceKeysOf(cites);
   const own = citationsPath(path);
+  const files = citationFilesOf(lang, path);
   return {
     lang,
     path: own,
@@ -142,8 +143,8 @@ export function citationsPage(model: Model, section: CitationSection, id: string
     breadcrumbs: [[title, path]],
     page: { text: title, href: href(lang, path) },
     files: {
-      bibtex: { text: t(lang, 'citations.bibtexFile'), href: citationFilesOf(lang, path).bibtex },
-      csl: { text: t(lang, 'citations.cslFile'), href: citationFilesOf(lang, path).csl },
+      bibtex: { text: t(lang, 'citations.bibtexFile'), href: files.bibtex },
+      csl: { text: t(lang, 'citations.cslFile'), href: files.csl },
     },
     entries: cites.map((c) => ({
       anchor: c.key,

@@ -136,6 +136,7 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
   const tasks = model.tasksByArea.get(areaKey('commune', code)) ?? [];
   const figures = communeFigures(model, code, lang);
   const figureCount = figures.reduce((n, f) => n + f.count, 0);
+  const citeFiles = citationFilesOf(lang, communePath(code));
   const name = c.full_name_vi;
   return {
     lang,
@@ -188,14 +189,11 @@ export function communePage(model: Model, code: string, lang: Lang): CommunePage
               link: { text: 'observations', href: href(lang, '/data/observations/') },
               after: t(lang, 'communeFiguresAfter', { code }),
             },
-            files: (() => {
-              const files = citationFilesOf(lang, communePath(code));
-              return {
-                text: t(lang, 'citeThis.filesOfPage'),
-                bibtex: { text: t(lang, 'citations.bibtexFile'), href: files.bibtex },
-                csl: { text: t(lang, 'citations.cslFile'), href: files.csl },
-              };
-            })(),
+            files: {
+              text: t(lang, 'citeThis.filesOfPage'),
+              bibtex: { text: t(lang, 'citations.bibtexFile'), href: citeFiles.bibtex },
+              csl: { text: t(lang, 'citations.cslFile'), href: citeFiles.csl },
+            },
           }
         : null,
   };
