@@ -22,3 +22,11 @@ export function cacheDir(): string | null {
   const value = process.env.PORTAL_CACHE_DIR ?? 'node_modules/.cache/nq57';
   return value === '' || value === 'off' ? null : resolve(value);
 }
+
+/** Pagefind's settings from the environment (its PAGEFIND_* variables), as sorted `NAME=value` lines. */
+export function pagefindEnvironment(): string[] {
+  return Object.entries(process.env)
+    .filter(([name]) => name.startsWith('PAGEFIND_'))
+    .map(([name, value]) => `${name}=${value ?? ''}`)
+    .sort();
+}

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { differencesFromPagefind } from './search-index.ts';
 
 const dist = inject('distDir');
 
@@ -27,6 +28,10 @@ describe('built site', () => {
     expect(paths.has('/former-provinces/24/')).toBe(true);
     expect(pages.filter((p) => /\/communes\/\d{5}\/index\.html$/.test(p)).length).toBe(3321 * 2);
   });
+
+  it('has the search index Pagefind makes of its pages as they are (npm run build empties ignored content first)', () => {
+    expect(differencesFromPagefind(dist)).toEqual([]);
+  }, 120_000);
 
   it('lists every page in the sitemap', () => {
     const sitemap = readdirSync(dist)
