@@ -101,7 +101,7 @@ function removeApart(dir: string): Promise<void> {
  */
 function pack(dir: string, files: readonly string[]): Buffer {
   const bodies = files.map((path) => readFileSync(join(dir, path)));
-  const head = Buffer.from(`${JSON.stringify(files.map((path, i) => [path, bodies[i]!.length]))}\n`);
+  const head = Buffer.from(`${JSON.stringify(bodies.map((body, i) => [files[i], body.length]))}\n`);
   return Buffer.concat([head, ...bodies]);
 }
 
@@ -137,8 +137,9 @@ async function layOut(site: string, paths: readonly string[], emptied: ReadonlyM
   const dirs = new Set<string>();
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const path = paths[next++]!;
+    for (;;) {
+      const path = paths[next++];
+      if (path === undefined) return;
       const to = join(scratch, path);
       if (!dirs.has(dirname(to))) {
         dirs.add(dirname(to));
@@ -170,9 +171,10 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   let bytesIndexed = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < paths.length) {
+    for (;;) {
       const i = next++;
-      const path = paths[i]!;
+      const path = paths[i];
+      if (path === undefined) return;
       const html = await readFile(join(site, path));
       const content = withoutIgnoredContent(html);
       bytesRead += html.length;
@@ -183,7 +185,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const pagesHash = createHash('sha256');
-  paths.forEach((path, i) => pagesHash.update(`${path}\0${pageHashes[i]!}\n`));
+  paths.forEach((path, i) => pagesHash.update(`${path}\0${pageHashes[i] ?? ''}\n`));
   const cacheDir = options.cacheDir;
   const key = cacheDir === null ? null : cacheKey(['search-index', pagesHash.digest('hex'), ...configParts(cwd, options.environment)]);
   const result = (files: number, cached: boolean, emptiedRead = false): SearchIndexResult => ({

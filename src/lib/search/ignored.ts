@@ -53,14 +53,14 @@ const SQUOTE = 0x27;
 /** The typed array's own indexOf: for one byte, without Buffer.indexOf's argument handling. */
 const indexOfByte = (html: Buffer, byte: number, from: number): number => Uint8Array.prototype.indexOf.call(html, byte, from);
 
-function isSpace(c: number): boolean {
+function isSpace(c: number | undefined): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+function isLetter(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
 }
-function isNameChar(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+function isNameChar(c: number | undefined): boolean {
+  return isLetter(c) || (c !== undefined && ((c >= 0x30 && c <= 0x39) || c === 0x2d));
 }
 
 export interface StartTag {
@@ -78,14 +78,14 @@ export interface StartTag {
 export function readStartTag(html: Buffer, at: number): StartTag | undefined {
   let i = at + 1;
   const nameStart = i;
-  if (i >= html.length || !isLetter(html[i]!)) return undefined;
-  while (i < html.length && isNameChar(html[i]!)) i++;
+  if (i >= html.length || !isLetter(html[i])) return undefined;
+  while (i < html.length && isNameChar(html[i])) i++;
   const name = html.toString('latin1', nameStart, i).toLowerCase();
   const attributes = new Map<string, string>();
   for (;;) {
-    while (i < html.length && isSpace(html[i]!)) i++;
+    while (i < html.length && isSpace(html[i])) i++;
     if (i >= html.length) return undefined;
-    const c = html[i]!;
+    const c = html[i];
     if (c === GT) return { name, end: i + 1, selfClosing: false, attributes };
     if (c === SLASH) {
       if (html[i + 1] === GT) return { name, end: i + 2, selfClosing: true, attributes };
@@ -93,15 +93,15 @@ export function readStartTag(html: Buffer, at: number): StartTag | undefined {
       continue;
     }
     const attrStart = i;
-    while (i < html.length && !isSpace(html[i]!) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
+    while (i < html.length && !isSpace(html[i]) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
     if (i === attrStart) i++; // a lone '=' where a name should be: HTML makes it part of a name
     const attr = html.toString('utf8', attrStart, i).toLowerCase();
     let j = i;
-    while (j < html.length && isSpace(html[j]!)) j++;
+    while (j < html.length && isSpace(html[j])) j++;
     let value = '';
     if (html[j] === EQUALS) {
       j++;
-      while (j < html.length && isSpace(html[j]!)) j++;
+      while (j < html.length && isSpace(html[j])) j++;
       const quote = html[j];
       if (quote === DQUOTE || quote === SQUOTE) {
         const close = indexOfByte(html, quote, j + 1);
@@ -110,7 +110,7 @@ export function readStartTag(html: Buffer, at: number): StartTag | undefined {
         j = close + 1;
       } else {
         const valueStart = j;
-        while (j < html.length && !isSpace(html[j]!) && html[j] !== GT) j++;
+        while (j < html.length && !isSpace(html[j]) && html[j] !== GT) j++;
         value = html.toString('utf8', valueStart, j);
       }
       i = j;
@@ -127,11 +127,11 @@ const RAW_TEXT_FIRST = new Set([...RAW_TEXT].map((name) => name.charCodeAt(0)));
  */
 function skipStartTag(html: Buffer, at: number): { end: number; selfClosing: boolean } | undefined {
   let i = at + 1;
-  while (i < html.length && isNameChar(html[i]!)) i++;
+  while (i < html.length && isNameChar(html[i])) i++;
   for (;;) {
-    while (i < html.length && isSpace(html[i]!)) i++;
+    while (i < html.length && isSpace(html[i])) i++;
     if (i >= html.length) return undefined;
-    const c = html[i]!;
+    const c = html[i];
     if (c === GT) return { end: i + 1, selfClosing: false };
     if (c === SLASH) {
       if (html[i + 1] === GT) return { end: i + 2, selfClosing: true };
@@ -139,20 +139,20 @@ function skipStartTag(html: Buffer, at: number): { end: number; selfClosing: boo
       continue;
     }
     const attrStart = i;
-    while (i < html.length && !isSpace(html[i]!) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
+    while (i < html.length && !isSpace(html[i]) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
     if (i === attrStart) i++;
     let j = i;
-    while (j < html.length && isSpace(html[j]!)) j++;
+    while (j < html.length && isSpace(html[j])) j++;
     if (html[j] === EQUALS) {
       j++;
-      while (j < html.length && isSpace(html[j]!)) j++;
+      while (j < html.length && isSpace(html[j])) j++;
       const quote = html[j];
       if (quote === DQUOTE || quote === SQUOTE) {
         const close = indexOfByte(html, quote, j + 1);
         if (close < 0) return undefined;
         j = close + 1;
       } else {
-        while (j < html.length && !isSpace(html[j]!) && html[j] !== GT) j++;
+        while (j < html.length && !isSpace(html[j]) && html[j] !== GT) j++;
       }
       i = j;
     }

@@ -134,7 +134,7 @@ describe('buildSearchIndex', () => {
     const kind = join(cache, 'nq57-search-index');
     for (const name of readdirSync(kind)) {
       const bytes = readFileSync(join(kind, name));
-      bytes[bytes.length - 1] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
       writeFileSync(join(kind, name), bytes);
     }
     const result = await buildSearchIndex(dir, options);

@@ -70,8 +70,8 @@ describe('readStartTag', () => {
     const html = Buffer.from(`<DIV Class="a b" hidden data-x='1 > 2' v=plain/>rest`);
     const tag = readStartTag(html, 0);
     expect(tag?.name).toBe('div');
-    expect(Object.fromEntries(tag!.attributes)).toEqual({ class: 'a b', hidden: '', 'data-x': '1 > 2', v: 'plain/' });
-    expect(html.toString('utf8', tag!.end)).toBe('rest');
+    expect(Object.fromEntries(tag?.attributes ?? [])).toEqual({ class: 'a b', hidden: '', 'data-x': '1 > 2', v: 'plain/' });
+    expect(html.toString('utf8', tag?.end)).toBe('rest');
     expect(readStartTag(Buffer.from('< div>'), 0)).toBeUndefined();
     expect(readStartTag(Buffer.from('<div title="open'), 0)).toBeUndefined();
   });
