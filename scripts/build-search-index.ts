@@ -15,7 +15,8 @@ const started = performance.now();
 const result = await buildSearchIndex(values.site, { cacheDir: cacheDir(), environment: pagefindEnvironment() });
 const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 console.log(
-  `Search index: ${result.pages} pages, ${mib(result.bytesIndexed)} of their ${mib(result.bytesRead)} MiB indexed ` +
-    `(the rest is inside data-pagefind-ignore), ${result.files} files in ${values.site}/pagefind/ ` +
-    `${result.cached ? 'copied from the cache' : 'made'}, ${Math.round(performance.now() - started)} ms.`,
+  `Search index: ${result.pages} pages, ${mib(result.bytesIndexed)} of their ${mib(result.bytesRead)} MiB for Pagefind ` +
+    `(the rest inside data-pagefind-ignore, or ${result.skipped} pages without data-pagefind-body), ` +
+    `${result.files} files in ${values.site}/pagefind/ ${result.cached ? 'copied from the cache' : 'made'}, ` +
+    `${Math.round(performance.now() - started)} ms.`,
 );

@@ -4,7 +4,8 @@
  * 1. Every HTML page of the built site is read and the content of its `data-pagefind-ignore`
  *    elements emptied (ignored.ts): Pagefind's parser spends much of its time on content it then
  *    leaves out. The pages go into a scratch tree beside the site (those emptied written, the others
- *    hard links), which Pagefind's CLI indexes into `<site>/pagefind/`.
+ *    hard links; pages Pagefind would skip, having no `data-pagefind-body` where others have one,
+ *    left out), which Pagefind's CLI indexes into `<site>/pagefind/`.
  * 2. Pagefind's output depends only on those pages (paths and bytes), its version and its
  *    configuration, so it is kept in the build's cache (src/lib/cache) under a hash of them: a
  *    rebuild whose pages differ only inside ignored elements (a figure changed in a table) copies the
@@ -19,11 +20,11 @@ import { link, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheKey, pruneEntries, readEntry, writeEntry } from '../cache/index.ts';
-import { withoutIgnoredContent } from './ignored.ts';
+import { hasPagefindBody, withoutIgnoredContent } from './ignored.ts';
 
 export interface SearchIndexResult {
   pages: number;
-  /** Bytes of HTML read, and bytes Pagefind was given once ignored content was emptied. */
+  /** Bytes of HTML read, and bytes Pagefind indexes: ignored content emptied, pages it skips left out. */
   bytesRead: number;
   bytesIndexed: number;
   /** Files written into `<site>/pagefind/`. */
@@ -32,6 +33,8 @@ export interface SearchIndexResult {
   cached: boolean;
   /** Whether Pagefind read the emptied pages (a scratch tree) rather than the site itself. */
   emptiedRead: boolean;
+  /** Pages left out of the scratch tree: Pagefind skips them (no data-pagefind-body where others have one). */
+  skipped: number;
 }
 
 export interface SearchIndexOptions {
@@ -166,9 +169,11 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   // Read, empty and hash the pages, IN_FLIGHT at a time (the hashes joined in path order); the
   // emptied ones are kept for the scratch tree.
   const pageHashes: string[] = new Array<string>(paths.length);
+  const withBody: boolean[] = new Array<boolean>(paths.length);
   const emptied = new Map<string, Buffer>();
   let bytesRead = 0;
   let bytesIndexed = 0;
+  let bytesWithoutBody = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -180,12 +185,19 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
       bytesRead += html.length;
       bytesIndexed += content.length;
       pageHashes[i] = createHash('sha256').update(content).digest('hex');
+      withBody[i] = hasPagefindBody(content);
+      if (!withBody[i]) bytesWithoutBody += content.length;
       if (content !== html) emptied.set(path, content);
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  // Where some page has a data-pagefind-body, Pagefind skips the pages without one: they are left
+  // out of the scratch tree, and their bytes out of the key.
+  const skips = withBody.some(Boolean);
+  const skipped = (i: number): boolean => skips && !withBody[i];
+  if (skips) bytesIndexed -= bytesWithoutBody;
   const pagesHash = createHash('sha256');
-  paths.forEach((path, i) => pagesHash.update(`${path}\0${pageHashes[i] ?? ''}\n`));
+  paths.forEach((path, i) => pagesHash.update(`${path}\0${skipped(i) ? '-' : (pageHashes[i] ?? '')}\n`));
   const cacheDir = options.cacheDir;
   const key = cacheDir === null ? null : cacheKey(['search-index', pagesHash.digest('hex'), ...configParts(cwd, options.environment)]);
   const result = (files: number, cached: boolean, emptiedRead = false): SearchIndexResult => ({
@@ -195,6 +207,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     files,
     cached,
     emptiedRead,
+    skipped: emptiedRead ? paths.filter((_, i) => skipped(i)).length : 0,
   });
 
   rmSync(output, { recursive: true, force: true });
@@ -202,10 +215,16 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
   const unpacked = entry === null ? null : unpack(entry, output);
   if (unpacked !== null) return result(unpacked, true);
 
-  // Pagefind reads the site itself unless emptying saves enough of its reading to pay for the tree.
+  // Pagefind reads the site itself unless emptying and leaving out save enough of its reading to pay for the tree.
   const scratch =
     bytesRead - bytesIndexed >= SCRATCH_WORTH * bytesRead ? join(dirname(site), `.${basename(site)}.search-${process.pid}`) : null;
-  if (scratch !== null) await layOut(site, paths, emptied, scratch);
+  if (scratch !== null)
+    await layOut(
+      site,
+      paths.filter((_, i) => !skipped(i)),
+      emptied,
+      scratch,
+    );
   emptied.clear();
   const run = spawnSync(process.execPath, [pagefindCli(), '--site', scratch ?? site, '--output-path', output], {
     cwd,

@@ -83,12 +83,29 @@ describe('buildSearchIndex', () => {
     const expected = pagefindOf(dir);
     const result = await buildSearchIndex(dir, { cacheDir: null, environment: [], stdio: 'pipe' });
     expect(result.pages).toBe(12);
+    // 404.html has no data-pagefind-body: Pagefind skips it, and so it is left out.
+    expect(result.skipped).toBe(1);
     expect(result.bytesIndexed).toBeLessThan(result.bytesRead / 2);
     expect(result.cached).toBe(false);
     expect(result.emptiedRead).toBe(true);
     expect(contents(join(dir, 'pagefind'))).toEqual(expected);
     // No scratch tree is left beside the site.
     expect(readdirSync(dirname(dir)).filter((name) => name.includes('.search-'))).toEqual([]);
+  });
+
+  it('keeps every page where none has a data-pagefind-body (Pagefind then indexes them all)', async () => {
+    const bare = (title: string) => page('vi', title, 40).replace(' data-pagefind-body', '');
+    const dir = site({
+      'a/index.html': bare('Ba Đình'),
+      'b/index.html': bare('Ngọc Hà'),
+      'c/index.html': '<html><body>data-pagefind-body</body></html>',
+    });
+    const expected = pagefindOf(dir);
+    const result = await buildSearchIndex(dir, { cacheDir: null, environment: [], stdio: 'pipe' });
+    expect(result.emptiedRead).toBe(true);
+    expect(result.skipped).toBe(0);
+    expect(contents(join(dir, 'pagefind'))).toEqual(expected);
+    expect(expected.filter(([path]) => path.startsWith('fragment/')).length).toBe(3);
   });
 
   it('reads the site itself when there is little to empty, and writes the same', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStartTag, withoutIgnoredContent } from '../../../src/lib/search/ignored.ts';
+import { hasPagefindBody, readStartTag, withoutIgnoredContent } from '../../../src/lib/search/ignored.ts';
 
 const emptied = (html: string): string => withoutIgnoredContent(Buffer.from(html)).toString('utf8');
 
@@ -74,5 +74,13 @@ describe('readStartTag', () => {
     expect(html.toString('utf8', tag?.end)).toBe('rest');
     expect(readStartTag(Buffer.from('< div>'), 0)).toBeUndefined();
     expect(readStartTag(Buffer.from('<div title="open'), 0)).toBeUndefined();
+  });
+});
+
+describe('hasPagefindBody', () => {
+  it('finds the attribute on an element, not as text or in another attribute', () => {
+    expect(hasPagefindBody(Buffer.from('<main class="wrap" data-pagefind-body><h1>x</h1></main>'))).toBe(true);
+    expect(hasPagefindBody(Buffer.from('<p>data-pagefind-body</p><div title="data-pagefind-body">x</div>'))).toBe(false);
+    expect(hasPagefindBody(Buffer.from('<p>data-pagefind-body</p><main data-pagefind-body="">x</main>'))).toBe(true);
   });
 });
