@@ -33,7 +33,7 @@ export interface SearchIndexResult {
   cached: boolean;
   /** Whether Pagefind read the emptied pages (a scratch tree) rather than the site itself. */
   emptiedRead: boolean;
-  /** Pages left out of the scratch tree: Pagefind skips them (no data-pagefind-body where others have one). */
+  /** Pages Pagefind skips (no data-pagefind-body where others have one), left out of the scratch tree and the key. */
   skipped: number;
 }
 
@@ -207,7 +207,7 @@ export async function buildSearchIndex(site: string, options: SearchIndexOptions
     files,
     cached,
     emptiedRead,
-    skipped: emptiedRead ? paths.filter((_, i) => skipped(i)).length : 0,
+    skipped: paths.filter((_, i) => skipped(i)).length,
   });
 
   rmSync(output, { recursive: true, force: true });

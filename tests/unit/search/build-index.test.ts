@@ -114,6 +114,7 @@ describe('buildSearchIndex', () => {
     const result = await buildSearchIndex(dir, { cacheDir: null, environment: [], stdio: 'pipe' });
     expect(result.bytesIndexed).toBeLessThan(result.bytesRead);
     expect(result.emptiedRead).toBe(false);
+    expect(result.skipped).toBe(0);
     expect(contents(join(dir, 'pagefind'))).toEqual(expected);
   });
 
