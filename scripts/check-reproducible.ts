@@ -17,7 +17,12 @@ function build(): string {
   const out = mkdtempSync(join(tmpdir(), 'nq57-repro-'));
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   execFileSync('astro', ['build', '--outDir', out], { cwd: root, env, stdio: 'ignore' });
-  execFileSync('pagefind', ['--site', out], { cwd: root, env, stdio: 'ignore' });
+  // The search index as `npm run build` makes it, made each time (the cache would give the first one back).
+  execFileSync(process.execPath, ['scripts/build-search-index.ts', '--site', out], {
+    cwd: root,
+    env: { ...env, PORTAL_CACHE_DIR: 'off' },
+    stdio: 'ignore',
+  });
   return out;
 }
 
