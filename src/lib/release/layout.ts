@@ -28,7 +28,7 @@ import { gzip, gzipSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { writeColumnsJson, writeTableJson, type Sink } from './downloads.ts';
-import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker } from './parquet.ts';
+import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker, startParquetWorker } from './parquet.ts';
 import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import {
@@ -290,6 +290,8 @@ function plan(def: TableDef, dir: string): Plan {
     });
     makeAsync.set(name, () =>
       parquetQueue.add(async (here) => {
+        // The worker starts (its modules load) while the rows are read from the store.
+        if (!here && cache !== null) startParquetWorker(def);
         const rows = storedRows();
         if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
         if (here) return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));

@@ -115,36 +115,49 @@ interface ParquetWorker {
 }
 let worker: ParquetWorker | null = null;
 
+/** The worker of pieceToParquetInWorker: one for the process, made if there is none, ended by endParquetWorker. */
+function parquetWorker(): ParquetWorker {
+  if (worker !== null) return worker;
+  const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
+  thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+    const job = made.waiting.get(m.id);
+    made.waiting.delete(m.id);
+    if (m.error !== undefined) job?.reject(new Error(m.error));
+    else job?.resolve(m.bytes!);
+    if (made.waiting.size === 0) thread.unref();
+  });
+  thread.on('error', (error) => {
+    for (const job of made.waiting.values()) job.reject(error);
+    made.waiting.clear();
+    if (worker === made) worker = null;
+  });
+  // Without a job it does not keep the process alive.
+  thread.unref();
+  worker = made;
+  return made;
+}
+
+/**
+ * Starts the worker that makes the Parquet pieces of `def`, if it has none: a thread takes ≈ 0.4 s to
+ * start (its modules loaded), so a piece's maker starts it before reading the piece's rows from the
+ * store (layout.ts), which takes as long.
+ */
+export function startParquetWorker(def: TableDef): void {
+  if (inWorker(def)) parquetWorker();
+}
+
 /**
  * pieceToParquet in a worker thread (parquet-worker.ts), so that the build's main thread writes the
- * other parts meanwhile: the same function, so the same bytes. One worker for the process, made
- * when first needed and ended by endParquetWorker; the piece's buffers are moved to it, not copied.
+ * other parts meanwhile: the same function, so the same bytes. The piece's buffers are moved to it,
+ * not copied.
  */
 export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Promise<Uint8Array> {
   if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
-  let state = worker;
-  if (state === null) {
-    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
-    state = made;
-    thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const job = made.waiting.get(m.id);
-      made.waiting.delete(m.id);
-      if (m.error !== undefined) job?.reject(new Error(m.error));
-      else job?.resolve(m.bytes!);
-      if (made.waiting.size === 0) thread.unref();
-    });
-    thread.on('error', (error) => {
-      for (const job of made.waiting.values()) job.reject(error);
-      made.waiting.clear();
-      if (worker === made) worker = null;
-    });
-    worker = made;
-  }
-  const id = state.next++;
-  const running = state;
+  const running = parquetWorker();
+  const id = running.next++;
   return new Promise((resolve, reject) => {
     running.waiting.set(id, { resolve, reject });
     running.thread.ref();

@@ -140,12 +140,15 @@ export function tableIndexer(def: TableDef, onRecords?: RecordsRead): TableIndex
         first = 1;
       }
       const last = Math.max(-1, ...at);
-      // The byte ranges of the cells 0 … last of the record, and of the previous record read from its bytes.
-      let from = new Float64Array(last + 1);
-      let to = new Float64Array(last + 1);
-      let prevFrom = new Float64Array(last + 1);
-      let prevTo = new Float64Array(last + 1);
+      // The byte ranges of the cells 0 … last of a record read from its bytes.
+      const from = new Float64Array(last + 1);
+      const to = new Float64Array(last + 1);
+      // The record last read from its bytes: its cells 0 … last and the comma after them are the bytes
+      // prevStart … prevStart + prefix − 1 (prefix 0: no comma after them). A record that starts with
+      // the same bytes has the same partition cells: none of them can run on past that comma.
       let prevKey = -1;
+      let prevStart = 0;
+      let prefix = 0;
       let nextQuote = buf.indexOf(0x22, 0);
       // The window's records' partitions, for onRecords.
       const localKeys: number[] = [];
@@ -168,24 +171,33 @@ export function tableIndexer(def: TableDef, onRecords?: RecordsRead): TableIndex
             key = at.map((i) => cells[i] ?? '').join('/');
             prevKey = -1;
           } else {
-            // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
-            let cell = start;
-            for (let c = 0; c <= last; c++) {
-              if (cell > end) {
-                from[c] = end;
-                to[c] = end;
-                continue;
+            if (
+              prevKey !== -1 &&
+              prefix > 0 &&
+              end - start >= prefix &&
+              sameBytes(buf, start, start + prefix, prevStart, prevStart + prefix)
+            ) {
+              k = prevKey;
+              key = '';
+            } else {
+              // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
+              let cell = start;
+              for (let c = 0; c <= last; c++) {
+                if (cell > end) {
+                  from[c] = end;
+                  to[c] = end;
+                  continue;
+                }
+                let comma = buf.indexOf(0x2c, cell);
+                if (comma === -1 || comma > end) comma = end;
+                from[c] = cell;
+                to[c] = comma;
+                cell = comma + 1;
               }
-              let comma = buf.indexOf(0x2c, cell);
-              if (comma === -1 || comma > end) comma = end;
-              from[c] = cell;
-              to[c] = comma;
-              cell = comma + 1;
+              key = at.map((c) => decoder.decode(buf.subarray(from[c], to[c]))).join('/');
+              prevStart = start;
+              prefix = to[last]! < end ? to[last]! + 1 - start : 0;
             }
-            if (prevKey !== -1 && at.every((c) => sameBytes(buf, from[c]!, to[c]!, prevFrom[c]!, prevTo[c]!))) k = prevKey;
-            key = k === undefined ? at.map((c) => decoder.decode(buf.subarray(from[c], to[c]))).join('/') : '';
-            [from, prevFrom] = [prevFrom, from];
-            [to, prevTo] = [prevTo, to];
           }
           if (k === undefined && !seen.has(key))
             for (const v of key.split('/'))

@@ -109,6 +109,34 @@ describe('partition boundaries (pure)', () => {
     expect(new TextDecoder().decode(csvOf(csv, ix, cut[1]!.records))).toBe('indicator_id,area_level,area_code,note\na,province,03,z\n');
   });
 
+  it("gives each record the partition of its own cells, where it starts with the previous record's bytes too", () => {
+    // Each record starts with the bytes of the one before, up to a cell that differs, ends, or runs on (no quote: read from the bytes).
+    const records = [
+      'a,province,01,x',
+      'a,province,02',
+      'a,provinces,03',
+      'a,province',
+      'a,province,04',
+      'a,provinc',
+      'a,province,05',
+      'a,p',
+      'a,p,06',
+      'a,province,07,x\r',
+      'a,province,08,"q"',
+      'a,province2,09',
+      'a,province,10',
+      'b,province,11',
+      'ab,province,12',
+    ];
+    const text = new TextEncoder().encode(['indicator_id,area_level,area_code,note', ...records].join('\n') + '\n');
+    const index = indexTable(observationsTable, text);
+    const expected = records.map((r) => {
+      const cells = r.replace(/\r$/, '').split(',');
+      return `${cells[0] ?? ''}/${(cells[1] ?? '').replace(/"/g, '')}`;
+    });
+    expect([...index.keyOf].map((k) => index.keys[k])).toEqual(expected);
+  });
+
   it('refuses a key that cannot name a file', () => {
     const bad = new TextEncoder().encode('indicator_id,area_level\n../x,province\n');
     expect(() => indexTable(observationsTable, bad)).toThrow(/cannot name a partition file/);
