@@ -279,7 +279,7 @@ function plan(def: TableDef, dir: string): Plan {
     );
     return name;
   });
-  const parquetPieces = pieces(ix, PARQUET_PIECE_BYTES);
+  const parquetPieces = PARQUET_PIECE_BYTES === GZ_PIECE_BYTES ? gzPieces : pieces(ix, PARQUET_PIECE_BYTES);
   const parquetHashes = pieceHashes(PARQUET_PIECE_BYTES, parquetPieces.length);
   const parquet = parquetPieces.map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');

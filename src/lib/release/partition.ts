@@ -228,10 +228,12 @@ export function tableIndexer(def: TableDef, onRecords?: RecordsRead): TableIndex
     },
     done() {
       // The records' starts and the end of the file (an empty file: none).
-      const starts = [...bounds, end].slice(1);
+      const starts = new Float64Array(bounds.length);
+      for (let i = 1; i < bounds.length; i++) starts[i - 1] = bounds[i]!;
+      if (bounds.length > 0) starts[bounds.length - 1] = end;
       return {
         headerEnd: bounds.length > 1 ? bounds[1]! : end,
-        starts: Float64Array.from(starts),
+        starts,
         keyOf: Uint32Array.from(keyOf),
         keys,
         columns: columns ?? [],
@@ -295,9 +297,10 @@ export function partitions(ix: TableIndex, budget = PART_CSV_BYTES): Partition[]
   return ix.keys.flatMap((key, k) => {
     const chunks: number[][] = [];
     const cut = budgetCutter(budget);
+    let chunk: number[] = [];
     for (const r of groups[k]!) {
-      if (cut(size(ix, r))) chunks.push([]);
-      chunks.at(-1)!.push(r);
+      if (cut(size(ix, r))) chunks.push((chunk = []));
+      chunk.push(r);
     }
     const base = ix.columns.length === 0 ? 'part' : key;
     return chunks.map((records, i) => ({
