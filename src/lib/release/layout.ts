@@ -232,7 +232,16 @@ function plan(def: TableDef, dir: string): Plan {
   // reads the byte ranges it is made from (469 MB at bench scale M50 were held while the parts were made).
   // The same pass hashes every part's bytes for the part cache's keys and the pages' record keys
   // (partHasher): a part's bytes are read again only when it is made.
-  const hasher = partHasher([GZ_PIECE_BYTES, PARQUET_PIECE_BYTES], PART_CSV_BYTES);
+  const cache = cacheDir();
+  // A Parquet piece is made again in the worker thread when the part cache does not hold it: the
+  // worker starts (≈ 0.4 s, its modules loaded) as soon as the scan has hashed such a piece, while
+  // the rest of the file is read.
+  const parquetKey = (header: string, body: string) => cacheKey([PART_KIND, 'parquet', def.name, header, body]);
+  const hasher = partHasher([GZ_PIECE_BYTES, PARQUET_PIECE_BYTES], PART_CSV_BYTES, (budget, _, body, header) => {
+    if (budget !== PARQUET_PIECE_BYTES || cache === null) return;
+    const key = parquetKey(header, body);
+    if (key !== null && linkedEntrySums(cache, PART_KIND, key) === null) startParquetWorker(def);
+  });
   const indexer = tableIndexer(def, hasher.add);
   const hash = scanHashed(path, (window, at, final) => indexer.add(window, at, final));
   const ix = indexer.done();
@@ -241,7 +250,6 @@ function plan(def: TableDef, dir: string): Plan {
   // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
   // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
   // read only when a part is made (a warm build takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
-  const cache = cacheDir();
   const storedRows = once(() => {
     // The hash is given: the store does not read the bytes.
     const rows = cache === null ? null : storedValidTable(cache, def.name, new Uint8Array(0), hash);
@@ -290,8 +298,6 @@ function plan(def: TableDef, dir: string): Plan {
     });
     makeAsync.set(name, () =>
       parquetQueue.add(async (here) => {
-        // The worker starts (its modules load) while the rows are read from the store.
-        if (!here && cache !== null) startParquetWorker(def);
         const rows = storedRows();
         if (!rows) return csvToParquet(def, csvOfRange(bytes, ix, p.from, p.to));
         if (here) return pieceToParquet(def, parquetPiece(def, rows, p.from, p.to));
@@ -306,7 +312,7 @@ function plan(def: TableDef, dir: string): Plan {
     );
     keys.set(
       name,
-      once(() => cacheKey([PART_KIND, 'parquet', def.name, headerHash(), parquetHashes[i]!])),
+      once(() => parquetKey(headerHash(), parquetHashes[i]!)),
     );
     return name;
   });

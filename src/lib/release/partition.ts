@@ -335,7 +335,12 @@ export interface PartHasher {
  * partitions() cut by (budgetCutter) on the same record sizes. Consecutive records of one part are
  * hashed as one range of the window.
  */
-export function partHasher(pieceBudgets: readonly number[], partitionBudget = PART_CSV_BYTES): PartHasher {
+export function partHasher(
+  pieceBudgets: readonly number[],
+  partitionBudget = PART_CSV_BYTES,
+  /** Told of each piece as soon as its hash is known (the scan goes on): its budget, its number, its hash and the header's. */
+  onPiece?: (budget: number, piece: number, sha256: string, header: string) => void,
+): PartHasher {
   const newHash = () => createHash('sha256');
   let header: Uint8Array | null = null;
   let headerHash = '';
@@ -364,6 +369,7 @@ export function partHasher(pieceBudgets: readonly number[], partitionBudget = PA
           if (s.hash) {
             s.hash.update(window.subarray(from, start));
             s.sums.push(s.hash.digest('hex'));
+            onPiece?.(s.budget, s.sums.length - 1, s.sums.at(-1)!, headerHash);
           }
           s.hash = newHash();
           from = start;
@@ -408,6 +414,7 @@ export function partHasher(pieceBudgets: readonly number[], partitionBudget = PA
         // No record: one empty piece (pieces()).
         s.sums.push((s.hash ?? newHash()).digest('hex'));
         s.hash = null;
+        onPiece?.(s.budget, s.sums.length - 1, s.sums.at(-1)!, headerHash || newHash().digest('hex'));
         pieces.set(s.budget, s.sums);
       }
       for (const part of parts) {

@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { buildDcatCatalog, buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
-import { csvToParquet } from '../../../src/lib/release/parquet.ts';
+import { csvToParquet, endParquetWorker, parquetWorkerRunning } from '../../../src/lib/release/parquet.ts';
 import { SQLITE_NAME } from '../../../src/lib/release/sqlite.ts';
 import { DatabaseSync } from 'node:sqlite';
 import {
@@ -37,7 +37,7 @@ import {
   writeDownloads,
   type Download,
 } from '../../../src/lib/release/publish.ts';
-import { clearLayouts } from '../../../src/lib/release/layout.ts';
+import { clearLayouts, partitionHashes } from '../../../src/lib/release/layout.ts';
 import { storedValidTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
@@ -479,6 +479,22 @@ describe('the part cache (SYNTHETIC observations)', { timeout: SLOW }, () => {
     };
     const listed = pkg.resources.flatMap((r) => r.parts ?? []);
     expect(listed.length).toBeGreaterThan(0);
+  });
+
+  it('starts the Parquet worker while the file is scanned, only when the part cache lacks a Parquet piece', async () => {
+    const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
+    const scanned = () =>
+      withCache(cache, async () => {
+        await endParquetWorker();
+        partitionHashes(observationsTable, dir);
+        const running = parquetWorkerRunning();
+        await endParquetWorker();
+        return running;
+      });
+    expect(await scanned()).toBe(true);
+    await build(dir, cache);
+    expect(await scanned()).toBe(false);
   });
 
   it('after one record changes, only the parts that hold it are made again; the rest are taken from the cache', async () => {
