@@ -266,7 +266,7 @@ function plan(def: TableDef, dir: string): Plan {
   const headerHash = () => sums.header;
   // The SHA-256 of each piece's records, from the scan (the gzip and Parquet pieces of the same records share it).
   const pieceHashes = (budget: number, count: number) => {
-    const hashes = sums.pieces.get(budget)!;
+    const hashes = sums.pieces.get(budget) ?? [];
     if (hashes.length !== count) throw new Error(`${def.file}: ${hashes.length} piece hashes for ${count} pieces.`);
     return hashes;
   };
@@ -331,7 +331,7 @@ function plan(def: TableDef, dir: string): Plan {
     const jsonName = `${def.name}/${p.name}.json`;
     const partitionKey = p.values.join('/');
     const ofKey = hashesByKey.get(partitionKey) ?? [];
-    const hash = sums.partitions[keyIndex.get(partitionKey)!]?.[ofKey.length];
+    const hash = sums.partitions[keyIndex.get(partitionKey) ?? -1]?.[ofKey.length];
     if (hash === undefined) throw new Error(`${def.file}: no hash for the partition file ${p.name}.`);
     hashesByKey.set(partitionKey, [...ofKey, hash]);
     const csvHash = () => hash;

@@ -368,8 +368,9 @@ export function partHasher(
           if (!s.cut((starts[j + 1] ?? end) - start)) continue;
           if (s.hash) {
             s.hash.update(window.subarray(from, start));
-            s.sums.push(s.hash.digest('hex'));
-            onPiece?.(s.budget, s.sums.length - 1, s.sums.at(-1)!, headerHash);
+            const sum = s.hash.digest('hex');
+            s.sums.push(sum);
+            onPiece?.(s.budget, s.sums.length - 1, sum, headerHash);
           }
           s.hash = newHash();
           from = start;
@@ -412,9 +413,10 @@ export function partHasher(
       const pieces = new Map<number, string[]>();
       for (const s of streams) {
         // No record: one empty piece (pieces()).
-        s.sums.push((s.hash ?? newHash()).digest('hex'));
+        const sum = (s.hash ?? newHash()).digest('hex');
+        s.sums.push(sum);
         s.hash = null;
-        onPiece?.(s.budget, s.sums.length - 1, s.sums.at(-1)!, headerHash || newHash().digest('hex'));
+        onPiece?.(s.budget, s.sums.length - 1, sum, headerHash || newHash().digest('hex'));
         pieces.set(s.budget, s.sums);
       }
       for (const part of parts) {
