@@ -16,7 +16,6 @@ import {
   codeHash,
   hashBytes,
   linkedEntrySums,
-  hashRange,
   letGo,
   pruneLinkedEntries,
   readLinkedEntry,
@@ -29,7 +28,7 @@ import { gzip, gzipSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import type { TableDef } from '../../schemas/index.ts';
 import { writeColumnsJson, writeTableJson, type Sink } from './downloads.ts';
-import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker } from './parquet.ts';
+import { csvToParquet, parquetPiece, pieceToParquet, pieceToParquetInWorker, startParquetWorker } from './parquet.ts';
 import { storedValidTable } from '../data/store.ts';
 import { cacheDir } from '../config.ts';
 import {
@@ -38,6 +37,8 @@ import {
   GZ_PIECE_BYTES,
   isLarge,
   PARQUET_PIECE_BYTES,
+  partHasher,
+  PART_CSV_BYTES,
   partitions,
   pieceName,
   pieces,
@@ -229,14 +230,26 @@ function plan(def: TableDef, dir: string): Plan {
   // Read once, a window at a time, for the index and the hash (remembered for the process: fileHash,
   // so the model's hash of the data folder does not read the file again), and not held: each part
   // reads the byte ranges it is made from (469 MB at bench scale M50 were held while the parts were made).
-  const indexer = tableIndexer(def);
+  // The same pass hashes every part's bytes for the part cache's keys and the pages' record keys
+  // (partHasher): a part's bytes are read again only when it is made.
+  const cache = cacheDir();
+  // A Parquet piece is made again in the worker thread when the part cache does not hold it: the
+  // worker starts (≈ 0.4 s, its modules loaded) as soon as the scan has hashed such a piece, while
+  // the rest of the file is read.
+  const parquetKey = (header: string, body: string) => cacheKey([PART_KIND, 'parquet', def.name, header, body]);
+  const hasher = partHasher([GZ_PIECE_BYTES, PARQUET_PIECE_BYTES], PART_CSV_BYTES, (budget, _, body, header) => {
+    if (budget !== PARQUET_PIECE_BYTES || cache === null) return;
+    const key = parquetKey(header, body);
+    if (key !== null && linkedEntrySums(cache, PART_KIND, key) === null) startParquetWorker(def);
+  });
+  const indexer = tableIndexer(def, hasher.add);
   const hash = scanHashed(path, (window, at, final) => indexer.add(window, at, final));
   const ix = indexer.done();
+  const sums = hasher.done();
   const bytes: TableBytes = (from, to) => readRange(path, from, to);
   // The rows the validator stored for these bytes, as its columns: the Parquet pieces and JSON
   // partitions are made from them (a row object at a time), and the CSV is not parsed again. They are
   // read only when a part is made (a warm build takes most parts from the part cache). Without a store (cache off, another file), each part is read from its bytes.
-  const cache = cacheDir();
   const storedRows = once(() => {
     // The hash is given: the store does not read the bytes.
     const rows = cache === null ? null : storedValidTable(cache, def.name, new Uint8Array(0), hash);
@@ -250,19 +263,16 @@ function plan(def: TableDef, dir: string): Plan {
   const make = new Map<string, (write: Sink) => void>();
   const makeAsync = new Map<string, () => Promise<Uint8Array>>();
   const keys = new Map<string, () => string | null>();
-  const headerHash = once(() => hashBytes(readRange(path, 0, ix.headerEnd)));
-  // The SHA-256 of the records from … to − 1 (gzip and Parquet pieces of the same records share it).
-  const bodyHashes = new Map<string, () => string>();
-  const bodyHash = (p: { from: number; to: number }) => {
-    const id = `${p.from}-${p.to}`;
-    if (!bodyHashes.has(id))
-      bodyHashes.set(
-        id,
-        once(() => hashRange(path, ix.starts[p.from]!, ix.starts[p.to]!)),
-      );
-    return bodyHashes.get(id)!();
+  const headerHash = () => sums.header;
+  // The SHA-256 of each piece's records, from the scan (the gzip and Parquet pieces of the same records share it).
+  const pieceHashes = (budget: number, count: number) => {
+    const hashes = sums.pieces.get(budget) ?? [];
+    if (hashes.length !== count) throw new Error(`${def.file}: ${hashes.length} piece hashes for ${count} pieces.`);
+    return hashes;
   };
-  const gz = pieces(ix, GZ_PIECE_BYTES).map((p, i) => {
+  const gzPieces = pieces(ix, GZ_PIECE_BYTES);
+  const gzHashes = pieceHashes(GZ_PIECE_BYTES, gzPieces.length);
+  const gz = gzPieces.map((p, i) => {
     const name = pieceName(def.name, i, 'csv.gz');
     make.set(name, (write) => write(gzipAt(rawPiece(bytes, ix, p, i === 0), mtime)));
     makeAsync.set(name, () =>
@@ -273,11 +283,13 @@ function plan(def: TableDef, dir: string): Plan {
     );
     keys.set(
       name,
-      once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', bodyHash(p)])),
+      once(() => cacheKey([PART_KIND, 'csv.gz', mtime.toISOString(), i === 0 ? headerHash() : '', gzHashes[i]!])),
     );
     return name;
   });
-  const parquet = pieces(ix, PARQUET_PIECE_BYTES).map((p, i) => {
+  const parquetPieces = PARQUET_PIECE_BYTES === GZ_PIECE_BYTES ? gzPieces : pieces(ix, PARQUET_PIECE_BYTES);
+  const parquetHashes = pieceHashes(PARQUET_PIECE_BYTES, parquetPieces.length);
+  const parquet = parquetPieces.map((p, i) => {
     const name = pieceName(def.name, i, 'parquet');
     // From the store's columns (no row objects), else from the piece's CSV.
     make.set(name, (write) => {
@@ -300,25 +312,29 @@ function plan(def: TableDef, dir: string): Plan {
     );
     keys.set(
       name,
-      once(() => cacheKey([PART_KIND, 'parquet', def.name, headerHash(), bodyHash(p)])),
+      once(() => parquetKey(headerHash(), parquetHashes[i]!)),
     );
     return name;
   });
   const parts = new Map<string, { format: 'csv' | 'json'; values: string[]; columns: string[] }>();
-  // The CSV of the partition last hashed, kept for writing it next (its key is asked for just before).
+  // The CSV of the partition last made, kept for its JSON next when there are no stored rows (made from that CSV).
   let last: { records: number[]; csv: Uint8Array } | null = null;
   const partitionCsv = (records: number[]) => {
     if (last?.records !== records) last = { records, csv: csvOf(bytes, ix, records) };
     return last.csv;
   };
-  const hashesByKey = new Map<string, (() => string)[]>();
-  for (const p of partitions(ix)) {
+  // The SHA-256 of each partition file's CSV, from the scan: it is the CSV part, and what its JSON is made from.
+  const hashesByKey = new Map<string, string[]>();
+  const keyIndex = new Map(ix.keys.map((k, i) => [k, i]));
+  for (const p of partitions(ix, PART_CSV_BYTES)) {
     const csvName = `${def.name}/${p.name}.csv`;
     const jsonName = `${def.name}/${p.name}.json`;
-    // The partition's CSV, hashed once: it is the CSV part, and what its JSON is made from.
-    const csvHash = once(() => hashBytes(partitionCsv(p.records)));
     const partitionKey = p.values.join('/');
-    hashesByKey.set(partitionKey, [...(hashesByKey.get(partitionKey) ?? []), csvHash]);
+    const ofKey = hashesByKey.get(partitionKey) ?? [];
+    const hash = sums.partitions[keyIndex.get(partitionKey) ?? -1]?.[ofKey.length];
+    if (hash === undefined) throw new Error(`${def.file}: no hash for the partition file ${p.name}.`);
+    hashesByKey.set(partitionKey, [...ofKey, hash]);
+    const csvHash = () => hash;
     make.set(csvName, (write) => write(partitionCsv(p.records)));
     make.set(jsonName, (write) => {
       const rows = storedRows();
@@ -346,7 +362,7 @@ function plan(def: TableDef, dir: string): Plan {
     parquet,
     csv: { path: def.file, bytes: statSync(path).size, sha256: hash, rows: recordCount(ix) },
     sums: new Map(),
-    partitionHashes: once(() => new Map([...hashesByKey].map(([k, hashes]) => [k, hashes.map((h) => h())]))),
+    partitionHashes: () => hashesByKey,
   };
   plans.set(key, result);
   return result;

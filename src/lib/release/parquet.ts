@@ -112,39 +112,76 @@ interface ParquetWorker {
   thread: Worker;
   waiting: Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>;
   next: number;
+  /** Ends the worker once it has been without a job for IDLE_MS (started for a piece that was not asked for after all: the dev server plans a table for its pages' keys). */
+  idle: NodeJS.Timeout | null;
 }
+
 let worker: ParquetWorker | null = null;
+
+/** How long a worker without a job lives (a build hands it its pieces one after the other, well within this). */
+const IDLE_MS = 30_000;
+
+function whenIdle(state: ParquetWorker): void {
+  if (state.idle) clearTimeout(state.idle);
+  state.idle = setTimeout(() => {
+    if (worker === state && state.waiting.size === 0) {
+      worker = null;
+      void state.thread.terminate();
+    }
+  }, IDLE_MS);
+  state.idle.unref();
+}
+
+/** The worker of pieceToParquetInWorker: one for the process, made if there is none, ended by endParquetWorker. */
+function parquetWorker(): ParquetWorker {
+  if (worker !== null) return worker;
+  const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
+  const made: ParquetWorker = { thread, waiting: new Map(), next: 0, idle: null };
+  thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
+    const job = made.waiting.get(m.id);
+    made.waiting.delete(m.id);
+    if (m.error !== undefined) job?.reject(new Error(m.error));
+    else job?.resolve(m.bytes!);
+    if (made.waiting.size === 0) {
+      thread.unref();
+      whenIdle(made);
+    }
+  });
+  thread.on('error', (error) => {
+    if (made.idle) clearTimeout(made.idle);
+    for (const job of made.waiting.values()) job.reject(error);
+    made.waiting.clear();
+    if (worker === made) worker = null;
+  });
+  // Without a job it does not keep the process alive.
+  thread.unref();
+  whenIdle(made);
+  worker = made;
+  return made;
+}
+
+/**
+ * Starts the worker that makes the Parquet pieces of `def`, if it has none: a thread takes ≈ 0.4 s to
+ * start (its modules loaded), so a piece's maker starts it before reading the piece's rows from the
+ * store (layout.ts), which takes as long.
+ */
+export function startParquetWorker(def: TableDef): void {
+  if (inWorker(def)) parquetWorker();
+}
 
 /**
  * pieceToParquet in a worker thread (parquet-worker.ts), so that the build's main thread writes the
- * other parts meanwhile: the same function, so the same bytes. One worker for the process, made
- * when first needed and ended by endParquetWorker; the piece's buffers are moved to it, not copied.
+ * other parts meanwhile: the same function, so the same bytes. The piece's buffers are moved to it,
+ * not copied.
  */
 export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Promise<Uint8Array> {
   if (!inWorker(def)) return Promise.resolve(pieceToParquet(def, piece));
-  let state = worker;
-  if (state === null) {
-    const thread = new Worker(new URL('./parquet-worker.ts', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    const made: ParquetWorker = { thread, waiting: new Map(), next: 0 };
-    state = made;
-    thread.on('message', (m: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const job = made.waiting.get(m.id);
-      made.waiting.delete(m.id);
-      if (m.error !== undefined) job?.reject(new Error(m.error));
-      else job?.resolve(m.bytes!);
-      if (made.waiting.size === 0) thread.unref();
-    });
-    thread.on('error', (error) => {
-      for (const job of made.waiting.values()) job.reject(error);
-      made.waiting.clear();
-      if (worker === made) worker = null;
-    });
-    worker = made;
-  }
-  const id = state.next++;
-  const running = state;
+  const running = parquetWorker();
+  const id = running.next++;
+  if (running.idle) clearTimeout(running.idle);
+  running.idle = null;
   return new Promise((resolve, reject) => {
     running.waiting.set(id, { resolve, reject });
     running.thread.ref();
@@ -152,10 +189,14 @@ export function pieceToParquetInWorker(def: TableDef, piece: ParquetPiece): Prom
   });
 }
 
+/** Whether a Parquet worker thread is running (tests). */
+export const parquetWorkerRunning = (): boolean => worker !== null;
+
 /** Ends the Parquet worker thread, if one was made (the downloads are written). */
 export async function endParquetWorker(): Promise<void> {
   const state = worker;
   worker = null;
+  if (state?.idle) clearTimeout(state.idle);
   if (state) await state.thread.terminate();
 }
 

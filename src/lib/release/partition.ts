@@ -13,6 +13,7 @@
  * Pure: the bytes of the table in (all of them, or a reader of byte ranges: TableBytes), names and
  * byte ranges out (no file system).
  */
+import { createHash, type Hash } from 'node:crypto';
 import Papa from 'papaparse';
 import { columnsOf, type TableDef } from '../../schemas/index.ts';
 
@@ -61,6 +62,20 @@ export function indexTable(def: TableDef, bytes: Uint8Array): TableIndex {
   return indexer.done();
 }
 
+/**
+ * What tableIndexer hands on of each window once it has read its records, for work done in the same
+ * pass over the bytes (partHasher): the window, its header line when it holds it (else null), where
+ * each of its records starts in it (header excluded), where the last one ends, and each record's
+ * partition (an index into TableIndex.keys). The window is only valid during the call.
+ */
+export type RecordsRead = (
+  window: Uint8Array,
+  header: Uint8Array | null,
+  starts: readonly number[],
+  end: number,
+  keys: readonly number[],
+) => void;
+
 /** Builds a TableIndex from consecutive windows of a file's bytes (tableIndexer). */
 export interface TableIndexer {
   /**
@@ -80,7 +95,7 @@ export interface TableIndexer {
  * a record with a quote is read by papaparse. A record whose partition cells are the bytes of the
  * previous record's has its partition, without decoding them (a table is mostly grouped by them).
  */
-export function tableIndexer(def: TableDef): TableIndexer {
+export function tableIndexer(def: TableDef, onRecords?: RecordsRead): TableIndexer {
   const decoder = new TextDecoder();
   // Where each record starts (the header first), then the end of the file.
   const bounds: number[] = [];
@@ -125,13 +140,18 @@ export function tableIndexer(def: TableDef): TableIndexer {
         first = 1;
       }
       const last = Math.max(-1, ...at);
-      // The byte ranges of the cells 0 … last of the record, and of the previous record read from its bytes.
-      let from = new Float64Array(last + 1);
-      let to = new Float64Array(last + 1);
-      let prevFrom = new Float64Array(last + 1);
-      let prevTo = new Float64Array(last + 1);
+      // The byte ranges of the cells 0 … last of a record read from its bytes.
+      const from = new Float64Array(last + 1);
+      const to = new Float64Array(last + 1);
+      // The record last read from its bytes: its cells 0 … last and the comma after them are the bytes
+      // prevStart … prevStart + prefix − 1 (prefix 0: no comma after them). A record that starts with
+      // the same bytes has the same partition cells: none of them can run on past that comma.
       let prevKey = -1;
+      let prevStart = 0;
+      let prefix = 0;
       let nextQuote = buf.indexOf(0x22, 0);
+      // The window's records' partitions, for onRecords.
+      const localKeys: number[] = [];
       for (let j = first; j < local.length; j++) {
         let k: number | undefined;
         if (at.length > 0) {
@@ -151,24 +171,33 @@ export function tableIndexer(def: TableDef): TableIndexer {
             key = at.map((i) => cells[i] ?? '').join('/');
             prevKey = -1;
           } else {
-            // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
-            let cell = start;
-            for (let c = 0; c <= last; c++) {
-              if (cell > end) {
-                from[c] = end;
-                to[c] = end;
-                continue;
+            if (
+              prevKey !== -1 &&
+              prefix > 0 &&
+              end - start >= prefix &&
+              sameBytes(buf, start, start + prefix, prevStart, prevStart + prefix)
+            ) {
+              k = prevKey;
+              key = '';
+            } else {
+              // Cells 0 … last; a record with fewer cells has empty ones (as split(',') would give).
+              let cell = start;
+              for (let c = 0; c <= last; c++) {
+                if (cell > end) {
+                  from[c] = end;
+                  to[c] = end;
+                  continue;
+                }
+                let comma = buf.indexOf(0x2c, cell);
+                if (comma === -1 || comma > end) comma = end;
+                from[c] = cell;
+                to[c] = comma;
+                cell = comma + 1;
               }
-              let comma = buf.indexOf(0x2c, cell);
-              if (comma === -1 || comma > end) comma = end;
-              from[c] = cell;
-              to[c] = comma;
-              cell = comma + 1;
+              key = at.map((c) => decoder.decode(buf.subarray(from[c], to[c]))).join('/');
+              prevStart = start;
+              prefix = to[last]! < end ? to[last]! + 1 - start : 0;
             }
-            if (prevKey !== -1 && at.every((c) => sameBytes(buf, from[c]!, to[c]!, prevFrom[c]!, prevTo[c]!))) k = prevKey;
-            key = k === undefined ? at.map((c) => decoder.decode(buf.subarray(from[c], to[c]))).join('/') : '';
-            [from, prevFrom] = [prevFrom, from];
-            [to, prevTo] = [prevTo, to];
           }
           if (k === undefined && !seen.has(key))
             for (const v of key.split('/'))
@@ -189,17 +218,22 @@ export function tableIndexer(def: TableDef): TableIndexer {
           }
         }
         keyOf.push(k);
+        if (onRecords) localKeys.push(k);
       }
+      if (onRecords && local.length > 0)
+        onRecords(buf, first === 1 ? buf.subarray(local[0], local[1] ?? pos) : null, first === 1 ? local.slice(1) : local, pos, localKeys);
       for (const p of local) bounds.push(base + p);
       if (final) end = base + length;
       return pos;
     },
     done() {
       // The records' starts and the end of the file (an empty file: none).
-      const starts = [...bounds, end].slice(1);
+      const starts = new Float64Array(bounds.length);
+      for (let i = 1; i < bounds.length; i++) starts[i - 1] = bounds[i]!;
+      if (bounds.length > 0) starts[bounds.length - 1] = end;
       return {
         headerEnd: bounds.length > 1 ? bounds[1]! : end,
-        starts: Float64Array.from(starts),
+        starts,
         keyOf: Uint32Array.from(keyOf),
         keys,
         columns: columns ?? [],
@@ -219,19 +253,31 @@ function sameBytes(buf: Uint8Array, a: number, aEnd: number, b: number, bEnd: nu
 const size = (ix: TableIndex, r: number) => ix.starts[r + 1]! - ix.starts[r]!;
 export const recordCount = (ix: TableIndex) => ix.starts.length - 1;
 
+/**
+ * The one rule that cuts consecutive records into groups of at most `budget` bytes (a record larger
+ * than that is a group of its own): given each record's size in turn, says whether it starts a new
+ * group (the first always does). Pieces and partition files are cut by it, and so are the parts'
+ * hashes while the file is scanned (partHasher).
+ */
+export function budgetCutter(budget: number): (size: number) => boolean {
+  let bytes = -1;
+  return (size) => {
+    const cut = bytes < 0 || bytes + size > budget;
+    bytes = cut ? size : bytes + size;
+    return cut;
+  };
+}
+
 /** Consecutive records cut into pieces of at most `budget` bytes (a record larger than that is a piece of its own). */
 export function pieces(ix: TableIndex, budget: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
+  const cut = budgetCutter(budget);
   let from = 0;
-  let bytes = 0;
-  for (let r = 0; r < recordCount(ix); r++) {
-    if (r > from && bytes + size(ix, r) > budget) {
+  for (let r = 0; r < recordCount(ix); r++)
+    if (cut(size(ix, r)) && r > from) {
       out.push({ from, to: r });
       from = r;
-      bytes = 0;
     }
-    bytes += size(ix, r);
-  }
   if (recordCount(ix) > from || out.length === 0) out.push({ from, to: recordCount(ix) });
   return out;
 }
@@ -250,14 +296,11 @@ export function partitions(ix: TableIndex, budget = PART_CSV_BYTES): Partition[]
   for (let r = 0; r < recordCount(ix); r++) groups[ix.keyOf[r]!]!.push(r);
   return ix.keys.flatMap((key, k) => {
     const chunks: number[][] = [];
-    let bytes = 0;
+    const cut = budgetCutter(budget);
+    let chunk: number[] = [];
     for (const r of groups[k]!) {
-      if (chunks.length === 0 || (chunks.at(-1)!.length > 0 && bytes + size(ix, r) > budget)) {
-        chunks.push([]);
-        bytes = 0;
-      }
-      chunks.at(-1)!.push(r);
-      bytes += size(ix, r);
+      if (cut(size(ix, r))) chunks.push((chunk = []));
+      chunk.push(r);
     }
     const base = ix.columns.length === 0 ? 'part' : key;
     return chunks.map((records, i) => ({
@@ -266,6 +309,123 @@ export function partitions(ix: TableIndex, budget = PART_CSV_BYTES): Partition[]
       records,
     }));
   });
+}
+
+/** The SHA-256 of each part of a table (hex), as partHasher works them out while the file is scanned. */
+export interface PartHashes {
+  /** Of the header line, with its line break. */
+  header: string;
+  /** By piece budget: of each piece's records (`pieces(ix, budget)`, the header left out: rawPiece but for the first piece's header). */
+  pieces: Map<number, string[]>;
+  /** By partition key (the order of TableIndex.keys): of each of its partition files' CSV (`partitions(ix, budget)`: csvOf of its records). */
+  partitions: string[][];
+}
+
+export interface PartHasher {
+  /** Given to tableIndexer: hashes each window's records as they are read. */
+  add: RecordsRead;
+  /** The hashes, once the final window is added. */
+  done(): PartHashes;
+}
+
+/**
+ * Hashes the parts of a table in the pass that indexes it (tableIndexer's windows), so that the file
+ * is not read again for them: each piece's bytes and each partition file's CSV (the header, then its
+ * records, each ending with a line break, as csvOf writes them), cut by the rule pieces() and
+ * partitions() cut by (budgetCutter) on the same record sizes. Consecutive records of one part are
+ * hashed as one range of the window.
+ */
+export function partHasher(
+  pieceBudgets: readonly number[],
+  partitionBudget = PART_CSV_BYTES,
+  /** Told of each piece as soon as its hash is known (the scan goes on): its budget, its number, its hash and the header's. */
+  onPiece?: (budget: number, piece: number, sha256: string, header: string) => void,
+): PartHasher {
+  const newHash = () => createHash('sha256');
+  let header: Uint8Array | null = null;
+  let headerHash = '';
+  // One stream per distinct piece budget (the gzip and Parquet pieces share theirs).
+  const streams = [...new Set(pieceBudgets)].map((budget) => ({
+    budget,
+    cut: budgetCutter(budget),
+    hash: null as Hash | null,
+    sums: [] as string[],
+  }));
+  const parts: { cut: (size: number) => boolean; hash: Hash | null; sums: string[] }[] = [];
+  const lineBreak = new Uint8Array([0x0a]);
+  return {
+    add(window, head, starts, end, keys) {
+      if (head) {
+        // A copy (the window is read into again; a Buffer's slice() would be a view of it).
+        header = Uint8Array.from(head);
+        headerHash = newHash().update(header).digest('hex');
+      }
+      const heading = header ?? new Uint8Array(0);
+      for (const s of streams) {
+        let from = starts[0] ?? end;
+        for (let j = 0; j < starts.length; j++) {
+          const start = starts[j]!;
+          if (!s.cut((starts[j + 1] ?? end) - start)) continue;
+          if (s.hash) {
+            s.hash.update(window.subarray(from, start));
+            const sum = s.hash.digest('hex');
+            s.sums.push(sum);
+            onPiece?.(s.budget, s.sums.length - 1, sum, headerHash);
+          }
+          s.hash = newHash();
+          from = start;
+        }
+        s.hash?.update(window.subarray(from, end));
+      }
+      // The run of consecutive records of one partition file not hashed yet: runFrom … runTo of the window.
+      let run = -1;
+      let runFrom = 0;
+      let runTo = 0;
+      const flush = () => {
+        if (run !== -1) parts[run]!.hash!.update(window.subarray(runFrom, runTo));
+        run = -1;
+      };
+      for (let j = 0; j < starts.length; j++) {
+        const start = starts[j]!;
+        const stop = starts[j + 1] ?? end;
+        const k = keys[j]!;
+        const part = (parts[k] ??= { cut: budgetCutter(partitionBudget), hash: null, sums: [] });
+        const cut = part.cut(stop - start);
+        if (k !== run || cut) flush();
+        if (cut) {
+          if (part.hash) part.sums.push(part.hash.digest('hex'));
+          part.hash = newHash().update(heading);
+        }
+        if (run === -1) {
+          run = k;
+          runFrom = start;
+        }
+        runTo = stop;
+        // The file's last record may lack a line break: csvOf gives it one.
+        if (window[stop - 1] !== 0x0a) {
+          flush();
+          part.hash!.update(lineBreak);
+        }
+      }
+      flush();
+    },
+    done() {
+      const pieces = new Map<number, string[]>();
+      for (const s of streams) {
+        // No record: one empty piece (pieces()).
+        const sum = (s.hash ?? newHash()).digest('hex');
+        s.sums.push(sum);
+        s.hash = null;
+        onPiece?.(s.budget, s.sums.length - 1, sum, headerHash || newHash().digest('hex'));
+        pieces.set(s.budget, s.sums);
+      }
+      for (const part of parts) {
+        if (part.hash) part.sums.push(part.hash.digest('hex'));
+        part.hash = null;
+      }
+      return { header: headerHash || newHash().digest('hex'), pieces, partitions: parts.map((p) => p.sums) };
+    },
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   csvOf,
   csvOfRange,
   indexTable,
+  partHasher,
   partitions,
   pieces,
   rawPiece,
@@ -20,12 +21,16 @@ import {
 } from '../../../src/lib/release/partition.ts';
 import { observationsTable } from '../../../src/schemas/index.ts';
 
-/** SYNTHETIC records, some with quoted cells holding commas, quotes and line breaks, some with \r\n; `last`: the final line break. */
-function synthetic(n: number, last: boolean): Uint8Array {
+/**
+ * SYNTHETIC records, some with quoted cells holding commas, quotes and line breaks, some with \r\n; `last`: the final line break;
+ * `grouped`: the records of each partition (indicator and level) one after the other, as in a table sorted by them.
+ */
+function synthetic(n: number, last: boolean, grouped = false): Uint8Array {
   const lines = ['indicator_id,area_level,area_code,note'];
   for (let i = 0; i < n; i++) {
     const note = i % 7 === 0 ? `"SYNTHETIC\nline ${i}, ""q"""` : i % 5 === 0 ? `SYNTHETIC ${i}\r` : `SYNTHETIC ${'x'.repeat(i % 40)}`;
-    lines.push(`ind-${i % 3},${i % 4 === 0 ? 'commune' : 'province'},${String(i).padStart(5, '0')},${note}`);
+    const [ind, level] = grouped ? [Math.floor((i * 3) / n), Math.floor((i * 6) / n) % 2 === 0] : [i % 3, i % 4 === 0];
+    lines.push(`ind-${ind},${level ? 'commune' : 'province'},${String(i).padStart(5, '0')},${note}`);
   }
   return new TextEncoder().encode(lines.join('\n') + (last ? '\n' : ''));
 }
@@ -87,5 +92,61 @@ describe('a large table read from its file in windows (SYNTHETIC rows)', () => {
     expect(new TextDecoder().decode(csvOf(reader, ix, backwards)).split('\n')[1]).toBe(
       new TextDecoder().decode(bytes.subarray(ix.starts[5], ix.starts[6])).replace(/\n$/, ''),
     );
+  });
+});
+
+describe('the parts hashed in the scan that indexes the file (SYNTHETIC rows)', () => {
+  /** The hashes partHasher gives for `bytes` read in windows of `window` bytes. */
+  function scanned(bytes: Uint8Array, window: number, pieceBudgets: number[], partitionBudget: number) {
+    const hasher = partHasher(pieceBudgets, partitionBudget);
+    const indexer = tableIndexer(observationsTable, hasher.add);
+    scanHashed(fileOf(bytes), (w, at, final) => indexer.add(w, at, final), window);
+    return { ix: indexer.done(), sums: hasher.done() };
+  }
+
+  for (const [last, grouped] of [
+    [true, false],
+    [false, false],
+    [true, true],
+    [false, true],
+  ] as const)
+    it(`are the hashes of each piece's and partition file's bytes, for any window size (final line break: ${last}, grouped: ${grouped})`, () => {
+      const bytes = synthetic(1500, last, grouped);
+      const whole = indexTable(observationsTable, bytes);
+      // Budgets of 1 byte: every record is a piece and a partition file of its own.
+      for (const [pieceBudgets, partitionBudget] of [
+        [[5000, 777], 3000],
+        [[1], 1],
+        [[1 << 30], 1 << 30],
+      ] as const) {
+        const parts = partitions(whole, partitionBudget);
+        expect(parts.length).toBeGreaterThan(grouped || partitionBudget > 1 ? 5 : 1000);
+        const expected = {
+          header: hashBytes(bytes.subarray(0, whole.headerEnd)),
+          pieces: new Map(
+            pieceBudgets.map((b) => [b, pieces(whole, b).map((p) => hashBytes(bytes.subarray(whole.starts[p.from], whole.starts[p.to])))]),
+          ),
+          partitions: parts.map((p) => hashBytes(csvOf(bytes, whole, p.records))),
+        };
+        for (const window of [1, 7, 64, 333, 4096, bytes.length]) {
+          const { ix, sums } = scanned(bytes, window, [...pieceBudgets], partitionBudget);
+          expect([...ix.starts]).toEqual([...whole.starts]);
+          expect(sums.header, `window ${window}`).toBe(expected.header);
+          expect(sums.pieces, `window ${window}`).toEqual(expected.pieces);
+          // By key, in the order of the index's keys: partitions() lists them in that order.
+          expect(sums.partitions.map((h) => h.length)).toEqual(ix.keys.map((k) => parts.filter((p) => p.values.join('/') === k).length));
+          expect(sums.partitions.flat(), `window ${window}`).toEqual(expected.partitions);
+        }
+      }
+    });
+
+  it('of a file with a header only, or empty: the header, one empty piece, no partition', () => {
+    for (const text of ['indicator_id,area_level,area_code,note\n', 'indicator_id,area_level', '']) {
+      const bytes = new TextEncoder().encode(text);
+      const { sums } = scanned(bytes, 4, [100], 100);
+      expect(sums.header).toBe(hashBytes(bytes));
+      expect(sums.pieces).toEqual(new Map([[100, [hashBytes(new Uint8Array(0))]]]));
+      expect(sums.partitions).toEqual([]);
+    }
   });
 });

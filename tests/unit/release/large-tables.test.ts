@@ -16,7 +16,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvToJson } from '../../../src/lib/release/downloads.ts';
 import { buildDcatCatalog, buildRowsJsonSchema } from '../../../src/lib/release/metadata.ts';
-import { csvToParquet } from '../../../src/lib/release/parquet.ts';
+import { csvToParquet, endParquetWorker, parquetWorkerRunning } from '../../../src/lib/release/parquet.ts';
 import { SQLITE_NAME } from '../../../src/lib/release/sqlite.ts';
 import { DatabaseSync } from 'node:sqlite';
 import {
@@ -37,7 +37,7 @@ import {
   writeDownloads,
   type Download,
 } from '../../../src/lib/release/publish.ts';
-import { clearLayouts } from '../../../src/lib/release/layout.ts';
+import { clearLayouts, partitionHashes } from '../../../src/lib/release/layout.ts';
 import { storedValidTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { cutRelease } from '../../../src/lib/release/releases.ts';
@@ -107,6 +107,34 @@ describe('partition boundaries (pure)', () => {
     ]);
     // Each partition file is the header and its records byte for byte; the file's last record gets its line break.
     expect(new TextDecoder().decode(csvOf(csv, ix, cut[1]!.records))).toBe('indicator_id,area_level,area_code,note\na,province,03,z\n');
+  });
+
+  it("gives each record the partition of its own cells, where it starts with the previous record's bytes too", () => {
+    // Each record starts with the bytes of the one before, up to a cell that differs, ends, or runs on (no quote: read from the bytes).
+    const records = [
+      'a,province,01,x',
+      'a,province,02',
+      'a,provinces,03',
+      'a,province',
+      'a,province,04',
+      'a,provinc',
+      'a,province,05',
+      'a,p',
+      'a,p,06',
+      'a,province,07,x\r',
+      'a,province,08,"q"',
+      'a,province2,09',
+      'a,province,10',
+      'b,province,11',
+      'ab,province,12',
+    ];
+    const text = new TextEncoder().encode(['indicator_id,area_level,area_code,note', ...records].join('\n') + '\n');
+    const index = indexTable(observationsTable, text);
+    const expected = records.map((r) => {
+      const cells = r.replace(/\r$/, '').split(',');
+      return `${cells[0] ?? ''}/${(cells[1] ?? '').replace(/"/g, '')}`;
+    });
+    expect([...index.keyOf].map((k) => index.keys[k])).toEqual(expected);
   });
 
   it('refuses a key that cannot name a file', () => {
@@ -451,6 +479,22 @@ describe('the part cache (SYNTHETIC observations)', { timeout: SLOW }, () => {
     };
     const listed = pkg.resources.flatMap((r) => r.parts ?? []);
     expect(listed.length).toBeGreaterThan(0);
+  });
+
+  it('starts the Parquet worker while the file is scanned, only when the part cache lacks a Parquet piece', async () => {
+    const dir = treeWith({ 'observations.csv': syntheticObservations(3, 700, 36) });
+    const cache = mkdtempSync(join(tmpdir(), 'nq57-parts-cache-'));
+    const scanned = () =>
+      withCache(cache, async () => {
+        await endParquetWorker();
+        partitionHashes(observationsTable, dir);
+        const running = parquetWorkerRunning();
+        await endParquetWorker();
+        return running;
+      });
+    expect(await scanned()).toBe(true);
+    await build(dir, cache);
+    expect(await scanned()).toBe(false);
   });
 
   it('after one record changes, only the parts that hold it are made again; the rest are taken from the cache', async () => {
