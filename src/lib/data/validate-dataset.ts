@@ -2,7 +2,6 @@
  * The whole check of a data directory: files and cells (read-dataset.ts), then rules across
  * tables (validate-relations.ts). Used by the CLI, the build and the tests alike.
  */
-import { serialize } from 'node:v8';
 import { sortIssues, type Issue } from './issues.ts';
 import { formatTextReport } from './format-report.ts';
 import { readDataset, rowsBetween, type RawDataset, type ReadOptions } from './read-dataset.ts';
@@ -69,7 +68,9 @@ function observationChecksByPiece(raw: RawDataset, cacheDir: string): { relation
   const lines = raw.lines.observations;
   if (spans.reduce((n, s) => n + s.rows, 0) !== lines.length) return null;
   const context = observationContext(raw);
-  const contextHash = hashBytes(serialize(context));
+  // As JSON, not v8.serialize: a number decoded from the store's Float64Array and the same number
+  // just parsed are serialized apart (a double, a small integer), and the context would never match.
+  const contextHash = hashBytes(JSON.stringify(context));
   let checkRows: ReturnType<typeof observationChecker> | null = null;
   let checkFigures: ReturnType<typeof figureChecker> | null = null;
   const relations: ObservationChecks = { issues: [], percent: new Map() };
