@@ -323,7 +323,10 @@ function concatColumns(parts: readonly Column[], lengths: readonly number[], len
     if (p.kind === 'dict') {
       const remap = remaps[k]!;
       const from = p.codes;
-      for (let i = 0; i < n; i++) out[at + i] = remap[from[i]!]!;
+      // A part whose values come in the whole's order (the first part; in most columns every part):
+      // its codes are the whole's, copied as they are.
+      if (remap.every((code, j) => code === j)) out.set(from.subarray(0, n), at);
+      else for (let i = 0; i < n; i++) out[at + i] = remap[from[i]!]!;
     } else for (let i = 0; i < n; i++) out[at + i] = codes.get(dictKey(cell(p, i)))!;
     at += n;
   });
