@@ -7,11 +7,10 @@
  * build that follows, and the next validation, do not read an unchanged file again. `--no-cache`
  * reads and checks every file and leaves the cache alone. It is the first step of `npm run build`.
  */
+import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { relative, resolve } from 'node:path';
-import { formatReport, type ReportFormat } from '../src/lib/data/format-report.ts';
-import { checkedRows } from '../src/lib/data/read-dataset.ts';
-import { validateDataset } from '../src/lib/data/validate-dataset.ts';
+import { join, relative, resolve } from 'node:path';
+import type { ReportFormat } from '../src/lib/data/format-report.ts';
 import { cacheDir, dataDir } from '../src/lib/config.ts';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
@@ -30,9 +29,17 @@ if (!FORMATS.includes(format)) {
   console.error(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}".`);
   process.exit(2);
 }
+const store = values.cache ? cacheDir() : null;
+// With the build's cache, Node keeps its compiled modules there too (keyed by their source and the
+// Node version): stripping the types of src/lib and compiling them cost ≈ 0.2 s of every run.
+// So the modules that do the work are imported after the cache is on.
+if (store !== null) enableCompileCache(join(store, 'node-compile-cache'));
+const { formatReport } = await import('../src/lib/data/format-report.ts');
+const { checkedRows } = await import('../src/lib/data/read-dataset.ts');
+const { validateDataset } = await import('../src/lib/data/validate-dataset.ts');
 const dir = resolve(values['data-dir']);
 const started = performance.now();
-const result = validateDataset(dir, { cacheDir: values.cache ? cacheDir() : null });
+const result = validateDataset(dir, { cacheDir: store });
 const where = relative(process.cwd(), dir) || '.';
 const report = formatReport(result.issues, format, where);
 let out = report ? `${report}\n` : '';

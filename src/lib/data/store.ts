@@ -23,11 +23,24 @@ export interface TableResult<R = Record<string, unknown>> {
   rawKeys: Set<string>;
   issues: Issue[];
   records: number | null;
+  /** The pieces the file was read in (table-pieces.ts), in order; absent when it was read whole. */
+  pieces?: PieceSpan[];
+}
+
+/**
+ * One piece of a table file read in pieces: the key of its stored piece (pieceKey: its bytes, the
+ * header, the code), how many typed rows it gave, and its first file line. The rules across tables
+ * key their results of a piece's rows by it (validate-dataset.ts).
+ */
+export interface PieceSpan {
+  key: string;
+  rows: number;
+  line: number;
 }
 
 /** The cache folder kind of table entries; the format version is part of the key. */
 const KIND = 'nq57-tables';
-const FORMAT = 1;
+const FORMAT = 2;
 /** How many versions of one table's file are kept (the newest; older ones are removed on a store). */
 const KEEP = 3;
 /** The name of a table's entry: the table, then its key (so that older versions of one table can be pruned). */
@@ -48,6 +61,7 @@ interface Encoded {
   rawKeys: string[] | null;
   issues: Issue[];
   records: number | null;
+  pieces: PieceSpan[] | null;
 }
 
 /** -0 and 0 are one Map key (SameValueZero): -0 gets its own, so that it comes back as -0. */
@@ -309,7 +323,10 @@ function concatColumns(parts: readonly Column[], lengths: readonly number[], len
     if (p.kind === 'dict') {
       const remap = remaps[k]!;
       const from = p.codes;
-      for (let i = 0; i < n; i++) out[at + i] = remap[from[i]!]!;
+      // A part whose values come in the whole's order (the first part; in most columns every part):
+      // its codes are the whole's, copied as they are.
+      if (remap.every((code, j) => code === j)) out.set(from.subarray(0, n), at);
+      else for (let i = 0; i < n; i++) out[at + i] = remap[from[i]!]!;
     } else for (let i = 0; i < n; i++) out[at + i] = codes.get(dictKey(cell(p, i)))!;
     at += n;
   });
@@ -337,6 +354,7 @@ export function encodeTable(result: TableResult<object> & { columns?: ColumnTabl
     rawKeys: keptKeys ? [...result.rawKeys] : null,
     issues: result.issues,
     records: result.records,
+    pieces: result.pieces ?? null,
   };
   return serialize(encoded);
 }
@@ -348,6 +366,7 @@ export interface StoredTable {
   rawKeys: string[] | null;
   issues: Issue[];
   records: number | null;
+  pieces: PieceSpan[] | null;
 }
 
 function decodeStored(bytes: Uint8Array): StoredTable {
@@ -359,6 +378,7 @@ function decodeStored(bytes: Uint8Array): StoredTable {
     rawKeys: e.rawKeys,
     issues: e.issues,
     records: e.records,
+    pieces: e.pieces,
   };
 }
 
@@ -375,6 +395,7 @@ function resultOf(stored: StoredTable): TableResult & { keptKeys: boolean; colum
     records: stored.records,
     keptKeys: stored.rawKeys !== null,
     columns: stored.table,
+    ...(stored.pieces === null ? {} : { pieces: stored.pieces }),
   };
 }
 
@@ -525,13 +546,45 @@ export function savePiece(cacheDir: string, table: string, key: string, piece: S
  * Removes the stored pieces of `table` but those of `keep` (the pieces of its file as it is now):
  * the pieces of a file's earlier versions go when it changes, as its older entries do. Best effort.
  */
-export function prunePieces(cacheDir: string, table: string, keep: ReadonlySet<string>): void {
+export function prunePieces(cacheDir: string, table: string, keep: ReadonlySet<string>, kind = PIECES): void {
   try {
-    const dir = join(cacheDir, PIECES);
+    const dir = join(cacheDir, kind);
     for (const name of readdirSync(dir))
       if (name.startsWith(`${table}.`) && !name.includes('.tmp-') && !keep.has(name.slice(table.length + 1)))
         rmSync(join(dir, name), { force: true });
   } catch {
     // Nothing to prune, or the folder went away: the cache stays as it is.
   }
+}
+
+const PIECE_RULES = 'nq57-piece-rules';
+
+/**
+ * The key of what the rules across tables found in a piece's rows (validate-dataset.ts): the table,
+ * the piece's key (its bytes, the file's header, the code), the hash of everything else the rules
+ * read, and the code hash.
+ */
+export function pieceRulesKey(table: string, piece: string, contextHash: string, code: string | null = codeHash()): string | null {
+  return cacheKey([PIECE_RULES, String(FORMAT), table, piece, contextHash], code);
+}
+
+/** A piece's stored rule results, or null on a miss (absent, corrupt). */
+export function loadPieceRules<T>(cacheDir: string, table: string, key: string): T | null {
+  const bytes = readEntry(cacheDir, PIECE_RULES, entryName(table, key));
+  if (bytes === null) return null;
+  try {
+    return deserialize(bytes) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a piece's rule results (best effort). */
+export function savePieceRules(cacheDir: string, table: string, key: string, value: unknown): boolean {
+  return writeEntry(cacheDir, PIECE_RULES, entryName(table, key), serialize(value));
+}
+
+/** Removes the rule results of `table` but those of `keep` (its pieces as they are, with the other tables as they are). */
+export function prunePieceRules(cacheDir: string, table: string, keep: ReadonlySet<string>): void {
+  prunePieces(cacheDir, table, keep, PIECE_RULES);
 }

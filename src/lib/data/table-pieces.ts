@@ -202,7 +202,8 @@ function assemble(
     records += part.records;
   }
   const issues = [...(parts[0]?.part.headerIssues ?? []), ...rowIssues, ...cellIssues];
-  if (given) return { rows: given.rows, lines, rawKeys, issues, records, columns };
+  const pieces = entries.map(({ piece, key, part }) => ({ key, rows: part!.lines.length, line: piece.line }));
+  if (given) return { rows: given.rows, lines, rawKeys, issues, records, columns, pieces };
   let rows: Record<string, unknown>[] | null = null;
   return {
     get rows() {
@@ -213,5 +214,6 @@ function assemble(
     issues,
     records,
     columns,
+    pieces,
   };
 }

@@ -31,9 +31,9 @@ function observations(years = 400): string {
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text));
 
-/** Everything validateDataset gives, comparable whole (Sets as arrays in order, rows as read). */
+/** Everything validateDataset gives, comparable whole (Sets as arrays in order, rows as read; not how the store holds it). */
 function whole(data: ReturnType<typeof validateDataset>) {
-  const { columns: _, ...rest } = data;
+  const { columns: _, pieces: __, ...rest } = data;
   return {
     ...rest,
     tables: Object.fromEntries(Object.keys(data.tables).map((k) => [k, data.tables[k as keyof typeof data.tables]])),
