@@ -76,58 +76,15 @@ export interface StartTag {
   attributes: Map<string, string>;
 }
 
-/** Reads the start tag that begins at `at` (html[at] is '<'), or undefined if there is none there. */
-export function readStartTag(html: Buffer, at: number): StartTag | undefined {
-  let i = at + 1;
-  const nameStart = i;
-  if (i >= html.length || !isLetter(html[i])) return undefined;
-  while (i < html.length && isNameChar(html[i])) i++;
-  const name = html.toString('latin1', nameStart, i).toLowerCase();
-  const attributes = new Map<string, string>();
-  for (;;) {
-    while (i < html.length && isSpace(html[i])) i++;
-    if (i >= html.length) return undefined;
-    const c = html[i];
-    if (c === GT) return { name, end: i + 1, selfClosing: false, attributes };
-    if (c === SLASH) {
-      if (html[i + 1] === GT) return { name, end: i + 2, selfClosing: true, attributes };
-      i++;
-      continue;
-    }
-    const attrStart = i;
-    while (i < html.length && !isSpace(html[i]) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
-    if (i === attrStart) i++; // a lone '=' where a name should be: HTML makes it part of a name
-    const attr = html.toString('utf8', attrStart, i).toLowerCase();
-    let j = i;
-    while (j < html.length && isSpace(html[j])) j++;
-    let value = '';
-    if (html[j] === EQUALS) {
-      j++;
-      while (j < html.length && isSpace(html[j])) j++;
-      const quote = html[j];
-      if (quote === DQUOTE || quote === SQUOTE) {
-        const close = indexOfByte(html, quote, j + 1);
-        if (close < 0) return undefined;
-        value = html.toString('utf8', j + 1, close);
-        j = close + 1;
-      } else {
-        const valueStart = j;
-        while (j < html.length && !isSpace(html[j]) && html[j] !== GT) j++;
-        value = html.toString('utf8', valueStart, j);
-      }
-      i = j;
-    }
-    if (!attributes.has(attr)) attributes.set(attr, value);
-  }
-}
-
-const RAW_TEXT_FIRST = new Set([...RAW_TEXT].map((name) => name.charCodeAt(0)));
+/** Where an attribute's name and value lie in the page (the value's start and end are equal when it has none). */
+type AttributeSpan = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => void;
 
 /**
- * Where the start tag that begins at `at` ends (just past its '>'), and whether it ends with '/>',
- * read as {@link readStartTag} reads it but making no strings.
+ * Where the start tag that begins at `at` (html[at] is '<') ends (just past its '>') and whether it
+ * ends with '/>', handing each attribute's span to `onAttribute`; undefined if no tag ends there.
+ * Tags inside an ignored element are read with no callback: nothing is made of them.
  */
-function skipStartTag(html: Buffer, at: number): { end: number; selfClosing: boolean } | undefined {
+function scanStartTag(html: Buffer, at: number, onAttribute?: AttributeSpan): { end: number; selfClosing: boolean } | undefined {
   let i = at + 1;
   while (i < html.length && isNameChar(html[i])) i++;
   for (;;) {
@@ -140,11 +97,14 @@ function skipStartTag(html: Buffer, at: number): { end: number; selfClosing: boo
       i++;
       continue;
     }
-    const attrStart = i;
+    const nameStart = i;
     while (i < html.length && !isSpace(html[i]) && html[i] !== EQUALS && html[i] !== GT && html[i] !== SLASH) i++;
-    if (i === attrStart) i++;
+    if (i === nameStart) i++; // a lone '=' where a name should be: HTML makes it part of a name
+    const nameEnd = i;
     let j = i;
     while (j < html.length && isSpace(html[j])) j++;
+    let valueStart = j;
+    let valueEnd = j;
     if (html[j] === EQUALS) {
       j++;
       while (j < html.length && isSpace(html[j])) j++;
@@ -152,14 +112,34 @@ function skipStartTag(html: Buffer, at: number): { end: number; selfClosing: boo
       if (quote === DQUOTE || quote === SQUOTE) {
         const close = indexOfByte(html, quote, j + 1);
         if (close < 0) return undefined;
+        valueStart = j + 1;
+        valueEnd = close;
         j = close + 1;
       } else {
+        valueStart = j;
         while (j < html.length && !isSpace(html[j]) && html[j] !== GT) j++;
+        valueEnd = j;
       }
       i = j;
     }
+    onAttribute?.(nameStart, nameEnd, valueStart, valueEnd);
   }
 }
+
+/** Reads the start tag that begins at `at` (html[at] is '<'), or undefined if there is none there. */
+export function readStartTag(html: Buffer, at: number): StartTag | undefined {
+  if (!isLetter(html[at + 1])) return undefined;
+  let nameEnd = at + 1;
+  while (nameEnd < html.length && isNameChar(html[nameEnd])) nameEnd++;
+  const attributes = new Map<string, string>();
+  const tag = scanStartTag(html, at, (nameStart, attrEnd, valueStart, valueEnd) => {
+    const attr = html.toString('utf8', nameStart, attrEnd).toLowerCase();
+    if (!attributes.has(attr)) attributes.set(attr, html.toString('utf8', valueStart, valueEnd));
+  });
+  return tag && { name: html.toString('latin1', at + 1, nameEnd).toLowerCase(), ...tag, attributes };
+}
+
+const RAW_TEXT_FIRST = new Set([...RAW_TEXT].map((name) => name.charCodeAt(0)));
 
 /** Whether the bytes at `at` are `name` (lower-case ASCII), case-insensitively, followed by a non-name byte. */
 function isName(html: Buffer, at: number, name: string): boolean {
@@ -195,7 +175,7 @@ function contentEnd(html: Buffer, name: string, from: number): number | undefine
       i = lt + 1; // a '<' that starts no tag is text
       continue;
     }
-    const tag = skipStartTag(html, lt);
+    const tag = scanStartTag(html, lt);
     if (!tag) return undefined;
     if (RAW_TEXT_FIRST.has(next | 0x20)) for (const raw of RAW_TEXT) if (isName(html, lt + 1, raw)) return undefined;
     if (!tag.selfClosing && isName(html, lt + 1, name)) depth++;
