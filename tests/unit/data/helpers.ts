@@ -40,3 +40,8 @@ export function editLine(linePrefix: string, from: string, to: string): (text: s
       .map((line) => (line.startsWith(linePrefix) ? line.replace(from, to) : line))
       .join('\n');
 }
+
+/** The header of observations.csv, for tests that write their own SYNTHETIC rows. */
+export const OBSERVATIONS_HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
+/** A small piece size (bytes), so that a file of a few hundred rows is several pieces (table-pieces.ts). */
+export const SMALL_PIECE_BUDGET = 600;

@@ -12,12 +12,11 @@ import { ColumnTable } from '../../../src/lib/data/store.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { validateRelations } from '../../../src/lib/data/validate-relations.ts';
 import { TABLES, type Tables } from '../../../src/schemas/index.ts';
-import { editLine, treeWith } from './helpers.ts';
+import { OBSERVATIONS_HEADER, SMALL_PIECE_BUDGET, editLine, treeWith } from './helpers.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'nq57-piece-rules-'));
-const HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
-/** A small piece size, so that a file of a few hundred rows is several pieces. */
-const BUDGET = 600;
+const HEADER = OBSERVATIONS_HEADER;
+const BUDGET = SMALL_PIECE_BUDGET;
 
 /**
  * SYNTHETIC observations that break each rule of an observation row somewhere (an unknown area, a

@@ -8,12 +8,11 @@ import { ColumnTable, loadPiece, pieceKey, type TableResult } from '../../../src
 import { cutPieces, readPiecedTable } from '../../../src/lib/data/table-pieces.ts';
 import { validateDataset } from '../../../src/lib/data/validate-dataset.ts';
 import { observationsTable } from '../../../src/schemas/index.ts';
-import { treeWith } from './helpers.ts';
+import { OBSERVATIONS_HEADER, SMALL_PIECE_BUDGET, treeWith } from './helpers.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'nq57-pieces-'));
-const HEADER = 'indicator_id,area_level,area_code,period,value,source_id,published_on,method,note,as_of,rank_of,quote';
-/** A small piece size, so that a file of a few hundred rows is several pieces. */
-const BUDGET = 600;
+const HEADER = OBSERVATIONS_HEADER;
+const BUDGET = SMALL_PIECE_BUDGET;
 
 /**
  * SYNTHETIC observations of the valid fixture's indicator and provinces, one row a year: some notes
