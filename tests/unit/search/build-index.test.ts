@@ -55,8 +55,8 @@ function site(pages: Record<string, string>): string {
 const communes = (titles: string[], extra = ''): Record<string, string> =>
   Object.fromEntries(
     titles.flatMap((title, i) => [
-      [`communes/${String(i).padStart(5, '0')}/index.html`, page('vi', title, 40, extra)],
-      [`en/communes/${String(i).padStart(5, '0')}/index.html`, page('en', `${title} ward`, 40, extra)],
+      [`communes/${String(i).padStart(5, '0')}/index.html`, page('vi', title, 80, extra)],
+      [`en/communes/${String(i).padStart(5, '0')}/index.html`, page('en', `${title} ward`, 80, extra)],
     ]),
   );
 
@@ -94,7 +94,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('keeps every page where none has a data-pagefind-body (Pagefind then indexes them all)', async () => {
-    const bare = (title: string) => page('vi', title, 40).replace(' data-pagefind-body', '');
+    const bare = (title: string) => page('vi', title, 80).replace(' data-pagefind-body', '');
     const dir = site({
       'a/index.html': bare('Ba Đình'),
       'b/index.html': bare('Ngọc Hà'),
