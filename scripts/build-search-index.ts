@@ -14,9 +14,13 @@ const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist
 const started = performance.now();
 const result = await buildSearchIndex(values.site, { cacheDir: cacheDir(), environment: pagefindEnvironment() });
 const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+const read = result.cached
+  ? `${mib(result.bytesRead)} MiB, for Pagefind the same as when the index was made`
+  : result.emptiedRead
+    ? `${mib(result.bytesIndexed)} of their ${mib(result.bytesRead)} MiB given to Pagefind (the rest inside data-pagefind-ignore, ` +
+      `or ${result.skipped} pages without data-pagefind-body)`
+    : `${mib(result.bytesRead)} MiB, read by Pagefind as they are`;
 console.log(
-  `Search index: ${result.pages} pages, ${mib(result.bytesIndexed)} of their ${mib(result.bytesRead)} MiB for Pagefind ` +
-    `(the rest inside data-pagefind-ignore, or ${result.skipped} pages without data-pagefind-body), ` +
-    `${result.files} files in ${values.site}/pagefind/ ${result.cached ? 'copied from the cache' : 'made'}, ` +
-    `${Math.round(performance.now() - started)} ms.`,
+  `Search index: ${result.pages} pages, ${read}, ${result.files} files in ${values.site}/pagefind/ ` +
+    `${result.cached ? 'copied from the cache' : 'made'}, ${Math.round(performance.now() - started)} ms.`,
 );
