@@ -10,22 +10,12 @@
  * the rename fails (another file system, a mount point), or when the folder holds a `.git` that Astro's
  * emptyDir keeps, nothing is moved and Astro empties the folder as before.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { removeApart } from '../lib/cache/index.ts';
 import { cacheDir } from '../lib/config.ts';
-
-/** Removes a folder in a child process (`rm -rf`), or in this one where there is no `rm`. */
-function removeApart(dir: string): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
-    child.on('error', () => void rm(dir, { recursive: true, force: true }).then(done, done));
-    child.on('exit', () => done());
-  });
-}
 
 export default function outDir(): AstroIntegration {
   let out = '';

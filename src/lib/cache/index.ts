@@ -11,7 +11,9 @@
  * and the parts of a large table (src/lib/release/layout.ts).
  * Imports nothing of the project: every layer may use it.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import {
   closeSync,
   copyFileSync,
@@ -305,6 +307,19 @@ export function pruneEntries(cacheDir: string, kind: string, prefix: string, kee
   } catch {
     // Nothing to prune, or the folder went away: the cache stays as it is.
   }
+}
+
+/**
+ * Removes a folder in a child process (`rm -rf`, on the other core, while this one goes on), or in this
+ * one where there is no `rm`; the promise settles when it is gone. Used for the last build's output
+ * (src/integrations/out-dir.ts) and the search index's scratch tree (src/lib/search/build-index.ts).
+ */
+export function removeApart(dir: string): Promise<void> {
+  return new Promise((done) => {
+    const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
+    child.on('error', () => void rm(dir, { recursive: true, force: true }).then(done, done));
+    child.on('exit', () => done());
+  });
 }
 
 /** Removes a temporary file or folder; a failure to remove it is no error either. */

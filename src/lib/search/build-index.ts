@@ -13,12 +13,12 @@
  *    package-lock.json, so Pagefind's version), the pages' hash, the PAGEFIND_* variables and any
  *    Pagefind configuration file.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheKey, pruneEntries, readEntry, writeEntry } from '../cache/index.ts';
+import { cacheKey, pruneEntries, readEntry, removeApart, writeEntry } from '../cache/index.ts';
 import { hasPagefindBody, withoutIgnoredContent } from './ignored.ts';
 
 export interface SearchIndexResult {
@@ -84,18 +84,6 @@ function configParts(cwd: string, environment: readonly string[]): string[] {
 /** The Pagefind CLI of the installed package (lib/runner/bin.cjs, beside the lib/index.js it exports). */
 function pagefindCli(): string {
   return join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner', 'bin.cjs');
-}
-
-/** Removes a folder in a child process (`rm -rf`, on the other core), or in this one where there is no `rm`. */
-function removeApart(dir: string): Promise<void> {
-  return new Promise((done) => {
-    const child = spawn('rm', ['-rf', '--', dir], { stdio: 'ignore' });
-    child.on('error', () => {
-      rmSync(dir, { recursive: true, force: true });
-      done();
-    });
-    child.on('exit', () => done());
-  });
 }
 
 /**
